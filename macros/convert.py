@@ -1,0 +1,170 @@
+"""Turn plain YAML data into the frozen model, collecting every type problem.
+
+The dataclasses in `macros.model` are the schema: field names are the allowed keys,
+fields without a default are required, and the annotations give the types. Like
+dacite, but it reports all problems at once, each with its path and YAML position,
+in the editors' language.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import types
+import typing
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar
+
+from macros.problems import Path, Reporter
+from macros.source import KEY
+
+T = TypeVar("T")
+
+_INVALID = object()  # a value that failed conversion; its problem is already reported
+
+
+def build(cls: type[T], data: Any, reporter: Reporter, path: Path = ()) -> T | None:
+    """Convert `data` to an instance of dataclass `cls`; None when any problem was found."""
+    before = len(reporter.problems)
+    result = _convert(cls, data, path, reporter)
+    if result is _INVALID or len(reporter.problems) > before:
+        return None
+    return typing.cast(T, result)
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "để trống"
+    if isinstance(value, bool):
+        return f"giá trị {str(value).lower()}"
+    if isinstance(value, dict):
+        return "một bảng khóa–giá trị"
+    if isinstance(value, list):
+        return "một danh sách"
+    if isinstance(value, datetime):
+        return f"thời điểm {value.isoformat()}"
+    if isinstance(value, date):
+        return f"ngày {value.isoformat()}"
+    if isinstance(value, int | float):
+        return f"số {value}"
+    return f"chuỗi {str(value)!r}"
+
+
+def _expected(tp: Any) -> str:
+    if tp is str:
+        return "một chuỗi chữ"
+    if tp is int:
+        return "một số nguyên"
+    if tp is bool:
+        return "true hoặc false"
+    if tp is date:
+        return "một ngày dạng YYYY-MM-DD, không đặt trong dấu nháy"
+    if tp is Decimal:
+        return "một số"
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return "một trong: " + ", ".join(repr(m.value) for m in tp)
+    if dataclasses.is_dataclass(tp):
+        return "một bảng khóa–giá trị"
+    return "một danh sách"
+
+
+def _convert(tp: Any, value: Any, path: Path, rep: Reporter) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (types.UnionType, typing.Union):
+        if value is None:
+            return None
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(inner, value, path, rep)
+    if origin is tuple:
+        if not isinstance(value, list):
+            return _fail(rep, path, "một danh sách", value)
+        (item_tp, _ellipsis) = typing.get_args(tp)
+        items = [_convert(item_tp, v, path + (i,), rep) for i, v in enumerate(value)]
+        return _INVALID if any(i is _INVALID for i in items) else tuple(items)
+    if dataclasses.is_dataclass(tp):
+        return _record(typing.cast(type, tp), value, path, rep)
+    return _scalar(tp, value, path, rep)
+
+
+def _fail(rep: Reporter, path: Path, expected: str, value: Any) -> Any:
+    rep.report(path, f"cần {expected}, nhận được {_describe(value)}")
+    return _INVALID
+
+
+def _scalar(tp: Any, value: Any, path: Path, rep: Reporter) -> Any:
+    if tp is str:
+        if not isinstance(value, str):
+            return _fail(rep, path, "một chuỗi chữ", value)
+        if not value.strip():
+            rep.report(path, "chuỗi không được rỗng")
+            return _INVALID
+        return value
+    if tp is bool:
+        return value if isinstance(value, bool) else _fail(rep, path, _expected(tp), value)
+    if tp is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return value if ok else _fail(rep, path, _expected(tp), value)
+    if tp is date:
+        ok = isinstance(value, date) and not isinstance(value, datetime)
+        return value if ok else _fail(rep, path, _expected(tp), value)
+    if tp is Decimal:
+        return _decimal(value, path, rep)
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        try:
+            return tp(value)
+        except ValueError:
+            return _fail(rep, path, _expected(tp), value)
+    raise TypeError(f"unsupported field type {tp!r} at {path}")  # a bug in the model
+
+
+def _decimal(value: Any, path: Path, rep: Reporter) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return _fail(rep, path, "một số", value)
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return _fail(rep, path, "một số (dấu chấm thập phân, ví dụ 10.43)", value)
+
+
+def _record(cls: type, value: Any, path: Path, rep: Reporter) -> Any:
+    if not isinstance(value, dict):
+        return _fail(rep, path, f"một bảng khóa–giá trị ({cls.__name__})", value)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints = _hints(cls)
+    ok = True
+    for key in value:
+        if key not in fields:
+            ok = False
+            close = difflib.get_close_matches(key, fields, n=1)
+            hint = f"; có phải '{close[0]}'?" if close else ""
+            allowed = ", ".join(fields)
+            rep.report(
+                path + (key,),
+                f"khóa '{key}' không hợp lệ ở đây{hint} (các khóa được phép: {allowed})",
+                mark=rep.marks.get(path + (key, KEY)),
+            )
+    kwargs: dict[str, Any] = {}
+    for name, f in fields.items():
+        missing = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        if name not in value:
+            if missing:
+                ok = False
+                rep.report(path, f"thiếu trường bắt buộc '{name}' ({_expected(hints[name])})")
+            continue
+        converted = _convert(hints[name], value[name], path + (name,), rep)
+        if converted is _INVALID:
+            ok = False
+        elif converted is None and missing:
+            ok = False
+            rep.report(path + (name,), f"trường bắt buộc '{name}' không được để trống")
+        else:
+            kwargs[name] = converted
+    return cls(**kwargs) if ok else _INVALID

@@ -1,0 +1,75 @@
+"""Problems found in the data: where they are and what was expected.
+
+Every stage (YAML reading, conversion to the model, semantic checks) reports
+`Problem`s instead of raising on the first one, so an editor sees all of them at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A 1-based line and column in the data file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One thing wrong with the data, printed as `file:line:column: path: message`."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{self.file}:{self.line}:{self.column}: {where}{self.message}"
+
+
+class DataError(Exception):
+    """Raised when the data is invalid; carries every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(sorted(problems))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def format_path(path: Path) -> str:
+    """`("quarters", 0, "tasks", 12)` → `quarters[0].tasks[12]`."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+class Reporter:
+    """Collects problems for one file, locating each by the nearest known path."""
+
+    def __init__(self, file: str, marks: Mapping[Path, Mark]) -> None:
+        self.file = file
+        self.marks = marks
+        self.problems: list[Problem] = []
+
+    def mark_of(self, path: Path) -> Mark:
+        """The mark of `path`, or of its closest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            mark = self.marks.get(path[:end])
+            if mark is not None:
+                return mark
+        return Mark(1, 1)
+
+    def report(self, path: Path, message: str, *, mark: Mark | None = None) -> None:
+        """Record a problem at `path` (or at an explicit mark)."""
+        where = mark or self.mark_of(path)
+        self.problems.append(
+            Problem(self.file, where.line, where.column, format_path(path), message)
+        )
