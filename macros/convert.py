@@ -26,13 +26,23 @@ T = TypeVar("T")
 _INVALID = object()  # a value that failed conversion; its problem is already reported
 
 
-def build(cls: type[T], data: Any, reporter: Reporter, path: Path = ()) -> T | None:
-    """Convert `data` to an instance of dataclass `cls`; None when any problem was found."""
-    before = len(reporter.problems)
-    result = _convert(cls, data, path, reporter)
-    if result is _INVALID or len(reporter.problems) > before:
-        return None
-    return typing.cast(T, result)
+class Built(typing.NamedTuple, typing.Generic[T]):
+    """What `build` made: the record (None if the root itself is invalid) and its paths."""
+
+    value: T | None
+    paths: dict[int, Path]  # id() of every record built → its path in the YAML
+
+
+def build(cls: type[T], data: Any, reporter: Reporter, path: Path = ()) -> Built[T]:
+    """Convert `data` to an instance of dataclass `cls`, reporting every problem.
+
+    An invalid list item is left out of its list rather than invalidating the whole
+    file, so the semantic checks can still run on everything else; the caller must
+    treat the result as invalid whenever the reporter holds problems.
+    """
+    paths: dict[int, Path] = {}
+    result = _convert(cls, data, path, reporter, paths)
+    return Built(None if result is _INVALID else typing.cast(T, result), paths)
 
 
 @cache
@@ -76,21 +86,21 @@ def _expected(tp: Any) -> str:
     return "một danh sách"
 
 
-def _convert(tp: Any, value: Any, path: Path, rep: Reporter) -> Any:
+def _convert(tp: Any, value: Any, path: Path, rep: Reporter, paths: dict[int, Path]) -> Any:
     origin = typing.get_origin(tp)
     if origin in (types.UnionType, typing.Union):
         if value is None:
             return None
         (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(inner, value, path, rep)
+        return _convert(inner, value, path, rep, paths)
     if origin is tuple:
         if not isinstance(value, list):
             return _fail(rep, path, "một danh sách", value)
         (item_tp, _ellipsis) = typing.get_args(tp)
-        items = [_convert(item_tp, v, path + (i,), rep) for i, v in enumerate(value)]
-        return _INVALID if any(i is _INVALID for i in items) else tuple(items)
+        items = [_convert(item_tp, v, path + (i,), rep, paths) for i, v in enumerate(value)]
+        return tuple(i for i in items if i is not _INVALID)
     if dataclasses.is_dataclass(tp):
-        return _record(typing.cast(type, tp), value, path, rep)
+        return _record(typing.cast(type, tp), value, path, rep, paths)
     return _scalar(tp, value, path, rep)
 
 
@@ -134,7 +144,7 @@ def _decimal(value: Any, path: Path, rep: Reporter) -> Any:
         return _fail(rep, path, "một số (dấu chấm thập phân, ví dụ 10.43)", value)
 
 
-def _record(cls: type, value: Any, path: Path, rep: Reporter) -> Any:
+def _record(cls: type, value: Any, path: Path, rep: Reporter, paths: dict[int, Path]) -> Any:
     if not isinstance(value, dict):
         return _fail(rep, path, f"một bảng khóa–giá trị ({cls.__name__})", value)
     fields = {f.name: f for f in dataclasses.fields(cls)}
@@ -159,7 +169,7 @@ def _record(cls: type, value: Any, path: Path, rep: Reporter) -> Any:
                 ok = False
                 rep.report(path, f"thiếu trường bắt buộc '{name}' ({_expected(hints[name])})")
             continue
-        converted = _convert(hints[name], value[name], path + (name,), rep)
+        converted = _convert(hints[name], value[name], path + (name,), rep, paths)
         if converted is _INVALID:
             ok = False
         elif converted is None and missing:
@@ -167,4 +177,8 @@ def _record(cls: type, value: Any, path: Path, rep: Reporter) -> Any:
             rep.report(path + (name,), f"trường bắt buộc '{name}' không được để trống")
         else:
             kwargs[name] = converted
-    return cls(**kwargs) if ok else _INVALID
+    if not ok:
+        return _INVALID
+    record = cls(**kwargs)
+    paths[id(record)] = path
+    return record

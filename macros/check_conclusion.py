@@ -1,0 +1,205 @@
+"""Checks on one quarter's conclusion: ids, references, phrases, dates, footnotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from macros.checking import Context, body_texts, effective_lead, walk_tasks
+from macros.deadlines import (
+    DeadlinePhraseError,
+    RecurrencePhraseError,
+    parse_deadline,
+    parse_recurrence,
+)
+from macros.model import Citation, Conclusion, Document, Operator, Task
+from macros.symbols import SymbolError, find_symbols, parse_symbol
+
+ROMAN = ("I", "II", "III", "IV")
+QUARTER_KEY = re.compile(r"(?P<year>\d{4})-q(?P<q>[1-4])")
+TASK_ID = re.compile(r"[IVX]+(?:\.\d+)*(?:-\d+)?")
+FOOTNOTE_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+DEADLINE_FIELDS = {"date": "ngày", "precision": "độ chính xác", "relation": "quan hệ"}
+CITED_DATE = re.compile(r"ngày (\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def planning_year(key: str) -> int:
+    """The year of the quarter a conclusion plans for: the one after the quarter it reviews.
+
+    A phrase like "trong quý II" without a year is read in that year.
+    """
+    m = QUARTER_KEY.fullmatch(key)
+    assert m is not None, key  # keys are checked before this is called
+    year, quarter = int(m["year"]), int(m["q"])
+    return year + 1 if quarter == 4 else year
+
+
+def check_conclusion(
+    ctx: Context, conclusion: Conclusion, documents: Mapping[str, Document], earlier_tasks: frozenset[str]
+) -> None:
+    """Check one quarter; `earlier_tasks` holds "key/id" of every task of earlier quarters."""
+    m = QUARTER_KEY.fullmatch(conclusion.key)
+    if m is None:
+        ctx.report(conclusion, ("key",), f"mã quý '{conclusion.key}' phải có dạng YYYY-qN (ví dụ: 2026-q1)")
+        return
+    expected = f"Quý {ROMAN[int(m['q']) - 1]}/{m['year']}"
+    if conclusion.title != expected:
+        ctx.report(conclusion, ("title",), f"tiêu đề '{conclusion.title}' không khớp mã quý (cần '{expected}')")
+    if conclusion.issuing_body not in ctx.agency_ids:
+        ctx.report(conclusion, ("issuing_body",), f"cơ quan '{conclusion.issuing_body}' không có trong danh mục agencies")
+    for recipient in conclusion.recipients:
+        if recipient.agency is not None:
+            ctx.require_agencies(recipient, "agency", [recipient.agency])
+    _check_review(ctx, conclusion, documents)
+    _check_tasks(ctx, conclusion, documents, earlier_tasks)
+    _check_footnotes(ctx, conclusion)
+    _check_corrections(ctx, conclusion)
+    _check_reports(ctx, conclusion, earlier_tasks)
+
+
+def _check_review(ctx: Context, conclusion: Conclusion, documents: Mapping[str, Document]) -> None:
+    review = conclusion.review
+    text = "\n".join(review.paragraphs)
+    for figure in review.figures:
+        if figure.phrase not in text:
+            ctx.report(figure, ("phrase",), _not_found(figure.phrase, "phần đánh giá"))
+        elif figure.value not in figure.phrase:
+            ctx.report(figure, ("value",), f"giá trị '{figure.value}' không có trong cụm từ '{figure.phrase}'")
+    for i, limitation in enumerate(review.limitations):
+        if limitation not in text:
+            ctx.reporter.report(ctx.paths[id(review)] + ("limitations", i), _not_found(limitation, "phần đánh giá"))
+    for citation in review.cites:
+        _check_citation(ctx, citation, text, documents)
+
+
+def _check_tasks(
+    ctx: Context, conclusion: Conclusion, documents: Mapping[str, Document], earlier: frozenset[str]
+) -> None:
+    seen: set[str] = set()
+    year = planning_year(conclusion.key)
+    footnotes = {f.number: f.text for f in conclusion.footnotes}
+    for task, chain in walk_tasks(conclusion.sections):
+        if not TASK_ID.fullmatch(task.id):
+            ctx.report(task, ("id",), f"mã nhiệm vụ '{task.id}' phải theo số mục của văn bản (ví dụ: II.2.3, II.2.3-1, IV.1)")
+        elif task.id in seen:
+            ctx.report(task, ("id",), f"mã nhiệm vụ '{task.id}' bị trùng trong quý {conclusion.key}")
+        seen.add(task.id)
+        for key in ("lead", "support", "report_to"):
+            ctx.require_agencies(task, key, getattr(task, key))
+        if not effective_lead(task, chain):
+            ctx.report(task, ("lead",), "chưa rõ cơ quan chủ trì: ghi 'lead' hoặc 'assignee' ở mục chứa nhiệm vụ")
+        for section in chain:
+            ctx.require_agencies(section, "assignee", section.assignee)
+        _check_task_phrases(ctx, task, year, footnotes)
+        for citation in task.cites:
+            _check_citation(ctx, citation, task.text, documents)
+        for i, ref in enumerate(task.continues):
+            if ref not in earlier:
+                ctx.report(task, ("continues", i), f"không có nhiệm vụ '{ref}' ở các quý trước (dạng: 2026-q1/II.2.5)")
+
+
+def _check_task_phrases(ctx: Context, task: Task, year: int, footnotes: Mapping[int, str]) -> None:
+    for deadline in task.deadlines:
+        if deadline.phrase not in task.text:
+            ctx.report(deadline, ("phrase",), _not_found(deadline.phrase, "nội dung nhiệm vụ"))
+            continue
+        try:
+            parsed = parse_deadline(deadline.phrase, default_year=year)
+        except DeadlinePhraseError as exc:
+            ctx.report(deadline, ("phrase",), str(exc))
+            continue
+        for key, label in DEADLINE_FIELDS.items():
+            got, want = getattr(deadline, key), getattr(parsed, key)
+            if got != want:
+                ctx.report(
+                    deadline, (key,),
+                    f"{label} '{got}' không khớp cụm từ '{deadline.phrase}' (cần '{want}')",
+                )
+    for recurrence in task.recurrences:
+        if recurrence.phrase not in task.text:
+            ctx.report(recurrence, ("phrase",), _not_found(recurrence.phrase, "nội dung nhiệm vụ"))
+            continue
+        try:
+            parsed_r = parse_recurrence(recurrence.phrase)
+        except RecurrencePhraseError as exc:
+            ctx.report(recurrence, ("phrase",), str(exc))
+            continue
+        if (recurrence.every, recurrence.at_least) != (parsed_r.every, parsed_r.at_least):
+            want = f"every: {[p.value for p in parsed_r.every]}, at_least: {parsed_r.at_least}"
+            ctx.report(recurrence, (), f"chu kỳ không khớp cụm từ '{recurrence.phrase}' (cần {want})")
+    notes = [footnotes.get(n, "") for n in markers(task.text)]
+    for target in task.targets:
+        if not any(target.phrase in t for t in (task.text, *notes)):
+            ctx.report(target, ("phrase",), _not_found(target.phrase, "nội dung nhiệm vụ và chú thích của nó"))
+        if (target.operator is Operator.RANGE) != (target.value_max is not None):
+            ctx.report(target, ("value_max",), "chỉ tiêu khoảng ('range') cần 'value_max', các loại khác thì không")
+        elif target.value_max is not None and target.value_max <= target.value:
+            ctx.report(target, ("value_max",), "'value_max' phải lớn hơn 'value'")
+        if (target.by is None) != (target.precision is None):
+            ctx.report(target, ("precision",), "'by' và 'precision' phải đi cùng nhau")
+
+
+def _check_citation(ctx: Context, citation: Citation, text: str, documents: Mapping[str, Document]) -> None:
+    if citation.as_written not in text:
+        ctx.report(citation, ("as_written",), _not_found(citation.as_written, "đoạn văn trích dẫn"))
+    doc = documents.get(citation.document)
+    if doc is None:
+        if citation.document not in ctx.document_ids:
+            ctx.report(citation, ("document",), f"văn bản '{citation.document}' không có trong danh mục documents")
+        return
+    symbols = {s for _start, _end, s in find_symbols(citation.as_written)}
+    if symbols and doc.symbol is not None:
+        try:
+            own = parse_symbol(doc.symbol).normalised
+        except SymbolError:
+            return  # already reported by the registry check
+        if own not in symbols:
+            ctx.report(citation, ("document",), f"trích dẫn ghi {', '.join(sorted(symbols))} nhưng văn bản '{doc.id}' là {own}")
+    for d, mth, y in CITED_DATE.findall(citation.as_written):
+        written = (int(y), int(mth), int(d))
+        if doc.date is not None and written != (doc.date.year, doc.date.month, doc.date.day):
+            ctx.report(
+                citation, ("as_written",),
+                f"ngày {d}/{mth}/{y} trong trích dẫn khác ngày ban hành của '{doc.id}' ({doc.date:%d/%m/%Y})",
+            )
+
+
+def markers(text: str) -> list[int]:
+    """Footnote numbers whose superscript markers stand in `text`, in order."""
+    return [int(m.group().translate(SUPERSCRIPT)) for m in FOOTNOTE_MARKER.finditer(text)]
+
+
+def _check_footnotes(ctx: Context, conclusion: Conclusion) -> None:
+    used: list[int] = []
+    for text in body_texts(conclusion):
+        used += markers(text)
+    numbers = [f.number for f in conclusion.footnotes]
+    for footnote in conclusion.footnotes:
+        count = used.count(footnote.number)
+        if count == 0:
+            ctx.report(footnote, ("number",), f"chú thích {footnote.number} không có dấu chú thích nào trong văn bản")
+        elif count > 1:
+            ctx.report(footnote, ("number",), f"dấu chú thích {footnote.number} xuất hiện {count} lần")
+        if numbers.count(footnote.number) > 1:
+            ctx.report(footnote, ("number",), f"chú thích số {footnote.number} bị trùng")
+    for number in sorted(set(used) - set(numbers)):
+        ctx.report(conclusion, ("footnotes",), f"dấu chú thích {number} trong văn bản không có chú thích tương ứng")
+
+
+def _check_corrections(ctx: Context, conclusion: Conclusion) -> None:
+    texts = list(body_texts(conclusion))
+    for correction in conclusion.corrections:
+        if not any(correction.phrase in t for t in texts):
+            ctx.report(correction, ("phrase",), _not_found(correction.phrase, "văn bản"))
+
+
+def _check_reports(ctx: Context, conclusion: Conclusion, earlier: frozenset[str]) -> None:
+    own = {f"{conclusion.key}/{task.id}" for task, _chain in walk_tasks(conclusion.sections)}
+    for report in conclusion.reports:
+        if report.task not in earlier | own:
+            ctx.report(report, ("task",), f"không có nhiệm vụ '{report.task}' ở quý này hoặc các quý trước")
+
+
+def _not_found(phrase: str, where: str) -> str:
+    return f"cụm từ '{phrase}' không có nguyên văn trong {where}"

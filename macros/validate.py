@@ -1,0 +1,101 @@
+"""Load `data/directives.yml` into a validated `Dataset`, or fail with every problem.
+
+The one entry point shared by `ketluan check` and the site build, so that nothing is
+ever published from data the checker would reject.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path as FsPath
+from typing import Any
+
+from macros.check_conclusion import QUARTER_KEY, check_conclusion
+from macros.check_registry import check_agencies, check_documents
+from macros.checking import Context, walk_tasks
+from macros.convert import build
+from macros.model import Dataset
+from macros.problems import DataError, Path, Problem, Reporter
+from macros.source import read_yaml
+
+SCHEMA_VERSION = 1
+
+
+def load(file: str | FsPath, *, name: str | None = None) -> Dataset:
+    """Read and validate the data file; raise DataError listing every problem.
+
+    `name` is how the file is called in messages (default: the path as given).
+    """
+    shown = name or str(file)
+    raw = FsPath(file).read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DataError([Problem(shown, line, column, "", "tệp không phải UTF-8")]) from exc
+    return validate_text(text, shown)
+
+
+def validate_text(text: str, file: str) -> Dataset:
+    """Validate YAML `text` read from `file`; raise DataError listing every problem."""
+    located = read_yaml(text, file)
+    reporter = located.reporter()
+    _check_nfc(reporter, located.data, ())
+    built = build(Dataset, located.data, reporter)
+    dataset = built.value
+    if dataset is not None:
+        ctx = Context(
+            reporter,
+            built.paths,
+            agency_ids=_raw_ids(located.data, "agencies"),
+            document_ids=_raw_ids(located.data, "documents"),
+        )
+        _check_dataset(ctx, dataset)
+    if reporter.problems or dataset is None:
+        raise DataError(reporter.problems)
+    return dataset
+
+
+def _check_dataset(ctx: Context, dataset: Dataset) -> None:
+    if dataset.schema != SCHEMA_VERSION:
+        ctx.report(dataset, ("schema",), f"phiên bản lược đồ {dataset.schema} không được hỗ trợ (cần {SCHEMA_VERSION})")
+    check_agencies(ctx, dataset.agencies)
+    check_documents(ctx, dataset.documents)
+    documents = {d.id: d for d in dataset.documents}
+    earlier: set[str] = set()
+    previous: str | None = None
+    for conclusion in dataset.quarters:
+        key = conclusion.key
+        if previous is not None and QUARTER_KEY.fullmatch(key) and key <= previous:
+            ctx.report(conclusion, ("key",), f"quý '{key}' phải đứng sau quý '{previous}' và không trùng")
+        check_conclusion(ctx, conclusion, documents, frozenset(earlier))
+        earlier |= {f"{key}/{task.id}" for task, _chain in walk_tasks(conclusion.sections)}
+        previous = key
+
+
+def _raw_ids(data: Any, key: str) -> frozenset[str]:
+    """Ids present in the raw data, so a record dropped for a type error does not
+    also cause an "unknown id" problem at every place that refers to it."""
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return frozenset()
+    return frozenset(i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str))
+
+
+def _check_nfc(reporter: Reporter, value: Any, path: Path) -> None:
+    for sub, text in _strings(value, path):
+        if not unicodedata.is_normalized("NFC", text):
+            reporter.report(sub, "chuỗi chưa ở dạng Unicode NFC (chữ có dấu bị tách); hãy chuẩn hóa NFC")
+
+
+def _strings(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*path, i))
