@@ -1,0 +1,169 @@
+"""Vietnamese text helpers: NFC checks, diacritic folding, ASCII slugs and collation.
+
+Pure standard library; nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import TypeVar, overload
+
+__all__ = [
+    "CollationKey",
+    "collation_key",
+    "fold",
+    "is_nfc",
+    "is_slug",
+    "slugify",
+    "strip_tones",
+    "vi_sorted",
+]
+
+_T = TypeVar("_T")
+
+# đ/Đ carry a stroke, which Unicode does not decompose into a base + mark, so NFD
+# alone would leave them untouched.
+_STROKE_D = str.maketrans({"đ": "d", "Đ": "D"})
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+# Marks that turn a base letter into another letter of the alphabet (a→ă, a→â, o→ơ …).
+_LETTER_MARKS = frozenset("\u0306\u0302\u031b")
+# The five tone marks, ranked in dictionary order: none, huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+# Vietnamese alphabet with f, j, w, z slotted in at their Latin places, so that
+# loanwords and foreign names sort where a reader expects them.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+
+
+def _letter_parts(letter: str) -> tuple[str, str]:
+    decomposed = unicodedata.normalize("NFD", letter)
+    return decomposed[0], "".join(sorted(decomposed[1:]))
+
+
+_LETTER_RANK = {_letter_parts(letter): rank for rank, letter in enumerate(_ALPHABET)}
+
+# Primary-level classes: separators, then punctuation and symbols, then digits, then
+# the alphabet, then any other letter by code point.
+_SPACE, _SYMBOL, _DIGIT, _VIET, _OTHER_LETTER = range(5)
+
+_Primary = tuple[tuple[int, int], ...]
+_Secondary = tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]
+CollationKey = tuple[_Primary, _Secondary, tuple[int, ...], str]
+
+
+def _is_mark(c: str) -> bool:
+    # Some nonspacing marks (e.g. U+034F) have combining class 0, so check both.
+    return unicodedata.combining(c) != 0 or unicodedata.category(c) in ("Mn", "Me")
+
+
+def is_nfc(s: str) -> bool:
+    """Return True if `s` is in Unicode Normalization Form C (how the project stores text)."""
+    return unicodedata.is_normalized("NFC", s)
+
+
+def fold(s: str) -> str:
+    """Remove diacritics and map đ→d, Đ→D, keeping case and every other character.
+
+    >>> fold("Đảng ủy giải ngân")
+    'Dang uy giai ngan'
+    """
+    decomposed = unicodedata.normalize("NFD", s.translate(_STROKE_D))
+    stripped = "".join(c for c in decomposed if not _is_mark(c))
+    # Recompose what was not a diacritic (e.g. Hangul syllables that NFD split up).
+    return unicodedata.normalize("NFC", stripped)
+
+
+def strip_tones(s: str) -> str:
+    """Remove only the five tone marks, keeping ă â ê ô ơ ư đ; the result is NFC.
+
+    >>> strip_tones("Đảng ủy")
+    'Đang uy'
+    """
+    decomposed = unicodedata.normalize("NFD", s)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+
+
+def slugify(s: str) -> str:
+    """Return an ASCII slug: folded, lower case, runs of other characters as one "-".
+
+    >>> slugify("Đảng ủy UBND tỉnh")
+    'dang-uy-ubnd-tinh'
+    >>> slugify("57-NQ/TW")
+    '57-nq-tw'
+    """
+    # Fold before lowercasing: "İ".lower() would otherwise add a combining dot.
+    return _NON_SLUG.sub("-", fold(s).lower()).strip("-")
+
+
+def is_slug(s: str) -> bool:
+    """Return True if `s` is a non-empty slug: ^[a-z0-9]+(-[a-z0-9]+)*$."""
+    return _SLUG.fullmatch(s) is not None
+
+
+def _clusters(s: str) -> list[tuple[str, str]]:
+    """Split the NFD form of `s` into (base character, its combining marks)."""
+    clusters: list[tuple[str, str]] = []
+    for c in unicodedata.normalize("NFD", s):
+        if clusters and _is_mark(c):
+            base, marks = clusters[-1]
+            clusters[-1] = (base, marks + c)
+        else:
+            # A mark with nothing before it stands as its own "character".
+            clusters.append((c, ""))
+    return clusters
+
+
+def collation_key(s: str) -> CollationKey:
+    """Sort key for the Vietnamese alphabet (a ă â b c d đ e ê g … ư v x y).
+
+    Levels, each compared only when all earlier ones tie over the whole string:
+    1. base letters, case-insensitive (ă, â, ê, ô, ơ, ư, đ are letters of their own;
+       separators < punctuation < digits < letters < other scripts by code point);
+    2. tones: none, huyền, hỏi, ngã, sắc, nặng (then any other diacritic);
+    3. case, lower before upper;
+    4. the string itself, so that distinct strings never tie.
+    """
+    primary: list[tuple[int, int]] = []
+    secondary: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    tertiary: list[int] = []
+    for base, marks in _clusters(s):
+        lowered = base.lower()
+        low = lowered if len(lowered) == 1 else base
+        letter_marks = "".join(sorted(m for m in marks if m in _LETTER_MARKS))
+        tones = tuple(_TONES[m] for m in marks if m in _TONES)
+        others = [ord(m) for m in marks if m not in _LETTER_MARKS and m not in _TONES]
+        if (low, letter_marks) in _LETTER_RANK:
+            primary.append((_VIET, _LETTER_RANK[(low, letter_marks)]))
+        elif (low, "") in _LETTER_RANK:
+            # A Vietnamese base under a foreign modifier (ĕ, ǒ): sort with its base and
+            # let the modifier only break ties.
+            primary.append((_VIET, _LETTER_RANK[(low, "")]))
+            others = sorted(others + [ord(m) for m in letter_marks])
+        elif low.isdigit():
+            primary.append((_DIGIT, ord(low)))
+        elif low.isspace():
+            primary.append((_SPACE, ord(low)))
+        elif low.isalpha():
+            primary.append((_OTHER_LETTER, ord(low)))
+        else:
+            primary.append((_SYMBOL, ord(low)))
+        secondary.append((tones, tuple(others)))
+        tertiary.append(0 if base == low else 1)
+    return tuple(primary), tuple(secondary), tuple(tertiary), s
+
+
+@overload
+def vi_sorted(items: Iterable[str], key: None = None) -> list[str]: ...
+@overload
+def vi_sorted(items: Iterable[_T], key: Callable[[_T], str]) -> list[_T]: ...
+def vi_sorted(items: Iterable[_T], key: Callable[[_T], str] | None = None) -> list[_T]:
+    """Sort strings (or items by the string `key` returns) in Vietnamese order."""
+    if key is None:
+        return sorted(items, key=lambda item: collation_key(str(item)))
+    get = key
+    return sorted(items, key=lambda item: collation_key(get(item)))
