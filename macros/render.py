@@ -1,0 +1,38 @@
+"""Render data through Jinja templates kept as files, with HTML autoescaping.
+
+Data text only ever reaches a template as a value, never as template source, and is
+escaped where it lands; what a macro returns is not rendered again by mkdocs-macros.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from typing import Any
+
+import jinja2
+
+
+def vi_date(value: date | None) -> str:
+    """Dates read dd/mm/yyyy in Vietnamese documents."""
+    return "" if value is None else f"{value:%d/%m/%Y}"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The template environment: package templates, autoescape on, strict undefined."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("macros", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["vi_date"] = vi_date
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    """Render the named template with `context`."""
+    return environment().get_template(template).render(**context)
