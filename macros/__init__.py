@@ -33,7 +33,7 @@ def define_env(env: Any) -> None:
         raise PluginError(f"dữ liệu chưa hợp lệ, không xây dựng trang:\n{exc}") from exc
     agencies = {a.id: a for a in dataset.agencies}
 
-    @env.macro  # type: ignore[misc]
+    @env.macro  # type: ignore[untyped-decorator]
     def ket_luan_tom_tat() -> str:
         """The newest conclusion at a glance."""
         conclusion = dataset.quarters[-1]

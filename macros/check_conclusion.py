@@ -36,18 +36,31 @@ def planning_year(key: str) -> int:
 
 
 def check_conclusion(
-    ctx: Context, conclusion: Conclusion, documents: Mapping[str, Document], earlier_tasks: frozenset[str]
+    ctx: Context,
+    conclusion: Conclusion,
+    documents: Mapping[str, Document],
+    earlier_tasks: frozenset[str],
 ) -> None:
     """Check one quarter; `earlier_tasks` holds "key/id" of every task of earlier quarters."""
     m = QUARTER_KEY.fullmatch(conclusion.key)
     if m is None:
-        ctx.report(conclusion, ("key",), f"mã quý '{conclusion.key}' phải có dạng YYYY-qN (ví dụ: 2026-q1)")
+        ctx.report(
+            conclusion, ("key",), f"mã quý '{conclusion.key}' phải có dạng YYYY-qN (ví dụ: 2026-q1)"
+        )
         return
     expected = f"Quý {ROMAN[int(m['q']) - 1]}/{m['year']}"
     if conclusion.title != expected:
-        ctx.report(conclusion, ("title",), f"tiêu đề '{conclusion.title}' không khớp mã quý (cần '{expected}')")
+        ctx.report(
+            conclusion,
+            ("title",),
+            f"tiêu đề '{conclusion.title}' không khớp mã quý (cần '{expected}')",
+        )
     if conclusion.issuing_body not in ctx.agency_ids:
-        ctx.report(conclusion, ("issuing_body",), f"cơ quan '{conclusion.issuing_body}' không có trong danh mục agencies")
+        ctx.report(
+            conclusion,
+            ("issuing_body",),
+            f"cơ quan '{conclusion.issuing_body}' không có trong danh mục agencies",
+        )
     for recipient in conclusion.recipients:
         if recipient.agency is not None:
             ctx.require_agencies(recipient, "agency", [recipient.agency])
@@ -65,10 +78,16 @@ def _check_review(ctx: Context, conclusion: Conclusion, documents: Mapping[str, 
         if figure.phrase not in text:
             ctx.report(figure, ("phrase",), _not_found(figure.phrase, "phần đánh giá"))
         elif figure.value not in figure.phrase:
-            ctx.report(figure, ("value",), f"giá trị '{figure.value}' không có trong cụm từ '{figure.phrase}'")
+            ctx.report(
+                figure,
+                ("value",),
+                f"giá trị '{figure.value}' không có trong cụm từ '{figure.phrase}'",
+            )
     for i, limitation in enumerate(review.limitations):
         if limitation not in text:
-            ctx.reporter.report(ctx.paths[id(review)] + ("limitations", i), _not_found(limitation, "phần đánh giá"))
+            ctx.reporter.report(
+                ctx.paths[id(review)] + ("limitations", i), _not_found(limitation, "phần đánh giá")
+            )
     for citation in review.cites:
         _check_citation(ctx, citation, text, documents)
 
@@ -81,14 +100,25 @@ def _check_tasks(
     footnotes = {f.number: f.text for f in conclusion.footnotes}
     for task, chain in walk_tasks(conclusion.sections):
         if not TASK_ID.fullmatch(task.id):
-            ctx.report(task, ("id",), f"mã nhiệm vụ '{task.id}' phải theo số mục của văn bản (ví dụ: II.2.3, II.2.3-1, IV.1)")
+            ctx.report(
+                task,
+                ("id",),
+                f"mã nhiệm vụ '{task.id}' phải theo số mục của văn bản "
+                "(ví dụ: II.2.3, II.2.3-1, IV.1)",
+            )
         elif task.id in seen:
-            ctx.report(task, ("id",), f"mã nhiệm vụ '{task.id}' bị trùng trong quý {conclusion.key}")
+            ctx.report(
+                task, ("id",), f"mã nhiệm vụ '{task.id}' bị trùng trong quý {conclusion.key}"
+            )
         seen.add(task.id)
         for key in ("lead", "support", "report_to"):
             ctx.require_agencies(task, key, getattr(task, key))
         if not effective_lead(task, chain):
-            ctx.report(task, ("lead",), "chưa rõ cơ quan chủ trì: ghi 'lead' hoặc 'assignee' ở mục chứa nhiệm vụ")
+            ctx.report(
+                task,
+                ("lead",),
+                "chưa rõ cơ quan chủ trì: ghi 'lead' hoặc 'assignee' ở mục chứa nhiệm vụ",
+            )
         for section in chain:
             ctx.require_agencies(section, "assignee", section.assignee)
         _check_task_phrases(ctx, task, year, footnotes)
@@ -96,7 +126,11 @@ def _check_tasks(
             _check_citation(ctx, citation, task.text, documents)
         for i, ref in enumerate(task.continues):
             if ref not in earlier:
-                ctx.report(task, ("continues", i), f"không có nhiệm vụ '{ref}' ở các quý trước (dạng: 2026-q1/II.2.5)")
+                ctx.report(
+                    task,
+                    ("continues", i),
+                    f"không có nhiệm vụ '{ref}' ở các quý trước (dạng: 2026-q1/II.2.5)",
+                )
 
 
 def _check_task_phrases(ctx: Context, task: Task, year: int, footnotes: Mapping[int, str]) -> None:
@@ -113,7 +147,8 @@ def _check_task_phrases(ctx: Context, task: Task, year: int, footnotes: Mapping[
             got, want = getattr(deadline, key), getattr(parsed, key)
             if got != want:
                 ctx.report(
-                    deadline, (key,),
+                    deadline,
+                    (key,),
                     f"{label} '{got}' không khớp cụm từ '{deadline.phrase}' (cần '{want}')",
                 )
     for recurrence in task.recurrences:
@@ -127,26 +162,42 @@ def _check_task_phrases(ctx: Context, task: Task, year: int, footnotes: Mapping[
             continue
         if (recurrence.every, recurrence.at_least) != (parsed_r.every, parsed_r.at_least):
             want = f"every: {[p.value for p in parsed_r.every]}, at_least: {parsed_r.at_least}"
-            ctx.report(recurrence, (), f"chu kỳ không khớp cụm từ '{recurrence.phrase}' (cần {want})")
+            ctx.report(
+                recurrence, (), f"chu kỳ không khớp cụm từ '{recurrence.phrase}' (cần {want})"
+            )
     notes = [footnotes.get(n, "") for n in markers(task.text)]
     for target in task.targets:
         if not any(target.phrase in t for t in (task.text, *notes)):
-            ctx.report(target, ("phrase",), _not_found(target.phrase, "nội dung nhiệm vụ và chú thích của nó"))
+            ctx.report(
+                target,
+                ("phrase",),
+                _not_found(target.phrase, "nội dung nhiệm vụ và chú thích của nó"),
+            )
         if (target.operator is Operator.RANGE) != (target.value_max is not None):
-            ctx.report(target, ("value_max",), "chỉ tiêu khoảng ('range') cần 'value_max', các loại khác thì không")
+            ctx.report(
+                target,
+                ("value_max",),
+                "chỉ tiêu khoảng ('range') cần 'value_max', các loại khác thì không",
+            )
         elif target.value_max is not None and target.value_max <= target.value:
             ctx.report(target, ("value_max",), "'value_max' phải lớn hơn 'value'")
         if (target.by is None) != (target.precision is None):
             ctx.report(target, ("precision",), "'by' và 'precision' phải đi cùng nhau")
 
 
-def _check_citation(ctx: Context, citation: Citation, text: str, documents: Mapping[str, Document]) -> None:
+def _check_citation(
+    ctx: Context, citation: Citation, text: str, documents: Mapping[str, Document]
+) -> None:
     if citation.as_written not in text:
         ctx.report(citation, ("as_written",), _not_found(citation.as_written, "đoạn văn trích dẫn"))
     doc = documents.get(citation.document)
     if doc is None:
         if citation.document not in ctx.document_ids:
-            ctx.report(citation, ("document",), f"văn bản '{citation.document}' không có trong danh mục documents")
+            ctx.report(
+                citation,
+                ("document",),
+                f"văn bản '{citation.document}' không có trong danh mục documents",
+            )
         return
     symbols = {s for _start, _end, s in find_symbols(citation.as_written)}
     if symbols and doc.symbol is not None:
@@ -155,13 +206,19 @@ def _check_citation(ctx: Context, citation: Citation, text: str, documents: Mapp
         except SymbolError:
             return  # already reported by the registry check
         if own not in symbols:
-            ctx.report(citation, ("document",), f"trích dẫn ghi {', '.join(sorted(symbols))} nhưng văn bản '{doc.id}' là {own}")
+            ctx.report(
+                citation,
+                ("document",),
+                f"trích dẫn ghi {', '.join(sorted(symbols))} nhưng văn bản '{doc.id}' là {own}",
+            )
     for d, mth, y in CITED_DATE.findall(citation.as_written):
         written = (int(y), int(mth), int(d))
         if doc.date is not None and written != (doc.date.year, doc.date.month, doc.date.day):
             ctx.report(
-                citation, ("as_written",),
-                f"ngày {d}/{mth}/{y} trong trích dẫn khác ngày ban hành của '{doc.id}' ({doc.date:%d/%m/%Y})",
+                citation,
+                ("as_written",),
+                f"ngày {d}/{mth}/{y} trong trích dẫn khác ngày ban hành của '{doc.id}' "
+                f"({doc.date:%d/%m/%Y})",
             )
 
 
@@ -178,13 +235,23 @@ def _check_footnotes(ctx: Context, conclusion: Conclusion) -> None:
     for footnote in conclusion.footnotes:
         count = used.count(footnote.number)
         if count == 0:
-            ctx.report(footnote, ("number",), f"chú thích {footnote.number} không có dấu chú thích nào trong văn bản")
+            ctx.report(
+                footnote,
+                ("number",),
+                f"chú thích {footnote.number} không có dấu chú thích nào trong văn bản",
+            )
         elif count > 1:
-            ctx.report(footnote, ("number",), f"dấu chú thích {footnote.number} xuất hiện {count} lần")
+            ctx.report(
+                footnote, ("number",), f"dấu chú thích {footnote.number} xuất hiện {count} lần"
+            )
         if numbers.count(footnote.number) > 1:
             ctx.report(footnote, ("number",), f"chú thích số {footnote.number} bị trùng")
     for number in sorted(set(used) - set(numbers)):
-        ctx.report(conclusion, ("footnotes",), f"dấu chú thích {number} trong văn bản không có chú thích tương ứng")
+        ctx.report(
+            conclusion,
+            ("footnotes",),
+            f"dấu chú thích {number} trong văn bản không có chú thích tương ứng",
+        )
 
 
 def _check_corrections(ctx: Context, conclusion: Conclusion) -> None:
@@ -198,7 +265,9 @@ def _check_reports(ctx: Context, conclusion: Conclusion, earlier: frozenset[str]
     own = {f"{conclusion.key}/{task.id}" for task, _chain in walk_tasks(conclusion.sections)}
     for report in conclusion.reports:
         if report.task not in earlier | own:
-            ctx.report(report, ("task",), f"không có nhiệm vụ '{report.task}' ở quý này hoặc các quý trước")
+            ctx.report(
+                report, ("task",), f"không có nhiệm vụ '{report.task}' ở quý này hoặc các quý trước"
+            )
 
 
 def _not_found(phrase: str, where: str) -> str:

@@ -33,12 +33,16 @@ def check_documents(ctx: Context, documents: tuple[Document, ...]) -> None:
     for doc in documents:
         if doc.type not in DOCUMENT_TYPES:
             allowed = ", ".join(sorted(DOCUMENT_TYPES))
-            ctx.report(doc, ("type",), f"loại văn bản '{doc.type}' không hợp lệ (cần một trong: {allowed})")
+            ctx.report(
+                doc, ("type",), f"loại văn bản '{doc.type}' không hợp lệ (cần một trong: {allowed})"
+            )
         if doc.date and doc.year is not None:
             ctx.report(doc, ("year",), "đã có ngày ban hành thì không ghi thêm năm")
         if doc.symbol is None:
             if doc.title is None:
-                ctx.report(doc, (), "văn bản không có số ký hiệu phải có 'title' (tên gọi trong văn bản)")
+                ctx.report(
+                    doc, (), "văn bản không có số ký hiệu phải có 'title' (tên gọi trong văn bản)"
+                )
             continue
         try:
             symbol = parse_symbol(doc.symbol)
@@ -51,7 +55,8 @@ def check_documents(ctx: Context, documents: tuple[Document, ...]) -> None:
         if other is not doc:
             when = f"năm {doc.issued_year}" if doc.issued_year else "không rõ ngày, năm"
             ctx.report(
-                doc, ("symbol",),
+                doc,
+                ("symbol",),
                 f"văn bản {symbol.normalised} ({when}) trùng với '{other.id}'; "
                 "số ký hiệu lặp lại qua các nhiệm kỳ nên cần ngày ban hành để phân biệt",
             )
@@ -59,24 +64,37 @@ def check_documents(ctx: Context, documents: tuple[Document, ...]) -> None:
 
 def _check_symbol_agrees(ctx: Context, doc: Document, type_code: str | None, issuer: str) -> None:
     if type_code is not None and TYPE_NAMES[type_code] != doc.type:
-        ctx.report(doc, ("type",), f"loại '{doc.type}' không khớp mã '{type_code}' trong số ký hiệu ({TYPE_NAMES[type_code]})")
+        ctx.report(
+            doc,
+            ("type",),
+            f"loại '{doc.type}' không khớp mã '{type_code}' trong số ký hiệu "
+            f"({TYPE_NAMES[type_code]})",
+        )
     if doc.issuer is not None and doc.issuer != issuer:
-        ctx.report(doc, ("issuer",), f"mã cơ quan ban hành '{doc.issuer}' không khớp số ký hiệu ('{issuer}')")
+        ctx.report(
+            doc,
+            ("issuer",),
+            f"mã cơ quan ban hành '{doc.issuer}' không khớp số ký hiệu ('{issuer}')",
+        )
     central_body = doc.body is not None and doc.body in CENTRAL_BODIES
     if central_body and issuer_level(issuer) == "tinh-uy" and doc.source_issue is None:
         ctx.report(
-            doc, ("body",),
+            doc,
+            ("body",),
             f"số ký hiệu {doc.symbol} là của Tỉnh ủy nhưng cơ quan ban hành là '{doc.body}'; "
             "nếu văn bản gốc ghi như vậy, giữ nguyên và ghi chú ở 'source_issue'",
         )
 
 
-def _unique_ids(ctx: Context, records: tuple[Agency, ...] | tuple[Document, ...], what: str) -> None:
+def _unique_ids(
+    ctx: Context, records: tuple[Agency, ...] | tuple[Document, ...], what: str
+) -> None:
     seen: set[str] = set()
     for record in records:
         if not is_slug(record.id):
             ctx.report(
-                record, ("id",),
+                record,
+                ("id",),
                 f"mã {what} '{record.id}' chỉ gồm chữ thường không dấu, số và '-' "
                 "(ví dụ: ban-to-chuc)",
             )

@@ -26,7 +26,9 @@ class Context:
         """Every id in `ids` (the list at `record.key`) must name a known agency."""
         for i, agency in enumerate(ids):
             if agency not in self.agency_ids:
-                self.report(record, (key, i), f"cơ quan '{agency}' không có trong danh mục agencies")
+                self.report(
+                    record, (key, i), f"cơ quan '{agency}' không có trong danh mục agencies"
+                )
 
 
 def walk_tasks(sections: Iterable[Section]) -> Iterator[tuple[Task, tuple[Section, ...]]]:
@@ -35,7 +37,9 @@ def walk_tasks(sections: Iterable[Section]) -> Iterator[tuple[Task, tuple[Sectio
         yield from _walk(section, (section,))
 
 
-def _walk(section: Section, chain: tuple[Section, ...]) -> Iterator[tuple[Task, tuple[Section, ...]]]:
+def _walk(
+    section: Section, chain: tuple[Section, ...]
+) -> Iterator[tuple[Task, tuple[Section, ...]]]:
     for task in section.tasks:
         yield task, chain
     for sub in section.sections:

@@ -38,7 +38,10 @@ def check(data: Path) -> int:
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"{data}: {len(exc.problems)} lỗi; dữ liệu chưa hợp lệ, không xuất bản.", file=sys.stderr)
+        print(
+            f"{data}: {len(exc.problems)} lỗi; dữ liệu chưa hợp lệ, không xuất bản.",
+            file=sys.stderr,
+        )
         return 1
     summary = ", ".join(f"{n} {LABELS[k]}" for k, n in counts(dataset).items())
     print(f"{data}: hợp lệ — {summary}.")
@@ -52,7 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="hiện đầy đủ lỗi Python khi có sự cố")
     sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
     p_check = sub.add_parser("check", help="kiểm tra tệp dữ liệu, báo mọi lỗi cùng lúc")
-    p_check.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="tệp YAML (mặc định: %(default)s)")
+    p_check.add_argument(
+        "data", nargs="?", type=Path, default=DEFAULT_DATA, help="tệp YAML (mặc định: %(default)s)"
+    )
     return parser
 
 

@@ -13,8 +13,16 @@ from typing import Literal
 from macros.model import Conclusion, Section, Task
 
 BlockKind = Literal[
-    "document_type", "heading", "preamble", "section", "review", "task",
-    "recipients_heading", "recipients", "signer", "signer_name",
+    "document_type",
+    "heading",
+    "preamble",
+    "section",
+    "review",
+    "task",
+    "recipients_heading",
+    "recipients",
+    "signer",
+    "signer_name",
 ]
 
 

@@ -60,7 +60,11 @@ def validate_text(text: str, file: str) -> Dataset:
 
 def _check_dataset(ctx: Context, dataset: Dataset) -> None:
     if dataset.schema != SCHEMA_VERSION:
-        ctx.report(dataset, ("schema",), f"phiên bản lược đồ {dataset.schema} không được hỗ trợ (cần {SCHEMA_VERSION})")
+        ctx.report(
+            dataset,
+            ("schema",),
+            f"phiên bản lược đồ {dataset.schema} không được hỗ trợ (cần {SCHEMA_VERSION})",
+        )
     check_agencies(ctx, dataset.agencies)
     check_documents(ctx, dataset.documents)
     documents = {d.id: d for d in dataset.documents}
@@ -69,7 +73,9 @@ def _check_dataset(ctx: Context, dataset: Dataset) -> None:
     for conclusion in dataset.quarters:
         key = conclusion.key
         if previous is not None and QUARTER_KEY.fullmatch(key) and key <= previous:
-            ctx.report(conclusion, ("key",), f"quý '{key}' phải đứng sau quý '{previous}' và không trùng")
+            ctx.report(
+                conclusion, ("key",), f"quý '{key}' phải đứng sau quý '{previous}' và không trùng"
+            )
         check_conclusion(ctx, conclusion, documents, frozenset(earlier))
         earlier |= {f"{key}/{task.id}" for task, _chain in walk_tasks(conclusion.sections)}
         previous = key
@@ -87,7 +93,9 @@ def _raw_ids(data: Any, key: str) -> frozenset[str]:
 def _check_nfc(reporter: Reporter, value: Any, path: Path) -> None:
     for sub, text in _strings(value, path):
         if not unicodedata.is_normalized("NFC", text):
-            reporter.report(sub, "chuỗi chưa ở dạng Unicode NFC (chữ có dấu bị tách); hãy chuẩn hóa NFC")
+            reporter.report(
+                sub, "chuỗi chưa ở dạng Unicode NFC (chữ có dấu bị tách); hãy chuẩn hóa NFC"
+            )
 
 
 def _strings(value: Any, path: Path) -> Iterator[tuple[Path, str]]:

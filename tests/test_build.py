@@ -18,7 +18,11 @@ def build(tmp_path: Path, data: Path | None = None) -> subprocess.CompletedProce
         env["KETLUAN_DATA"] = str(data)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
-        cwd=REPO, env=env, capture_output=True, text=True, check=False,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 

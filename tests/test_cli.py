@@ -19,7 +19,9 @@ def test_check_real_data_passes_with_counts(capsys: pytest.CaptureFixture[str]) 
     assert "6 chú thích" in out
 
 
-def test_check_reports_all_problems_and_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reports_all_problems_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = (REPO / "data/directives.yml").read_text(encoding="utf-8")
     broken = text.replace("date: 2026-05-31", "date: 2026-05-30", 1).replace(
         "- ban-tuyen-giao-va-dan-van", "- ban-tuyen-giao", 1
@@ -28,11 +30,15 @@ def test_check_reports_all_problems_and_fails(tmp_path: Path, capsys: pytest.Cap
     bad.write_text(broken, encoding="utf-8")
     assert main(["check", str(bad)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert any("lead[0]: cơ quan 'ban-tuyen-giao' không có trong danh mục agencies" in e for e in err)
+    assert any(
+        "lead[0]: cơ quan 'ban-tuyen-giao' không có trong danh mục agencies" in e for e in err
+    )
     assert any("deadlines[0].date: ngày '2026-05-30' không khớp" in e for e in err)
     assert err[-1].endswith("2 lỗi; dữ liệu chưa hợp lệ, không xuất bản.")
 
 
-def test_check_missing_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_missing_file_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", str(tmp_path / "none.yml")]) == 1
     assert "không tìm thấy tệp" in capsys.readouterr().err

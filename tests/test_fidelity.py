@@ -10,6 +10,7 @@ break cut mid-sentence.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -98,19 +99,25 @@ def test_paragraphs_join_exactly_the_blocks_a_page_break_cut(
         paragraph = ws(block.text)
         taken = pending.pop(0)
         while taken != paragraph:
-            assert paragraph.startswith(taken + " "), f"paragraph is not whole source blocks: {paragraph[:80]}"
-            assert cut_mid_sentence(taken, pending[0]), f"joined a block that ends a sentence: …{taken[-60:]}"
+            assert paragraph.startswith(taken + " "), (
+                f"paragraph is not whole source blocks: {paragraph[:80]}"
+            )
+            assert cut_mid_sentence(taken, pending[0]), (
+                f"joined a block that ends a sentence: …{taken[-60:]}"
+            )
             joins.append(taken[-20:])
             taken += " " + pending.pop(0)
     assert pending == []
     expected = [
-        ws(a)[-20:] for a, b in zip(fragments, fragments[1:], strict=False) if cut_mid_sentence(ws(a), ws(b))
+        ws(a)[-20:] for a, b in itertools.pairwise(fragments) if cut_mid_sentence(ws(a), ws(b))
     ]
     assert joins == expected
     assert len(joins) == 5  # four cuts by footnotes ¹ ² ³ ⁴, one by a plain page break
 
 
-def test_every_footnote_marker_stands_in_the_paragraph_the_source_gives(conclusion: Conclusion) -> None:
+def test_every_footnote_marker_stands_in_the_paragraph_the_source_gives(
+    conclusion: Conclusion,
+) -> None:
     where = {
         1: "dự án lớn¹",
         2: "của tỉnh²",
