@@ -74,7 +74,11 @@ def check_conclusion(
 def _check_review(ctx: Context, conclusion: Conclusion, documents: Mapping[str, Document]) -> None:
     review = conclusion.review
     text = "\n".join(review.paragraphs)
+    figure_ids: set[str] = set()
     for figure in review.figures:
+        if figure.id in figure_ids:
+            ctx.report(figure, ("id",), f"mã số liệu '{figure.id}' bị trùng")
+        figure_ids.add(figure.id)
         if figure.phrase not in text:
             ctx.report(figure, ("phrase",), _not_found(figure.phrase, "phần đánh giá"))
         elif figure.value not in figure.phrase:
