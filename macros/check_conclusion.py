@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from macros.checking import Context, body_texts, effective_lead, walk_tasks
+from macros.checking import Context, body_texts, effective_lead, walk_sections, walk_tasks
 from macros.deadlines import (
     DeadlinePhraseError,
     RecurrencePhraseError,
     parse_deadline,
     parse_recurrence,
 )
-from macros.model import Citation, Conclusion, Document, Operator, Task
+from macros.model import Citation, Conclusion, Document, Operator, Target, Task
 from macros.symbols import SymbolError, find_symbols, parse_symbol
+from macros.text import is_slug
 
 ROMAN = ("I", "II", "III", "IV")
 QUARTER_KEY = re.compile(r"(?P<year>\d{4})-q(?P<q>[1-4])")
@@ -62,8 +63,12 @@ def check_conclusion(
             f"cơ quan '{conclusion.issuing_body}' không có trong danh mục agencies",
         )
     for recipient in conclusion.recipients:
-        if recipient.agency is not None:
-            ctx.require_agencies(recipient, "agency", [recipient.agency])
+        if recipient.agency is not None and recipient.agency not in ctx.agency_ids:
+            ctx.report(
+                recipient,
+                ("agency",),
+                f"cơ quan '{recipient.agency}' không có trong danh mục agencies",
+            )
     _check_review(ctx, conclusion, documents)
     _check_tasks(ctx, conclusion, documents, earlier_tasks)
     _check_footnotes(ctx, conclusion)
@@ -76,6 +81,10 @@ def _check_review(ctx: Context, conclusion: Conclusion, documents: Mapping[str, 
     text = "\n".join(review.paragraphs)
     figure_ids: set[str] = set()
     for figure in review.figures:
+        if not is_slug(figure.id):
+            ctx.report(
+                figure, ("id",), f"mã số liệu '{figure.id}' chỉ gồm chữ thường không dấu, số và '-'"
+            )
         if figure.id in figure_ids:
             ctx.report(figure, ("id",), f"mã số liệu '{figure.id}' bị trùng")
         figure_ids.add(figure.id)
@@ -99,6 +108,8 @@ def _check_review(ctx: Context, conclusion: Conclusion, documents: Mapping[str, 
 def _check_tasks(
     ctx: Context, conclusion: Conclusion, documents: Mapping[str, Document], earlier: frozenset[str]
 ) -> None:
+    for section in walk_sections(conclusion.sections):
+        ctx.require_agencies(section, "assignee", section.assignee)
     seen: set[str] = set()
     year = planning_year(conclusion.key)
     footnotes = {f.number: f.text for f in conclusion.footnotes}
@@ -118,13 +129,12 @@ def _check_tasks(
         for key in ("lead", "support", "report_to"):
             ctx.require_agencies(task, key, getattr(task, key))
         if not effective_lead(task, chain):
-            ctx.report(
-                task,
-                ("lead",),
-                "chưa rõ cơ quan chủ trì: ghi 'lead' hoặc 'assignee' ở mục chứa nhiệm vụ",
+            hint = (
+                "ghi 'lead', hoặc bỏ 'inherit_lead: false' để theo 'assignee' của đề mục"
+                if task.inherit_lead is False and any(s.assignee for s in chain)
+                else "ghi 'lead', hoặc 'assignee' ở đề mục chứa nhiệm vụ"
             )
-        for section in chain:
-            ctx.require_agencies(section, "assignee", section.assignee)
+            ctx.report(task, ("lead",), f"chưa rõ cơ quan chủ trì (rõ người): {hint}")
         _check_task_phrases(ctx, task, year, footnotes)
         for citation in task.cites:
             _check_citation(ctx, citation, task.text, documents)
@@ -138,6 +148,12 @@ def _check_tasks(
 
 
 def _check_task_phrases(ctx: Context, task: Task, year: int, footnotes: Mapping[int, str]) -> None:
+    _check_deadlines(ctx, task, year)
+    _check_recurrences(ctx, task)
+    _check_targets(ctx, task, year, footnotes)
+
+
+def _check_deadlines(ctx: Context, task: Task, year: int) -> None:
     for deadline in task.deadlines:
         if deadline.phrase not in task.text:
             ctx.report(deadline, ("phrase",), _not_found(deadline.phrase, "nội dung nhiệm vụ"))
@@ -155,6 +171,9 @@ def _check_task_phrases(ctx: Context, task: Task, year: int, footnotes: Mapping[
                     (key,),
                     f"{label} '{got}' không khớp cụm từ '{deadline.phrase}' (cần '{want}')",
                 )
+
+
+def _check_recurrences(ctx: Context, task: Task) -> None:
     for recurrence in task.recurrences:
         if recurrence.phrase not in task.text:
             ctx.report(recurrence, ("phrase",), _not_found(recurrence.phrase, "nội dung nhiệm vụ"))
@@ -165,10 +184,15 @@ def _check_task_phrases(ctx: Context, task: Task, year: int, footnotes: Mapping[
             ctx.report(recurrence, ("phrase",), str(exc))
             continue
         if (recurrence.every, recurrence.at_least) != (parsed_r.every, parsed_r.at_least):
-            want = f"every: {[p.value for p in parsed_r.every]}, at_least: {parsed_r.at_least}"
+            every = ", ".join(p.value for p in parsed_r.every) or "không nêu"
+            least = parsed_r.at_least if parsed_r.at_least is not None else "không nêu"
+            want = f"every: [{every}], at_least: {least}"
             ctx.report(
                 recurrence, (), f"chu kỳ không khớp cụm từ '{recurrence.phrase}' (cần {want})"
             )
+
+
+def _check_targets(ctx: Context, task: Task, year: int, footnotes: Mapping[int, str]) -> None:
     notes = [footnotes.get(n, "") for n in markers(task.text)]
     for target in task.targets:
         if not any(target.phrase in t for t in (task.text, *notes)):
@@ -187,6 +211,22 @@ def _check_task_phrases(ctx: Context, task: Task, year: int, footnotes: Mapping[
             ctx.report(target, ("value_max",), "'value_max' phải lớn hơn 'value'")
         if (target.by is None) != (target.precision is None):
             ctx.report(target, ("precision",), "'by' và 'precision' phải đi cùng nhau")
+        elif target.by is not None:
+            _check_target_date(ctx, target, year)
+
+
+def _check_target_date(ctx: Context, target: Target, year: int) -> None:
+    try:
+        parsed = parse_deadline(target.phrase, default_year=year)
+    except DeadlinePhraseError:
+        return  # the date comes from context ("kế hoạch năm 2026"), not from the phrase
+    if (target.by, target.precision) != (parsed.date, parsed.precision):
+        ctx.report(
+            target,
+            ("by",),
+            f"thời hạn '{target.by}' ({target.precision}) không khớp cụm từ '{target.phrase}' "
+            f"(cần '{parsed.date}' ({parsed.precision}))",
+        )
 
 
 def _check_citation(
@@ -233,9 +273,12 @@ def markers(text: str) -> list[int]:
 
 def _check_footnotes(ctx: Context, conclusion: Conclusion) -> None:
     used: list[int] = []
-    for text in body_texts(conclusion):
-        used += markers(text)
     numbers = [f.number for f in conclusion.footnotes]
+    for record, sub, text in body_texts(conclusion):
+        for number in markers(text):
+            used.append(number)
+            if number not in numbers:
+                ctx.report(record, sub, f"dấu chú thích {number} không có chú thích tương ứng")
     for footnote in conclusion.footnotes:
         count = used.count(footnote.number)
         if count == 0:
@@ -250,16 +293,10 @@ def _check_footnotes(ctx: Context, conclusion: Conclusion) -> None:
             )
         if numbers.count(footnote.number) > 1:
             ctx.report(footnote, ("number",), f"chú thích số {footnote.number} bị trùng")
-    for number in sorted(set(used) - set(numbers)):
-        ctx.report(
-            conclusion,
-            ("footnotes",),
-            f"dấu chú thích {number} trong văn bản không có chú thích tương ứng",
-        )
 
 
 def _check_corrections(ctx: Context, conclusion: Conclusion) -> None:
-    texts = list(body_texts(conclusion))
+    texts = [text for _record, _sub, text in body_texts(conclusion)]
     for correction in conclusion.corrections:
         if not any(correction.phrase in t for t in texts):
             ctx.report(correction, ("phrase",), _not_found(correction.phrase, "văn bản"))

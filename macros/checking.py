@@ -15,11 +15,18 @@ class Context:
 
     reporter: Reporter
     paths: dict[int, Path]
+    incomplete: set[int] = field(default_factory=set)  # records already reported invalid
     agency_ids: frozenset[str] = field(default_factory=frozenset)
     document_ids: frozenset[str] = field(default_factory=frozenset)
 
     def report(self, record: object, sub: Path, message: str) -> None:
-        """Report a problem about `record`, at `sub` below its own path."""
+        """Report a problem about `record`, at `sub` below its own path.
+
+        A record kept with a default for an invalid field already has its problem
+        reported; checking it further would only echo that problem.
+        """
+        if id(record) in self.incomplete:
+            return
         self.reporter.report(self.paths.get(id(record), ()) + sub, message)
 
     def require_agencies(self, record: object, key: str, ids: Iterable[str]) -> None:
@@ -35,6 +42,13 @@ def walk_tasks(sections: Iterable[Section]) -> Iterator[tuple[Task, tuple[Sectio
     """Every task in document order, with the chain of sections that enclose it."""
     for section in sections:
         yield from _walk(section, (section,))
+
+
+def walk_sections(sections: Iterable[Section]) -> Iterator[Section]:
+    """Every section and subsection, in document order."""
+    for section in sections:
+        yield section
+        yield from walk_sections(section.sections)
 
 
 def _walk(
@@ -62,11 +76,13 @@ def effective_lead(task: Task, chain: tuple[Section, ...]) -> tuple[tuple[str, b
     return tuple((a, True) for a in inherited if a not in task.lead) + named
 
 
-def body_texts(conclusion: Conclusion) -> Iterator[str]:
-    """Every paragraph where a footnote marker or a correction may stand."""
-    yield conclusion.preamble
-    yield from conclusion.review.paragraphs
+def body_texts(conclusion: Conclusion) -> Iterator[tuple[object, Path, str]]:
+    """Every paragraph where a footnote marker or a correction may stand, with the
+    record and sub-path that locate it in the YAML."""
+    yield conclusion, ("preamble",), conclusion.preamble
+    for i, paragraph in enumerate(conclusion.review.paragraphs):
+        yield conclusion.review, ("paragraphs", i), paragraph
     for task, _chain in walk_tasks(conclusion.sections):
-        yield task.text
+        yield task, ("text",), task.text
     for footnote in conclusion.footnotes:
-        yield footnote.text
+        yield footnote, ("text",), footnote.text

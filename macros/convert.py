@@ -31,6 +31,7 @@ class Built(typing.NamedTuple, typing.Generic[T]):
 
     value: T | None
     paths: dict[int, Path]  # id() of every record built → its path in the YAML
+    incomplete: set[int]  # id() of records kept with a default for an invalid field
 
 
 def build(cls: type[T], data: Any, reporter: Reporter, path: Path = ()) -> Built[T]:
@@ -40,9 +41,16 @@ def build(cls: type[T], data: Any, reporter: Reporter, path: Path = ()) -> Built
     file, so the semantic checks can still run on everything else; the caller must
     treat the result as invalid whenever the reporter holds problems.
     """
-    paths: dict[int, Path] = {}
-    result = _convert(cls, data, path, reporter, paths)
-    return Built(None if result is _INVALID else typing.cast(T, result), paths)
+    state = _State(reporter, {}, set())
+    result = _convert(cls, data, path, state)
+    value = None if result is _INVALID else typing.cast(T, result)
+    return Built(value, state.paths, state.incomplete)
+
+
+class _State(typing.NamedTuple):
+    rep: Reporter
+    paths: dict[int, Path]
+    incomplete: set[int]
 
 
 @cache
@@ -86,22 +94,22 @@ def _expected(tp: Any) -> str:
     return "một danh sách"
 
 
-def _convert(tp: Any, value: Any, path: Path, rep: Reporter, paths: dict[int, Path]) -> Any:
+def _convert(tp: Any, value: Any, path: Path, st: _State) -> Any:
     origin = typing.get_origin(tp)
     if origin in (types.UnionType, typing.Union):
         if value is None:
             return None
         (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(inner, value, path, rep, paths)
+        return _convert(inner, value, path, st)
     if origin is tuple:
         if not isinstance(value, list):
-            return _fail(rep, path, "một danh sách", value)
+            return _fail(st.rep, path, "một danh sách", value)
         (item_tp, _ellipsis) = typing.get_args(tp)
-        items = [_convert(item_tp, v, path + (i,), rep, paths) for i, v in enumerate(value)]
+        items = [_convert(item_tp, v, (*path, i), st) for i, v in enumerate(value)]
         return tuple(i for i in items if i is not _INVALID)
     if dataclasses.is_dataclass(tp):
-        return _record(typing.cast(type, tp), value, path, rep, paths)
-    return _scalar(tp, value, path, rep)
+        return _record(typing.cast(type, tp), value, path, st)
+    return _scalar(tp, value, path, st.rep)
 
 
 def _fail(rep: Reporter, path: Path, expected: str, value: Any) -> Any:
@@ -139,20 +147,22 @@ def _decimal(value: Any, path: Path, rep: Reporter) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         return _fail(rep, path, "một số", value)
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value))
     except InvalidOperation:
         return _fail(rep, path, "một số (dấu chấm thập phân, ví dụ 10.43)", value)
+    return number if number.is_finite() else _fail(rep, path, "một số hữu hạn", value)
 
 
-def _record(cls: type, value: Any, path: Path, rep: Reporter, paths: dict[int, Path]) -> Any:
+def _record(cls: type, value: Any, path: Path, st: _State) -> Any:
+    rep = st.rep
     if not isinstance(value, dict):
-        return _fail(rep, path, f"một bảng khóa–giá trị ({cls.__name__})", value)
+        return _fail(rep, path, "một bảng khóa–giá trị", value)
     fields = {f.name: f for f in dataclasses.fields(cls)}
     hints = _hints(cls)
     ok = True
+    complete = True
     for key in value:
         if key not in fields:
-            ok = False
             close = difflib.get_close_matches(key, fields, n=1)
             hint = f"; có phải '{close[0]}'?" if close else ""
             allowed = ", ".join(fields)
@@ -169,9 +179,13 @@ def _record(cls: type, value: Any, path: Path, rep: Reporter, paths: dict[int, P
                 ok = False
                 rep.report(path, f"thiếu trường bắt buộc '{name}' ({_expected(hints[name])})")
             continue
-        converted = _convert(hints[name], value[name], path + (name,), rep, paths)
-        if converted is _INVALID:
+        converted = _convert(hints[name], value[name], (*path, name), st)
+        if converted is _INVALID and missing:
             ok = False
+        elif converted is _INVALID:
+            # Reported already. The default keeps the record so that the semantic
+            # checks still see the rest of the file; the file stays invalid.
+            complete = False
         elif converted is None and missing:
             ok = False
             rep.report(path + (name,), f"trường bắt buộc '{name}' không được để trống")
@@ -180,5 +194,7 @@ def _record(cls: type, value: Any, path: Path, rep: Reporter, paths: dict[int, P
     if not ok:
         return _INVALID
     record = cls(**kwargs)
-    paths[id(record)] = path
+    st.paths[id(record)] = path
+    if not complete:
+        st.incomplete.add(id(record))
     return record

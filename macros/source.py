@@ -58,38 +58,76 @@ def read_yaml(text: str, file: str) -> Located:
         loader.dispose()
     marks: dict[Path, Mark] = {}
     reporter = Reporter(file, marks)
-    data = None if root is None else _build(root, (), marks, reporter, loader)
+    data = None if root is None else _Builder(loader, marks, reporter).build(root, ())
     if reporter.problems:
         raise DataError(reporter.problems)
     return Located(file, data, marks)
 
 
-def _build(
-    node: yaml.Node, path: Path, marks: dict[Path, Mark], rep: Reporter, loader: yaml.SafeLoader
-) -> Any:
-    marks[path] = _mark(node)
-    if isinstance(node, yaml.MappingNode):
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Builder:
+    """Builds plain values from nodes, refusing what a data file never needs."""
+
+    def __init__(self, loader: yaml.SafeLoader, marks: dict[Path, Mark], rep: Reporter) -> None:
+        self.loader = loader
+        self.marks = marks
+        self.rep = rep
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        self.marks[path] = _mark(node)
+        # An alias makes the composer hand out the same node twice; refusing it also
+        # rules out self-referencing and exponentially expanding ("billion laughs") data.
+        if id(node) in self.seen:
+            # The node still carries the anchor's position: point at the key instead.
+            where = self.marks.get((*path, KEY), _mark(node))
+            self.rep.report(path, "không dùng anchor/alias (&, *) trong tệp dữ liệu", mark=where)
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path) if self._plain(node, _MAP, path) else None
+        if isinstance(node, yaml.SequenceNode):
+            if not self._plain(node, _SEQ, path):
+                return None
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _plain(self, node: yaml.Node, tag: str, path: Path) -> bool:
+        if node.tag == tag:
+            return True
+        self.rep.report(path, f"không dùng thẻ YAML {node.tag} trong tệp dữ liệu", mark=_mark(node))
+        return False
+
+    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                rep.report(path, "không dùng khóa gộp '<<' của YAML", mark=_mark(key_node))
+                self.rep.report(path, "không dùng khóa gộp '<<' của YAML", mark=_mark(key_node))
                 continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                rep.report(path, "khóa phải là một chuỗi chữ", mark=_mark(key_node))
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                self.rep.report(path, "khóa phải là một chuỗi chữ", mark=_mark(key_node))
                 continue
             key = str(key_node.value)
             if key in out:
-                rep.report(path + (key,), f"khóa '{key}' bị lặp lại", mark=_mark(key_node))
+                self.rep.report((*path, key), f"khóa '{key}' bị lặp lại", mark=_mark(key_node))
                 continue
-            marks[path + (key, KEY)] = _mark(key_node)
-            out[key] = _build(value_node, path + (key,), marks, rep, loader)
+            self.marks[(*path, key, KEY)] = _mark(key_node)
+            out[key] = self.build(value_node, (*path, key))
         return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), marks, rep, loader) for i, item in enumerate(node.value)]
-    try:
-        return loader.construct_object(node, deep=True)
-    except yaml.constructor.ConstructorError as exc:
-        rep.report(path, f"giá trị không được hỗ trợ: {exc.problem}", mark=_mark(node))
-    except ValueError:  # a timestamp-shaped scalar that is no real date: 2026-02-30
-        rep.report(path, f"ngày không tồn tại: {node.value}", mark=_mark(node))
-    return None
+
+    def _scalar(self, node: yaml.Node, path: Path) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            problem = f"giá trị không được hỗ trợ: {exc.problem}"
+        except (ValueError, ArithmeticError, AttributeError, TypeError):
+            # PyYAML's constructors fail with plain exceptions on malformed scalars.
+            what = "ngày không tồn tại" if node.tag == _TIMESTAMP else "giá trị không đọc được"
+            problem = f"{what}: {node.value}"
+        self.rep.report(path, problem, mark=_mark(node))
+        return None

@@ -33,7 +33,9 @@ def load(file: str | FsPath, *, name: str | None = None) -> Dataset:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        # Columns count characters, as an editor sees them, not bytes.
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         raise DataError([Problem(shown, line, column, "", "tệp không phải UTF-8")]) from exc
     return validate_text(text, shown)
 
@@ -49,6 +51,7 @@ def validate_text(text: str, file: str) -> Dataset:
         ctx = Context(
             reporter,
             built.paths,
+            built.incomplete,
             agency_ids=_raw_ids(located.data, "agencies"),
             document_ids=_raw_ids(located.data, "documents"),
         )
