@@ -11,6 +11,10 @@ from functools import cache
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
+
+# Characters Python-Markdown gives a meaning to, escaped with a backslash in headings.
+MD_SPECIAL = frozenset("\\`*_{}[]()#+-.!|")
 
 
 def vi_date(value: date | None) -> str:
@@ -30,7 +34,15 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["vi_date"] = vi_date
+    env.filters["md"] = md
     return env
+
+
+def md(text: str) -> Markup:
+    """Escape data text for a Markdown heading: HTML specials and Markdown punctuation."""
+    # Backslashes first, then HTML escaping: the other order would cut entities (&#39;).
+    marked = "".join("\\" + ch if ch in MD_SPECIAL else ch for ch in text)
+    return Markup(str(Markup.escape(marked)))
 
 
 def render(template: str, **context: Any) -> str:

@@ -18,6 +18,7 @@ __all__ = [
     "is_slug",
     "slugify",
     "strip_tones",
+    "toc_slugify",
     "vi_sorted",
 ]
 
@@ -98,6 +99,15 @@ def slugify(s: str) -> str:
     """
     # Fold before lowercasing: "İ".lower() would otherwise add a combining dot.
     return _NON_SLUG.sub("-", fold(s).lower()).strip("-")
+
+
+def toc_slugify(value: str, separator: str = "-") -> str:
+    """Heading ids for Python-Markdown's toc: ASCII, with đ → d ("Đảng" → "dang").
+
+    `separator` is accepted for toc's signature; slugs always use "-".
+    """
+    del separator
+    return slugify(value)
 
 
 def is_slug(s: str) -> bool:

@@ -31,8 +31,8 @@ def test_real_data_builds_strictly_without_warnings(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
-    assert "Hội nghị ngày 24/04/2026, Ban Thường vụ Tỉnh ủy, tỉnh Hưng Yên." in home
-    assert "<td>nhiệm vụ</td><td>41</td>" in home
+    assert "Hội nghị ngày 24/04/2026" in home
+    assert "<td>41</td>" in home  # tasks
 
 
 def test_invalid_data_stops_the_build_and_publishes_nothing(tmp_path: Path) -> None:

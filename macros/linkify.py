@@ -1,0 +1,82 @@
+"""Cut a paragraph into segments: plain text, agency names, document citations and
+footnote markers, each of which a template turns into a link.
+
+Python decides what links where; templates escape and present.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from macros.mentions import MentionFinder
+from macros.model import Citation, Correction
+
+SegmentKind = Literal["text", "agency", "document", "footnote", "correction"]
+FOOTNOTE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of a paragraph and what it points to: an agency id, a document id, a
+    footnote number, or the suggested reading of a probable typo."""
+
+    kind: SegmentKind
+    text: str
+    target: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    kind: SegmentKind
+    target: str
+
+
+def segments(
+    text: str,
+    *,
+    cites: Iterable[Citation] = (),
+    mentions: MentionFinder | None = None,
+    corrections: Mapping[str, Correction] | None = None,
+) -> list[Segment]:
+    """Segments of `text`: citations win over agency names inside them (no nested links)."""
+    spans: list[_Span] = []
+    for citation in cites:
+        for m in re.finditer(re.escape(citation.as_written), text):
+            spans.append(_Span(m.start(), m.end(), "document", citation.document))
+    for m in FOOTNOTE.finditer(text):
+        spans.append(_Span(m.start(), m.end(), "footnote", m.group().translate(SUPERSCRIPT)))
+    for phrase, correction in (corrections or {}).items():
+        for m in re.finditer(re.escape(phrase), text):
+            spans.append(_Span(m.start(), m.end(), "correction", correction.suggested))
+    if mentions is not None:
+        spans += [_Span(m.start, m.end, "agency", m.target) for m in mentions.find(text)]
+    return _cut(text, _non_overlapping(spans))
+
+
+def _non_overlapping(spans: list[_Span]) -> list[_Span]:
+    # Earlier kinds in this order win; among equals, the earlier and longer span.
+    rank = {"document": 0, "footnote": 1, "correction": 2, "agency": 3}
+    chosen: list[_Span] = []
+    for span in sorted(spans, key=lambda s: (rank[s.kind], s.start, -s.end)):
+        if all(span.end <= c.start or span.start >= c.end for c in chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _cut(text: str, spans: list[_Span]) -> list[Segment]:
+    out: list[Segment] = []
+    position = 0
+    for span in spans:
+        if span.start > position:
+            out.append(Segment("text", text[position : span.start]))
+        out.append(Segment(span.kind, text[span.start : span.end], span.target))
+        position = span.end
+    if position < len(text):
+        out.append(Segment("text", text[position:]))
+    return out

@@ -1,0 +1,42 @@
+"""Diacritic-insensitive search for Material's client-side index.
+
+Material's `lang: vi` search does not fold diacritics, and officials often type
+without them. After the build, each index entry's text gets a folded copy of its title
+and text appended, so "giai ngan" matches "giải ngân". The original text
+stays first and the copy is hidden, so the result preview shows readable Vietnamese.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from macros.text import fold
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def fold_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    """The entry with a folded copy of its title and text, when folding changes them."""
+    text = str(entry.get("text", ""))
+    plain = _TAG.sub(" ", f"{entry.get('title', '')} {text}")
+    folded = " ".join(fold(plain).split())
+    if folded == " ".join(plain.split()):
+        return entry
+    # A hidden span: lunr indexes its words, the result preview shows the original.
+    return {**entry, "text": f'{text} <span class="kl-folded" hidden>{folded}</span>'}
+
+
+def fold_index(index: dict[str, Any]) -> dict[str, Any]:
+    """The whole search index with folded copies added."""
+    return {**index, "docs": [fold_entry(d) for d in index.get("docs", [])]}
+
+
+def fold_index_file(path: Path) -> None:
+    """Rewrite Material's search_index.json in place."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(
+        json.dumps(fold_index(data), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )

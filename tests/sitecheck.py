@@ -1,0 +1,105 @@
+"""Helpers for tests that build the site and read its HTML."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag
+
+REPO = Path(__file__).resolve().parent.parent
+
+# XML namespaces name vocabularies; browsers never request them.
+NAMESPACES = (
+    "http://www.w3.org/2000/svg",
+    "http://www.w3.org/1999/xlink",
+    "http://www.w3.org/1999/xhtml",
+    "http://www.w3.org/1998/Math/MathML",
+)
+
+
+def build_site(site_dir: Path, data: Path | None = None, quarter: str | None = None) -> str:
+    """Build the site strictly into `site_dir`; return MkDocs' log; fail on any error."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("KETLUAN_DATA", None)
+    env.pop("KETLUAN_QUARTER", None)
+    if data is not None:
+        env["KETLUAN_DATA"] = str(data)
+    if quarter is not None:
+        env["KETLUAN_QUARTER"] = quarter
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(site_dir)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
+class Page(HTMLParser):
+    """The links, ids and task cards of one built page."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.attrs_with_urls: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id":
+                self.ids.add(value)
+            if name in ("href", "src", "action", "poster", "data"):
+                self.links.append(value)
+            if name == "srcset":
+                self.links += [part.split()[0] for part in value.split(",") if part.strip()]
+
+
+def html_files(site: Path) -> list[Path]:
+    """Every HTML page of the built site."""
+    return sorted(site.rglob("*.html"))
+
+
+def url_of(site: Path, file: Path) -> str:
+    """The directory URL of a built page: site/co-quan/x/index.html → "co-quan/x/"."""
+    rel = file.relative_to(site).as_posix()
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
+def resolve(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
+    """The file and fragment an internal link points to; None for external links."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", link) or link.startswith("//"):
+        return None
+    path, fragment = urldefrag(link)
+    if path.startswith("/"):  # 404.html links from the site root (site_url's path is /)
+        target = (site / unquote(path).lstrip("/")).resolve()
+    else:
+        target = (page.parent / unquote(path)).resolve() if path else page
+    if target.is_dir() or path.endswith("/"):
+        target = target / "index.html"
+    return target, fragment
+
+
+TASK_CARD = re.compile(r'<p class="kl-task__ref"><a class="kl-ref" href="[^"#]*#(nv-[a-z0-9-]+)"')
+
+
+def task_cards(html: str) -> list[str]:
+    """Anchors of the tasks shown as cards on a page, in order."""
+    return TASK_CARD.findall(html)
+
+
+def section(html: str, heading_text: str) -> str:
+    """The HTML from the <h2> whose text starts with `heading_text` to the next <h2>."""
+    start = re.search(r"<h2[^>]*>" + re.escape(heading_text), html)
+    assert start is not None, heading_text
+    end = html.find("<h2", start.end())
+    return html[start.start() : end if end != -1 else len(html)]

@@ -1,0 +1,75 @@
+"""Data text is escaped wherever it lands and never becomes template source."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from sitecheck import REPO, build_site, html_files
+
+EVIL = "{{ 7*7 }} {% include 'x' %} <script>alert(1)</script> a | b </title><b>x</b>"
+
+
+def poison(data: dict[str, Any]) -> None:
+    """Put the injection strings into an agency name, a task, a document and a figure."""
+    agency = next(a for a in data["agencies"] if a["id"] == "ban-mau-tinh-uy")
+    agency["name"] = f"Ban Mẫu {EVIL}"
+    quarter = data["quarters"][0]
+    task = quarter["sections"][0]["tasks"][0]
+    task["text"] += f" Ghi chú: {EVIL}."
+    doc = next(d for d in data["documents"] if d["id"] == "chuong-trinh-mau")
+    doc["title"] = f"Chương trình mẫu {EVIL}"
+    quarter["review"]["figures"][0]["label"] = f"Chỉ số {EVIL}"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("evil")
+    data = yaml.safe_load((REPO / "tests/data/minimal.yml").read_text(encoding="utf-8"))
+    poison(data)
+    source = base / "evil.yml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = base / "site"
+    build_site(out, source)
+    return out
+
+
+def pages_showing(site: Path, needle: str) -> list[Path]:
+    return [f for f in html_files(site) if needle in html.unescape(f.read_text(encoding="utf-8"))]
+
+
+def test_injection_strings_show_literally_everywhere(site: Path) -> None:
+    shown = pages_showing(site, EVIL)
+    names = {f.relative_to(site).as_posix() for f in shown}
+    # The agency's page and index, the task's places, the document's page, the home page.
+    assert {
+        "co-quan/ban-mau-tinh-uy/index.html",
+        "co-quan/index.html",
+        "toan-van/index.html",
+        "van-ban/chuong-trinh-mau/index.html",
+        "index.html",
+    } <= names
+    for file in html_files(site):
+        raw = file.read_text(encoding="utf-8")
+        assert "<script>alert(1)</script>" not in raw, file
+        assert "</title><b>" not in raw and "<b>x</b>" not in raw, file
+        assert "{% include" not in raw.replace("{% include &#39;x&#39; %}", ""), file
+        text = html.unescape(raw)
+        assert "Ban Mẫu 49" not in text and "Ghi chú: 49" not in text, file
+
+
+def test_agency_heading_and_title_are_literal(site: Path) -> None:
+    raw = (site / "co-quan/ban-mau-tinh-uy/index.html").read_text(encoding="utf-8")
+    h1 = raw[raw.index("<h1") : raw.index("</h1>")]
+    assert EVIL in html.unescape(h1)
+    title = raw[raw.index("<title>") : raw.index("</title>")]
+    assert "&lt;script&gt;" in title and "{{ 7*7 }}" in title
+
+
+def test_search_index_keeps_the_text_escaped(site: Path) -> None:
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in index
+    assert "{{ 7*7 }}" in index

@@ -1,0 +1,209 @@
+"""The built site of the real data: every page, link and list is exactly right."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from sitecheck import (
+    NAMESPACES,
+    REPO,
+    Page,
+    build_site,
+    html_files,
+    resolve,
+    section,
+    task_cards,
+)
+
+from macros.checking import effective_lead, walk_tasks
+from macros.model import Dataset
+from macros.validate import load
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load(REPO / "data/directives.yml")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("real") / "site"
+    log = build_site(out)
+    assert "WARNING" not in log
+    return out
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def expected_roles(dataset: Dataset) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    lead: dict[str, list[str]] = defaultdict(list)
+    support: dict[str, list[str]] = defaultdict(list)
+    for task, chain in walk_tasks(dataset.quarters[-1].sections):
+        for agency, _inherited in effective_lead(task, chain):
+            lead[agency].append(task.anchor)
+        for agency in task.support:
+            support[agency].append(task.anchor)
+    return lead, support
+
+
+def test_each_task_is_on_the_page_of_every_agency_it_assigns_and_no_other(
+    site: Path, dataset: Dataset
+) -> None:
+    lead, support = expected_roles(dataset)
+    for agency_dir in sorted((site / "co-quan").iterdir()):
+        if not agency_dir.is_dir():
+            continue
+        html = (agency_dir / "index.html").read_text(encoding="utf-8")
+        agency = agency_dir.name
+        led = task_cards(section(html, "Nhiệm vụ chủ trì")) if lead[agency] else []
+        supported = task_cards(section(html, "Nhiệm vụ phối hợp")) if support[agency] else []
+        assert led == lead[agency], agency
+        assert supported == support[agency], agency
+        assert sorted(task_cards(html)) == sorted(lead[agency] + support[agency]), agency
+
+
+def test_inherited_lead_is_marked(site: Path) -> None:
+    html = read(site, "co-quan/dang-uy-ubnd-tinh")
+    card = html[html.index("#nv-ii-2-5") :]
+    card = card[: card.index("</div>")]
+    assert "(theo đề mục)" in card
+
+
+def test_each_document_page_lists_exactly_its_citing_tasks(site: Path, dataset: Dataset) -> None:
+    citing: dict[str, list[str]] = defaultdict(list)
+    for task, _chain in walk_tasks(dataset.quarters[-1].sections):
+        for doc in dict.fromkeys(c.document for c in task.cites):
+            citing[doc].append(task.anchor)
+    cited = set(citing) | {c.document for c in dataset.quarters[-1].review.cites}
+    pages = {p.name for p in (site / "van-ban").iterdir() if p.is_dir()}
+    assert pages == cited
+    for doc in cited:
+        assert task_cards(read(site, f"van-ban/{doc}")) == citing[doc], doc
+
+
+def test_every_task_citing_57_nq_tw_is_listed(site: Path) -> None:
+    html = read(site, "van-ban/57-nq-tw-2024")
+    assert task_cards(html) == ["nv-ii-2-9"]
+    assert "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo" in html
+
+
+def test_each_deadline_page_lists_exactly_the_tasks_due_that_day(
+    site: Path, dataset: Dataset
+) -> None:
+    due: dict[str, list[str]] = defaultdict(list)
+    for task, _chain in walk_tasks(dataset.quarters[-1].sections):
+        for deadline in task.deadlines:
+            due[deadline.date.isoformat()].append(task.anchor)
+    pages = {p.name for p in (site / "thoi-han").iterdir() if p.is_dir()}
+    assert pages == set(due)
+    for day, anchors in due.items():
+        assert task_cards(read(site, f"thoi-han/{day}")) == anchors, day
+    june = read(site, "thoi-han/2026-06-30")
+    assert "“Chậm nhất trong tháng 6/2026”" in june  # the original wording stays beside
+
+
+def test_full_text_anchors_every_task_and_links_references(site: Path, dataset: Dataset) -> None:
+    html = read(site, "toan-van")
+    page = Page(html)
+    for task, _chain in walk_tasks(dataset.quarters[-1].sections):
+        assert task.anchor in page.ids
+    assert html.count('class="kl-doc"') >= 30
+    assert 'href="../van-ban/57-nq-tw-2024/"' in html
+    assert 'href="../co-quan/ban-to-chuc/"' in html
+    for n in range(1, 7):
+        assert f"fn-{n}" in page.ids and f"fnref-{n}" in page.ids
+    assert 'chuyên biến</span><span class="kl-typo-fix"' in html  # typo kept, fix beside
+
+
+def test_agency_index_is_grouped_and_in_vietnamese_order(site: Path) -> None:
+    html = read(site, "co-quan")
+    advisory = section(html, "Cơ quan chuyên trách, tham mưu")
+    names = re.findall(r'class="kl-agency" href="[^"]+">([^<]+)</a>', advisory)
+    assert names == [
+        "Ban Nội chính Tỉnh ủy",
+        "Ban Tổ chức Tỉnh ủy",
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        "Các cơ quan chuyên trách, tham mưu, giúp việc Tỉnh ủy",
+        "Ủy ban Kiểm tra Tỉnh ủy",
+        "Văn phòng Tỉnh ủy",
+    ]
+
+
+def test_urls_are_short_ascii_and_stable(site: Path) -> None:
+    for file in html_files(site):
+        rel = file.relative_to(site).as_posix()
+        assert rel.isascii() and re.fullmatch(r"[a-z0-9/.-]+", rel), rel
+    for url in ("co-quan/ban-to-chuc", "thoi-han/2026-05-31", "van-ban/254-2025-qh15"):
+        assert (site / url / "index.html").exists()
+
+
+def test_no_broken_internal_link(site: Path) -> None:
+    broken = []
+    for file in html_files(site):
+        page = Page(file.read_text(encoding="utf-8"))
+        for link in page.links:
+            target = resolve(site, file, link)
+            if target is None:
+                continue
+            path, fragment = target
+            if not path.exists():
+                broken.append(f"{file.relative_to(site)} → {link}")
+            elif fragment and fragment not in Page(path.read_text(encoding="utf-8")).ids:
+                broken.append(f"{file.relative_to(site)} → {link} (no #{fragment})")
+    assert broken == []
+
+
+# The site's own address (site_url, default for local builds): canonical links point
+# there, which is this site, not another host.
+OWN_SITE = "http://localhost:8000/"
+
+# URLs inside Material's JavaScript bundle that are never requested by this site:
+# licence and documentation comments, and loaders for features it does not use
+# (Mermaid diagrams, a ResizeObserver polyfill for old browsers, and GitHub/GitLab
+# repository facts, fetched only when mkdocs.yml sets repo_url, which it does not).
+UNUSED_BUNDLE_URLS = re.compile(
+    r"https://unpkg\.com/(mermaid|resize-observer-polyfill)"
+    r"|https://api\.github\.com/|https://\$\{\w+\}/api/v4/"
+)
+
+
+def test_no_external_url_in_html_css_or_requested_by_js(site: Path) -> None:
+    assert "repo_url" not in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    offenders = []
+    for file in html_files(site):
+        for link in Page(file.read_text(encoding="utf-8")).links:
+            external = re.match(r"^(https?:)?//", link) and not link.startswith(OWN_SITE)
+            if external and not link.startswith(NAMESPACES):
+                offenders.append(f"{file.relative_to(site)}: {link}")
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        urls = re.findall(r"url\(\s*['\"]?(?:https?:)?//[^)]*", text)
+        offenders += [f"{css.name}: {u}" for u in urls]
+        offenders += [f"{css.name}: {u}" for u in re.findall(r"@import[^;]*//[^;]*", text)]
+    for js in site.rglob("*.js"):
+        text = js.read_text(encoding="utf-8")
+        for m in re.finditer(r"""(["'`])(https?://[^"'`\s]+)\1""", text):
+            url = m.group(2)
+            if not url.startswith(NAMESPACES) and not UNUSED_BUNDLE_URLS.match(url):
+                offenders.append(f"{js.name}: {url}")
+    assert offenders == []
+
+
+def test_home_shows_figures_limitations_counts_and_next_deadlines(site: Path) -> None:
+    html = read(site, "")
+    assert "Hội nghị ngày 24/04/2026" in html
+    assert "tăng  10,43 %" in html or "tăng 10,43 %" in html
+    assert "Công tác giải ngân vốn đầu tư công chậm" in html
+    assert "<svg" in html and "<script" not in html.split("<svg")[1].split("</svg>")[0]
+    assert html.count('class="kl-date"') >= 8
+
+
+def test_search_index_folds_diacritics(site: Path) -> None:
+    text = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "giai ngan" in text and "giải ngân" in text
+    assert "dang uy" in text.lower()
