@@ -103,6 +103,7 @@ def _check_review(ctx: Context, conclusion: Conclusion, documents: Mapping[str, 
             )
     for citation in review.cites:
         _check_citation(ctx, citation, text, documents)
+    _check_overlaps(ctx, review.cites, text)
 
 
 def _check_tasks(
@@ -138,6 +139,7 @@ def _check_tasks(
         _check_task_phrases(ctx, task, year, footnotes)
         for citation in task.cites:
             _check_citation(ctx, citation, task.text, documents)
+        _check_overlaps(ctx, task.cites, task.text)
         for i, ref in enumerate(task.continues):
             if ref not in earlier:
                 ctx.report(
@@ -264,6 +266,26 @@ def _check_citation(
                 f"ngày {d}/{mth}/{y} trong trích dẫn khác ngày ban hành của '{doc.id}' "
                 f"({doc.date:%d/%m/%Y})",
             )
+
+
+def _check_overlaps(ctx: Context, cites: tuple[Citation, ...], text: str) -> None:
+    """Two citations whose words overlap cannot both become links."""
+    spans: list[tuple[int, int, Citation]] = []
+    for citation in cites:
+        start = text.find(citation.as_written)
+        if start == -1:
+            continue  # reported as not found
+        end = start + len(citation.as_written)
+        for other_start, other_end, other in spans:
+            same_words = (start, end) == (other_start, other_end)
+            if start < other_end and other_start < end and not same_words:
+                ctx.report(
+                    citation,
+                    ("as_written",),
+                    f"cụm từ '{citation.as_written}' chồng lấn trích dẫn '{other.as_written}'; "
+                    "rút gọn một trong hai để mỗi văn bản có liên kết riêng",
+                )
+        spans.append((start, end, citation))
 
 
 def markers(text: str) -> list[int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,12 @@ from sitecheck import (
 )
 
 from macros.checking import effective_lead, walk_tasks
+from macros.fictional import Scale, dump, generate
 from macros.model import Dataset
 from macros.validate import load
+
+
+Built = tuple[Path, Dataset]
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +39,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     log = build_site(out)
     assert "WARNING" not in log
     return out
+
+
+@pytest.fixture(scope="module", params=["real", "fictional"])
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The site of the real data, and of a fictional three-quarter "Tỉnh Mẫu"."""
+    if request.param == "real":
+        return request.getfixturevalue("site"), request.getfixturevalue("dataset")
+    base = tmp_path_factory.mktemp("fictional")
+    scale = Scale(quarters=3, agencies=40, communes=20, tasks_per_quarter=60, documents=30)
+    data = base / "mau.yml"
+    data.write_text(dump(generate(scale)), encoding="utf-8")
+    out = base / "site"
+    log = build_site(out, data)
+    assert "WARNING" not in log
+    return out, load(data)
 
 
 def read(site: Path, url: str) -> str:
@@ -51,9 +71,8 @@ def expected_roles(dataset: Dataset) -> tuple[dict[str, list[str]], dict[str, li
     return lead, support
 
 
-def test_each_task_is_on_the_page_of_every_agency_it_assigns_and_no_other(
-    site: Path, dataset: Dataset
-) -> None:
+def test_each_task_is_on_the_page_of_every_agency_it_assigns_and_no_other(built: Built) -> None:
+    site, dataset = built
     lead, support = expected_roles(dataset)
     for agency_dir in sorted((site / "co-quan").iterdir()):
         if not agency_dir.is_dir():
@@ -74,7 +93,8 @@ def test_inherited_lead_is_marked(site: Path) -> None:
     assert "(theo đề mục)" in card
 
 
-def test_each_document_page_lists_exactly_its_citing_tasks(site: Path, dataset: Dataset) -> None:
+def test_each_document_page_lists_exactly_its_citing_tasks(built: Built) -> None:
+    site, dataset = built
     citing: dict[str, list[str]] = defaultdict(list)
     for task, _chain in walk_tasks(dataset.quarters[-1].sections):
         for doc in dict.fromkeys(c.document for c in task.cites):
@@ -92,9 +112,8 @@ def test_every_task_citing_57_nq_tw_is_listed(site: Path) -> None:
     assert "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo" in html
 
 
-def test_each_deadline_page_lists_exactly_the_tasks_due_that_day(
-    site: Path, dataset: Dataset
-) -> None:
+def test_each_deadline_page_lists_exactly_the_tasks_due_that_day(built: Built) -> None:
+    site, dataset = built
     due: dict[str, list[str]] = defaultdict(list)
     for task, _chain in walk_tasks(dataset.quarters[-1].sections):
         for deadline in task.deadlines:
@@ -103,21 +122,38 @@ def test_each_deadline_page_lists_exactly_the_tasks_due_that_day(
     assert pages == set(due)
     for day, anchors in due.items():
         assert task_cards(read(site, f"thoi-han/{day}")) == anchors, day
+
+
+def test_deadline_page_keeps_the_original_wording(site: Path) -> None:
     june = read(site, "thoi-han/2026-06-30")
-    assert "“Chậm nhất trong tháng 6/2026”" in june  # the original wording stays beside
+    assert "“Chậm nhất trong tháng 6/2026”" in june
+    assert "“xây dựng phương án xử lý xong trong quý II”" in june
 
 
-def test_full_text_anchors_every_task_and_links_references(site: Path, dataset: Dataset) -> None:
+def test_full_text_anchors_every_task_and_links_references(built: Built) -> None:
+    site, dataset = built
     html = read(site, "toan-van")
     page = Page(html)
-    for task, _chain in walk_tasks(dataset.quarters[-1].sections):
+    conclusion = dataset.quarters[-1]
+    for task, _chain in walk_tasks(conclusion.sections):
         assert task.anchor in page.ids
-    assert html.count('class="kl-doc"') >= 30
-    assert 'href="../van-ban/57-nq-tw-2024/"' in html
-    assert 'href="../co-quan/ban-to-chuc/"' in html
-    for n in range(1, 7):
-        assert f"fn-{n}" in page.ids and f"fnref-{n}" in page.ids
-    assert 'chuyên biến</span><span class="kl-typo-fix"' in html  # typo kept, fix beside
+        for citation in task.cites:
+            assert f'href="../van-ban/{citation.document}/"' in html
+    for footnote in conclusion.footnotes:
+        assert f"fn-{footnote.number}" in page.ids and f"fnref-{footnote.number}" in page.ids
+    for correction in conclusion.corrections:  # the source's words stay; the fix is beside
+        assert f'{escape(correction.phrase)}</span><span class="kl-typo-fix"' in html
+
+
+def test_full_text_of_the_real_conclusion(site: Path, dataset: Dataset) -> None:
+    html = read(site, "toan-van")
+    conclusion = dataset.quarters[-1]
+    written = [(t.text, c.as_written) for t, _ in walk_tasks(conclusion.sections) for c in t.cites]
+    review = "\n".join(conclusion.review.paragraphs)
+    written += [(review, c.as_written) for c in conclusion.review.cites]
+    assert html.count('class="kl-doc"') == sum(text.count(w) for text, w in written) == 31
+    assert "Nguyễn Tuấn Phong" in html and "T/L BAN THƯỜNG VỤ" in html
+    assert html.count('<li><a class="kl-agency"') == 7  # recipients linked to agencies
 
 
 def test_agency_index_is_grouped_and_in_vietnamese_order(site: Path) -> None:
@@ -134,15 +170,20 @@ def test_agency_index_is_grouped_and_in_vietnamese_order(site: Path) -> None:
     ]
 
 
-def test_urls_are_short_ascii_and_stable(site: Path) -> None:
+def test_urls_are_short_ascii_and_stable(built: Built) -> None:
+    site, _dataset = built
     for file in html_files(site):
         rel = file.relative_to(site).as_posix()
         assert rel.isascii() and re.fullmatch(r"[a-z0-9/.-]+", rel), rel
+
+
+def test_real_urls(site: Path) -> None:
     for url in ("co-quan/ban-to-chuc", "thoi-han/2026-05-31", "van-ban/254-2025-qh15"):
         assert (site / url / "index.html").exists()
 
 
-def test_no_broken_internal_link(site: Path) -> None:
+def test_no_broken_internal_link(built: Built) -> None:
+    site, _dataset = built
     broken = []
     for file in html_files(site):
         page = Page(file.read_text(encoding="utf-8"))
@@ -172,7 +213,8 @@ UNUSED_BUNDLE_URLS = re.compile(
 )
 
 
-def test_no_external_url_in_html_css_or_requested_by_js(site: Path) -> None:
+def test_no_external_url_in_html_css_or_requested_by_js(built: Built) -> None:
+    site, _dataset = built
     assert "repo_url" not in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     offenders = []
     for file in html_files(site):
