@@ -24,7 +24,6 @@ from macros.fictional import Scale, dump, generate
 from macros.model import Dataset
 from macros.validate import load
 
-
 Built = tuple[Path, Dataset]
 
 
