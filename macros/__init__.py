@@ -14,24 +14,24 @@ __all__ = ["define_env"]
 
 def define_env(env: Any) -> None:
     """mkdocs-macros entry point: load the validated data and register the page macros."""
-    from macros import pages
+    from macros.pages import SitePages
     from macros.wiring import site_index
 
-    index = site_index(env.conf)
+    site = SitePages(site_index(env.conf))
 
     def here() -> str:
         return str(env.page.url) if env.page is not None else ""
 
     page_macros = {
-        "trang_chu": lambda: pages.home(index, here()),
-        "toan_van": lambda: pages.full_text(index, here()),
-        "danh_sach_co_quan": lambda: pages.agencies(index, here()),
-        "trang_co_quan": lambda agency_id: pages.agency(index, here(), agency_id),
-        "danh_sach_thoi_han": lambda: pages.deadlines(index, here()),
-        "trang_thoi_han": lambda day: pages.deadline(index, here(), day),
-        "danh_sach_van_ban": lambda: pages.documents(index, here()),
-        "trang_van_ban": lambda doc_id: pages.document(index, here(), doc_id),
-        "chi_tieu": lambda: pages.targets(index, here()),
+        "trang_chu": lambda: site.home(here()),
+        "toan_van": lambda: site.full_text(here()),
+        "danh_sach_co_quan": lambda: site.agencies(here()),
+        "trang_co_quan": lambda agency_id: site.agency(here(), agency_id),
+        "danh_sach_thoi_han": lambda: site.deadlines(here()),
+        "trang_thoi_han": lambda day: site.deadline(here(), day),
+        "danh_sach_van_ban": lambda: site.documents(here()),
+        "trang_van_ban": lambda doc_id: site.document(here(), doc_id),
+        "chi_tieu": lambda: site.targets(here()),
     }
     for name, function in page_macros.items():
         env.macro(function, name)

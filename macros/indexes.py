@@ -114,6 +114,7 @@ class SiteIndex:
     agencies: Mapping[str, AgencyView]  # in scope, by id
     documents: Mapping[str, DocumentView]
     dues: tuple[Due, ...]  # every deadline, by date then document order
+    by_date: Mapping[date, tuple[Due, ...]]  # deadlines grouped by date, in date order
     targets: tuple[tuple[Entry, Target], ...]
     recurrences: tuple[tuple[Entry, Recurrence], ...]
     mentions: MentionFinder
@@ -121,14 +122,6 @@ class SiteIndex:
     def entry(self, task_id: str) -> Entry:
         """The entry of a task of this version's conclusion."""
         return next(e for e in self.entries if e.task.id == task_id)
-
-    @property
-    def by_date(self) -> dict[date, tuple[Due, ...]]:
-        """Deadlines grouped by date, in date order."""
-        groups: dict[date, list[Due]] = defaultdict(list)
-        for due in self.dues:
-            groups[due.deadline.date].append(due)
-        return {d: tuple(v) for d, v in groups.items()}
 
     def agencies_sorted(self) -> list[AgencyView]:
         """Agencies in Vietnamese alphabetical order."""
@@ -152,15 +145,17 @@ def build_index(dataset: Dataset, key: str | None = None) -> SiteIndex:
             key=lambda due: due.deadline.date,  # stable: document order within a date
         )
     )
+    by_date: dict[date, list[Due]] = defaultdict(list)
+    for due in dues:
+        by_date[due.deadline.date].append(due)
     return SiteIndex(
         dataset=dataset,
         conclusion=conclusion,
         entries=entries,
-        agencies={
-            a: _agency_view(agencies[a], entries, dues, a in mentioned) for a in sorted(in_scope)
-        },
+        agencies=_agency_views(sorted(in_scope), agencies, entries, dues, mentioned),
         documents=_document_views(conclusion, entries, documents),
         dues=dues,
+        by_date={d: tuple(v) for d, v in by_date.items()},
         targets=tuple((e, t) for e in entries for t in e.task.targets),
         recurrences=tuple((e, r) for e in entries for r in e.task.recurrences),
         mentions=finder,
@@ -202,32 +197,54 @@ def _agencies_in_scope(quarters: Iterable[Conclusion], mentioned: set[str]) -> s
     return scope
 
 
-def _agency_view(
-    agency: Agency, entries: tuple[Entry, ...], dues: tuple[Due, ...], mentioned: bool
-) -> AgencyView:
-    lead = tuple(e for e in entries if any(r.agency.id == agency.id for r in e.lead))
-    support = tuple(e for e in entries if any(a.id == agency.id for a in e.support))
-    own = {e.ref for e in lead + support}
-    return AgencyView(
-        agency=agency,
-        lead=lead,
-        support=support,
-        reports_to_it=tuple(e for e in entries if any(a.id == agency.id for a in e.report_to)),
-        dues=tuple(d for d in dues if d.entry.ref in own),
-        mentioned=mentioned,
-    )
+def _agency_views(
+    ids: list[str],
+    agencies: Mapping[str, Agency],
+    entries: tuple[Entry, ...],
+    dues: tuple[Due, ...],
+    mentioned: set[str],
+) -> dict[str, AgencyView]:
+    # One pass over the tasks fills every agency's lists: linear in the data.
+    lead: dict[str, list[Entry]] = defaultdict(list)
+    support: dict[str, list[Entry]] = defaultdict(list)
+    reports: dict[str, list[Entry]] = defaultdict(list)
+    for e in entries:
+        for role in e.lead:
+            lead[role.agency.id].append(e)
+        for agency in e.support:
+            support[agency.id].append(e)
+        for agency in e.report_to:
+            reports[agency.id].append(e)
+    own: dict[str, list[Due]] = defaultdict(list)
+    for due in dues:
+        for agency_id in dict.fromkeys(a.id for a in due.entry.agencies):
+            own[agency_id].append(due)
+    return {
+        a: AgencyView(
+            agency=agencies[a],
+            lead=tuple(lead[a]),
+            support=tuple(support[a]),
+            reports_to_it=tuple(reports[a]),
+            dues=tuple(own[a]),
+            mentioned=a in mentioned,
+        )
+        for a in ids
+    }
 
 
 def _document_views(
     conclusion: Conclusion, entries: tuple[Entry, ...], documents: Mapping[str, Document]
 ) -> dict[str, DocumentView]:
     in_review = {c.document for c in conclusion.review.cites}
-    cited = in_review | {d.id for e in entries for d in e.documents}
+    citing: dict[str, list[Entry]] = defaultdict(list)
+    for e in entries:
+        for doc in e.documents:
+            citing[doc.id].append(e)
     return {
         doc_id: DocumentView(
             document=documents[doc_id],
-            citing=tuple(e for e in entries if any(d.id == doc_id for d in e.documents)),
+            citing=tuple(citing[doc_id]),
             in_review=doc_id in in_review,
         )
-        for doc_id in sorted(cited)
+        for doc_id in sorted(in_review | set(citing))
     }

@@ -28,6 +28,12 @@ _T = TypeVar("_T")
 # alone would leave them untouched.
 _STROKE_D = str.maketrans({"đ": "d", "Đ": "D"})
 
+# Combining Diacritical Marks (and its supplement): every mark Vietnamese uses.
+_COMMON_MARKS = re.compile("[\u0300-\u036f\u1dc0-\u1dff]")
+
+# Characters beyond Latin and common punctuation/symbols, where other marks may hide.
+_OTHER_SCRIPTS = re.compile("[^\x00-\u036f\u1e00-\u1eff\u2000-\u20cf\u2100-\u2bff]")
+
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -73,8 +79,13 @@ def fold(s: str) -> str:
     >>> fold("Đảng ủy giải ngân")
     'Dang uy giai ngan'
     """
+    if s.isascii():
+        return s
     decomposed = unicodedata.normalize("NFD", s.translate(_STROKE_D))
-    stripped = "".join(c for c in decomposed if not _is_mark(c))
+    # A regex over the combining-mark blocks runs in C; _is_mark catches the rest.
+    stripped = _COMMON_MARKS.sub("", decomposed)
+    if _OTHER_SCRIPTS.search(stripped):  # rare: marks of other scripts, one by one
+        stripped = "".join(c for c in stripped if not _is_mark(c))
     # Recompose what was not a diacritic (e.g. Hangul syllables that NFD split up).
     return unicodedata.normalize("NFC", stripped)
 

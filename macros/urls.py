@@ -6,7 +6,6 @@ crawls the built site for broken ones.
 
 from __future__ import annotations
 
-import posixpath
 from datetime import date
 
 AGENCIES = "co-quan/"
@@ -38,11 +37,10 @@ def task(anchor: str) -> str:
 
 
 def relative(target: str, here: str) -> str:
-    """Link from page URL `here` to site URL `target` (both directory URLs, no leading /)."""
-    path, _, fragment = target.partition("#")
-    start = posixpath.dirname(here.rstrip("/") + "/x") if here else "."
-    if path == here:
-        return f"#{fragment}" if fragment else "./"
-    link = posixpath.relpath(path or ".", start or ".")
-    link = "./" if link == "." else link.rstrip("/") + "/"
-    return link + (f"#{fragment}" if fragment else "")
+    """Link from page URL `here` to site URL `target` (both directory URLs, no leading /).
+
+    Links always climb to the site root first ("../../van-ban/x/"), so every page at
+    the same depth links alike: the output can be shared between pages, and a
+    version served under any path works.
+    """
+    return "../" * here.count("/") + target or "./"

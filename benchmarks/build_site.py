@@ -1,0 +1,149 @@
+"""Benchmark: build the site from fictional data at 1×, 2× and 4× a province's yearly
+volume, and compare with plain MkDocs building the same pages already rendered.
+
+1× is 150 agencies (100 of them xã/phường), 600 tasks and 300 documents, all in one
+quarter: the heaviest single version a province's year can produce.
+
+    .venv/bin/python benchmarks/build_site.py [--scales 1 2 4] [--repeat 2]
+
+Prints, per scale: pages, wall time (best of --repeat), peak memory of the build
+process, total site size, largest page, the time of a plain MkDocs build of the same
+rendered Markdown, and their ratio. Goals (issue #3): ratio ≤ 1.3, 4× data ≤ 4.5× time,
+largest page under 300 KB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros import urls
+from macros.fictional import Scale, dump, generate
+from macros.indexes import build_index
+from macros.pages import SitePages
+from macros.site import plan
+from macros.validate import load
+
+REPO = Path(__file__).resolve().parent.parent
+
+# The static pages of docs/ and what fills each (see docs/*.md); generated pages by macro.
+STATIC = {
+    "index.md": ("home", urls.HOME),
+    "toan-van.md": ("full_text", urls.FULL_TEXT),
+    "co-quan/index.md": ("agencies", urls.AGENCIES),
+    "thoi-han/index.md": ("deadlines", urls.DEADLINES),
+    "van-ban/index.md": ("documents", urls.DOCUMENTS),
+    "chi-tieu.md": ("targets", urls.TARGETS),
+}
+GENERATED = {"trang_co_quan": "agency", "trang_thoi_han": "deadline", "trang_van_ban": "document"}
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def timed(command: list[str], env: dict[str, str], cwd: Path) -> Run:
+    """Run a build; its wall time and the peak resident memory of its process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"build failed: {process.stderr.read().decode() if process.stderr else ''}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def best(command: list[str], env: dict[str, str], cwd: Path, repeat: int) -> Run:
+    runs = [timed(command, env, cwd) for _ in range(repeat)]
+    return min(runs, key=lambda r: r.seconds)
+
+
+def site_size(site: Path) -> tuple[int, int, str]:
+    """Total bytes, the largest HTML page and its path."""
+    total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+    largest = max(site.rglob("*.html"), key=lambda f: f.stat().st_size)
+    return total, largest.stat().st_size, largest.relative_to(site).as_posix()
+
+
+def render_plain_docs(data: Path, docs: Path) -> int:
+    """Write every page of the site as the Markdown the macros produce; return the count."""
+    index = build_index(load(data))
+    site = SitePages(index)
+    for src, (method, url) in STATIC.items():
+        _write(docs / src, getattr(site, method)(url))
+    planned = plan(index)
+    for page in planned:
+        url = page.src_uri.removesuffix(".md") + "/"
+        _write(docs / page.src_uri, getattr(site, GENERATED[page.macro])(url, page.arg))
+    shutil.copytree(REPO / "docs/assets", docs / "assets")
+    return len(STATIC) + len(planned)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def plain_config(work: Path) -> Path:
+    """mkdocs.yml without macros and hooks: same theme, nav and extensions."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("hooks:\n  - macros/hook.py\n", "")
+    start = text.index("  - macros:")
+    end = text.index("markdown_extensions:")
+    text = text[:start] + "\n" + text[end:]
+    text = text.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
+    config = work / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", type=float, nargs="+", default=[1, 2, 4])
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    print(f"{'scale':>5} {'pages':>6} {'full s':>7} {'peak MB':>8} {'site MB':>8} "
+          f"{'largest KB':>10} {'plain s':>8} {'ratio':>6}  largest page")
+    baseline: float | None = None
+    for k in args.scales:
+        scale = Scale(
+            quarters=1,
+            agencies=round(150 * k),
+            communes=round(100 * k),
+            tasks_per_quarter=round(600 * k),
+            documents=round(300 * k),
+        )
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            data = work / "mau.yml"
+            data.write_text(dump(generate(scale)), encoding="utf-8")
+            full_env = {**env, "KETLUAN_DATA": str(data)}
+            full = best([*mkdocs, "-d", str(work / "site")], full_env, REPO, args.repeat)
+            total, largest, largest_path = site_size(work / "site")
+            docs = work / "docs"
+            count = render_plain_docs(data, docs)
+            config = plain_config(work)
+            plain_cmd = [*mkdocs, "-f", str(config), "-d", str(work / "plain")]
+            plain = best(plain_cmd, env, work, args.repeat)
+        ratio = full.seconds / plain.seconds
+        print(f"{k:>5g} {count:>6} {full.seconds:>7.2f} {full.peak_mb:>8.0f} {total / 1e6:>8.1f} "
+              f"{largest / 1024:>10.0f} {plain.seconds:>8.2f} {ratio:>6.2f}  {largest_path}")
+        baseline = baseline or full.seconds / k
+    if baseline and len(args.scales) > 1:
+        print(f"time per 1× of data, relative to the first scale: see 'full s' / scale")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
