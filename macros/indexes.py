@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from macros.checking import effective_lead, walk_tasks
+from macros.checking import body_texts, effective_lead, walk_tasks
 from macros.mentions import MentionFinder
 from macros.model import (
     Agency,
@@ -137,7 +137,7 @@ def build_index(dataset: Dataset, key: str | None = None) -> SiteIndex:
     documents = {d.id: d for d in dataset.documents}
     entries = tuple(_entries(conclusion, agencies, documents))
     finder = MentionFinder.for_agencies(dataset.agencies)
-    mentioned = {m.target for text in _texts(conclusion) for m in finder.find(text)}
+    mentioned = {m.target for _r, _s, text in body_texts(conclusion) for m in finder.find(text)}
     in_scope = _agencies_in_scope(quarters[: position + 1], mentioned)
     dues = tuple(
         sorted(
@@ -176,13 +176,6 @@ def _entries(
             report_to=tuple(agencies[a] for a in task.report_to),
             documents=tuple(documents[d] for d in cited),
         )
-
-
-def _texts(conclusion: Conclusion) -> Iterable[str]:
-    yield conclusion.preamble
-    yield from conclusion.review.paragraphs
-    for task, _chain in walk_tasks(conclusion.sections):
-        yield task.text
 
 
 def _agencies_in_scope(quarters: Iterable[Conclusion], mentioned: set[str]) -> set[str]:

@@ -156,6 +156,8 @@ class _Builder:
         return out
 
     def _scalar(self, node: yaml.Node, path: Path) -> Any:
+        if node.tag == _STR:  # most of a data file: what PyYAML's constructor would return
+            return node.value
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
