@@ -25,6 +25,8 @@ def define_env(env: Any) -> None:
     page_macros = {
         "trang_chu": lambda: site.home(here()),
         "toan_van": lambda: site.full_text(here()),
+        "toan_van_quy": lambda key: site.full_text(here(), key),
+        "thay_doi": lambda: site.changes(here()),
         "danh_sach_co_quan": lambda: site.agencies(here()),
         "trang_co_quan": lambda agency_id: site.agency(here(), agency_id),
         "danh_sach_thoi_han": lambda: site.deadlines(here()),

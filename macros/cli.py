@@ -6,15 +6,26 @@ Messages are in Vietnamese: the Office's editors run these commands.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from macros.problems import DataError
+from macros.publish import (
+    DEFAULT_BRANCH,
+    PREVIEW_BRANCH,
+    PublishError,
+    Target,
+    publish,
+    publish_all,
+    serve,
+)
 from macros.stats import counts
 from macros.validate import load
 
 DEFAULT_DATA = Path("data/directives.yml")
+DATA_HELP = "tệp YAML (mặc định: %(default)s)"
 
 LABELS = {
     "quarters": "quý",
@@ -48,6 +59,30 @@ def check(data: Path) -> int:
     return 0
 
 
+def publish_command(key: str, data: Path, branch: str, site_url: str | None, push: bool) -> int:
+    """Validate, then deploy quarter `key` as a frozen version."""
+    target = Target(Path.cwd(), data, branch=branch, site_url=site_url, push=push)
+    done = publish(target, key)
+    title = f"{done.conclusion.title} ({done.conclusion.key})"
+    if done.changed:
+        print(f"Đã xuất bản {title} lên nhánh {branch}.")
+    else:
+        print(f"{title} trên nhánh {branch} đã giống hệt bản dựng này; không có thay đổi.")
+    return 0
+
+
+def preview_command(data: Path, address: str, site_url: str | None) -> int:
+    """Deploy every quarter to the local preview branch and serve it."""
+    url = site_url or f"http://{address}/"
+    target = Target(Path.cwd(), data, branch=PREVIEW_BRANCH, site_url=url, local_only=True)
+    for done in publish_all(target):
+        print(
+            f"Đã dựng {done.conclusion.title} ({done.conclusion.key}) trên nhánh {PREVIEW_BRANCH}."
+        )
+    print(f"Xem tại {url} (Ctrl+C để dừng).", flush=True)
+    return serve(target, address)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ketluan", description="Xuất bản Kết luận hằng quý thành trang web nội bộ."
@@ -55,9 +90,22 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="hiện đầy đủ lỗi Python khi có sự cố")
     sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
     p_check = sub.add_parser("check", help="kiểm tra tệp dữ liệu, báo mọi lỗi cùng lúc")
-    p_check.add_argument(
-        "data", nargs="?", type=Path, default=DEFAULT_DATA, help="tệp YAML (mặc định: %(default)s)"
+    p_check.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help=DATA_HELP)
+    site_url_help = "địa chỉ gốc của trang (mặc định: biến KETLUAN_SITE_URL)"
+    p_pub = sub.add_parser("publish", help="xuất bản một quý thành phiên bản cố định (mike)")
+    p_pub.add_argument("quarter", help="mã quý, ví dụ 2026-q1")
+    p_pub.add_argument("--data", type=Path, default=DEFAULT_DATA, help=DATA_HELP)
+    p_pub.add_argument(
+        "--branch", default=DEFAULT_BRANCH, help="nhánh git nhận bản dựng (mặc định: %(default)s)"
     )
+    p_pub.add_argument("--site-url", default=os.environ.get("KETLUAN_SITE_URL"), help=site_url_help)
+    p_pub.add_argument("--push", action="store_true", help="đẩy nhánh lên remote sau khi xuất bản")
+    p_prev = sub.add_parser("preview", help="dựng mọi quý vào nhánh xem thử, mở trên 127.0.0.1")
+    p_prev.add_argument("--data", type=Path, default=DEFAULT_DATA, help=DATA_HELP)
+    p_prev.add_argument(
+        "-a", "--address", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định: %(default)s)"
+    )
+    p_prev.add_argument("--site-url", default=None, help=site_url_help)
     return parser
 
 
@@ -67,6 +115,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return check(args.data)
+        if args.command == "publish":
+            return publish_command(args.quarter, args.data, args.branch, args.site_url, args.push)
+        if args.command == "preview":
+            return preview_command(args.data, args.address, args.site_url)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} lỗi; không xuất bản.", file=sys.stderr)
+        return 1
+    except PublishError as exc:
+        print(
+            f"lỗi: xuất bản không thành công, nhánh giữ nguyên như trước.\n{exc}", file=sys.stderr
+        )
+        return 1
     except FileNotFoundError as exc:
         print(f"lỗi: không tìm thấy tệp {exc.filename}", file=sys.stderr)
         return 1

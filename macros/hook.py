@@ -16,6 +16,12 @@ from macros.site import plan
 from macros.wiring import site_index
 
 
+def on_config(config: Any) -> Any:
+    """Tell the theme which quarter this version is, for the older-version banner."""
+    config["extra"]["ketluan"]["version_title"] = site_index(config).conclusion.title
+    return config
+
+
 def on_files(files: Files, config: Any) -> Files:
     """Add one page per agency, deadline date and document of this version."""
     for page in plan(site_index(config)):

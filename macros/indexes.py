@@ -22,9 +22,11 @@ from macros.model import (
     Document,
     Recurrence,
     Section,
+    StatusReport,
     Target,
     Task,
 )
+from macros.status import TaskState, state
 from macros.symbols import SymbolError, issuer_level, parse_symbol
 from macros.text import collation_key
 
@@ -83,15 +85,16 @@ class AgencyView:
     """What one agency's page shows."""
 
     agency: Agency
-    lead: tuple[Entry, ...]
+    lead: tuple[Entry, ...]  # this version's tasks it leads
     support: tuple[Entry, ...]
     reports_to_it: tuple[Entry, ...]
-    dues: tuple[Due, ...]  # deadlines of the tasks it leads or supports, by date
-    mentioned: bool  # named in the text of the conclusion
+    dues: tuple[Due, ...]  # deadlines of this version's tasks it leads or supports, by date
+    earlier: tuple[Entry, ...]  # tasks of earlier quarters it led or supported
+    mentioned: bool  # named in the text of a conclusion
 
     @property
     def task_count(self) -> int:
-        """Tasks it leads or supports."""
+        """This version's tasks it leads or supports."""
         return len(self.lead) + len(self.support)
 
 
@@ -100,28 +103,52 @@ class DocumentView:
     """What one document's page shows."""
 
     document: Document
-    citing: tuple[Entry, ...]
-    in_review: bool  # cited by the review of last quarter
+    citing: tuple[Entry, ...]  # this version's tasks citing it
+    earlier: tuple[Entry, ...]  # tasks of earlier quarters citing it
+    in_review: bool  # cited by this version's review of last quarter
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SiteIndex:
-    """Everything the pages of one version need, computed once."""
+    """Everything the pages of one version need, computed once.
+
+    A version is a quarter's conclusion with everything known as of its meeting: the
+    earlier quarters' tasks and the status reports made by then. Every page of a
+    version exists again in each later version, so the version switch always finds it.
+    """
 
     dataset: Dataset
-    conclusion: Conclusion
-    entries: tuple[Entry, ...]  # the conclusion's tasks, in document order
+    quarters: tuple[Conclusion, ...]  # this version's quarter and the earlier ones
+    conclusion: Conclusion  # this version's
+    entries: tuple[Entry, ...]  # this version's tasks, in document order
+    earlier: tuple[Entry, ...]  # the earlier quarters' tasks, oldest first
     agencies: Mapping[str, AgencyView]  # in scope, by id
     documents: Mapping[str, DocumentView]
-    dues: tuple[Due, ...]  # every deadline, by date then document order
-    by_date: Mapping[date, tuple[Due, ...]]  # deadlines grouped by date, in date order
+    dues: tuple[Due, ...]  # this version's deadlines, by date then document order
+    by_date: Mapping[date, tuple[Due, ...]]  # every quarter's deadlines, by date
     targets: tuple[tuple[Entry, Target], ...]
     recurrences: tuple[tuple[Entry, Recurrence], ...]
+    reports: Mapping[str, tuple[StatusReport, ...]]  # by task ref, made by the meeting
+    continued_by: Mapping[str, tuple[Entry, ...]]  # task ref → later tasks carrying it on
+    by_ref: Mapping[str, Entry]  # every task of the version, by "2026-q1/II.2.2"
     mentions: MentionFinder
+
+    @property
+    def as_of(self) -> date:
+        """The version's date: its conclusion's meeting."""
+        return self.conclusion.meeting_date
 
     def entry(self, task_id: str) -> Entry:
         """The entry of a task of this version's conclusion."""
         return next(e for e in self.entries if e.task.id == task_id)
+
+    def state(self, entry: Entry) -> TaskState:
+        """What became of a task, as of this version."""
+        return state(entry.task.deadlines, self.reports.get(entry.ref, ()), self.as_of)
+
+    def is_current(self, entry: Entry) -> bool:
+        """Whether the task belongs to this version's conclusion."""
+        return entry.conclusion is self.conclusion
 
     def agencies_sorted(self) -> list[AgencyView]:
         """Agencies in Vietnamese alphabetical order."""
@@ -130,36 +157,67 @@ class SiteIndex:
 
 def build_index(dataset: Dataset, key: str | None = None) -> SiteIndex:
     """Index the version of quarter `key` (default: the newest quarter)."""
-    quarters = dataset.quarters
-    position = len(quarters) - 1 if key is None else [q.key for q in quarters].index(key)
-    conclusion = quarters[position]
+    keys = [q.key for q in dataset.quarters]
+    position = len(keys) - 1 if key is None else keys.index(key)
+    quarters = dataset.quarters[: position + 1]  # nothing from later quarters leaks in
+    conclusion = quarters[-1]
     agencies = {a.id: a for a in dataset.agencies}
     documents = {d.id: d for d in dataset.documents}
-    entries = tuple(_entries(conclusion, agencies, documents))
+    per_quarter = [tuple(_entries(q, agencies, documents)) for q in quarters]
+    entries, earlier = per_quarter[-1], tuple(e for es in per_quarter[:-1] for e in es)
     finder = MentionFinder.for_agencies(dataset.agencies)
-    mentioned = {m.target for _r, _s, text in body_texts(conclusion) for m in finder.find(text)}
-    in_scope = _agencies_in_scope(quarters[: position + 1], mentioned)
-    dues = tuple(
-        sorted(
-            (Due(e, d) for e in entries for d in e.task.deadlines),
-            key=lambda due: due.deadline.date,  # stable: document order within a date
-        )
+    mentioned = {
+        m.target for q in quarters for _r, _s, text in body_texts(q) for m in finder.find(text)
+    }
+    every_due = sorted(
+        (Due(e, d) for e in earlier + entries for d in e.task.deadlines),
+        key=lambda due: due.deadline.date,  # stable: quarter, then document order
     )
     by_date: dict[date, list[Due]] = defaultdict(list)
-    for due in dues:
+    for due in every_due:
         by_date[due.deadline.date].append(due)
+    dues = tuple(d for d in every_due if d.entry.conclusion is conclusion)
     return SiteIndex(
         dataset=dataset,
+        quarters=quarters,
         conclusion=conclusion,
         entries=entries,
-        agencies=_agency_views(sorted(in_scope), agencies, entries, dues, mentioned),
-        documents=_document_views(conclusion, entries, documents),
+        earlier=earlier,
+        agencies=_agency_views(
+            sorted(_agencies_in_scope(quarters, mentioned)),
+            agencies,
+            entries,
+            earlier,
+            dues,
+            mentioned,
+        ),
+        documents=_document_views(quarters, entries, earlier, documents),
         dues=dues,
-        by_date={d: tuple(v) for d, v in by_date.items()},
+        by_date={d: tuple(v) for d, v in sorted(by_date.items())},
         targets=tuple((e, t) for e in entries for t in e.task.targets),
         recurrences=tuple((e, r) for e in entries for r in e.task.recurrences),
+        reports=_reports(quarters, conclusion.meeting_date),
+        continued_by=_continued_by(earlier + entries),
+        by_ref={e.ref: e for e in earlier + entries},
         mentions=finder,
     )
+
+
+def _reports(quarters: Iterable[Conclusion], as_of: date) -> dict[str, tuple[StatusReport, ...]]:
+    by_task: dict[str, list[StatusReport]] = defaultdict(list)
+    for conclusion in quarters:
+        for report in conclusion.reports:
+            if report.date <= as_of:
+                by_task[report.task].append(report)
+    return {ref: tuple(sorted(rs, key=lambda r: r.date)) for ref, rs in by_task.items()}
+
+
+def _continued_by(entries: Iterable[Entry]) -> dict[str, tuple[Entry, ...]]:
+    later: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        for ref in entry.task.continues:
+            later[ref].append(entry)
+    return {ref: tuple(es) for ref, es in later.items()}
 
 
 def _entries(
@@ -190,14 +248,8 @@ def _agencies_in_scope(quarters: Iterable[Conclusion], mentioned: set[str]) -> s
     return scope
 
 
-def _agency_views(
-    ids: list[str],
-    agencies: Mapping[str, Agency],
-    entries: tuple[Entry, ...],
-    dues: tuple[Due, ...],
-    mentioned: set[str],
-) -> dict[str, AgencyView]:
-    # One pass over the tasks fills every agency's lists: linear in the data.
+def _by_agency(entries: Iterable[Entry]) -> tuple[dict[str, list[Entry]], ...]:
+    """Lead, support and report-to lists per agency, in one pass: linear in the data."""
     lead: dict[str, list[Entry]] = defaultdict(list)
     support: dict[str, list[Entry]] = defaultdict(list)
     reports: dict[str, list[Entry]] = defaultdict(list)
@@ -208,6 +260,20 @@ def _agency_views(
             support[agency.id].append(e)
         for agency in e.report_to:
             reports[agency.id].append(e)
+    return lead, support, reports
+
+
+def _agency_views(
+    ids: list[str],
+    agencies: Mapping[str, Agency],
+    entries: tuple[Entry, ...],
+    earlier: tuple[Entry, ...],
+    dues: tuple[Due, ...],
+    mentioned: set[str],
+) -> dict[str, AgencyView]:
+    lead, support, reports = _by_agency(entries)
+    old_lead, old_support, _old_reports = _by_agency(earlier)
+    old = {a: {id(e) for e in old_lead[a] + old_support[a]} for a in ids}
     own: dict[str, list[Due]] = defaultdict(list)
     for due in dues:
         for agency_id in dict.fromkeys(a.id for a in due.entry.agencies):
@@ -219,6 +285,7 @@ def _agency_views(
             support=tuple(support[a]),
             reports_to_it=tuple(reports[a]),
             dues=tuple(own[a]),
+            earlier=tuple(e for e in earlier if id(e) in old[a]),
             mentioned=a in mentioned,
         )
         for a in ids
@@ -226,18 +293,25 @@ def _agency_views(
 
 
 def _document_views(
-    conclusion: Conclusion, entries: tuple[Entry, ...], documents: Mapping[str, Document]
+    quarters: tuple[Conclusion, ...],
+    entries: tuple[Entry, ...],
+    earlier: tuple[Entry, ...],
+    documents: Mapping[str, Document],
 ) -> dict[str, DocumentView]:
+    conclusion = quarters[-1]
     in_review = {c.document for c in conclusion.review.cites}
     citing: dict[str, list[Entry]] = defaultdict(list)
-    for e in entries:
+    for e in earlier + entries:
         for doc in e.documents:
             citing[doc.id].append(e)
+    # A document an earlier quarter cited keeps its page in every later version.
+    known = {c.document for q in quarters for c in q.review.cites} | set(citing)
     return {
         doc_id: DocumentView(
             document=documents[doc_id],
-            citing=tuple(citing[doc_id]),
+            citing=tuple(e for e in citing[doc_id] if e.conclusion is conclusion),
+            earlier=tuple(e for e in citing[doc_id] if e.conclusion is not conclusion),
             in_review=doc_id in in_review,
         )
-        for doc_id in sorted(in_review | set(citing))
+        for doc_id in sorted(known)
     }

@@ -14,9 +14,10 @@ from typing import Any
 from markupsafe import Markup
 
 from macros import labels, urls
-from macros.indexes import Entry, SiteIndex, document_level
+from macros.changes import changes
+from macros.indexes import Due, Entry, SiteIndex, document_level
 from macros.linkify import Segment, segments
-from macros.model import AgencyGroup, Citation, Document
+from macros.model import AgencyGroup, Citation, Conclusion, Correction, Document
 from macros.outline import blocks
 from macros.render import environment, render
 from macros.timeline import layout
@@ -34,14 +35,29 @@ class SitePages:
 
     def __init__(self, index: SiteIndex) -> None:
         self.index = index
-        self._corrections = {c.phrase: c for c in index.conclusion.corrections}
+        self._corrections: dict[str, dict[str, Correction]] = {}
         self._cards: dict[tuple[str, str], Markup] = {}
 
-    def segs(self, text: str, cites: tuple[Citation, ...] = ()) -> list[Segment]:
-        """A paragraph cut into linkable segments."""
-        return segments(
-            text, cites=cites, mentions=self.index.mentions, corrections=self._corrections
-        )
+    def segs(
+        self, text: str, cites: tuple[Citation, ...] = (), of: Conclusion | None = None
+    ) -> list[Segment]:
+        """A paragraph of conclusion `of` (default: this version's) cut into segments."""
+        conclusion = of or self.index.conclusion
+        if conclusion.key not in self._corrections:
+            self._corrections[conclusion.key] = {c.phrase: c for c in conclusion.corrections}
+        corrections = self._corrections[conclusion.key]
+        return segments(text, cites=cites, mentions=self.index.mentions, corrections=corrections)
+
+    def task_url(self, entry: Entry) -> str:
+        """Where a task stands in its quarter's full text."""
+        return urls.task(entry.task.anchor, self._key(entry.conclusion))
+
+    def fulltext_url(self, conclusion: Conclusion) -> str:
+        """The full text page of a conclusion of this version."""
+        return urls.full_text(self._key(conclusion))
+
+    def _key(self, conclusion: Conclusion) -> str | None:
+        return None if conclusion is self.index.conclusion else conclusion.key
 
     def _context(self, here: str) -> dict[str, Any]:
         prefix = urls.relative("", here)
@@ -63,6 +79,8 @@ class SitePages:
             "urls": urls,
             "labels": labels,
             "segs": self.segs,
+            "task_url": self.task_url,
+            "fulltext_url": self.fulltext_url,
             "doc_label": document_label,
             "card": card,
         }
@@ -77,11 +95,17 @@ class SitePages:
             next_dues=self.index.dues[:8],
         )
 
-    def full_text(self, here: str) -> str:
-        """The conclusion as issued, every task anchored and every reference linked."""
+    def full_text(self, here: str, key: str | None = None) -> str:
+        """A conclusion as issued (this version's, or an earlier quarter's), every task
+        anchored and every reference linked."""
+        shown = next((q for q in self.index.quarters if q.key == key), self.index.conclusion)
         return render(
-            "fulltext.md.j2", **self._context(here), blocks=list(blocks(self.index.conclusion))
+            "fulltext.md.j2", **self._context(here), shown=shown, blocks=list(blocks(shown))
         )
+
+    def changes(self, here: str) -> str:
+        """What changed since the previous quarter."""
+        return render("changes.md.j2", **self._context(here), ch=changes(self.index))
 
     def agencies(self, here: str) -> str:
         """Agencies grouped by group, in Vietnamese alphabetical order."""
@@ -97,12 +121,21 @@ class SitePages:
         return render("agency.md.j2", **self._context(here), view=view, timeline=timeline)
 
     def deadlines(self, here: str) -> str:
-        """A timeline by month, then recurring obligations."""
+        """This quarter's deadlines by month, recurring duties, then earlier quarters'."""
+        current: dict[date, list[Due]] = defaultdict(list)
+        for due in self.index.dues:
+            current[due.deadline.date].append(due)
         months: dict[tuple[int, int], list[date]] = defaultdict(list)
-        for day in self.index.by_date:
+        for day in current:
             months[(day.year, day.month)].append(day)
         timeline = layout(d.deadline.date for d in self.index.dues)
-        return render("deadlines.md.j2", **self._context(here), months=months, timeline=timeline)
+        return render(
+            "deadlines.md.j2",
+            **self._context(here),
+            months=months,
+            current=current,
+            timeline=timeline,
+        )
 
     def deadline(self, here: str, day: str) -> str:
         """What is due on one date."""

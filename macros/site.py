@@ -30,7 +30,8 @@ class PlannedPage:
 
 
 def plan(index: SiteIndex) -> list[PlannedPage]:
-    """Every generated page of the version: agencies, deadline dates, documents."""
+    """Every generated page of the version: agencies, deadline dates, documents, and
+    the full text of each earlier quarter."""
     pages = [
         PlannedPage(f"{urls.agency(a).rstrip('/')}.md", "trang_co_quan", a) for a in index.agencies
     ]
@@ -41,6 +42,10 @@ def plan(index: SiteIndex) -> list[PlannedPage]:
     pages += [
         PlannedPage(f"{urls.document(d).rstrip('/')}.md", "trang_van_ban", d)
         for d in index.documents
+    ]
+    pages += [
+        PlannedPage(f"{urls.full_text(q.key).rstrip('/')}.md", "toan_van_quy", q.key)
+        for q in index.quarters[:-1]
     ]
     return pages
 

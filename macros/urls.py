@@ -13,6 +13,7 @@ DEADLINES = "thoi-han/"
 DOCUMENTS = "van-ban/"
 FULL_TEXT = "toan-van/"
 TARGETS = "chi-tieu/"
+CHANGES = "thay-doi/"
 HOME = ""
 
 
@@ -31,9 +32,14 @@ def document(document_id: str) -> str:
     return f"{DOCUMENTS}{document_id}/"
 
 
-def task(anchor: str) -> str:
-    """A task's place in the full text."""
-    return f"{FULL_TEXT}#{anchor}"
+def full_text(key: str | None = None) -> str:
+    """This version's full text, or an earlier quarter's: `/toan-van/2026-q1/`."""
+    return FULL_TEXT if key is None else f"{FULL_TEXT}{key}/"
+
+
+def task(anchor: str, key: str | None = None) -> str:
+    """A task's place in its quarter's full text."""
+    return f"{full_text(key)}#{anchor}"
 
 
 def relative(target: str, here: str) -> str:

@@ -89,12 +89,21 @@ def resolve(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
     return target, fragment
 
 
-TASK_CARD = re.compile(r'<p class="kl-task__ref"><a class="kl-ref" href="[^"#]*#(nv-[a-z0-9-]+)"')
+def outside(site: Path, target: Path) -> bool:
+    """Whether a link leaves the version's folder (to another version, under mike)."""
+    return not target.is_relative_to(site.resolve())
+
+
+TASK_CARD = re.compile(
+    r'<p class="kl-task__ref"><a class="kl-ref" '
+    r'href="[^"#]*?toan-van/(\d{4}-q\d/)?#(nv-[a-z0-9-]+)"'
+)
 
 
 def task_cards(html: str) -> list[str]:
-    """Anchors of the tasks shown as cards on a page, in order."""
-    return TASK_CARD.findall(html)
+    """The tasks shown as cards on a page, in order: "nv-ii-2-9" for this version's
+    conclusion, "2026-q1/nv-ii-2-9" for an earlier quarter's."""
+    return [quarter + anchor for quarter, anchor in TASK_CARD.findall(html)]
 
 
 def section(html: str, heading_text: str) -> str:

@@ -14,6 +14,7 @@ from sitecheck import (
     Page,
     build_site,
     html_files,
+    outside,
     resolve,
     section,
     task_cards,
@@ -21,7 +22,7 @@ from sitecheck import (
 
 from macros.checking import effective_lead, walk_tasks
 from macros.fictional import Scale, dump, generate
-from macros.model import Dataset
+from macros.model import Dataset, Task
 from macros.validate import load
 
 Built = tuple[Path, Dataset]
@@ -59,20 +60,35 @@ def read(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
-def expected_roles(dataset: Dataset) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def card_id(dataset: Dataset, key: str, task: Task) -> str:
+    """How `task_cards` names a task of quarter `key` in the newest version."""
+    return task.anchor if key == dataset.quarters[-1].key else f"{key}/{task.anchor}"
+
+
+def expected_roles(dataset: Dataset) -> tuple[dict[str, list[str]], ...]:
+    """Per agency: this version's tasks it leads, supports; earlier quarters' tasks."""
     lead: dict[str, list[str]] = defaultdict(list)
     support: dict[str, list[str]] = defaultdict(list)
-    for task, chain in walk_tasks(dataset.quarters[-1].sections):
-        for agency, _inherited in effective_lead(task, chain):
-            lead[agency].append(task.anchor)
-        for agency in task.support:
-            support[agency].append(task.anchor)
-    return lead, support
+    earlier: dict[str, list[str]] = defaultdict(list)
+    for conclusion in dataset.quarters:
+        newest = conclusion is dataset.quarters[-1]
+        for task, chain in walk_tasks(conclusion.sections):
+            name = card_id(dataset, conclusion.key, task)
+            agencies = [a for a, _inherited in effective_lead(task, chain)] + list(task.support)
+            if not newest:
+                for agency in dict.fromkeys(agencies):
+                    earlier[agency].append(name)
+                continue
+            for agency, _inherited in effective_lead(task, chain):
+                lead[agency].append(name)
+            for agency in task.support:
+                support[agency].append(name)
+    return lead, support, earlier
 
 
 def test_each_task_is_on_the_page_of_every_agency_it_assigns_and_no_other(built: Built) -> None:
     site, dataset = built
-    lead, support = expected_roles(dataset)
+    lead, support, earlier = expected_roles(dataset)
     for agency_dir in sorted((site / "co-quan").iterdir()):
         if not agency_dir.is_dir():
             continue
@@ -80,9 +96,12 @@ def test_each_task_is_on_the_page_of_every_agency_it_assigns_and_no_other(built:
         agency = agency_dir.name
         led = task_cards(section(html, "Nhiệm vụ chủ trì")) if lead[agency] else []
         supported = task_cards(section(html, "Nhiệm vụ phối hợp")) if support[agency] else []
+        before = task_cards(section(html, "Các quý trước")) if earlier[agency] else []
         assert led == lead[agency], agency
         assert supported == support[agency], agency
-        assert sorted(task_cards(html)) == sorted(lead[agency] + support[agency]), agency
+        assert before == earlier[agency], agency
+        everything = lead[agency] + support[agency] + earlier[agency]
+        assert sorted(task_cards(html)) == sorted(everything), agency
 
 
 def test_inherited_lead_is_marked(site: Path) -> None:
@@ -94,15 +113,19 @@ def test_inherited_lead_is_marked(site: Path) -> None:
 
 def test_each_document_page_lists_exactly_its_citing_tasks(built: Built) -> None:
     site, dataset = built
-    citing: dict[str, list[str]] = defaultdict(list)
-    for task, _chain in walk_tasks(dataset.quarters[-1].sections):
-        for doc in dict.fromkeys(c.document for c in task.cites):
-            citing[doc].append(task.anchor)
-    cited = set(citing) | {c.document for c in dataset.quarters[-1].review.cites}
+    current: dict[str, list[str]] = defaultdict(list)
+    earlier: dict[str, list[str]] = defaultdict(list)
+    for conclusion in dataset.quarters:
+        into = current if conclusion is dataset.quarters[-1] else earlier
+        for task, _chain in walk_tasks(conclusion.sections):
+            for doc in dict.fromkeys(c.document for c in task.cites):
+                into[doc].append(card_id(dataset, conclusion.key, task))
+    cited = set(current) | set(earlier)
+    cited |= {c.document for q in dataset.quarters for c in q.review.cites}
     pages = {p.name for p in (site / "van-ban").iterdir() if p.is_dir()}
     assert pages == cited
     for doc in cited:
-        assert task_cards(read(site, f"van-ban/{doc}")) == citing[doc], doc
+        assert task_cards(read(site, f"van-ban/{doc}")) == current[doc] + earlier[doc], doc
 
 
 def test_every_task_citing_57_nq_tw_is_listed(site: Path) -> None:
@@ -114,9 +137,10 @@ def test_every_task_citing_57_nq_tw_is_listed(site: Path) -> None:
 def test_each_deadline_page_lists_exactly_the_tasks_due_that_day(built: Built) -> None:
     site, dataset = built
     due: dict[str, list[str]] = defaultdict(list)
-    for task, _chain in walk_tasks(dataset.quarters[-1].sections):
-        for deadline in task.deadlines:
-            due[deadline.date.isoformat()].append(task.anchor)
+    for conclusion in dataset.quarters:
+        for task, _chain in walk_tasks(conclusion.sections):
+            for deadline in task.deadlines:
+                due[deadline.date.isoformat()].append(card_id(dataset, conclusion.key, task))
     pages = {p.name for p in (site / "thoi-han").iterdir() if p.is_dir()}
     assert pages == set(due)
     for day, anchors in due.items():
@@ -191,6 +215,10 @@ def test_no_broken_internal_link(built: Built) -> None:
             if target is None:
                 continue
             path, fragment = target
+            if outside(site, path):
+                # Only the older-version banner leaves the version, for "latest".
+                assert re.fullmatch(r"(\./|/)?(\.\./)+latest/[a-z0-9/.-]*", link), link
+                continue
             if not path.exists():
                 broken.append(f"{file.relative_to(site)} → {link}")
             elif fragment and fragment not in Page(path.read_text(encoding="utf-8")).ids:

@@ -1,0 +1,60 @@
+"""What changed since the previous quarter: new, carried over, completed, overdue, stopped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from macros.indexes import Entry, SiteIndex
+from macros.model import Conclusion, StatusReport
+from macros.status import TaskState
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """The "Thay đổi so với quý trước" of one version."""
+
+    previous: Conclusion | None
+    new: tuple[Entry, ...]  # tasks of this quarter that carry on nothing earlier
+    carried: tuple[tuple[Entry, tuple[Entry, ...]], ...]  # this quarter's task, what it continues
+    completed: tuple[tuple[Entry, StatusReport], ...]  # reported done since the last meeting
+    stopped: tuple[tuple[Entry, StatusReport], ...]  # reported dropped or paused since then
+    overdue: tuple[tuple[Entry, TaskState], ...]  # earlier tasks past due, not done, not carried on
+    unreported: tuple[Entry, ...]  # earlier tasks with no report and nothing carrying them on
+
+
+def changes(index: SiteIndex) -> Changes:
+    """Compare this version's quarter with the one before it."""
+    previous = index.quarters[-2] if len(index.quarters) > 1 else None
+    since = previous.meeting_date if previous else date.min
+    earlier = {e.ref: e for e in index.earlier}
+    carried = tuple(
+        (e, tuple(earlier[r] for r in e.task.continues if r in earlier))
+        for e in index.entries
+        if e.task.continues
+    )
+    completed: list[tuple[Entry, StatusReport]] = []
+    stopped: list[tuple[Entry, StatusReport]] = []
+    overdue: list[tuple[Entry, TaskState]] = []
+    unreported: list[Entry] = []
+    for entry in index.earlier:
+        state = index.state(entry)
+        fresh = state.report is not None and state.report.date > since
+        carried_on = entry.ref in index.continued_by
+        if state.done and fresh and state.report is not None:
+            completed.append((entry, state.report))
+        elif state.stopped and fresh and state.report is not None:
+            stopped.append((entry, state.report))
+        elif state.overdue and not carried_on:
+            overdue.append((entry, state))
+        elif state.report is None and not carried_on:
+            unreported.append(entry)
+    return Changes(
+        previous=previous,
+        new=tuple(e for e in index.entries if not e.task.continues),
+        carried=carried,
+        completed=tuple(completed),
+        stopped=tuple(stopped),
+        overdue=tuple(overdue),
+        unreported=tuple(unreported),
+    )

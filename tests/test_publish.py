@@ -1,0 +1,287 @@
+"""Publishing quarters with mike on a temporary git repository (fictional "Tỉnh Mẫu").
+
+Published quarters are official records: the next quarter never changes them, the
+same data republished gives the same bytes, and a failed build publishes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sitecheck import REPO
+
+from macros.changes import changes
+from macros.fictional import Scale, dump, generate
+from macros.indexes import build_index
+from macros.model import Dataset
+from macros.problems import DataError
+from macros.publish import PublishError, Target, publish
+from macros.status import OVERDUE_UNREPORTED
+from macros.validate import load
+
+BRANCH = "ban-in"
+
+
+def git(repo: Path, *args: str) -> str:
+    out = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
+    return out.stdout
+
+
+def tree(repo: Path, path: str) -> str:
+    """The git tree id of a folder on the branch: equal ids, byte-identical files."""
+    return git(repo, "rev-parse", f"{BRANCH}:{path}").strip()
+
+
+def show(repo: Path, path: str) -> str:
+    return git(repo, "show", f"{BRANCH}:{path}")
+
+
+def files(repo: Path, folder: str) -> set[str]:
+    listing = git(repo, "ls-tree", "-r", "--name-only", BRANCH, folder + "/")
+    return {line[len(folder) + 1 :] for line in listing.splitlines()}
+
+
+def make_project(root: Path, data: str) -> Path:
+    """A git repository holding this project's site sources and a data file."""
+    repo = root / "project"
+    repo.mkdir()
+    for name in ("mkdocs.yml", "docs", "overrides", "macros"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, repo / name)
+    (repo / "mau.yml").write_text(data, encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "nguồn")
+    return repo
+
+
+@pytest.fixture(scope="module")
+def dataset_text() -> str:
+    return dump(
+        generate(Scale(quarters=3, agencies=30, communes=12, tasks_per_quarter=30, documents=20))
+    )
+
+
+@pytest.fixture(scope="module")
+def published(
+    tmp_path_factory: pytest.TempPathFactory, dataset_text: str
+) -> Iterator[tuple[Path, dict[str, dict[str, str]]]]:
+    """Three quarters published in order; the tree ids of every version after each."""
+    repo = make_project(tmp_path_factory.mktemp("pub"), dataset_text)
+    target = Target(repo, repo / "mau.yml", branch=BRANCH, site_url="http://intranet.mau/ket-luan/")
+    snapshots: dict[str, dict[str, str]] = {}
+    for key in ("2026-q1", "2026-q2", "2026-q3"):
+        assert publish(target, key).changed
+        snapshots[key] = {k: tree(repo, k) for k in ("2026-q1", "2026-q2", "2026-q3") if k <= key}
+    yield repo, snapshots
+
+
+@pytest.fixture(scope="module")
+def data(dataset_text: str, tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    path = tmp_path_factory.mktemp("data") / "mau.yml"
+    path.write_text(dataset_text, encoding="utf-8")
+    return load(path)
+
+
+def test_publishing_the_next_quarter_leaves_earlier_ones_byte_identical(
+    published: tuple[Path, dict[str, dict[str, str]]],
+) -> None:
+    _repo, snapshots = published
+    assert snapshots["2026-q2"]["2026-q1"] == snapshots["2026-q1"]["2026-q1"]
+    assert snapshots["2026-q3"]["2026-q1"] == snapshots["2026-q1"]["2026-q1"]
+    assert snapshots["2026-q3"]["2026-q2"] == snapshots["2026-q2"]["2026-q2"]
+
+
+def test_versions_titles_and_latest_alias(
+    published: tuple[Path, dict[str, dict[str, str]]],
+) -> None:
+    repo, _ = published
+    versions = json.loads(show(repo, "versions.json"))
+    assert [(v["version"], v["title"], v["aliases"]) for v in versions] == [
+        ("2026-q3", "Quý III/2026", ["latest"]),
+        ("2026-q2", "Quý II/2026", []),
+        ("2026-q1", "Quý I/2026", []),
+    ]
+    assert "url=latest/" in show(repo, "index.html")  # the default version
+    # "latest" is made of redirect pages, which survive copying to any web server.
+    redirect = show(repo, "latest/co-quan/index.html")
+    assert 'window.location.replace(\n      "../../2026-q3/co-quan/"' in redirect
+
+
+def test_republishing_the_same_data_changes_nothing(
+    published: tuple[Path, dict[str, dict[str, str]]],
+) -> None:
+    repo, snapshots = published
+    target = Target(repo, repo / "mau.yml", branch=BRANCH, site_url="http://intranet.mau/ket-luan/")
+    head = git(repo, "rev-parse", BRANCH)
+    assert not publish(target, "2026-q1").changed
+    assert git(repo, "rev-parse", BRANCH) == head
+    assert tree(repo, "2026-q1") == snapshots["2026-q1"]["2026-q1"]
+
+
+def test_every_page_of_an_older_version_exists_in_the_newer(
+    published: tuple[Path, dict[str, dict[str, str]]],
+) -> None:
+    repo, _ = published
+    q1 = {f for f in files(repo, "2026-q1") if f.endswith("index.html")}
+    q3 = {f for f in files(repo, "2026-q3") if f.endswith("index.html")}
+    assert q1 <= q3
+    assert {f for f in files(repo, "latest") if f.endswith("index.html")} >= q1
+
+
+def test_older_version_banner_points_to_the_same_page_in_latest(
+    published: tuple[Path, dict[str, dict[str, str]]],
+) -> None:
+    repo, _ = published
+    agency = next(
+        f for f in sorted(files(repo, "2026-q1")) if f.startswith("co-quan/") and f.count("/") == 2
+    )
+    html = show(repo, f"2026-q1/{agency}")
+    page = agency.removesuffix("index.html")
+    assert "Bạn đang xem Quý I/2026" in html
+    assert f'href="../../../latest/{page}"' in html
+    assert f'<link rel="canonical" href="http://intranet.mau/ket-luan/2026-q1/{page}">' in html
+
+
+def test_a_version_shows_nothing_from_later_quarters(
+    published: tuple[Path, dict[str, dict[str, str]]],
+) -> None:
+    repo, _ = published
+    for name in files(repo, "2026-q1"):
+        if name.endswith(".html"):
+            text = show(repo, f"2026-q1/{name}")
+            assert "2026-q2" not in text and "2026-q3" not in text, name
+            assert "Quý II/2026" not in text and "Quý III/2026" not in text, name
+
+
+def test_overdue_without_report_is_shown_so_never_as_done(
+    published: tuple[Path, dict[str, dict[str, str]]], data: Dataset
+) -> None:
+    repo, _ = published
+    index = build_index(data, "2026-q3")
+    overdue = [e for e in index.earlier if index.state(e).label == OVERDUE_UNREPORTED]
+    assert overdue, "the fictional data must hold a task overdue without report"
+    entry = overdue[0]
+    agency = entry.lead[0].agency.id
+    html = show(repo, f"2026-q3/co-quan/{agency}/index.html")
+    link = f'toan-van/{entry.conclusion.key}/#{entry.task.anchor}"'
+    card = html[html.index(link, html.index("Các quý trước")) :]
+    card = card[: card.index("</div>")]
+    assert re.findall(r'class="kl-state[^"]*">([^<]+)<', card) == [OVERDUE_UNREPORTED]
+
+
+def test_changes_page_lists_what_the_reports_say(
+    published: tuple[Path, dict[str, dict[str, str]]], data: Dataset
+) -> None:
+    repo, _ = published
+    html = show(repo, "2026-q3/thay-doi/index.html")
+    expected = changes(build_index(data, "2026-q3"))
+    sections = {
+        "Nhiệm vụ mới": [e for e in expected.new],
+        "Tiếp tục từ quý trước": [e for e, _ in expected.carried],
+        "Đã hoàn thành": [e for e, _ in expected.completed],
+        "Quá hạn": [e for e, _ in expected.overdue],
+        "Dừng hoặc không tiếp tục": [e for e, _ in expected.stopped],
+    }
+    assert all(sections.values()), {k: len(v) for k, v in sections.items()}
+    for heading, entries in sections.items():
+        start = html.index(f">{heading} (")
+        end = html.find("<h2", start)
+        part = html[start:end]
+        assert f"{heading} ({len(entries)})" in part
+        for entry in entries:
+            key = "" if entry.conclusion.key == "2026-q3" else f"{entry.conclusion.key}/"
+            assert f'toan-van/{key}#{entry.task.anchor}"' in part, (heading, entry.ref)
+
+
+def test_invalid_data_publishes_nothing(
+    published: tuple[Path, dict[str, dict[str, str]]], tmp_path: Path
+) -> None:
+    repo, _ = published
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        (repo / "mau.yml").read_text(encoding="utf-8").replace("key: 2026-q3", "key: 2026-q9"),
+        encoding="utf-8",
+    )
+    head = git(repo, "rev-parse", BRANCH)
+    with pytest.raises(DataError):
+        publish(Target(repo, bad, branch=BRANCH), "2026-q3")
+    assert git(repo, "rev-parse", BRANCH) == head
+
+
+def test_a_failing_build_leaves_the_branch_as_it_was(
+    published: tuple[Path, dict[str, dict[str, str]]],
+) -> None:
+    repo, _ = published
+    broken = repo / "docs" / "hong.md"
+    broken.write_text("[liên kết hỏng](khong-co.md)\n", encoding="utf-8")  # strict: an error
+    head = git(repo, "rev-parse", BRANCH)
+    try:
+        with pytest.raises(PublishError, match=r"khong-co\.md"):
+            publish(Target(repo, repo / "mau.yml", branch=BRANCH), "2026-q3")
+    finally:
+        broken.unlink()
+    assert git(repo, "rev-parse", BRANCH) == head
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_preview_serves_every_quarter_and_leaves_gh_pages_alone(
+    tmp_path: Path, dataset_text: str
+) -> None:
+    repo = make_project(tmp_path, dataset_text)
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "macros.cli",
+            "preview",
+            "--data",
+            "mau.yml",
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=repo,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        body = ""
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/versions.json", timeout=2
+                ) as r:
+                    body = r.read().decode()
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert [v["version"] for v in json.loads(body)] == ["2026-q3", "2026-q2", "2026-q1"]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/2026-q2/co-quan/", timeout=5) as r:
+            assert "Cơ quan, đơn vị" in r.read().decode()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    branches = git(repo, "branch", "--list")
+    assert "ketluan-preview" in branches and "gh-pages" not in branches
+    assert re.search(r"^\* main$", branches, re.M)
