@@ -15,9 +15,9 @@ __all__ = ["define_env"]
 def define_env(env: Any) -> None:
     """mkdocs-macros entry point: load the validated data and register the page macros."""
     from macros.pages import SitePages
-    from macros.wiring import site_index
+    from macros.wiring import pdf_ready, site_index
 
-    site = SitePages(site_index(env.conf))
+    site = SitePages(site_index(env.conf), pdf=pdf_ready(env.conf))
 
     def here() -> str:
         return str(env.page.url) if env.page is not None else ""
@@ -34,6 +34,7 @@ def define_env(env: Any) -> None:
         "danh_sach_van_ban": lambda: site.documents(here()),
         "trang_van_ban": lambda doc_id: site.document(here(), doc_id),
         "chi_tieu": lambda: site.targets(here()),
+        "ban_in": lambda: site.print_all(here()),
     }
     for name, function in page_macros.items():
         env.macro(function, name)

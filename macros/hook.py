@@ -1,4 +1,5 @@
-"""MkDocs hook: add the generated pages and fold diacritics into the search index.
+"""MkDocs hook: add the generated pages, fold diacritics into the search index, and
+print agency pages to PDF.
 
 Listed under `hooks:` in mkdocs.yml. It only wires; the plan and the folding are pure
 functions in `macros.site` and `macros.search`.
@@ -6,14 +7,17 @@ functions in `macros.site` and `macros.search`.
 
 from __future__ import annotations
 
+import os
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File, Files
 
+from macros.pdf import print_pages
 from macros.search import fold_index_file
-from macros.site import plan
-from macros.wiring import site_index
+from macros.site import plan, print_jobs
+from macros.wiring import log, pdf_ready, site_index
 
 
 def on_config(config: Any) -> Any:
@@ -31,6 +35,18 @@ def on_files(files: Files, config: Any) -> Files:
 
 def on_post_build(config: Any) -> None:
     """Let "giai ngan" find "giải ngân": add a folded copy of the text to the index."""
-    index_file = Path(config["site_dir"]) / "search" / "search_index.json"
+    site_dir = Path(config["site_dir"])
+    index_file = site_dir / "search" / "search_index.json"
     if index_file.exists():
         fold_index_file(index_file)
+    if pdf_ready(config):
+        index = site_index(config)
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        meeting = index.conclusion.meeting_date
+        when = (
+            datetime.fromtimestamp(int(epoch), UTC)
+            if epoch
+            else datetime(meeting.year, meeting.month, meeting.day, tzinfo=UTC)
+        )
+        count = print_pages(print_jobs(index, site_dir), when)
+        log.info("ketluan: đã in %d bản PDF (A4).", count)

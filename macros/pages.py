@@ -20,6 +20,7 @@ from macros.linkify import Segment, segments
 from macros.model import AgencyGroup, Citation, Conclusion, Correction, Document
 from macros.outline import blocks
 from macros.render import environment, render
+from macros.site import ALL_AGENCIES_PDF, agency_pdf
 from macros.timeline import layout
 
 
@@ -33,8 +34,9 @@ def document_label(doc: Document) -> str:
 class SitePages:
     """The pages of one version of the site."""
 
-    def __init__(self, index: SiteIndex) -> None:
+    def __init__(self, index: SiteIndex, *, pdf: bool = False) -> None:
         self.index = index
+        self.pdf = pdf  # whether the build prints agency PDFs (and pages link them)
         self._corrections: dict[str, dict[str, Correction]] = {}
         self._cards: dict[tuple[str, str], Markup] = {}
 
@@ -83,6 +85,9 @@ class SitePages:
             "fulltext_url": self.fulltext_url,
             "doc_label": document_label,
             "card": card,
+            "pdf": self.pdf,
+            "agency_pdf": agency_pdf,
+            "all_agencies_pdf": ALL_AGENCIES_PDF,
         }
         return context
 
@@ -157,6 +162,11 @@ class SitePages:
         """One document and every task citing it."""
         view = self.index.documents[document_id]
         return render("document.md.j2", **self._context(here), view=view)
+
+    def print_all(self, here: str) -> str:
+        """Every agency's tasks, one agency after another, each from a new page."""
+        views = [v for v in self.index.agencies_sorted() if v.task_count or v.earlier]
+        return render("print_all.md.j2", **self._context(here), views=views)
 
     def targets(self, here: str) -> str:
         """Every quantitative target with its agency and date."""

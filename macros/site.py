@@ -12,6 +12,7 @@ from pathlib import Path
 
 from macros import urls
 from macros.indexes import SiteIndex, build_index
+from macros.pdf import PrintJob
 from macros.validate import load
 
 
@@ -68,3 +69,22 @@ def options(config_dir: Path, extra: dict[str, object]) -> tuple[Path, str, str 
     given = str(extra.get("data") or "data/directives.yml")
     quarter = str(extra.get("quarter") or "") or None
     return config_dir / given, given, quarter
+
+
+def agency_pdf(agency_id: str) -> str:
+    """Site URL of an agency's printed extract."""
+    return f"{urls.agency(agency_id)}{agency_id}.pdf"
+
+
+ALL_AGENCIES_PDF = f"{urls.PRINT}tat-ca-co-quan.pdf"
+
+
+def print_jobs(index: SiteIndex, site_dir: Path) -> list[PrintJob]:
+    """Every agency page with tasks, and the all-agencies print page, to PDF."""
+    jobs = [
+        PrintJob(site_dir / urls.agency(a) / "index.html", site_dir / agency_pdf(a))
+        for a, view in index.agencies.items()
+        if view.task_count or view.earlier
+    ]
+    jobs.append(PrintJob(site_dir / urls.PRINT / "index.html", site_dir / ALL_AGENCIES_PDF))
+    return jobs

@@ -21,9 +21,14 @@ NAMESPACES = (
 )
 
 
-def build_site(site_dir: Path, data: Path | None = None, quarter: str | None = None) -> str:
-    """Build the site strictly into `site_dir`; return MkDocs' log; fail on any error."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(
+    site_dir: Path, data: Path | None = None, quarter: str | None = None, *, pdf: bool = False
+) -> str:
+    """Build the site strictly into `site_dir`; return MkDocs' log; fail on any error.
+
+    Printing PDFs takes seconds, so only the builds that check them ask for them.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KETLUAN_PDF": "1" if pdf else "0"}
     env.pop("KETLUAN_DATA", None)
     env.pop("KETLUAN_QUARTER", None)
     if data is not None:

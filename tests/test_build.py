@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 def build(tmp_path: Path, data: Path | None = None) -> subprocess.CompletedProcess[str]:
     """`mkdocs build` of this repository's site, optionally from another data file."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KETLUAN_PDF": "0"}
     env.pop("KETLUAN_DATA", None)
     if data is not None:
         env["KETLUAN_DATA"] = str(data)

@@ -28,24 +28,11 @@ from macros.validate import load
 Built = tuple[Path, Dataset]
 
 
-@pytest.fixture(scope="module")
-def dataset() -> Dataset:
-    return load(REPO / "data/directives.yml")
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("real") / "site"
-    log = build_site(out)
-    assert "WARNING" not in log
-    return out
-
-
 @pytest.fixture(scope="module", params=["real", "fictional"])
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The site of the real data, and of a fictional three-quarter "Tỉnh Mẫu"."""
     if request.param == "real":
-        return request.getfixturevalue("site"), request.getfixturevalue("dataset")
+        return request.getfixturevalue("real_site"), request.getfixturevalue("real_dataset")
     base = tmp_path_factory.mktemp("fictional")
     scale = Scale(quarters=3, agencies=40, communes=20, tasks_per_quarter=60, documents=30)
     data = base / "mau.yml"
@@ -104,7 +91,8 @@ def test_each_task_is_on_the_page_of_every_agency_it_assigns_and_no_other(built:
         assert sorted(task_cards(html)) == sorted(everything), agency
 
 
-def test_inherited_lead_is_marked(site: Path) -> None:
+def test_inherited_lead_is_marked(real_site: Path) -> None:
+    site = real_site
     html = read(site, "co-quan/dang-uy-ubnd-tinh")
     card = html[html.index("#nv-ii-2-5") :]
     card = card[: card.index("</div>")]
@@ -128,7 +116,8 @@ def test_each_document_page_lists_exactly_its_citing_tasks(built: Built) -> None
         assert task_cards(read(site, f"van-ban/{doc}")) == current[doc] + earlier[doc], doc
 
 
-def test_every_task_citing_57_nq_tw_is_listed(site: Path) -> None:
+def test_every_task_citing_57_nq_tw_is_listed(real_site: Path) -> None:
+    site = real_site
     html = read(site, "van-ban/57-nq-tw-2024")
     assert task_cards(html) == ["nv-ii-2-9"]
     assert "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo" in html
@@ -147,7 +136,8 @@ def test_each_deadline_page_lists_exactly_the_tasks_due_that_day(built: Built) -
         assert task_cards(read(site, f"thoi-han/{day}")) == anchors, day
 
 
-def test_deadline_page_keeps_the_original_wording(site: Path) -> None:
+def test_deadline_page_keeps_the_original_wording(real_site: Path) -> None:
+    site = real_site
     june = read(site, "thoi-han/2026-06-30")
     assert "“Chậm nhất trong tháng 6/2026”" in june
     assert "“xây dựng phương án xử lý xong trong quý II”" in june
@@ -168,7 +158,8 @@ def test_full_text_anchors_every_task_and_links_references(built: Built) -> None
         assert f'{escape(correction.phrase)}</span><span class="kl-typo-fix"' in html
 
 
-def test_full_text_of_the_real_conclusion(site: Path, dataset: Dataset) -> None:
+def test_full_text_of_the_real_conclusion(real_site: Path, real_dataset: Dataset) -> None:
+    site, dataset = real_site, real_dataset
     html = read(site, "toan-van")
     conclusion = dataset.quarters[-1]
     written = [(t.text, c.as_written) for t, _ in walk_tasks(conclusion.sections) for c in t.cites]
@@ -179,7 +170,8 @@ def test_full_text_of_the_real_conclusion(site: Path, dataset: Dataset) -> None:
     assert html.count('<li><a class="kl-agency"') == 7  # recipients linked to agencies
 
 
-def test_agency_index_is_grouped_and_in_vietnamese_order(site: Path) -> None:
+def test_agency_index_is_grouped_and_in_vietnamese_order(real_site: Path) -> None:
+    site = real_site
     html = read(site, "co-quan")
     advisory = section(html, "Cơ quan chuyên trách, tham mưu")
     names = re.findall(r'class="kl-agency" href="[^"]+">([^<]+)</a>', advisory)
@@ -200,7 +192,8 @@ def test_urls_are_short_ascii_and_stable(built: Built) -> None:
         assert rel.isascii() and re.fullmatch(r"[a-z0-9/.-]+", rel), rel
 
 
-def test_real_urls(site: Path) -> None:
+def test_real_urls(real_site: Path) -> None:
+    site = real_site
     for url in ("co-quan/ban-to-chuc", "thoi-han/2026-05-31", "van-ban/254-2025-qh15"):
         assert (site / url / "index.html").exists()
 
@@ -263,7 +256,8 @@ def test_no_external_url_in_html_css_or_requested_by_js(built: Built) -> None:
     assert offenders == []
 
 
-def test_home_shows_figures_limitations_counts_and_next_deadlines(site: Path) -> None:
+def test_home_shows_figures_limitations_counts_and_next_deadlines(real_site: Path) -> None:
+    site = real_site
     html = read(site, "")
     assert "Hội nghị ngày 24/04/2026" in html
     assert "<td>tăng 10,43%</td>" in html
@@ -272,7 +266,8 @@ def test_home_shows_figures_limitations_counts_and_next_deadlines(site: Path) ->
     assert html.count('class="kl-date"') >= 8
 
 
-def test_search_index_folds_diacritics(site: Path) -> None:
+def test_search_index_folds_diacritics(real_site: Path) -> None:
+    site = real_site
     text = (site / "search/search_index.json").read_text(encoding="utf-8")
     assert "giai ngan" in text and "giải ngân" in text
     assert "dang uy" in text.lower()

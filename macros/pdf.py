@@ -1,0 +1,92 @@
+"""Print pages of the built site to A4 PDF with headless Chromium (via Playwright).
+
+Chromium comes from the system (Debian's `chromium`), never downloaded; without it, or
+without Playwright, the site is built all the same and says why it has no PDFs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# Flags for a sandboxed machine with no network: no background requests, fresh profile.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) ?\(D:\d{14}[^)]*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class PrintJob:
+    """One page of the built site to print, and where the PDF goes."""
+
+    html: Path
+    pdf: Path
+
+
+def find_chromium() -> str | None:
+    """The Chromium executable: $KETLUAN_CHROMIUM, or one on PATH."""
+    given = os.environ.get("KETLUAN_CHROMIUM")
+    if given:
+        return given if Path(given).exists() else None
+    return next((path for name in CHROMIUM_NAMES if (path := shutil.which(name))), None)
+
+
+def unavailable() -> str | None:
+    """Why PDFs cannot be made here (in Vietnamese, for the build log), or None."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "chưa cài gói playwright (pip install playwright)"
+    if find_chromium() is None:
+        return "không tìm thấy Chromium (apt-get install chromium, hoặc đặt KETLUAN_CHROMIUM)"
+    return None
+
+
+def fix_dates(pdf: bytes, when: datetime) -> bytes:
+    """Replace the print time in the PDF's metadata, so that the same site gives the
+    same bytes (the build's SOURCE_DATE_EPOCH, not the clock)."""
+    stamp = when.strftime("D:%Y%m%d%H%M%S+00'00'").encode()
+    return _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (" + stamp + b")", pdf)
+
+
+def print_pages(jobs: Iterable[PrintJob], when: datetime) -> int:
+    """Print every job to A4 PDF with one browser; returns how many were printed."""
+    from playwright.sync_api import Route, sync_playwright
+
+    chromium = find_chromium()
+    assert chromium is not None, "call unavailable() first"
+
+    def local_only(route: Route) -> None:
+        # The site is local files; nothing may be fetched from anywhere else.
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            route.abort()
+
+    count = 0
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.route("**/*", local_only)
+            page.emulate_media(media="print")
+            for job in jobs:
+                page.goto(job.html.resolve().as_uri(), wait_until="load")
+                pdf = page.pdf(prefer_css_page_size=True, print_background=False)
+                job.pdf.write_bytes(fix_dates(pdf, when))
+                count += 1
+        finally:
+            browser.close()
+    return count
