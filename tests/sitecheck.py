@@ -117,3 +117,20 @@ def section(html: str, heading_text: str) -> str:
     assert start is not None, heading_text
     end = html.find("<h2", start.end())
     return html[start.start() : end if end != -1 else len(html)]
+
+
+def pdf_text(pdf: Path) -> str:
+    """The text of a PDF, as pdftotext lays it out; pages separated by form feeds."""
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    return out.stdout
+
+
+def page_sizes(pdf: Path) -> list[tuple[int, int]]:
+    """Each page's size in points, rounded (A4 is 595 × 842)."""
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = re.findall(r"size:\s+([\d.]+) x ([\d.]+) pts", info)
+    return [(round(float(w)), round(float(h))) for w, h in sizes]

@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
+
+from sitecheck import page_sizes, pdf_text
 
 from macros.checking import effective_lead, walk_tasks
 from macros.model import Dataset
 
 A4 = (595, 842)  # points, rounded
-
-
-def pdf_text(pdf: Path) -> str:
-    out = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    )
-    return out.stdout
-
-
-def page_sizes(pdf: Path) -> list[tuple[int, int]]:
-    info = subprocess.run(
-        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
-    ).stdout
-    return [
-        (round(float(w)), round(float(h)))
-        for w, h in re.findall(r"size:\s+([\d.]+) x ([\d.]+) pts", info)
-    ]
 
 
 def flat(text: str) -> str:

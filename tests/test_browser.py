@@ -1,0 +1,203 @@
+"""What officials see, checked in a real headless Chromium (Debian's, driven by Playwright).
+
+Two sites are served on 127.0.0.1: the real data, and a fictional three-quarter
+"Tỉnh Mẫu" published with `ketluan publish` and copied out of its branch into a plain
+folder, as the IT staff would serve it. Screenshots and a printed PDF are kept in
+artifacts/browser/.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import subprocess
+import tarfile
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+from sitecheck import REPO, page_sizes, pdf_text
+from test_publish import make_project
+
+from macros.checking import effective_lead, walk_tasks
+from macros.fictional import Scale, dump, generate
+from macros.model import Dataset
+from macros.pdf import CHROMIUM_ARGS, find_chromium
+from macros.publish import Target, publish_all
+
+ARTIFACTS = REPO / "artifacts" / "browser"
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(folder: Path) -> Iterator[str]:
+    """Serve `folder` on a free port of 127.0.0.1; yields the origin."""
+    handler = functools.partial(Quiet, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def real(real_site: Path) -> Iterator[str]:
+    yield from serve(real_site)
+
+
+@pytest.fixture(scope="module")
+def versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Three fictional quarters published with mike, the branch copied to a folder."""
+    root = tmp_path_factory.mktemp("versions")
+    data = dump(
+        generate(Scale(quarters=3, agencies=24, communes=10, tasks_per_quarter=24, documents=16))
+    )
+    repo = make_project(root, data)
+    folder = root / "www"
+    folder.mkdir()
+    # The port must be known before building: site_url lets the version switch keep the page.
+    handler = functools.partial(Quiet, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    publish_all(Target(repo, repo / "mau.yml", branch="intranet", site_url=origin + "/"))
+    archive = root / "site.tar"
+    subprocess.run(["git", "archive", "-o", str(archive), "intranet"], cwd=repo, check=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(folder, filter="data")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield origin
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    chromium = find_chromium()
+    assert chromium, "Chromium is needed: .ci/system-deps installs it"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def requested() -> list[str]:
+    """Every URL the test's page requested."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, requested: list[str]) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    context.on("request", lambda request: requested.append(request.url))
+    yield context.new_page()
+    context.close()
+
+
+def search(page: Page, query: str) -> list[tuple[str, str]]:
+    """Type into Material's search box; (href, visible text) of each result shown."""
+    page.click("input.md-search__input")
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially(query, delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_timeout(500)
+    items = page.locator(".md-search-result__item")
+    out = []
+    for i in range(items.count()):
+        link = items.nth(i).locator("a").first
+        out.append((link.get_attribute("href") or "", items.nth(i).inner_text()))
+    return out
+
+
+def switch_version(page: Page, title: str) -> None:
+    """Open Material's version selector (it opens on focus) and pick a quarter."""
+    page.locator(".md-version__current").focus()
+    page.locator(f"a.md-version__link:text-is('{title}')").click()
+
+
+def test_version_switch_from_a_deep_agency_page_lands_on_the_same_agency(
+    page: Page, versions: str, requested: list[str]
+) -> None:
+    page.goto(f"{versions}/2026-q3/co-quan/")
+    agency = page.locator(".kl-agency-list a.kl-agency").first.get_attribute("href")
+    assert agency is not None
+    page.goto(f"{versions}/2026-q3/co-quan/{agency.strip('./').split('/')[-1]}/")
+    path = page.url.split("/2026-q3/")[1]
+    switch_version(page, "Quý I/2026")
+    page.wait_for_url(f"{versions}/2026-q1/{path}")
+    banner = page.locator("[data-md-component=outdated]")
+    banner.wait_for(state="visible")
+    assert "Bạn đang xem Quý I/2026" in banner.inner_text()
+    banner.locator("a").click()  # "xem bản mới nhất": the same page in the newest quarter
+    page.wait_for_url(f"{versions}/2026-q3/{path}")
+    assert all(url.startswith(versions) for url in requested)
+
+
+@pytest.mark.parametrize("query", ["giai ngan", "giải ngân"])
+def test_search_finds_disbursement_tasks_with_or_without_diacritics(
+    page: Page, real: str, query: str
+) -> None:
+    page.goto(f"{real}/")
+    results = search(page, query)
+    hrefs = " ".join(href for href, _ in results)
+    # The disbursement tasks II.2.2… are led by Đảng ủy UBND tỉnh and stand in the full text.
+    assert "co-quan/dang-uy-ubnd-tinh/" in hrefs or "toan-van/" in hrefs
+    snippets = [text for _, text in results if "giải ngân" in text]
+    assert snippets, "a result must show the Vietnamese text, diacritics and all"
+    assert not any("giai ngan" in text for _, text in results)  # the folded copy stays hidden
+
+
+def assigned(dataset: Dataset) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for task, chain in walk_tasks(dataset.quarters[-1].sections):
+        for agency in [a for a, _ in effective_lead(task, chain)] + list(task.support):
+            out.setdefault(agency, set()).add(task.id)
+    return out
+
+
+def test_printing_an_agency_page_from_the_browser(
+    page: Page, real: str, real_dataset: Dataset
+) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.goto(f"{real}/")
+    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+    page.goto(f"{real}/co-quan/ban-noi-chinh/")
+    page.screenshot(path=str(ARTIFACTS / "agency.png"), full_page=True)
+    page.emulate_media(media="print")
+    page.screenshot(path=str(ARTIFACTS / "agency-print-preview.png"), full_page=True)
+    pdf = ARTIFACTS / "ban-noi-chinh.pdf"
+    pdf.write_bytes(page.pdf(prefer_css_page_size=True))
+    sizes = page_sizes(pdf)
+    assert sizes and all(size == (595, 842) for size in sizes)
+    text = pdf_text(pdf)
+    shown = set(re.findall(r"Mục ([IVX]+(?:\.\d+)*(?:-\d+)?)", text))
+    assert shown == assigned(real_dataset)["ban-noi-chinh"] == {"II.1-4"}
+    assert "Ban Nội chính Tỉnh ủy chủ động, tích cực phối hợp" in " ".join(text.split())
+    for shot in ("home.png", "agency.png", "agency-print-preview.png"):
+        assert (ARTIFACTS / shot).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_no_request_leaves_the_intranet_host(
+    page: Page, real: str, versions: str, requested: list[str]
+) -> None:
+    page.goto(f"{real}/")
+    page.goto(f"{real}/co-quan/dang-uy-ubnd-tinh/")
+    search(page, "dang uy")
+    page.goto(f"{versions}/2026-q2/co-quan/")
+    switch_version(page, "Quý III/2026")
+    page.wait_for_url(re.compile(r".*/2026-q3/co-quan/"))
+    page.wait_for_load_state("networkidle")
+    assert len(requested) > 20
+    outside = [u for u in requested if not u.startswith((real, versions, "data:", "blob:"))]
+    assert outside == []
