@@ -43,8 +43,15 @@ STATIC = {
     "thoi-han/index.md": ("deadlines", urls.DEADLINES),
     "van-ban/index.md": ("documents", urls.DOCUMENTS),
     "chi-tieu.md": ("targets", urls.TARGETS),
+    "thay-doi.md": ("changes", urls.CHANGES),
+    "ban-in.md": ("print_all", urls.PRINT),
 }
-GENERATED = {"trang_co_quan": "agency", "trang_thoi_han": "deadline", "trang_van_ban": "document"}
+GENERATED = {
+    "trang_co_quan": "agency",
+    "trang_thoi_han": "deadline",
+    "trang_van_ban": "document",
+    "toan_van_quy": "full_text",
+}
 
 
 @dataclass
