@@ -164,8 +164,9 @@ class SitePages:
         return render("document.md.j2", **self._context(here), view=view)
 
     def print_all(self, here: str) -> str:
-        """Every agency's tasks, one agency after another, each from a new page."""
-        views = [v for v in self.index.agencies_sorted() if v.task_count or v.earlier]
+        """Every agency's tasks of this quarter, one agency after another, each from a
+        new page; earlier quarters are in their own versions' bundles."""
+        views = [v for v in self.index.agencies_sorted() if v.task_count]
         return render("print_all.md.j2", **self._context(here), views=views)
 
     def targets(self, here: str) -> str:

@@ -134,3 +134,11 @@ def page_sizes(pdf: Path) -> list[tuple[int, int]]:
     ).stdout
     sizes = re.findall(r"size:\s+([\d.]+) x ([\d.]+) pts", info)
     return [(round(float(w)), round(float(h))) for w, h in sizes]
+
+
+TASK_LINK = re.compile(r'<a class="kl-ref" href="[^"#]*?toan-van/(\d{4}-q\d/)?#(nv-[a-z0-9-]+)"')
+
+
+def task_links(html: str) -> list[str]:
+    """Every task reference link, named as `task_cards` names them (history tables too)."""
+    return [quarter + anchor for quarter, anchor in TASK_LINK.findall(html)]

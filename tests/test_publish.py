@@ -178,9 +178,9 @@ def test_overdue_without_report_is_shown_so_never_as_done(
     agency = entry.lead[0].agency.id
     html = show(repo, f"2026-q3/co-quan/{agency}/index.html")
     link = f'toan-van/{entry.conclusion.key}/#{entry.task.anchor}"'
-    card = html[html.index(link, html.index("Các quý trước")) :]
-    card = card[: card.index("</div>")]
-    assert re.findall(r'class="kl-state[^"]*">([^<]+)<', card) == [OVERDUE_UNREPORTED]
+    row = html[html.index(link, html.index("Các quý trước")) :]
+    row = row[: row.index("</tr>")]
+    assert re.findall(r'class="kl-state[^"]*">([^<]+)<', row) == [OVERDUE_UNREPORTED]
 
 
 def test_changes_page_lists_what_the_reports_say(
