@@ -49,6 +49,7 @@ STATIC = {
 }
 GENERATED = {
     "trang_co_quan": "agency",
+    "lich_su_co_quan": "agency_history",
     "trang_thoi_han": "deadline",
     "trang_van_ban": "document",
     "toan_van_quy": "full_text",

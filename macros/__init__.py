@@ -29,6 +29,7 @@ def define_env(env: Any) -> None:
         "thay_doi": lambda: site.changes(here()),
         "danh_sach_co_quan": lambda: site.agencies(here()),
         "trang_co_quan": lambda agency_id: site.agency(here(), agency_id),
+        "lich_su_co_quan": lambda agency_id: site.agency_history(here(), agency_id),
         "danh_sach_thoi_han": lambda: site.deadlines(here()),
         "trang_thoi_han": lambda day: site.deadline(here(), day),
         "danh_sach_van_ban": lambda: site.documents(here()),

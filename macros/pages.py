@@ -7,7 +7,7 @@ same depth link alike (see `urls.relative`), so each card is rendered once per d
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
@@ -85,6 +85,7 @@ class SitePages:
             "fulltext_url": self.fulltext_url,
             "doc_label": document_label,
             "card": card,
+            "states": self.states,
             "pdf": self.pdf,
             "agency_pdf": agency_pdf,
             "all_agencies_pdf": ALL_AGENCIES_PDF,
@@ -124,6 +125,16 @@ class SitePages:
         view = self.index.agencies[agency_id]
         timeline = layout(d.deadline.date for d in view.dues)
         return render("agency.md.j2", **self._context(here), view=view, timeline=timeline)
+
+    def agency_history(self, here: str, agency_id: str) -> str:
+        """One agency's tasks of earlier quarters, newest quarter first, with statuses."""
+        view = self.index.agencies[agency_id]
+        return render("agency_history.md.j2", **self._context(here), view=view)
+
+    def states(self, entries: tuple[Entry, ...]) -> list[tuple[str, int]]:
+        """How many tasks are in each state, most frequent first."""
+        counts = Counter(self.index.state(e).label for e in entries)
+        return counts.most_common()
 
     def deadlines(self, here: str) -> str:
         """This quarter's deadlines by month, recurring duties, then earlier quarters'."""

@@ -31,10 +31,15 @@ class PlannedPage:
 
 
 def plan(index: SiteIndex) -> list[PlannedPage]:
-    """Every generated page of the version: agencies, deadline dates, documents, and
-    the full text of each earlier quarter."""
+    """Every generated page of the version: agencies (and their earlier quarters'
+    tasks), deadline dates, documents, and the full text of each earlier quarter."""
     pages = [
         PlannedPage(f"{urls.agency(a).rstrip('/')}.md", "trang_co_quan", a) for a in index.agencies
+    ]
+    pages += [
+        PlannedPage(f"{urls.agency_history(a).rstrip('/')}.md", "lich_su_co_quan", a)
+        for a, view in index.agencies.items()
+        if view.earlier
     ]
     pages += [
         PlannedPage(f"{urls.deadline(d).rstrip('/')}.md", "trang_thoi_han", d.isoformat())
@@ -84,7 +89,7 @@ def print_jobs(index: SiteIndex, site_dir: Path) -> list[PrintJob]:
     jobs = [
         PrintJob(site_dir / urls.agency(a) / "index.html", site_dir / agency_pdf(a))
         for a, view in index.agencies.items()
-        if view.task_count or view.earlier
+        if view.task_count
     ]
     jobs.append(PrintJob(site_dir / urls.PRINT / "index.html", site_dir / ALL_AGENCIES_PDF))
     return jobs

@@ -23,6 +23,11 @@ def agency(agency_id: str) -> str:
     return f"{AGENCIES}{agency_id}/"
 
 
+def agency_history(agency_id: str) -> str:
+    """`/co-quan/<slug>/lich-su/`: the agency's tasks of earlier quarters."""
+    return f"{AGENCIES}{agency_id}/lich-su/"
+
+
 def deadline(day: date) -> str:
     """`/thoi-han/<yyyy-mm-dd>/`."""
     return f"{DEADLINES}{day.isoformat()}/"
