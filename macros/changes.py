@@ -19,8 +19,8 @@ class Changes:
     carried: tuple[tuple[Entry, tuple[Entry, ...]], ...]  # this quarter's task, what it continues
     completed: tuple[tuple[Entry, StatusReport], ...]  # reported done since the last meeting
     stopped: tuple[tuple[Entry, StatusReport], ...]  # reported dropped or paused since then
-    overdue: tuple[tuple[Entry, TaskState], ...]  # earlier tasks past due, not done, not carried on
-    unreported: tuple[Entry, ...]  # earlier tasks with no report and nothing carrying them on
+    overdue: tuple[tuple[Entry, TaskState], ...]  # last quarter's, past due, not carried on
+    unreported: tuple[Entry, ...]  # last quarter's, no report, not due, not carried on
 
 
 def changes(index: SiteIndex) -> Changes:
@@ -39,15 +39,18 @@ def changes(index: SiteIndex) -> Changes:
     unreported: list[Entry] = []
     for entry in index.earlier:
         state = index.state(entry)
+        # Overdue and unreported: the previous quarter's tasks (older ones are on each
+        # agency's history page); completions and stops: any report since the last meeting.
+        recent = previous is not None and entry.conclusion is previous
         fresh = state.report is not None and state.report.date > since
         carried_on = entry.ref in index.continued_by
         if state.done and fresh and state.report is not None:
             completed.append((entry, state.report))
         elif state.stopped and fresh and state.report is not None:
             stopped.append((entry, state.report))
-        elif state.overdue and not carried_on:
+        elif state.overdue and not carried_on and recent:
             overdue.append((entry, state))
-        elif state.report is None and not carried_on:
+        elif state.report is None and not carried_on and recent:
             unreported.append(entry)
     return Changes(
         previous=previous,
