@@ -6,6 +6,7 @@ escaped where it lands; what a macro returns is not rendered again by mkdocs-mac
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 from typing import Any
@@ -35,7 +36,18 @@ def environment() -> jinja2.Environment:
     )
     env.filters["vi_date"] = vi_date
     env.filters["md"] = md
+    env.filters["em"] = emphasis
     return env
+
+
+# The source is a text export that marks the document's italics as *…*, within a line.
+_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+
+
+def emphasis(text: str) -> Markup:
+    """Escape `text`, then show the source's *…* as the italics they stand for."""
+    escaped = str(Markup.escape(text))
+    return Markup(_EMPHASIS.sub(r"<em>\1</em>", escaped))
 
 
 def md(text: str) -> Markup:
