@@ -10,6 +10,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag
 
+from macros.checking import effective_lead, walk_tasks
+from macros.model import Dataset
+
 REPO = Path(__file__).resolve().parent.parent
 
 # XML namespaces name vocabularies; browsers never request them.
@@ -142,3 +145,12 @@ TASK_LINK = re.compile(r'<a class="kl-ref" href="[^"#]*?toan-van/(\d{4}-q\d/)?#(
 def task_links(html: str) -> list[str]:
     """Every task reference link, named as `task_cards` names them (history tables too)."""
     return [quarter + anchor for quarter, anchor in TASK_LINK.findall(html)]
+
+
+def assigned(dataset: Dataset) -> dict[str, set[str]]:
+    """Ids of the newest conclusion's tasks each agency leads or supports."""
+    out: dict[str, set[str]] = {}
+    for task, chain in walk_tasks(dataset.quarters[-1].sections):
+        for agency in [a for a, _ in effective_lead(task, chain)] + list(task.support):
+            out.setdefault(agency, set()).add(task.id)
+    return out

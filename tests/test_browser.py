@@ -19,10 +19,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
-from sitecheck import REPO, page_sizes, pdf_text
+from sitecheck import REPO, assigned, page_sizes, pdf_text
 from test_publish import make_project
 
-from macros.checking import effective_lead, walk_tasks
 from macros.fictional import Scale, dump, generate
 from macros.model import Dataset
 from macros.pdf import CHROMIUM_ARGS, find_chromium
@@ -156,14 +155,6 @@ def test_search_finds_disbursement_tasks_with_or_without_diacritics(
     snippets = [text for _, text in results if "giải ngân" in text]
     assert snippets, "a result must show the Vietnamese text, diacritics and all"
     assert not any("giai ngan" in text for _, text in results)  # the folded copy stays hidden
-
-
-def assigned(dataset: Dataset) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for task, chain in walk_tasks(dataset.quarters[-1].sections):
-        for agency in [a for a, _ in effective_lead(task, chain)] + list(task.support):
-            out.setdefault(agency, set()).add(task.id)
-    return out
 
 
 def test_printing_an_agency_page_from_the_browser(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitecheck import page_sizes, pdf_text
+from sitecheck import assigned, page_sizes, pdf_text
 
-from macros.checking import effective_lead, walk_tasks
+from macros.checking import walk_tasks
 from macros.model import Dataset
 
 A4 = (595, 842)  # points, rounded
@@ -15,15 +15,6 @@ A4 = (595, 842)  # points, rounded
 
 def flat(text: str) -> str:
     return " ".join(text.split())
-
-
-def assigned(dataset: Dataset) -> dict[str, set[str]]:
-    """Task ids each agency leads or supports."""
-    out: dict[str, set[str]] = {}
-    for task, chain in walk_tasks(dataset.quarters[-1].sections):
-        for agency in [a for a, _ in effective_lead(task, chain)] + list(task.support):
-            out.setdefault(agency, set()).add(task.id)
-    return out
 
 
 def shown_ids(text: str) -> set[str]:
