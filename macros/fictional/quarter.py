@@ -1,146 +1,34 @@
-"""Generate a valid, clearly fictional dataset ("Tỉnh Mẫu") of any size, for tests and benchmarks.
-
-Every agency name holds "Mẫu" and the YAML opens with a comment saying it is fictional:
-never mix it into `data/directives.yml`. The output is plain data in exactly the YAML
-schema of `macros.model`, deterministic for a seed (one `random.Random(seed)`, in order).
-
-1× is one province's yearly volume: 4 quarters of 150 tasks (600 tasks a year), 150
-agencies of which 100 are xã/phường Party committees, and 300 documents. `Scale.times(k)`
-multiplies tasks per quarter, agencies and documents by k (quarters stay 4); communes stop
-at 3,321, the number of commune-level units of the whole country since 1/7/2025, and the
-agencies above that go to the other groups.
-
-Run: `python -m macros.fictional --scale K [--quarters N] [--seed S] [-o FILE]`.
-"""
+"""One fictional quarter's conclusion: review, sections, tasks, footnotes, reports."""
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from random import Random
 from typing import Any
 
-import yaml
-
-from macros.check_conclusion import ROMAN, planning_year
+from macros.check_conclusion import ROMAN
 from macros.deadlines import Relation, parse_deadline, parse_recurrence
+from macros.fictional.registry import (
+    _as_written,
+)
+from macros.fictional.vocab import (
+    DUE,
+    ESCAPES,
+    FIRST_YEAR,
+    LIMITATIONS,
+    METRICS,
+    OPEN,
+    RECURRENCES,
+    ROLE,
+    SIGNERS,
+    SUPERSCRIPT,
+    TOPICS,
+    VERBS,
+)
 from macros.model import AgencyGroup as G
 from macros.model import Status
-from macros.symbols import TYPE_NAMES
-from macros.text import slugify
-
-PROVINCE = "Tỉnh Mẫu"
-FIRST_YEAR = 2026
-COMMUNE_CAP = 3321
-MIN_TASKS = 8  # II, IV.1, IV.2 and the heading tasks of II.1, II.2, II.3 and III, plus one
-MIN_DOCUMENTS = 6  # the same-symbol pair, two unnumbered documents, a QH15 one, one more
-HEADER = (
-    "# DỮ LIỆU HƯ CẤU (Tỉnh Mẫu): fictional test data made by macros.fictional;"
-    " never mix it into data/directives.yml\n"
-)
-
-# The agencies every quarter refers to: (role, name, group, short, collective).
-CORE: tuple[tuple[str, str, G, str | None, bool], ...] = (
-    ("executive", "Ban Chấp hành Đảng bộ Tỉnh Mẫu", G.LEADERSHIP, "Ban Chấp hành", False),
-    ("standing", "Ban Thường vụ Tỉnh ủy Mẫu", G.LEADERSHIP, "Ban Thường vụ", False),
-    ("permanent", "Thường trực Tỉnh ủy Mẫu", G.LEADERSHIP, None, False),
-    ("advisory", "Các cơ quan tham mưu, giúp việc Tỉnh ủy Mẫu", G.ADVISORY, None, True),
-    ("office", "Văn phòng Tỉnh ủy Mẫu", G.ADVISORY, "VPTU Mẫu", False),
-    ("affiliated", "Các đảng ủy trực thuộc Tỉnh ủy Mẫu", G.AFFILIATED, None, True),
-    ("government", "Đảng ủy Ủy ban nhân dân Tỉnh Mẫu", G.AFFILIATED, "Đảng ủy UBND Mẫu", False),
-    ("steering", "Ban Chỉ đạo chuyển đổi số Tỉnh Mẫu", G.STEERING, None, False),
-    ("departments", "Các sở, ban, ngành Tỉnh Mẫu", G.GOVERNMENT, None, True),
-    ("communes", "Đảng ủy các xã, phường Tỉnh Mẫu", G.COMMUNE, None, True),
-    ("all", "Các cơ quan, đơn vị Tỉnh Mẫu", G.GENERAL, None, True),
-)
-ROLE = {role: slugify(name) for role, name, *_ in CORE}
-FILLERS = (
-    ("Ban Mẫu số {n} Tỉnh ủy Mẫu", G.ADVISORY),
-    ("Đảng ủy Khối Mẫu {place} {n}", G.AFFILIATED),
-    ("Ban Chỉ đạo Mẫu số {n}", G.STEERING),
-    ("Sở Mẫu số {n} Tỉnh Mẫu", G.GOVERNMENT),
-    ("Ban Khoa học & Công nghệ Mẫu {n}", G.GOVERNMENT),
-)
-PLACES = ("Sơn", "Hòa", "Đông", "Ân Thi", "Ấp Bắc", "Ô Diên", "Ứng Hòa", "Yên", "Bình", "Ước Lễ")
-TOPICS = (
-    "công tác giải ngân vốn đầu tư công",
-    "chất lượng dịch vụ công trực tuyến",
-    "chuyển đổi số trong các cơ quan đảng",
-    "công tác giải phóng mặt bằng các dự án trọng điểm",
-    "môi trường đầu tư, kinh doanh",
-    "việc xử lý nhà, đất dôi dư sau sắp xếp",
-    "công tác phòng, chống tham nhũng, lãng phí, tiêu cực",
-    "công tác xử lý rác thải sinh hoạt",
-    "công tác chăm sóc sức khỏe Nhân dân",
-    "công tác đào tạo, bồi dưỡng cán bộ cấp xã",
-    "công tác bảo đảm trật tự, an toàn xã hội",
-    "công tác tiếp công dân, giải quyết khiếu nại",
-)
-VERBS = ("tập trung chỉ đạo", "tiếp tục đẩy mạnh", "nâng cao hiệu quả", "rà soát, đánh giá")
-METRICS = ("tỷ lệ hồ sơ trực tuyến", "tỷ lệ giải ngân kế hoạch vốn", "tỷ lệ xã đạt chuẩn số")
-RECURRENCES = (
-    "ít nhất 1 lần/quý",
-    "mỗi năm 1 lần",
-    "hằng tháng",
-    "từng tuần, từng tháng",
-    "định kỳ",
-)
-ESCAPES = (  # characters a page must escape; never template syntax
-    "; thời gian xử lý hồ sơ < 3 ngày làm việc",
-    "; phối hợp với Sở Tài chính & Kế hoạch Mẫu",
-    "; áp dụng mô hình “Một cửa | Một lần”",
-    "; các chỉ tiêu có dấu (*) là chỉ tiêu bắt buộc",
-)
-LIMITATIONS = (
-    "Công tác giải ngân vốn đầu tư công còn chậm",
-    "mức độ ứng dụng chuyển đổi số chưa cao",
-    "khối lượng văn bản ban hành còn nhiều",
-    "Ô nhiễm môi trường nhiều nơi chưa được khắc phục",
-    "Tình trạng vi phạm trật tự xây dựng còn xảy ra",
-    "an ninh nông thôn ở một số xã còn phức tạp",
-)
-PARTY_CODES = ("NQ", "KL", "CT", "TB", "KH", "CTr", "ĐA", "QĐ", "QĐi", "HD", "QC")
-SIGNERS = ("Nguyễn Văn Mẫu", "Trần Thị Mẫu", "Lê Đức Mẫu", "Phạm Ánh Mẫu")
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-DUE = (Status.DONE_ON_TIME, Status.DONE_LATE, Status.OVERDUE, Status.DROPPED, Status.PAUSED)
-OPEN = (Status.NOT_DUE, Status.IN_PROGRESS, Status.DUE_SOON)
-CLOSED = (Status.DONE_ON_TIME, Status.DONE_LATE, Status.DROPPED)
-
-
-@dataclass(frozen=True)
-class Scale:
-    """How much to generate; `communes` counts the individual xã/phường Party committees."""
-
-    quarters: int = 1
-    agencies: int = 150
-    communes: int = 100
-    tasks_per_quarter: int = 600
-    documents: int = 300
-    seed: int = 0
-
-    def __post_init__(self) -> None:
-        if self.quarters < 1 or self.communes < 1:
-            raise ValueError("quarters and communes must be at least 1")
-        if self.agencies < len(CORE) + self.communes:
-            raise ValueError(f"agencies must be at least {len(CORE)} + communes")
-        if self.tasks_per_quarter < MIN_TASKS or self.documents < MIN_DOCUMENTS:
-            raise ValueError(f"need at least {MIN_TASKS} tasks and {MIN_DOCUMENTS} documents")
-
-    @classmethod
-    def times(cls, k: float, *, quarters: int = 4, seed: int = 0) -> Scale:
-        """k× one province's yearly volume (see the module docstring); a small k is clamped."""
-        communes = max(1, min(round(100 * k), COMMUNE_CAP))
-        return cls(
-            quarters=quarters,
-            agencies=max(round(150 * k), len(CORE) + communes),
-            communes=communes,
-            tasks_per_quarter=max(round(150 * k), MIN_TASKS),
-            documents=max(round(300 * k), MIN_DOCUMENTS),
-            seed=seed,
-        )
 
 
 @dataclass
@@ -158,141 +46,6 @@ class _Quarter:
     footnotes: list[dict[str, Any]] = field(default_factory=list)
     count: int = 0  # tasks made so far; spreads the features evenly
     due: list[tuple[str, date | None]] = field(default_factory=list)  # own tasks, first deadline
-
-
-def generate(scale: Scale) -> dict[str, Any]:
-    """The whole dataset as plain data in the YAML schema."""
-    rng = Random(scale.seed)
-    agencies, documents = _agencies(scale), _documents(rng, scale.documents)
-    pools: dict[G, list[str]] = {g: [] for g in G}
-    for a in agencies:
-        if not a.get("collective"):
-            pools[G(a["group"])].append(a["id"])
-    names = {a["id"]: a["name"] for a in agencies}
-    quarters: list[dict[str, Any]] = []
-    previous: list[tuple[str, date | None]] = []
-    continuable: list[str] = []
-    for index in range(scale.quarters):
-        year, q = FIRST_YEAR + index // 4, index % 4 + 1
-        key = f"{year}-q{q}"
-        reports = _reports(previous, _quarter_end(year, q))
-        closed = {r["task"] for r in reports if r["status"] in CLOSED}
-        continuable = [ref for ref in continuable if ref not in closed]
-        planned = q % 4 + 1
-        ctx = _Quarter(rng, key, planning_year(key), planned, names, pools, documents, continuable)
-        quarters.append(_conclusion(ctx, year, q, scale.tasks_per_quarter, reports))
-        previous = ctx.due
-        continuable = continuable + [ref for ref, _due in ctx.due]
-    return {
-        "schema": 1,
-        "province": PROVINCE,
-        "agencies": agencies,
-        "documents": documents,
-        "quarters": quarters,
-    }
-
-
-def _quarter_end(year: int, q: int) -> date:
-    return date(year + q // 4, q % 4 * 3 + 1, 1) - timedelta(days=1)
-
-
-def _agency(name: str, group: G, short: str | None, collective: bool = False) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": slugify(name), "name": name}
-    out |= {"short": short} if short else {}
-    out["group"] = group.value
-    out |= {"collective": True} if collective else {}
-    variants = [name, name[0].lower() + name[1:]] if collective else [name]
-    out["variants"] = variants + ([short] if short and "Mẫu" in short else [])
-    return out
-
-
-def _agencies(scale: Scale) -> list[dict[str, Any]]:
-    out = [_agency(name, group, short, coll) for _role, name, group, short, coll in CORE]
-    for n in range(1, scale.communes + 1):
-        # "xã Mẫu Hòa 1" is a prefix of "xã Mẫu Hòa 11": linking must respect word ends.
-        place = f"{'phường' if n % 3 == 0 else 'xã'} Mẫu {PLACES[n % len(PLACES)]} {n}"
-        out.append(_agency(f"Đảng ủy {place}", G.COMMUNE, place))
-    for n in range(1, scale.agencies - len(out) + 1):
-        pattern, group = FILLERS[n % len(FILLERS)]
-        out.append(_agency(pattern.format(n=n, place=PLACES[n % len(PLACES)]), group, None))
-    return out
-
-
-def _documents(rng: Random, count: int) -> list[dict[str, Any]]:
-    """Numbered party documents (numbers restart each term), QH15 ones, unnumbered ones."""
-    seen: set[tuple[str, str, int, int]] = set()
-    docs = [
-        _numbered(rng, seen, "NQ", "TW", 4, date(2006, 7, 18)),
-        _numbered(rng, seen, "NQ", "TW", 4, date(2021, 10, 30)),
-    ]
-    for i in range(max(2, count // 20)):
-        kind = ("Đề án", "Chương trình", "Kế hoạch", "Quy hoạch")[i % 4]
-        docs.append(
-            {
-                "id": slugify(f"{kind} mau {i + 1}"),
-                "type": kind,
-                "title": f"{kind} Mẫu về {TOPICS[i % len(TOPICS)]}, đợt {i + 1}",
-                "notes": "Văn bản mẫu không có số, ký hiệu.",
-            }
-        )
-    for _ in range(max(1, count // 10)):
-        docs.append(_numbered(rng, seen, "", "QH15", rng.randint(1, 300), _day(rng, 2021, 2025)))
-    while len(docs) < count:
-        code, issuer = rng.choice(PARTY_CODES), rng.choice(("TW", "TU", "TU"))
-        number = rng.randint(1, 60 + count)
-        docs.append(_numbered(rng, seen, code, issuer, number, _day(rng, 2006, 2025)))
-    return docs[:count]
-
-
-def _day(rng: Random, first: int, last: int) -> date:
-    return date(rng.randint(first, last), rng.randint(1, 12), rng.randint(1, 28))
-
-
-def _numbered(
-    rng: Random,
-    seen: set[tuple[str, str, int, int]],
-    code: str,
-    issuer: str,
-    number: int,
-    when: date,
-) -> dict[str, Any]:
-    """A document with a symbol, unique by (symbol, year); the number moves up if taken."""
-    while (code, issuer, number, when.year) in seen:
-        number += 1
-    seen.add((code, issuer, number, when.year))
-    if issuer == "QH15":
-        symbol, kind, body = f"{number}/{when.year}/QH15", "Nghị quyết", "Quốc hội"
-    else:
-        dash = " - " if len(seen) % 15 == 0 else "-"  # typed with spaces, like "01 - ĐA/TU"
-        symbol, kind = f"{number:02d}{dash}{code}/{issuer}", TYPE_NAMES[code]
-        central = (
-            ("Ban Chấp hành Trung ương", "Bộ Chính trị")
-            if code == "NQ"
-            else ("Bộ Chính trị", "Ban Bí thư")
-        )
-        body = rng.choice(central) if issuer == "TW" else "Ban Thường vụ Tỉnh ủy Mẫu"
-    doc: dict[str, Any] = {
-        "id": slugify(f"{symbol} {when.year}"),
-        "type": kind,
-        "symbol": symbol,
-        "body": body,
-    }
-    if len(seen) % 8 == 0 and issuer != "QH15":
-        doc["year"] = when.year  # only the year is known
-    else:
-        doc["date"] = when
-    if issuer == "TU" and len(seen) % 3 == 0:
-        doc["subject"] = f"về {rng.choice(TOPICS)} trên địa bàn Tỉnh Mẫu"
-    return doc
-
-
-def _as_written(doc: dict[str, Any]) -> str:
-    """How a paragraph cites the document: "Nghị quyết số 04-NQ/TW ngày 18/7/2006 của ..."."""
-    if "symbol" not in doc:
-        return str(doc["title"])
-    when: date | None = doc.get("date")
-    dated = f" ngày {when.day:02d}/{when.month}/{when.year}" if when else ""
-    return f"{doc['type']} số {doc['symbol']}{dated} của {doc['body']}"
 
 
 def _cite(ctx: _Quarter) -> tuple[str, dict[str, Any]]:
@@ -613,39 +366,3 @@ def _reports(previous: list[tuple[str, date | None]], as_of: date) -> list[dict[
             report["note"] = "Không tiếp tục thực hiện do nhiệm vụ đã được điều chỉnh."
         out.append(report)
     return out
-
-
-class _Dumper(yaml.SafeDumper):
-    """yaml.safe_dump's dumper, without anchors for values that happen to be shared."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-def dump(data: dict[str, Any]) -> str:
-    """YAML text of `data`, opening with a comment that says it is fictional."""
-    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
-    return HEADER + str(text)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Write a fictional dataset as YAML (stdout by default)."""
-    parser = argparse.ArgumentParser(
-        prog="python -m macros.fictional", description="Dữ liệu hư cấu Tỉnh Mẫu cho kiểm thử."
-    )
-    parser.add_argument("--scale", type=float, default=1.0, help="k× one province's year")
-    parser.add_argument("--quarters", type=int, default=4, help="number of quarters (4)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (0)")
-    parser.add_argument("-o", "--output", help="file to write (default: stdout)")
-    args = parser.parse_args(argv)
-    text = dump(generate(Scale.times(args.scale, quarters=args.quarters, seed=args.seed)))
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as f:
-            f.write(text)
-    else:
-        sys.stdout.write(text)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
