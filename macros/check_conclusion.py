@@ -14,13 +14,11 @@ from macros.deadlines import (
 )
 from macros.model import Citation, Conclusion, Document, Operator, Target, Task
 from macros.symbols import SymbolError, find_symbols, parse_symbol
-from macros.text import is_slug
+from macros.text import FOOTNOTE_MARKER, footnote_number, is_slug
 
 ROMAN = ("I", "II", "III", "IV")
 QUARTER_KEY = re.compile(r"(?P<year>\d{4})-q(?P<q>[1-4])")
 TASK_ID = re.compile(r"[IVX]+(?:\.\d+)*(?:-\d+)?")
-FOOTNOTE_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 DEADLINE_FIELDS = {"date": "ngày", "precision": "độ chính xác", "relation": "quan hệ"}
 CITED_DATE = re.compile(r"ngày (\d{1,2})/(\d{1,2})/(\d{4})")
 
@@ -290,7 +288,7 @@ def _check_overlaps(ctx: Context, cites: tuple[Citation, ...], text: str) -> Non
 
 def markers(text: str) -> list[int]:
     """Footnote numbers whose superscript markers stand in `text`, in order."""
-    return [int(m.group().translate(SUPERSCRIPT)) for m in FOOTNOTE_MARKER.finditer(text)]
+    return [footnote_number(m.group()) for m in FOOTNOTE_MARKER.finditer(text)]
 
 
 def _check_footnotes(ctx: Context, conclusion: Conclusion) -> None:

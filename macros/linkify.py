@@ -13,10 +13,9 @@ from typing import Literal
 
 from macros.mentions import MentionFinder
 from macros.model import Citation, Correction
+from macros.text import FOOTNOTE_MARKER, footnote_number
 
 SegmentKind = Literal["text", "agency", "document", "footnote", "correction"]
-FOOTNOTE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +48,8 @@ def segments(
     for citation in cites:
         for m in re.finditer(re.escape(citation.as_written), text):
             spans.append(_Span(m.start(), m.end(), "document", citation.document))
-    for m in FOOTNOTE.finditer(text):
-        spans.append(_Span(m.start(), m.end(), "footnote", m.group().translate(SUPERSCRIPT)))
+    for m in FOOTNOTE_MARKER.finditer(text):
+        spans.append(_Span(m.start(), m.end(), "footnote", str(footnote_number(m.group()))))
     for phrase, correction in (corrections or {}).items():
         for m in re.finditer(re.escape(phrase), text):
             spans.append(_Span(m.start(), m.end(), "correction", correction.suggested))

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from macros.model import Agency
+from macros.text import SUPERSCRIPT_DIGITS
 
 _WORD = re.compile(r"\w+")
-_SUPERSCRIPTS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")  # footnote markers, which regex counts as \w
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,4 +62,4 @@ class MentionFinder:
 
 def _is_word(char: str) -> bool:
     # As regex \w sees it: a footnote marker "tỉnh⁵" does not glue a word on.
-    return _WORD.match(char) is not None and char not in _SUPERSCRIPTS
+    return _WORD.match(char) is not None and char not in SUPERSCRIPT_DIGITS

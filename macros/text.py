@@ -11,9 +11,12 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar, overload
 
 __all__ = [
+    "FOOTNOTE_MARKER",
+    "SUPERSCRIPT_DIGITS",
     "CollationKey",
     "collation_key",
     "fold",
+    "footnote_number",
     "is_nfc",
     "is_slug",
     "slugify",
@@ -66,6 +69,17 @@ CollationKey = tuple[_Primary, _Secondary, tuple[int, ...], str]
 def _is_mark(c: str) -> bool:
     # Some nonspacing marks (e.g. U+034F) have combining class 0, so check both.
     return unicodedata.combining(c) != 0 or unicodedata.category(c) in ("Mn", "Me")
+
+
+# Footnote markers: the source's superscript digits ("dự án lớn¹").
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+FOOTNOTE_MARKER = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+_FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+
+def footnote_number(marker: str) -> int:
+    """The number a superscript marker stands for: "¹²" → 12."""
+    return int(marker.translate(_FROM_SUPERSCRIPT))
 
 
 def is_nfc(s: str) -> bool:
