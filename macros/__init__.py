@@ -1,8 +1,9 @@
 """ketluan: a provincial Party conclusion (Kết luận) as a versioned MkDocs site.
 
 mkdocs-macros loads this package (`module_name: macros`); `define_env` only wires the
-pure modules (load → validate → index → render) to the site, and `macros/hook.py`
-adds the generated pages. Everything else in the package imports nothing from MkDocs.
+pure modules (load → validate → index → render) to the pages of docs/, each a single
+macro call, and `macros/hook.py` adds and renders the generated pages. Everything
+else in the package imports nothing from MkDocs.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ __all__ = ["define_env"]
 
 
 def define_env(env: Any) -> None:
-    """mkdocs-macros entry point: load the validated data and register the page macros."""
+    """mkdocs-macros entry point: load the validated data and register the macros that
+    fill the pages of docs/."""
     from macros.pages import SitePages
     from macros.wiring import pdf_ready, site_index
 
@@ -25,15 +27,10 @@ def define_env(env: Any) -> None:
     page_macros = {
         "trang_chu": lambda: site.home(here()),
         "toan_van": lambda: site.full_text(here()),
-        "toan_van_quy": lambda key: site.full_text(here(), key),
         "thay_doi": lambda: site.changes(here()),
         "danh_sach_co_quan": lambda: site.agencies(here()),
-        "trang_co_quan": lambda agency_id: site.agency(here(), agency_id),
-        "lich_su_co_quan": lambda agency_id: site.agency_history(here(), agency_id),
         "danh_sach_thoi_han": lambda: site.deadlines(here()),
-        "trang_thoi_han": lambda day: site.deadline(here(), day),
         "danh_sach_van_ban": lambda: site.documents(here()),
-        "trang_van_ban": lambda doc_id: site.document(here(), doc_id),
         "chi_tieu": lambda: site.targets(here()),
         "ban_in": lambda: site.print_all(here()),
     }

@@ -1,8 +1,9 @@
-"""MkDocs hook: add the generated pages, fold diacritics into the search index, and
-print agency pages to PDF.
+"""MkDocs hook: add and render the generated pages, fold diacritics into the search
+index, and print agency pages to PDF.
 
-Listed under `hooks:` in mkdocs.yml. It only wires; the plan and the folding are pure
-functions in `macros.site` and `macros.search`.
+Listed under `hooks:` in mkdocs.yml, so its events run after mkdocs-macros'. It only
+wires; the plan, the pages and the folding are in `macros.site`, `macros.pages` and
+`macros.search`.
 """
 
 from __future__ import annotations
@@ -13,11 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from macros.pages import SitePages
 from macros.pdf import print_pages
 from macros.search import fold_index_file
-from macros.site import plan, print_jobs
+from macros.site import PLACEHOLDER, PlannedPage, plan, print_jobs
 from macros.wiring import log, pdf_ready, site_index
+
+# This build's generated pages by source path, and what renders them (set in on_files).
+_planned: dict[str, PlannedPage] = {}
+_site: list[SitePages] = []
 
 
 def on_config(config: Any) -> Any:
@@ -28,9 +35,21 @@ def on_config(config: Any) -> Any:
 
 def on_files(files: Files, config: Any) -> Files:
     """Add one page per agency, deadline date and document of this version."""
-    for page in plan(site_index(config)):
-        files.append(File.generated(config, page.src_uri, content=page.content))
+    index = site_index(config)
+    _site[:] = [SitePages(index, pdf=pdf_ready(config))]
+    _planned.clear()
+    for page in plan(index):
+        _planned[page.src_uri] = page
+        files.append(File.generated(config, page.src_uri, content=PLACEHOLDER))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
+    """Fill a generated page; the pages of docs/ are mkdocs-macros' and pass through."""
+    planned = _planned.get(page.file.src_uri)
+    if planned is None:
+        return markdown
+    return _site[0].generated(planned, page.url)
 
 
 def on_post_build(config: Any) -> None:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from macros.checking import body_texts, effective_lead, walk_tasks
 from macros.mentions import MentionFinder
@@ -150,9 +151,10 @@ class SiteIndex:
         """Whether the task belongs to this version's conclusion."""
         return entry.conclusion is self.conclusion
 
-    def agencies_sorted(self) -> list[AgencyView]:
+    @cached_property
+    def agencies_sorted(self) -> tuple[AgencyView, ...]:
         """Agencies in Vietnamese alphabetical order."""
-        return sorted(self.agencies.values(), key=lambda v: collation_key(v.agency.name))
+        return tuple(sorted(self.agencies.values(), key=lambda v: collation_key(v.agency.name)))
 
 
 def build_index(dataset: Dataset, key: str | None = None) -> SiteIndex:

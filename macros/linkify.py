@@ -6,8 +6,7 @@ Python decides what links where; templates escape and present.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -46,16 +45,24 @@ def segments(
     """Segments of `text`: citations win over agency names inside them (no nested links)."""
     spans: list[_Span] = []
     for citation in cites:
-        for m in re.finditer(re.escape(citation.as_written), text):
-            spans.append(_Span(m.start(), m.end(), "document", citation.document))
+        for start, end in _occurrences(citation.as_written, text):
+            spans.append(_Span(start, end, "document", citation.document))
     for m in FOOTNOTE_MARKER.finditer(text):
         spans.append(_Span(m.start(), m.end(), "footnote", str(footnote_number(m.group()))))
     for phrase, correction in (corrections or {}).items():
-        for m in re.finditer(re.escape(phrase), text):
-            spans.append(_Span(m.start(), m.end(), "correction", correction.suggested))
+        for start, end in _occurrences(phrase, text):
+            spans.append(_Span(start, end, "correction", correction.suggested))
     if mentions is not None:
         spans += [_Span(m.start, m.end, "agency", m.target) for m in mentions.find(text)]
     return _cut(text, _non_overlapping(spans))
+
+
+def _occurrences(needle: str, text: str) -> Iterator[tuple[int, int]]:
+    # Plain substring search: a compiled pattern per citation would overflow re's cache.
+    start = text.find(needle) if needle else -1
+    while start >= 0:
+        yield start, start + len(needle)
+        start = text.find(needle, start + len(needle))
 
 
 def _non_overlapping(spans: list[_Span]) -> list[_Span]:

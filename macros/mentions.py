@@ -26,17 +26,20 @@ class MentionFinder:
 
     Case matters: "Chủ đầu tư" (the public investor a task names) is not every
     "chủ đầu tư" in the text; editors list each spelling they mean in `variants`.
-    Names are grouped by their first word, so the cost per word of text does not grow
-    with the number of agencies (a province has a hundred xã/phường or more).
+    Names are grouped by their first word and length, so the cost per word of text
+    does not grow with the number of agencies (a province has a hundred xã/phường or
+    more).
     """
 
     def __init__(self, names: dict[str, str]) -> None:
         self._names = names
-        self._by_first_word: dict[str, list[str]] = {}
-        for name in sorted(names, key=len, reverse=True):
+        # Per first word, the lengths its names come in, longest first: a word of text
+        # costs one lookup per length, however many xã share "Ủy ban nhân dân xã".
+        lengths: dict[str, set[int]] = {}
+        for name in names:
             first = _WORD.match(name)
-            key = first.group() if first else name[:1]
-            self._by_first_word.setdefault(key, []).append(name)
+            lengths.setdefault(first.group() if first else name[:1], set()).add(len(name))
+        self._lengths = {word: sorted(ls, reverse=True) for word, ls in lengths.items()}
 
     @classmethod
     def for_agencies(cls, agencies: Iterable[Agency]) -> MentionFinder:
@@ -51,10 +54,11 @@ class MentionFinder:
             start = word.start()
             if start < position:
                 continue
-            for name in self._by_first_word.get(word.group(), ()):
-                end = start + len(name)
-                if text.startswith(name, start) and not (end < len(text) and _is_word(text[end])):
-                    found.append(Mention(start, end, self._names[name]))
+            for length in self._lengths.get(word.group(), ()):
+                end = start + length
+                target = self._names.get(text[start:end])
+                if target is not None and not (end < len(text) and _is_word(text[end])):
+                    found.append(Mention(start, end, target))
                     position = end
                     break
         return found

@@ -8,6 +8,7 @@ same depth link alike (see `urls.relative`), so each card is rendered once per d
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -20,7 +21,7 @@ from macros.linkify import Segment, segments
 from macros.model import AgencyGroup, Citation, Conclusion, Correction, Document
 from macros.outline import blocks
 from macros.render import environment, render
-from macros.site import ALL_AGENCIES_PDF, agency_pdf
+from macros.site import ALL_AGENCIES_PDF, Kind, PlannedPage, agency_pdf
 from macros.timeline import layout
 
 
@@ -39,16 +40,26 @@ class SitePages:
         self.pdf = pdf  # whether the build prints agency PDFs (and pages link them)
         self._corrections: dict[str, dict[str, Correction]] = {}
         self._cards: dict[tuple[str, str], Markup] = {}
+        self._segments: dict[tuple[str, tuple[Citation, ...], str], tuple[Segment, ...]] = {}
 
     def segs(
         self, text: str, cites: tuple[Citation, ...] = (), of: Conclusion | None = None
-    ) -> list[Segment]:
+    ) -> tuple[Segment, ...]:
         """A paragraph of conclusion `of` (default: this version's) cut into segments."""
         conclusion = of or self.index.conclusion
-        if conclusion.key not in self._corrections:
-            self._corrections[conclusion.key] = {c.phrase: c for c in conclusion.corrections}
-        corrections = self._corrections[conclusion.key]
-        return segments(text, cites=cites, mentions=self.index.mentions, corrections=corrections)
+        key = (text, cites, conclusion.key)
+        if key not in self._segments:  # a task's text is on several pages: cut it once
+            if conclusion.key not in self._corrections:
+                self._corrections[conclusion.key] = {c.phrase: c for c in conclusion.corrections}
+            self._segments[key] = tuple(
+                segments(
+                    text,
+                    cites=cites,
+                    mentions=self.index.mentions,
+                    corrections=self._corrections[conclusion.key],
+                )
+            )
+        return self._segments[key]
 
     def task_url(self, entry: Entry) -> str:
         """Where a task stands in its quarter's full text."""
@@ -92,6 +103,17 @@ class SitePages:
         }
         return context
 
+    def generated(self, page: PlannedPage, here: str) -> str:
+        """A page of the site's plan (see `macros.site.plan`), as it is at `here`."""
+        renderers: dict[Kind, Callable[[str, str], str]] = {
+            "agency": self.agency,
+            "agency_history": self.agency_history,
+            "deadline": self.deadline,
+            "document": self.document,
+            "full_text": self.full_text,
+        }
+        return renderers[page.kind](here, page.arg)
+
     def home(self, here: str) -> str:
         """The conclusion at a glance."""
         return render(
@@ -116,7 +138,7 @@ class SitePages:
     def agencies(self, here: str) -> str:
         """Agencies grouped by group, in Vietnamese alphabetical order."""
         groups: dict[AgencyGroup, list[Any]] = {g: [] for g in AgencyGroup}
-        for view in self.index.agencies_sorted():
+        for view in self.index.agencies_sorted:
             groups[view.agency.group].append(view)
         return render("agencies.md.j2", **self._context(here), groups=groups)
 
@@ -177,7 +199,7 @@ class SitePages:
     def print_all(self, here: str) -> str:
         """Every agency's tasks of this quarter, one agency after another, each from a
         new page; earlier quarters are in their own versions' bundles."""
-        views = [v for v in self.index.agencies_sorted() if v.task_count]
+        views = [v for v in self.index.agencies_sorted if v.task_count]
         return render("print_all.md.j2", **self._context(here), views=views)
 
     def targets(self, here: str) -> str:

@@ -6,9 +6,12 @@ escaped where it lands; what a macro returns is not rendered again by mkdocs-mac
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -33,11 +36,36 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters["vi_date"] = vi_date
     env.filters["md"] = md
     env.filters["em"] = emphasis
     return env
+
+
+class _QuietCache(jinja2.FileSystemBytecodeCache):
+    """A bytecode cache that never fails a build: a cache it cannot write is skipped."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in the user's cache directory between builds.
+
+    Compiling the templates is a fifth of what a build adds to plain MkDocs; Jinja
+    checks each entry against its template's source, so a changed template is
+    recompiled. Without a writable cache directory, templates compile every build.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    directory = Path(base) / "ketluan" / "jinja"
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _QuietCache(str(directory))
 
 
 # The source is a text export that marks the document's italics as *…*, within a line.
