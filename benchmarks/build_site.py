@@ -14,8 +14,9 @@ every task of the quarter by design), the time of a plain MkDocs build of the sa
 rendered Markdown, and their ratio. Goals (issue #3): ratio ≤ 1.3, 4× data ≤ 4.5×
 time, largest page under 300 KB.
 
-Times are the best of --repeat runs, alternating full and plain builds: single runs
-vary by ±20 % on shared machines. Both sides run warm, as a publishing machine does
+Full and plain builds alternate --repeat times; times are medians, and the ratio is
+the median of each full build over the plain build right after it: single runs vary
+by ±20 % on shared machines, and a slow spell weighs on both sides of a pair alike. Both sides run warm, as a publishing machine does
 from its second build on: Python bytecode compiled, and ketluan's compiled templates
 in ~/.cache/ketluan/jinja.
 """
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from statistics import median
 from pathlib import Path
 
 from macros import urls
@@ -172,10 +174,11 @@ def main() -> int:
             for _ in range(args.repeat):
                 fulls.append(timed(full_cmd, full_env, REPO))
                 plains.append(timed(plain_cmd, env, work))
-            full = min(fulls, key=lambda r: r.seconds)
-            plain = min(plains, key=lambda r: r.seconds)
+            full = Run(median(r.seconds for r in fulls), max(r.peak_mb for r in fulls))
+            plain = Run(median(r.seconds for r in plains), max(r.peak_mb for r in plains))
+            # Each full build against the plain build run right after it.
+            ratio = median(f.seconds / p.seconds for f, p in zip(fulls, plains, strict=True))
             total, largest, largest_path, bundle = site_size(work / "site")
-        ratio = full.seconds / plain.seconds
         print(
             f"{k:>5g} {count:>6} {full.seconds:>7.2f} {full.peak_mb:>8.0f} {total / 1e6:>8.1f} "
             f"{largest / 1024:>10.0f} {plain.seconds:>8.2f} {ratio:>6.2f} {bundle / 1024:>8.0f}  "
