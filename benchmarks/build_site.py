@@ -16,9 +16,9 @@ time, largest page under 300 KB.
 
 Full and plain builds alternate --repeat times; times are medians, and the ratio is
 the median of each full build over the plain build right after it: single runs vary
-by ±20 % on shared machines, and a slow spell weighs on both sides of a pair alike. Both sides run warm, as a publishing machine does
-from its second build on: Python bytecode compiled, and ketluan's compiled templates
-in ~/.cache/ketluan/jinja.
+by ±20 % on shared machines, and a slow spell weighs on both sides of a pair alike.
+Both sides run warm, as a publishing machine does from its second build on: Python
+bytecode compiled, and ketluan's compiled templates in ~/.cache/ketluan/jinja.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from statistics import median
 from pathlib import Path
+from statistics import median
 
 from macros import urls
 from macros.fictional import Scale, dump, generate
