@@ -9,7 +9,9 @@ wires; the plan, the pages and the folding are in `macros.site`, `macros.pages` 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +21,12 @@ from mkdocs.structure.pages import Page
 from macros.pages import SitePages
 from macros.pdf import print_pages
 from macros.search import fold_index_file
-from macros.site import PLACEHOLDER, PlannedPage, plan, print_jobs
+from macros.site import PLACEHOLDER, plan, print_jobs
 from macros.wiring import log, pdf_ready, site_index
 
-# This build's generated pages by source path, and what renders them (set in on_files).
-_planned: dict[str, PlannedPage] = {}
-_site: list[SitePages] = []
+# This build's generated pages by source path, each with what renders it at a URL
+# (set in on_files).
+_renderers: dict[str, Callable[[str], str]] = {}
 
 
 def on_config(config: Any) -> Any:
@@ -36,20 +38,18 @@ def on_config(config: Any) -> Any:
 def on_files(files: Files, config: Any) -> Files:
     """Add one page per agency, deadline date and document of this version."""
     index = site_index(config)
-    _site[:] = [SitePages(index, pdf=pdf_ready(config))]
-    _planned.clear()
+    site = SitePages(index, pdf=pdf_ready(config))
+    _renderers.clear()
     for page in plan(index):
-        _planned[page.src_uri] = page
+        _renderers[page.src_uri] = partial(site.generated, page)
         files.append(File.generated(config, page.src_uri, content=PLACEHOLDER))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     """Fill a generated page; the pages of docs/ are mkdocs-macros' and pass through."""
-    planned = _planned.get(page.file.src_uri)
-    if planned is None:
-        return markdown
-    return _site[0].generated(planned, page.url)
+    render = _renderers.get(page.file.src_uri)
+    return markdown if render is None else render(page.url)
 
 
 def on_post_build(config: Any) -> None:
