@@ -22,10 +22,10 @@ from macros.validate import load
 
 Kind = Literal["agency", "agency_history", "deadline", "document", "full_text"]
 
-# What a generated page's source file holds: front matter telling mkdocs-macros to leave
-# it alone. The hook replaces the whole Markdown, so this decides only speed, never
-# what the page shows.
-PLACEHOLDER = "---\nrender_macros: false\n---\n"
+# What a generated page's source file holds: nothing. The hook replaces the whole
+# Markdown, and mkdocs-macros renders only the pages of docs/ (`force_render_paths` in
+# mkdocs.yml); no front matter either, which MkDocs would parse a thousand times.
+PLACEHOLDER = ""
 
 
 @dataclass(frozen=True, slots=True)

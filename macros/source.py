@@ -8,6 +8,7 @@ later stages can point an editor at the exact spot.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +27,7 @@ class Located:
 
     file: str
     data: Any
-    marks: dict[Path, Mark]
+    marks: Mapping[Path, Mark]
 
     def reporter(self) -> Reporter:
         """A problem reporter that locates paths in this file."""
@@ -57,7 +58,7 @@ def read_yaml(text: str, file: str) -> Located:
         raise DataError([Problem(file, 1, 1, "", f"lỗi đọc YAML: {exc}")]) from exc
     finally:
         loader.dispose()
-    marks: dict[Path, Mark] = {}
+    marks = NodeMarks(root)
     reporter = Reporter(file, marks)
     data = None if root is None else _Builder(loader, marks, reporter).build(root, ())
     if reporter.problems:
@@ -105,17 +106,78 @@ _SEQ = "tag:yaml.org,2002:seq"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
+class NodeMarks(Mapping[Path, Mark]):
+    """The position of every path, looked up in the node graph when a problem needs it.
+
+    A file has tens of thousands of paths and a few problems at most, so nothing is
+    recorded while reading. `(*path, KEY)` is where the key of `path` stands.
+    """
+
+    def __init__(self, root: yaml.Node | None) -> None:
+        self.root = root
+
+    def __getitem__(self, path: Path) -> Mark:
+        node = self._node(path)
+        if node is None:
+            raise KeyError(path)
+        return _mark(node)
+
+    def _node(self, path: Path) -> yaml.Node | None:
+        node = self.root
+        for n, part in enumerate(path):
+            if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                node = node.value[part] if 0 <= part < len(node.value) else None
+            elif isinstance(node, yaml.MappingNode) and isinstance(part, str) and part != KEY:
+                # The first of duplicate keys: the one whose value was kept.
+                pair: tuple[yaml.Node, yaml.Node] | None = next(
+                    (kv for kv in node.value if _is_key(kv[0], part)), None
+                )
+                if pair is None:
+                    return None
+                if path[n + 1 :] == (KEY,):
+                    return pair[0]
+                node = pair[1]
+            else:
+                return None
+        return node
+
+    def __iter__(self) -> Iterator[Path]:
+        yield from self._paths(self.root, (), set())
+
+    def _paths(self, node: yaml.Node | None, path: Path, seen: set[int]) -> Iterator[Path]:
+        if node is None or id(node) in seen:
+            return
+        seen.add(id(node))
+        yield path
+        if isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                yield from self._paths(item, (*path, i), seen)
+        elif isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key_node, value_node in node.value:
+                if _is_key(key_node, key_node.value) and key_node.value not in keys:
+                    keys.add(key_node.value)
+                    yield (*path, key_node.value, KEY)
+                    yield from self._paths(value_node, (*path, key_node.value), seen)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _is_key(node: yaml.Node, name: object) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == _STR and node.value == name
+
+
 class _Builder:
     """Builds plain values from nodes, refusing what a data file never needs."""
 
-    def __init__(self, loader: yaml.SafeLoader, marks: dict[Path, Mark], rep: Reporter) -> None:
+    def __init__(self, loader: yaml.SafeLoader, marks: NodeMarks, rep: Reporter) -> None:
         self.loader = loader
         self.marks = marks
         self.rep = rep
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: Path) -> Any:
-        self.marks[path] = _mark(node)
         # An alias makes the composer hand out the same node twice; refusing it also
         # rules out self-referencing and exponentially expanding ("billion laughs") data.
         if id(node) in self.seen:
@@ -151,7 +213,6 @@ class _Builder:
             if key in out:
                 self.rep.report((*path, key), f"khóa '{key}' bị lặp lại", mark=_mark(key_node))
                 continue
-            self.marks[(*path, key, KEY)] = _mark(key_node)
             out[key] = self.build(value_node, (*path, key))
         return out
 
