@@ -36,6 +36,9 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # The templates are package files that change only with the package: no stat
+        # of each one on every page rendered.
+        auto_reload=False,
         bytecode_cache=_bytecode_cache(),
     )
     env.filters["vi_date"] = vi_date
