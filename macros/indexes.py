@@ -274,8 +274,10 @@ def _agency_views(
     mentioned: set[str],
 ) -> dict[str, AgencyView]:
     lead, support, reports = _by_agency(entries)
-    old_lead, old_support, _old_reports = _by_agency(earlier)
-    old = {a: {id(e) for e in old_lead[a] + old_support[a]} for a in ids}
+    old: dict[str, list[Entry]] = defaultdict(list)
+    for e in earlier:  # in order, once per agency that leads or supports it
+        for agency_id in dict.fromkeys(a.id for a in e.agencies):
+            old[agency_id].append(e)
     own: dict[str, list[Due]] = defaultdict(list)
     for due in dues:
         for agency_id in dict.fromkeys(a.id for a in due.entry.agencies):
@@ -287,7 +289,7 @@ def _agency_views(
             support=tuple(support[a]),
             reports_to_it=tuple(reports[a]),
             dues=tuple(own[a]),
-            earlier=tuple(e for e in earlier if id(e) in old[a]),
+            earlier=tuple(old[a]),
             mentioned=a in mentioned,
         )
         for a in ids

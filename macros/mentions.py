@@ -40,14 +40,22 @@ class MentionFinder:
             first = _WORD.match(name)
             lengths.setdefault(first.group() if first else name[:1], set()).add(len(name))
         self._lengths = {word: sorted(ls, reverse=True) for word, ls in lengths.items()}
+        # The index reads every paragraph, then each page showing one cuts it into links.
+        self._found: dict[str, tuple[Mention, ...]] = {}
 
     @classmethod
     def for_agencies(cls, agencies: Iterable[Agency]) -> MentionFinder:
         """A finder for every spelling of every agency."""
         return cls({name: a.id for a in agencies for name in a.names})
 
-    def find(self, text: str) -> list[Mention]:
+    def find(self, text: str) -> tuple[Mention, ...]:
         """Non-overlapping mentions in `text`, left to right, longest first."""
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = tuple(self._search(text))
+        return found
+
+    def _search(self, text: str) -> list[Mention]:
         found: list[Mention] = []
         position = 0
         for word in _WORD.finditer(text):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +34,14 @@ def test_real_data_builds_strictly_without_warnings(tmp_path: Path) -> None:
     home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
     assert "Hội nghị ngày 24/04/2026" in home
     assert "<td>41</td>" in home  # tasks
+    # Every macro call of docs/ was run (mkdocs-macros renders only the paths that
+    # mkdocs.yml forces), none left in a page as text.
+    for source in (REPO / "docs").rglob("*.md"):
+        page = source.relative_to(REPO / "docs").with_suffix("")
+        html = tmp_path / "site" / (page.parent if page.name == "index" else page) / "index.html"
+        calls = re.findall(r"\{\{.*?\}\}", source.read_text(encoding="utf-8"))
+        assert calls, source
+        assert not any(call in html.read_text(encoding="utf-8") for call in calls), source
 
 
 def test_invalid_data_stops_the_build_and_publishes_nothing(tmp_path: Path) -> None:

@@ -46,4 +46,4 @@ def test_case_matters() -> None:
 
 
 def test_no_names_finds_nothing() -> None:
-    assert MentionFinder({}).find("Đảng ủy UBND tỉnh") == []
+    assert MentionFinder({}).find("Đảng ủy UBND tỉnh") == ()
