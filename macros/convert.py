@@ -58,6 +58,35 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
+@cache
+def _shape(tp: Any) -> tuple[str, Any]:
+    """What converting to `tp` takes, worked out once per type, not once per value:
+    ("optional", inner), ("tuple", item type), ("record", cls) or ("scalar", tp)."""
+    origin = typing.get_origin(tp)
+    if origin in (types.UnionType, typing.Union):
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        return "optional", inner
+    if origin is tuple:
+        (item_tp, _ellipsis) = typing.get_args(tp)
+        return "tuple", item_tp
+    if dataclasses.is_dataclass(tp):
+        return "record", tp
+    return "scalar", tp
+
+
+@cache
+def _fields(cls: type) -> dict[str, tuple[Any, bool]]:
+    """Each field of record type `cls`: its type, and whether it is required."""
+    hints = _hints(cls)
+    return {
+        f.name: (
+            hints[f.name],
+            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+        )
+        for f in dataclasses.fields(cls)
+    }
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "để trống"
@@ -95,20 +124,16 @@ def _expected(tp: Any) -> str:
 
 
 def _convert(tp: Any, value: Any, path: Path, st: _State) -> Any:
-    origin = typing.get_origin(tp)
-    if origin in (types.UnionType, typing.Union):
-        if value is None:
-            return None
-        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(inner, value, path, st)
-    if origin is tuple:
+    kind, inner = _shape(tp)
+    if kind == "optional":
+        return None if value is None else _convert(inner, value, path, st)
+    if kind == "tuple":
         if not isinstance(value, list):
             return _fail(st.rep, path, "một danh sách", value)
-        (item_tp, _ellipsis) = typing.get_args(tp)
-        items = [_convert(item_tp, v, (*path, i), st) for i, v in enumerate(value)]
+        items = [_convert(inner, v, (*path, i), st) for i, v in enumerate(value)]
         return tuple(i for i in items if i is not _INVALID)
-    if dataclasses.is_dataclass(tp):
-        return _record(typing.cast(type, tp), value, path, st)
+    if kind == "record":
+        return _record(inner, value, path, st)
     return _scalar(tp, value, path, st.rep)
 
 
@@ -157,8 +182,7 @@ def _record(cls: type, value: Any, path: Path, st: _State) -> Any:
     rep = st.rep
     if not isinstance(value, dict):
         return _fail(rep, path, "một bảng khóa–giá trị", value)
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    hints = _hints(cls)
+    fields = _fields(cls)
     ok = True
     complete = True
     for key in value:
@@ -172,14 +196,13 @@ def _record(cls: type, value: Any, path: Path, st: _State) -> Any:
                 mark=rep.marks.get(path + (key, KEY)),
             )
     kwargs: dict[str, Any] = {}
-    for name, f in fields.items():
-        missing = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    for name, (tp, missing) in fields.items():
         if name not in value:
             if missing:
                 ok = False
-                rep.report(path, f"thiếu trường bắt buộc '{name}' ({_expected(hints[name])})")
+                rep.report(path, f"thiếu trường bắt buộc '{name}' ({_expected(tp)})")
             continue
-        converted = _convert(hints[name], value[name], (*path, name), st)
+        converted = _convert(tp, value[name], (*path, name), st)
         if converted is _INVALID and missing:
             ok = False
         elif converted is _INVALID:
