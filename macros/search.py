@@ -24,8 +24,9 @@ def fold_entry(entry: dict[str, Any], fold_word: Callable[[str], str] = fold) ->
     """The entry with a folded copy of its title and text, when folding changes them."""
     text = str(entry.get("text", ""))
     words = _TAG.sub(" ", f"{entry.get('title', '')} {text}").split()
-    folded = [fold_word(word) for word in words]
-    if folded == words:
+    # Only the words that folding changes: the others are indexed as they stand.
+    folded = [f for word in words if (f := fold_word(word)) != word]
+    if not folded:
         return entry
     # A hidden span: lunr indexes its words, the result preview shows the original.
     return {**entry, "text": f'{text} <span class="kl-folded" hidden>{" ".join(folded)}</span>'}

@@ -17,6 +17,12 @@ def test_folded_copy_is_appended_hidden_after_the_original() -> None:
     assert out["title"] == "Đảng ủy" and out["location"] == "x/"
 
 
+def test_only_words_that_folding_changes_are_copied() -> None:
+    entry = {"location": "x/", "title": "Tin", "text": "<p>Giải ngân vốn ODA năm 2026</p>"}
+    copy = fold_entry(entry)["text"].split("hidden>")[1]
+    assert copy == "Giai ngan von nam</span>"
+
+
 def test_ascii_entries_are_left_alone() -> None:
     entry = {"location": "", "title": "Home", "text": "plain"}
     assert fold_entry(entry) == entry
