@@ -6,7 +6,7 @@ quarterly conclusions, 300 documents. The build is the newest quarter's version,
 one `mkdocs build` (and each quarter's publication) makes. `--one-quarter` puts the
 whole year's tasks into a single conclusion instead: an extreme case.
 
-    .venv/bin/python benchmarks/build_site.py [--scales 1 2 4] [--repeat 5]
+    .venv/bin/python benchmarks/build_site.py [--scales 1 2 4] [--repeat 7]
 
 Prints, per scale: pages, wall time, peak memory of the build process, total site
 size, largest page (the all-agencies print page, /ban-in/, is shown apart: it holds
@@ -14,11 +14,12 @@ every task of the quarter by design), the time of a plain MkDocs build of the sa
 rendered Markdown, and their ratio. Goals (issue #3): ratio ≤ 1.3, 4× data ≤ 4.5×
 time, largest page under 300 KB.
 
-Full and plain builds alternate --repeat times; times are medians, and the ratio is
-the median of each full build over the plain build right after it: single runs vary
-by ±20 % on shared machines, and a slow spell weighs on both sides of a pair alike.
-Both sides run warm, as a publishing machine does from its second build on: Python
-bytecode compiled, and ketluan's compiled templates in ~/.cache/ketluan/jinja.
+Full and plain builds run --repeat times in pairs, the first build of a pair
+alternating (full–plain, plain–full, ...); times are medians, and the ratio is the
+median of each pair's full/plain, with the lowest and highest pair shown: single runs
+vary by ±20 % on shared machines, and a slow spell weighs on both builds of a pair
+alike. Both sides run warm, as a publishing machine does from its second build on:
+Python bytecode compiled, and ketluan's compiled templates in ~/.cache/ketluan/jinja.
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--scales", type=float, nargs="+", default=[1, 2, 4])
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--one-quarter", action="store_true", help="a year's tasks in one quarter")
     args = parser.parse_args()
     # Python source compiled to bytecode once, as an installed package is: with
@@ -143,7 +144,8 @@ def main() -> int:
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
     print(
         f"{'scale':>5} {'pages':>6} {'full s':>7} {'peak MB':>8} {'site MB':>8} "
-        f"{'largest KB':>10} {'plain s':>8} {'ratio':>6} {'print KB':>8}  largest page"
+        f"{'largest KB':>10} {'plain s':>8} {'ratio':>6} {'pairs':>10} {'print KB':>8}  "
+        "largest page"
     )
     first: tuple[float, float] | None = None
     for k in args.scales:
@@ -168,21 +170,25 @@ def main() -> int:
             full_cmd = [*mkdocs, "-d", str(work / "site")]
             plain_cmd = [*mkdocs, "-f", str(config), "-d", str(work / "plain")]
             full_env = {**env, "KETLUAN_DATA": str(data)}
-            # Alternated, so that a machine slowing down or speeding up mid-run
-            # weighs on both sides of the ratio alike.
+            # In pairs, so that a machine slowing down or speeding up mid-run weighs
+            # on both sides of a ratio alike; the order within a pair alternates, so
+            # that going first or second favours neither.
             fulls, plains = [], []
-            for _ in range(args.repeat):
+            for i in range(args.repeat):
+                if i % 2:
+                    plains.append(timed(plain_cmd, env, work))
                 fulls.append(timed(full_cmd, full_env, REPO))
-                plains.append(timed(plain_cmd, env, work))
+                if not i % 2:
+                    plains.append(timed(plain_cmd, env, work))
             full = Run(median(r.seconds for r in fulls), max(r.peak_mb for r in fulls))
             plain = Run(median(r.seconds for r in plains), max(r.peak_mb for r in plains))
-            # Each full build against the plain build run right after it.
-            ratio = median(f.seconds / p.seconds for f, p in zip(fulls, plains, strict=True))
+            ratios = [f.seconds / p.seconds for f, p in zip(fulls, plains, strict=True)]
+            pairs = f"{min(ratios):.2f}–{max(ratios):.2f}"
             total, largest, largest_path, bundle = site_size(work / "site")
         print(
             f"{k:>5g} {count:>6} {full.seconds:>7.2f} {full.peak_mb:>8.0f} {total / 1e6:>8.1f} "
-            f"{largest / 1024:>10.0f} {plain.seconds:>8.2f} {ratio:>6.2f} {bundle / 1024:>8.0f}  "
-            f"{largest_path}"
+            f"{largest / 1024:>10.0f} {plain.seconds:>8.2f} {median(ratios):>6.2f} {pairs:>10} "
+            f"{bundle / 1024:>8.0f}  {largest_path}"
         )
         first = first or (k, full.seconds)
     if first is not None and len(args.scales) > 1:
