@@ -29,14 +29,16 @@ from macros.wiring import log, pdf_ready, site_index
 # (set in on_files).
 _renderers: dict[str, Callable[[str], str]] = {}
 
-# Whether the data may be frozen out of the garbage collector's reach (see on_files):
-# once, and never under `mkdocs serve`, whose rebuilds must free the previous data.
-_may_freeze = {"yes": True}
+# Whether the data may still be frozen out of the garbage collector's reach (see
+# on_files): once, and never under `mkdocs serve`, whose rebuilds must free the
+# previous data.
+_may_freeze = True
 
 
 def on_startup(command: str, **_: Any) -> None:
     """Note whether this process ends with its build (`mkdocs build`, each mike deploy)."""
-    _may_freeze["yes"] = command != "serve"
+    global _may_freeze
+    _may_freeze = command != "serve"
 
 
 def on_config(config: Any) -> Any:
@@ -47,15 +49,16 @@ def on_config(config: Any) -> Any:
 
 def on_files(files: Files, config: Any) -> Files:
     """Add one page per agency, deadline date and document of this version."""
+    global _may_freeze
     index = site_index(config)
-    if _may_freeze["yes"]:
+    if _may_freeze:
         # The data's hundred thousand objects live until the process ends: moved out of
         # the cyclic collector's generations, they are not rescanned in every full
         # collection of the build, nor once more at exit (together a tenth of what the
         # build adds to plain MkDocs). Once per process, so repeated builds in one
         # process cannot pile up uncollected garbage.
         gc.freeze()
-        _may_freeze["yes"] = False
+        _may_freeze = False
     site = SitePages(index, pdf=pdf_ready(config))
     _renderers.clear()
     for page in plan(index):

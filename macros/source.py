@@ -145,10 +145,12 @@ class NodeMarks(Mapping[Path, Mark]):
         yield from self._paths(self.root, (), set())
 
     def _paths(self, node: yaml.Node | None, path: Path, seen: set[int]) -> Iterator[Path]:
-        if node is None or id(node) in seen:
+        if node is None:
+            return
+        yield path
+        if id(node) in seen:  # an alias: its path has a position, not its contents
             return
         seen.add(id(node))
-        yield path
         if isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
                 yield from self._paths(item, (*path, i), seen)
