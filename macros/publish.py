@@ -9,6 +9,7 @@ A build that fails leaves the branch as it was: mike commits only after a build.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -134,12 +135,22 @@ def publish_all(target: Target) -> list[Published]:
 
 
 def serve(target: Target, address: str) -> int:
-    """Serve the branch's versions on `address` until interrupted (mike serve)."""
+    """Serve the branch's versions on `address` (mike serve) until interrupted (Ctrl+C)
+    or terminated; the server stops with it."""
     command = [sys.executable, "-c", _MIKE, "serve", "--branch", target.branch, "-a", address]
     env = build_env(target, load(target.data).quarters[-1])
+    server = subprocess.Popen(
+        [*command, "--config-file", "mkdocs.yml"], cwd=target.project, env=env
+    )
+    # A SIGTERM (kill, a service manager) would otherwise end only this process and
+    # leave mike serve running, orphaned, on the port.
+    previous = signal.signal(signal.SIGTERM, lambda *_: server.terminate())
     try:
-        return subprocess.run(
-            [*command, "--config-file", "mkdocs.yml"], cwd=target.project, env=env
-        ).returncode
-    except KeyboardInterrupt:
-        return 0
+        server.wait()
+    except KeyboardInterrupt:  # Ctrl+C reaches the server too; wait until it is gone
+        server.terminate()
+        server.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    stopped = (0, -signal.SIGTERM, -signal.SIGINT)
+    return 0 if server.returncode in stopped else server.returncode

@@ -282,6 +282,12 @@ def test_preview_serves_every_quarter_and_leaves_gh_pages_alone(
     finally:
         server.terminate()
         server.wait(timeout=10)
+    assert server.returncode == 0
+    # Terminating the preview stopped its server too: nothing listens on the port.
+    with pytest.raises(ConnectionRefusedError):
+        for _ in range(20):
+            with socket.create_connection(("127.0.0.1", port), timeout=2):
+                time.sleep(0.5)
     branches = git(repo, "branch", "--list")
     assert "ketluan-preview" in branches and "gh-pages" not in branches
     assert re.search(r"^\* main$", branches, re.M)
