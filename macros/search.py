@@ -4,10 +4,15 @@ Material's `lang: vi` search does not fold diacritics, and officials often type
 without them. After the build, each index entry's text gets a folded copy of its title
 and text appended, so "giai ngan" matches "giải ngân". The original text
 stays first and the copy is hidden, so the result preview shows readable Vietnamese.
+
+Material inserts an entry's text into the page as HTML, so the copy is made from the
+text as a reader sees it (tags removed, entities decoded), folded, and escaped last:
+whatever the data holds, the copy can only ever be text.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable
@@ -23,13 +28,14 @@ _TAG = re.compile(r"<[^>]+>")
 def fold_entry(entry: dict[str, Any], fold_word: Callable[[str], str] = fold) -> dict[str, Any]:
     """The entry with a folded copy of its title and text, when folding changes them."""
     text = str(entry.get("text", ""))
-    words = _TAG.sub(" ", f"{entry.get('title', '')} {text}").split()
+    shown = html.unescape(_TAG.sub(" ", f"{entry.get('title', '')} {text}"))
     # Only the words that folding changes: the others are indexed as they stand.
-    folded = [f for word in words if (f := fold_word(word)) != word]
+    folded = [f for word in shown.split() if (f := fold_word(word)) != word]
     if not folded:
         return entry
     # A hidden span: lunr indexes its words, the result preview shows the original.
-    return {**entry, "text": f'{text} <span class="kl-folded" hidden>{" ".join(folded)}</span>'}
+    copy = html.escape(" ".join(folded))
+    return {**entry, "text": f'{text} <span class="kl-folded" hidden>{copy}</span>'}
 
 
 def fold_index(index: dict[str, Any]) -> dict[str, Any]:

@@ -31,7 +31,13 @@ _T = TypeVar("_T")
 # alone would leave them untouched.
 _STROKE_D = str.maketrans({"đ": "d", "Đ": "D"})
 
-# Combining Diacritical Marks (and its supplement): every mark Vietnamese uses.
+# The marks Vietnamese writes: grave, acute, tilde, hook above, dot below (the tones),
+# circumflex, breve and horn (â ă ơ …); after a Latin letter, in NFD.
+_VIETNAMESE_MARKS_ON_LETTER = re.compile(
+    "(?<=[A-Za-z])[\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]+"
+)
+
+# Combining Diacritical Marks (and its supplement), for ASCII slugs.
 _COMMON_MARKS = re.compile("[\u0300-\u036f\u1dc0-\u1dff]")
 
 # Characters beyond Latin and common punctuation/symbols, where other marks may hide.
@@ -88,11 +94,27 @@ def is_nfc(s: str) -> bool:
 
 
 def fold(s: str) -> str:
-    """Remove diacritics and map đ→d, Đ→D, keeping case and every other character.
+    """Remove the diacritics Vietnamese writes on Latin letters and map đ→d, Đ→D,
+    keeping case and every other character as it is.
+
+    Only the five tone marks and the three letter marks (ă â ê ô ơ ư), and only on a
+    Latin letter, are removed: a symbol that merely decomposes into one (≮ is "<" plus
+    a combining slash, ＜ is a compatibility form of "<") stays what it is, so folding
+    can never turn text into markup.
 
     >>> fold("Đảng ủy giải ngân")
     'Dang uy giai ngan'
+    >>> fold("≮b≯")
+    '≮b≯'
     """
+    if s.isascii():
+        return s
+    decomposed = unicodedata.normalize("NFD", s.translate(_STROKE_D))
+    return unicodedata.normalize("NFC", _VIETNAMESE_MARKS_ON_LETTER.sub("", decomposed))
+
+
+def _ascii_fold(s: str) -> str:
+    """Every mark removed, for slugs only: their other characters are dropped anyway."""
     if s.isascii():
         return s
     decomposed = unicodedata.normalize("NFD", s.translate(_STROKE_D))
@@ -100,8 +122,7 @@ def fold(s: str) -> str:
     stripped = _COMMON_MARKS.sub("", decomposed)
     if _OTHER_SCRIPTS.search(stripped):  # rare: marks of other scripts, one by one
         stripped = "".join(c for c in stripped if not _is_mark(c))
-    # Recompose what was not a diacritic (e.g. Hangul syllables that NFD split up).
-    return unicodedata.normalize("NFC", stripped)
+    return stripped
 
 
 def strip_tones(s: str) -> str:
@@ -123,7 +144,7 @@ def slugify(s: str) -> str:
     '57-nq-tw'
     """
     # Fold before lowercasing: "İ".lower() would otherwise add a combining dot.
-    return _NON_SLUG.sub("-", fold(s).lower()).strip("-")
+    return _NON_SLUG.sub("-", _ascii_fold(s).lower()).strip("-")
 
 
 def toc_slugify(value: str, separator: str = "-") -> str:

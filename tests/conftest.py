@@ -33,3 +33,20 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     log = build_site(out, pdf=True)
     assert "WARNING" not in log
     return out
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal data with markup look-alikes in every free-text field, built with PDFs."""
+    import yaml
+    from hostile import poison
+
+    base = tmp_path_factory.mktemp("hostile")
+    data = yaml.safe_load((REPO / "tests/data/minimal.yml").read_text(encoding="utf-8"))
+    source = base / "hostile.yml"
+    source.write_text(
+        yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    out = base / "site"
+    build_site(out, source, pdf=True)
+    return out

@@ -18,7 +18,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 from sitecheck import REPO, assigned, page_sizes, pdf_text
 from test_publish import make_project
 
@@ -192,3 +192,28 @@ def test_no_request_leaves_the_intranet_host(
     assert len(requested) > 20
     outside = [u for u in requested if not u.startswith((real, versions, "data:", "blob:"))]
     assert outside == []
+
+
+@pytest.fixture(scope="module")
+def hostile(hostile_site: Path) -> Iterator[str]:
+    yield from serve(hostile_site)
+
+
+def test_markup_lookalikes_run_nothing_in_the_browser(page: Page, hostile: str) -> None:
+    dialogs: list[str] = []
+
+    def record(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", record)
+    for path in ("", "toan-van/", "co-quan/ban-mau-tinh-uy/"):
+        page.goto(f"{hostile}/{path}")
+        assert "alert(1)" in page.inner_text("article")  # the attack is on the page, as text
+    results = search(page, "ky thuat")  # folded words of the payload: the old hole
+    assert results
+    page.wait_for_timeout(500)
+    injected = page.evaluate(
+        "document.querySelectorAll('img[src=\"x\"], [onerror], [onload]').length"
+    )
+    assert (dialogs, injected) == ([], 0)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import html
+import json
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from sitecheck import REPO, build_site, html_files
+from hostile import attack as attack_text
+from hostile import lookalikes
+from sitecheck import REPO, build_site, html_files, pdf_text
 
 EVIL = "{{ 7*7 }} {% include 'x' %} <script>alert(1)</script> a | b </title><b>x</b>"
 
@@ -83,3 +87,48 @@ def test_source_italics_render_as_italics_and_stay_escaped() -> None:
     )
     assert str(emphasis("*<script>*")) == "<em>&lt;script&gt;</em>"
     assert str(emphasis("$\\geq 50\\%$ và 3 * 4")) == "$\\geq 50\\%$ và 3 * 4"
+
+
+class _Elements(HTMLParser):
+    """Elements that could run a script: any on* handler, an <img src=x>, a <script>
+    holding "alert(" (Material's own scripts hold none)."""
+
+    def __init__(self, html_text: str) -> None:
+        super().__init__()
+        self.dangerous: list[str] = []
+        self._in_script = False
+        self.feed(html_text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        handlers = [name for name, _ in attrs if name.startswith("on")]
+        if handlers or (tag == "img" and ("src", "x") in attrs):
+            self.dangerous.append(f"<{tag} {attrs}>")
+        self._in_script = tag == "script"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and "alert(" in data:
+            self.dangerous.append(data[:80])
+
+
+def test_markup_lookalikes_are_inert_in_every_page_index_and_pdf(hostile_site: Path) -> None:
+    site = hostile_site
+    attack = attack_text(lookalikes()[0], 1)
+    shown = pages_showing(site, attack)
+    assert len(shown) >= 5, "the attacks must reach the pages to prove anything"
+    for file in html_files(site):
+        assert _Elements(file.read_text(encoding="utf-8")).dangerous == [], file
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    reached = 0
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            assert _Elements(doc[field]).dangerous == [], (doc["location"], field)
+        reached += "onerror" in doc["text"]
+    assert reached, "the attacks must reach the search index"
+    pdfs = sorted(site.rglob("*.pdf"))
+    assert pdfs, "Chromium is needed: .ci/system-deps installs it"
+    for pdf in pdfs:
+        raw = pdf.read_bytes()
+        assert b"/JavaScript" not in raw and b"/JS" not in raw, pdf
+        text = pdf_text(pdf)
+        assert "<img" not in text and "onerror=" not in text, pdf
+    assert any("onerror" in pdf_text(pdf) for pdf in pdfs), "the attacks must reach the PDFs"

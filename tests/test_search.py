@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import json
+from html.parser import HTMLParser
 from pathlib import Path
+
+from hostile import payload
 
 from macros.search import fold_entry, fold_index_file
 
@@ -37,3 +41,33 @@ def test_file_is_rewritten(tmp_path: Path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     assert "Ha Noi" in data["docs"][0]["text"]
     assert data["config"] == {}
+
+
+class _Tags(HTMLParser):
+    """The start tags of an HTML fragment, with their attributes."""
+
+    def __init__(self, fragment: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.feed(fragment)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+def test_markup_lookalikes_stay_text_in_the_folded_copy() -> None:
+    # Material inserts the entry's text as HTML: the folded copy must add no element.
+    text = f"<p>{html.escape(payload())}</p>"
+    out = fold_entry({"location": "x/", "title": f"Tiêu đề{payload()}", "text": text})
+    assert out["text"] != text  # "kỹ thuật" was folded: the copy is there
+    assert _Tags(out["text"]).tags == [
+        ("p", []),
+        ("span", [("class", "kl-folded"), ("hidden", None)]),
+    ]
+    assert "ky thuat" in out["text"]
+
+
+def test_entities_in_the_index_are_folded_as_the_reader_sees_them() -> None:
+    out = fold_entry({"location": "", "title": "", "text": "<p>Đ&amp;A &lt;b&gt;ố&lt;/b&gt;</p>"})
+    copy = out["text"].split("hidden>")[1]
+    assert copy == "D&amp;A &lt;b&gt;o&lt;/b&gt;</span>"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
+from hostile import SPECIALS, lookalikes
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,6 +20,7 @@ from macros.text import (
 )
 
 ALPHABET = list("aăâbcdđeêghiklmnoôơpqrstuưvxy")
+VIETNAMESE_MARKS = "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"
 TONES = ["", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"]  # none, huyền, hỏi, ngã, sắc, nặng
 
 VOWELS = set("aăâeêioôơuưy")
@@ -77,12 +80,25 @@ def test_slugify_idempotent_and_valid(s: str) -> None:
 
 
 @given(st.text())
-def test_fold_has_no_marks_and_no_stroke_d(s: str) -> None:
+def test_fold_leaves_no_vietnamese_diacritic_and_no_stroke_d(s: str) -> None:
     folded = fold(s)
     assert "đ" not in folded and "Đ" not in folded
-    assert all(unicodedata.combining(c) == 0 for c in folded)
-    assert all(unicodedata.category(c) != "Mn" for c in folded)
+    decomposed = unicodedata.normalize("NFD", folded)
+    for before, mark in itertools.pairwise(decomposed):
+        assert not (before.isascii() and before.isalpha() and mark in VIETNAMESE_MARKS), s
     assert fold(folded) == folded
+
+
+@given(st.text(alphabet=st.sampled_from([*lookalikes(), *VIET_LETTERS, " ", "a"])))
+def test_fold_never_makes_markup(s: str) -> None:
+    # A character that only decomposes into "<" (≮, ＜ …) must stay what it is.
+    assert not set(fold(s)) & SPECIALS - set(s)
+
+
+def test_every_markup_lookalike_folds_to_itself() -> None:
+    assert len(lookalikes()) >= 18
+    for c in lookalikes():
+        assert fold(c) == c, hex(ord(c))
 
 
 @given(viet_words)
