@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 import types
 import typing
 from datetime import date, datetime
@@ -168,9 +169,15 @@ def _scalar(tp: Any, value: Any, path: Path, rep: Reporter) -> Any:
     raise TypeError(f"unsupported field type {tp!r} at {path}")  # a bug in the model
 
 
+# A number written as text must read as the same number to a person: no exponent.
+_PLAIN_DECIMAL = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
+
+
 def _decimal(value: Any, path: Path, rep: Reporter) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         return _fail(rep, path, "một số", value)
+    if isinstance(value, str) and not _PLAIN_DECIMAL.fullmatch(value.strip()):
+        return _fail(rep, path, "một số (dấu chấm thập phân, ví dụ 10.43)", value)
     try:
         number = Decimal(str(value))
     except InvalidOperation:

@@ -8,12 +8,14 @@ later stages can point an editor at the exact spot.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from macros.characters import blank, scan
 from macros.problems import DataError, Mark, Path, Problem, Reporter
 
 # The key marks are stored under this sentinel appended to the path, so that an
@@ -27,11 +29,15 @@ class Located:
 
     file: str
     data: Any
-    marks: Mapping[Path, Mark]
+    marks: NodeMarks
+    # Problems that do not stop the reading (refused characters): later stages add theirs.
+    problems: tuple[Problem, ...] = ()
 
     def reporter(self) -> Reporter:
-        """A problem reporter that locates paths in this file."""
-        return Reporter(self.file, self.marks)
+        """A problem reporter that locates paths in this file, holding `problems`."""
+        reporter = Reporter(self.file, self.marks)
+        reporter.problems.extend(self.problems)
+        return reporter
 
 
 def _mark(node: yaml.Node) -> Mark:
@@ -41,9 +47,14 @@ def _mark(node: yaml.Node) -> Mark:
 def read_yaml(text: str, file: str) -> Located:
     """Parse `text` (the content of `file`) into plain data with marks.
 
-    Raises DataError listing every duplicate key or unsupported value, or the YAML
-    syntax error (which stops the parser, so it comes alone).
+    Raises DataError listing every refused character, duplicate key or unsupported
+    value, or the YAML syntax error (which stops the parser, so it comes alone).
     """
+    refused = list(scan(text))
+    if refused:
+        # Read on with each refused character as a space: every other problem of the
+        # file is still found, at the line and column where it stands.
+        text = blank(text)
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -53,17 +64,20 @@ def read_yaml(text: str, file: str) -> Located:
         detail = str(exc.problem or exc)
         hint = next((vi for en, vi in _SYNTAX_HINTS if detail.startswith(en)), None)
         message = f"lỗi cú pháp YAML: {hint} ({detail})" if hint else f"lỗi cú pháp YAML: {detail}"
-        raise DataError([Problem(file, line, col, "", message)]) from exc
-    except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
+        located = [Problem(file, ln, c, "", reason) for ln, c, reason in refused]
+        raise DataError([*located, Problem(file, line, col, "", message)]) from exc
+    except yaml.YAMLError as exc:  # the reader refuses what scan() already refused
         raise DataError([Problem(file, 1, 1, "", f"lỗi đọc YAML: {exc}")]) from exc
     finally:
         loader.dispose()
-    marks = NodeMarks(root)
+    marks = NodeMarks(root, text)
     reporter = Reporter(file, marks)
     data = None if root is None else _Builder(loader, marks, reporter).build(root, ())
-    if reporter.problems:
+    for line, column, reason in refused:
+        reporter.report(marks.path_at(line, column), reason, mark=Mark(line, column))
+    if len(reporter.problems) > len(refused):
         raise DataError(reporter.problems)
-    return Located(file, data, marks)
+    return Located(file, data, marks, tuple(reporter.problems))
 
 
 # libyaml's loader (shipped in PyYAML's wheels) reads ten times faster, with the same
@@ -104,6 +118,32 @@ _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+
+
+def _number_form(written: str) -> str | None:
+    """Why a YAML 1.1 number form is refused: they change numbers silently
+    ("1:20" is 80, "010" is 8, "0x1F" is 31, "1_000" is 1000)."""
+    body = written.lstrip("+-")
+    if ":" in body:
+        form = "cơ số 60 (1:20 được đọc thành 80)"
+    elif body[:2].lower() in ("0x", "0b", "0o"):
+        form = "cơ số 16, 8 hoặc 2"
+    elif len(body) > 1 and body[0] == "0" and body[1].isdigit():
+        form = "bát phân (010 được đọc thành 8)"
+    elif "_" in body:
+        form = "có dấu gạch dưới"
+    elif "e" in body.lower() and not body.lower().startswith("."):
+        form = "lũy thừa (1e3)"
+    elif body.lower() in (".inf", ".nan"):
+        form = "không hữu hạn"
+    else:
+        return None
+    return (
+        f"số '{written}' viết theo dạng {form} của YAML 1.1 sẽ bị đọc sai; "
+        "ghi số thập phân thường (ví dụ 10.43), hoặc đặt trong dấu nháy nếu là chữ"
+    )
 
 
 class NodeMarks(Mapping[Path, Mark]):
@@ -113,8 +153,58 @@ class NodeMarks(Mapping[Path, Mark]):
     recorded while reading. `(*path, KEY)` is where the key of `path` stands.
     """
 
-    def __init__(self, root: yaml.Node | None) -> None:
+    def __init__(self, root: yaml.Node | None, text: str = "") -> None:
         self.root = root
+        self._text = text
+
+    def path_at(self, line: int, column: int) -> Path:
+        """The path of the innermost value (or key) that covers a 1-based position."""
+        where = (line - 1, column - 1)
+        path: Path = ()
+        node = self.root
+        while node is not None:
+            children: list[tuple[Path, yaml.Node]] = []
+            if isinstance(node, yaml.SequenceNode):
+                children = [((i,), item) for i, item in enumerate(node.value)]
+            elif isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
+                    children += [((name,), key), ((name,), value)]
+            inner = next(((sub, n) for sub, n in children if _covers(n, where)), None)
+            if inner is None:
+                # A plain scalar ends before trailing blanks (a refused character at the
+                # end of a line was read as one): the value just before, on that line.
+                inner = next(
+                    (
+                        (sub, n)
+                        for sub, n in reversed(children)
+                        if isinstance(n, yaml.ScalarNode)
+                        and n.end_mark.line == where[0]
+                        and (n.start_mark.line, n.start_mark.column) <= where
+                    ),
+                    None,
+                )
+            if inner is None:
+                return path
+            path, node = path + inner[0], inner[1]
+            if isinstance(node, yaml.ScalarNode):
+                return path
+        return path
+
+    def find(self, path: Path, needle: str) -> Mark | None:
+        """Where `needle` stands in the source of the value at `path`, if it is written
+        there as it reads (not through an escape sequence)."""
+        node = self._node(path)
+        if node is None or not self._text:
+            return None
+        lines = self._text.split("\n")
+        start, end = node.start_mark, node.end_mark
+        for n in range(start.line, min(end.line, len(lines) - 1) + 1):
+            offset = start.column if n == start.line else 0
+            found = lines[n].find(needle, offset)
+            if found != -1:
+                return Mark(n + 1, found + 1)
+        return None
 
     def __getitem__(self, path: Path) -> Mark:
         node = self._node(path)
@@ -164,6 +254,11 @@ class NodeMarks(Mapping[Path, Mark]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+def _covers(node: yaml.Node, where: tuple[int, int]) -> bool:
+    start, end = node.start_mark, node.end_mark
+    return (start.line, start.column) <= where < (end.line, end.column)
 
 
 def _is_key(node: yaml.Node, name: object) -> bool:
@@ -221,8 +316,15 @@ class _Builder:
     def _scalar(self, node: yaml.Node, path: Path) -> Any:
         if node.tag == _STR:  # most of a data file: what PyYAML's constructor would return
             return node.value
+        if node.tag in (_INT, _FLOAT) and (refused := _number_form(str(node.value))):
+            self.rep.report(path, refused, mark=_mark(node))
+            return None
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
+            if isinstance(value, float) and not math.isfinite(value):
+                self.rep.report(path, f"số '{node.value}' không hữu hạn", mark=_mark(node))
+                return None
+            return value
         except yaml.constructor.ConstructorError as exc:
             problem = f"giá trị không được hỗ trợ: {exc.problem}"
         except (ValueError, ArithmeticError, AttributeError, TypeError):

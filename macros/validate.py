@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path as FsPath
 from typing import Any
 
+from macros.characters import mixed_script_words, unsafe
 from macros.check_conclusion import QUARTER_KEY, check_conclusion
 from macros.check_registry import check_agencies, check_documents
 from macros.checking import Context, walk_tasks
 from macros.convert import build
 from macros.model import Dataset
 from macros.problems import DataError, Path, Problem, Reporter
-from macros.source import read_yaml
+from macros.source import NodeMarks, read_yaml
 
 SCHEMA_VERSION = 1
 
@@ -44,7 +45,7 @@ def validate_text(text: str, file: str) -> Dataset:
     """Validate YAML `text` read from `file`; raise DataError listing every problem."""
     located = read_yaml(text, file)
     reporter = located.reporter()
-    _check_nfc(reporter, located.data, ())
+    _check_strings(reporter, located.marks, located.data)
     built = build(Dataset, located.data, reporter)
     dataset = built.value
     if dataset is not None:
@@ -93,11 +94,31 @@ def _raw_ids(data: Any, key: str) -> frozenset[str]:
     return frozenset(i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str))
 
 
-def _check_nfc(reporter: Reporter, value: Any, path: Path) -> None:
-    for sub, text in _strings(value, path):
+def _check_strings(reporter: Reporter, marks: NodeMarks, data: Any) -> None:
+    """Every text value: NFC, one line, no hidden character, no word of mixed scripts.
+
+    Characters written as they are were refused by the reader where they stand; what
+    remains here came through an escape sequence ("\\0", "\\u202e", "\\N").
+    """
+    for path, text in _strings(data, ()):
+        if text.isascii() and text.isprintable():
+            continue  # most ids, codes and dates: nothing below can apply
         if not unicodedata.is_normalized("NFC", text):
             reporter.report(
-                sub, "chuỗi chưa ở dạng Unicode NFC (chữ có dấu bị tách); hãy chuẩn hóa NFC"
+                path, "chuỗi chưa ở dạng Unicode NFC (chữ có dấu bị tách); hãy chuẩn hóa NFC"
+            )
+        if "\n" in text:
+            reporter.report(path, "giá trị có ký tự xuống dòng; mỗi đoạn văn là một mục riêng")
+        if "\t" in text:
+            reporter.report(path, "giá trị có ký tự Tab; dùng dấu cách")
+        for reason in sorted({r for c in set(text) if (r := unsafe(c))}):
+            reporter.report(path, reason)
+        for word, why in mixed_script_words(text):
+            reporter.report(
+                path,
+                f"từ '{word}' trộn chữ của nhiều bảng chữ cái ({why}); "
+                "có thể là chữ giả mạo, hãy gõ lại từ này",
+                mark=marks.find(path, word),
             )
 
 
