@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from macros.check_quantities import check_figure, check_target_value
 from macros.checking import Context, body_texts, effective_lead, walk_sections, walk_tasks
 from macros.deadlines import (
     DeadlinePhraseError,
@@ -86,14 +87,11 @@ def _check_review(ctx: Context, conclusion: Conclusion, documents: Mapping[str, 
         if figure.id in figure_ids:
             ctx.report(figure, ("id",), f"mã số liệu '{figure.id}' bị trùng")
         figure_ids.add(figure.id)
-        if figure.phrase not in text:
+        paragraph = next((p for p in review.paragraphs if figure.phrase in p), None)
+        if paragraph is None:
             ctx.report(figure, ("phrase",), _not_found(figure.phrase, "phần đánh giá"))
-        elif figure.value not in figure.phrase:
-            ctx.report(
-                figure,
-                ("value",),
-                f"giá trị '{figure.value}' không có trong cụm từ '{figure.phrase}'",
-            )
+        else:
+            check_figure(ctx, figure, paragraph)
     for i, limitation in enumerate(review.limitations):
         if limitation not in text:
             ctx.reporter.report(
@@ -195,7 +193,8 @@ def _check_recurrences(ctx: Context, task: Task) -> None:
 def _check_targets(ctx: Context, task: Task, year: int, footnotes: Mapping[int, str]) -> None:
     notes = [footnotes.get(n, "") for n in markers(task.text)]
     for target in task.targets:
-        if not any(target.phrase in t for t in (task.text, *notes)):
+        found = any(target.phrase in t for t in (task.text, *notes))
+        if not found:
             ctx.report(
                 target,
                 ("phrase",),
@@ -209,6 +208,8 @@ def _check_targets(ctx: Context, task: Task, year: int, footnotes: Mapping[int, 
             )
         elif target.value_max is not None and target.value_max <= target.value:
             ctx.report(target, ("value_max",), "'value_max' phải lớn hơn 'value'")
+        elif found:  # a well-formed value: does it say what the phrase says?
+            check_target_value(ctx, target)
         if (target.by is None) != (target.precision is None):
             ctx.report(target, ("precision",), "'by' và 'precision' phải đi cùng nhau")
         elif target.by is not None:

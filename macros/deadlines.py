@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from macros.text import fold
+from macros.text import searchable
 
 __all__ = [
     "DeadlinePhraseError",
@@ -131,16 +131,6 @@ _PERIOD_WORDS = {
 _PERIOD_ORDER = (Period.WEEK, Period.MONTH, Period.QUARTER, Period.YEAR)
 
 
-def _searchable(phrase: str) -> str:
-    """Fold and lowercase `phrase` one character at a time, so indices still match it."""
-    out: list[str] = []
-    for c in phrase:
-        # "quỹ" (a fund) must not read as "quý" (a quarter); no keyword here has ỹ.
-        f = "ỹ" if c in "ỹỸ" else fold(c).lower()
-        out.append(f if len(f) == 1 else " ")
-    return "".join(out)
-
-
 def _period_date(precision: Precision, year: int, index: int, before: bool) -> datetime.date:
     """First day (if `before`) or last day of the month/quarter/year `index` of `year`."""
     if precision is Precision.YEAR:
@@ -206,7 +196,7 @@ def parse_deadline(phrase: str, *, default_year: int | None = None) -> ParsedDea
     Raise DeadlinePhraseError (message in Vietnamese) if the phrase holds no deadline,
     two different ones, an impossible date, or a yearless one without `default_year`.
     """
-    work = _searchable(phrase)
+    work = searchable(phrase)
     found: list[tuple[int, str, ParsedDeadline]] = []
     for precision, pattern in _PATTERNS:
         for m in list(pattern.finditer(work)):
@@ -236,7 +226,7 @@ def parse_recurrence(phrase: str) -> ParsedRecurrence:
     is the "N lần" count if one is written (the first one), else None. "định kỳ" alone
     is recurring with no period stated. Raise RecurrencePhraseError otherwise.
     """
-    work = _searchable(phrase)
+    work = searchable(phrase)
     periods = {_PERIOD_WORDS[m.group(1)] for m in _RECURRING.finditer(work)}
     if not periods and re.search(r"\bdinh\s+ky\b", work) is None:
         raise RecurrencePhraseError(

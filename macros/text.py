@@ -19,6 +19,7 @@ __all__ = [
     "footnote_number",
     "is_nfc",
     "is_slug",
+    "searchable",
     "slugify",
     "strip_tones",
     "toc_slugify",
@@ -111,6 +112,18 @@ def fold(s: str) -> str:
         return s
     decomposed = unicodedata.normalize("NFD", s.translate(_STROKE_D))
     return unicodedata.normalize("NFC", _VIETNAMESE_MARKS_ON_LETTER.sub("", decomposed))
+
+
+def searchable(phrase: str) -> str:
+    """`phrase` folded and lowercased one character at a time, so that a match in the
+    result stands at the same indices in the phrase ("Trước 15/6" → "truoc 15/6")."""
+    out: list[str] = []
+    for c in phrase:
+        # "quỹ" (a fund) must not read as "quý" (a quarter): no keyword of the phrase
+        # readers has ỹ.
+        f = "ỹ" if c in "ỹỸ" else fold(c).lower()
+        out.append(f if len(f) == 1 else " ")
+    return "".join(out)
 
 
 def _ascii_fold(s: str) -> str:
