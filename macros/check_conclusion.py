@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
+from datetime import date, timedelta
 
 from macros.check_quantities import check_figure, check_target_value
 from macros.checking import Context, body_texts, effective_lead, walk_sections, walk_tasks
@@ -13,7 +16,7 @@ from macros.deadlines import (
     parse_deadline,
     parse_recurrence,
 )
-from macros.model import Citation, Conclusion, Document, Operator, Target, Task
+from macros.model import Citation, Conclusion, Document, Operator, StatusReport, Target, Task
 from macros.symbols import SymbolError, find_symbols, parse_symbol
 from macros.text import FOOTNOTE_MARKER, footnote_number, is_slug
 
@@ -35,19 +38,43 @@ def planning_year(key: str) -> int:
     return year + 1 if quarter == 4 else year
 
 
+# Years a conclusion can be about: the build stamps files with the meeting date, which
+# must be a time a computer can write (zip and gzip time stamps run from 1970 to 2106).
+FIRST_YEAR, LAST_YEAR = 1970, 2099
+# How far from its meeting a deadline can lie: a term's tasks reach a few years ahead.
+DEADLINE_YEARS_BEFORE, DEADLINE_YEARS_AFTER = 2, 10
+# How long after its meeting a conclusion is issued (signed and sent).
+ISSUE_DAYS = 90
+# How long after the newest meeting a report can come: the quarters between conclusions.
+REPORT_DAYS_AFTER = 366
+
+
 def check_conclusion(
     ctx: Context,
     conclusion: Conclusion,
     documents: Mapping[str, Document],
-    earlier_tasks: frozenset[str],
+    earlier_tasks: AbstractSet[str],
+    meetings: Mapping[str, date],
+    previous: Conclusion | None = None,
 ) -> None:
-    """Check one quarter; `earlier_tasks` holds "key/id" of every task of earlier quarters."""
+    """Check one quarter; `earlier_tasks` holds "key/id" of every task of earlier quarters,
+    and `previous` is the quarter before it in the file."""
     m = QUARTER_KEY.fullmatch(conclusion.key)
     if m is None:
         ctx.report(
             conclusion, ("key",), f"mã quý '{conclusion.key}' phải có dạng YYYY-qN (ví dụ: 2026-q1)"
         )
         return
+    if not FIRST_YEAR <= int(m["year"]) <= LAST_YEAR:
+        ctx.report(
+            conclusion,
+            ("key",),
+            f"năm của quý '{conclusion.key}' phải từ {FIRST_YEAR} đến {LAST_YEAR}",
+        )
+        return
+    if not _check_meeting(ctx, conclusion, int(m["year"]), int(m["q"]), previous):
+        # Dates are then not measured against a meeting that is itself wrong.
+        meetings = {k: v for k, v in meetings.items() if k != conclusion.key}
     expected = f"Quý {ROMAN[int(m['q']) - 1]}/{m['year']}"
     if conclusion.title != expected:
         ctx.report(
@@ -69,10 +96,51 @@ def check_conclusion(
                 f"cơ quan '{recipient.agency}' không có trong danh mục agencies",
             )
     _check_review(ctx, conclusion, documents)
-    _check_tasks(ctx, conclusion, documents, earlier_tasks)
+    _check_tasks(ctx, conclusion, documents, earlier_tasks, meetings.get(conclusion.key))
     _check_footnotes(ctx, conclusion)
     _check_corrections(ctx, conclusion)
-    _check_reports(ctx, conclusion, earlier_tasks)
+    _check_reports(ctx, conclusion, earlier_tasks, meetings)
+
+
+def _check_meeting(
+    ctx: Context, conclusion: Conclusion, year: int, quarter: int, previous: Conclusion | None
+) -> bool:
+    """The meeting reviews its quarter: it falls in that quarter or the next one, after
+    the previous quarter's meeting; the conclusion is issued after the meeting.
+    Returns whether the meeting date itself is right."""
+    first = date(year, 3 * quarter - 2, 1)
+    next_year, next_quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    last = _quarter_end(next_year, next_quarter)
+    meeting = conclusion.meeting_date
+    ok = first <= meeting <= last and (previous is None or meeting > previous.meeting_date)
+    if not first <= meeting <= last:
+        ctx.report(
+            conclusion,
+            ("meeting_date",),
+            f"ngày họp {meeting:%d/%m/%Y} không nằm trong {conclusion.title} hoặc quý sau nó "
+            f"(từ {first:%d/%m/%Y} đến {last:%d/%m/%Y})",
+        )
+    elif previous is not None and meeting <= previous.meeting_date:
+        ctx.report(
+            conclusion,
+            ("meeting_date",),
+            f"ngày họp {meeting:%d/%m/%Y} phải sau ngày họp quý trước "
+            f"({previous.meeting_date:%d/%m/%Y})",
+        )
+    issued = conclusion.issued_on
+    if issued is not None and not meeting <= issued <= meeting + timedelta(days=ISSUE_DAYS):
+        ctx.report(
+            conclusion,
+            ("issued_on",),
+            f"ngày ban hành {issued:%d/%m/%Y} phải từ ngày họp {meeting:%d/%m/%Y} "
+            f"đến {ISSUE_DAYS} ngày sau đó",
+        )
+    return ok
+
+
+def _quarter_end(year: int, quarter: int) -> date:
+    month = 3 * quarter
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _check_review(ctx: Context, conclusion: Conclusion, documents: Mapping[str, Document]) -> None:
@@ -103,7 +171,11 @@ def _check_review(ctx: Context, conclusion: Conclusion, documents: Mapping[str, 
 
 
 def _check_tasks(
-    ctx: Context, conclusion: Conclusion, documents: Mapping[str, Document], earlier: frozenset[str]
+    ctx: Context,
+    conclusion: Conclusion,
+    documents: Mapping[str, Document],
+    earlier: AbstractSet[str],
+    meeting: date | None,
 ) -> None:
     for section in walk_sections(conclusion.sections):
         ctx.require_agencies(section, "assignee", section.assignee)
@@ -132,12 +204,14 @@ def _check_tasks(
                 else "ghi 'lead', hoặc 'assignee' ở đề mục chứa nhiệm vụ"
             )
             ctx.report(task, ("lead",), f"chưa rõ cơ quan chủ trì (rõ người): {hint}")
-        _check_task_phrases(ctx, task, year, footnotes)
+        _check_task_phrases(ctx, task, year, footnotes, meeting)
         for citation in task.cites:
             _check_citation(ctx, citation, task.text, documents)
         _check_overlaps(ctx, task.cites, task.text)
         for i, ref in enumerate(task.continues):
-            if ref not in earlier:
+            if ref in task.continues[:i]:
+                ctx.report(task, ("continues", i), f"nhiệm vụ '{ref}' được ghi hai lần")
+            elif ref not in earlier:
                 ctx.report(
                     task,
                     ("continues", i),
@@ -145,10 +219,26 @@ def _check_tasks(
                 )
 
 
-def _check_task_phrases(ctx: Context, task: Task, year: int, footnotes: Mapping[int, str]) -> None:
+def _check_task_phrases(
+    ctx: Context, task: Task, year: int, footnotes: Mapping[int, str], meeting: date | None
+) -> None:
     _check_deadlines(ctx, task, year)
     _check_recurrences(ctx, task)
     _check_targets(ctx, task, year, footnotes)
+    if meeting is None:
+        return
+    dated: list[tuple[object, str, date]] = [(d, "date", d.date) for d in task.deadlines]
+    dated += [(t, "by", t.by) for t in task.targets if t.by is not None]
+    earliest = meeting.replace(year=meeting.year - DEADLINE_YEARS_BEFORE, day=1)
+    latest = meeting.replace(year=meeting.year + DEADLINE_YEARS_AFTER, day=1)
+    for record, key, day in dated:
+        if not earliest <= day <= latest:
+            ctx.report(
+                record,
+                (key,),
+                f"thời hạn {day:%d/%m/%Y} cách ngày họp {meeting:%d/%m/%Y} quá xa "
+                f"(cần từ {earliest:%d/%m/%Y} đến {latest:%d/%m/%Y}); kiểm tra lại năm",
+            )
 
 
 def _check_deadlines(ctx: Context, task: Task, year: int) -> None:
@@ -323,12 +413,42 @@ def _check_corrections(ctx: Context, conclusion: Conclusion) -> None:
             ctx.report(correction, ("phrase",), _not_found(correction.phrase, "văn bản"))
 
 
-def _check_reports(ctx: Context, conclusion: Conclusion, earlier: frozenset[str]) -> None:
+def _check_reports(
+    ctx: Context, conclusion: Conclusion, earlier: AbstractSet[str], meetings: Mapping[str, date]
+) -> None:
+    """A report names a task given by then, is dated after the meeting that gave it, and
+    says one thing per task and day; `meetings` maps each quarter key to its meeting."""
     own = {f"{conclusion.key}/{task.id}" for task, _chain in walk_tasks(conclusion.sections)}
+    seen: dict[tuple[str, date], StatusReport] = {}
     for report in conclusion.reports:
-        if report.task not in earlier | own:
+        if report.task not in earlier and report.task not in own:
             ctx.report(
                 report, ("task",), f"không có nhiệm vụ '{report.task}' ở quý này hoặc các quý trước"
+            )
+            continue
+        given = meetings.get(report.task.split("/", 1)[0])
+        if given is not None and report.date < given:
+            ctx.report(
+                report,
+                ("date",),
+                f"báo cáo ngày {report.date:%d/%m/%Y} có trước khi nhiệm vụ được giao "
+                f"(hội nghị ngày {given:%d/%m/%Y})",
+            )
+        newest = max(meetings.values(), default=report.date)
+        if report.date > newest + timedelta(days=REPORT_DAYS_AFTER):
+            ctx.report(
+                report,
+                ("date",),
+                f"báo cáo ngày {report.date:%d/%m/%Y} muộn hơn hội nghị gần nhất "
+                f"({newest:%d/%m/%Y}) quá {REPORT_DAYS_AFTER} ngày; kiểm tra lại năm",
+            )
+        other = seen.setdefault((report.task, report.date), report)
+        if other is not report:
+            ctx.report(
+                report,
+                ("date",),
+                f"nhiệm vụ '{report.task}' đã có báo cáo ngày {report.date:%d/%m/%Y} "
+                f"('{other.status.value}'); mỗi ngày chỉ một báo cáo",
             )
 
 

@@ -86,6 +86,12 @@ def _check_symbol_agrees(ctx: Context, doc: Document, type_code: str | None, iss
         )
 
 
+# Ids are file names and URL segments: bounded, and never the name of a page the site
+# already makes in the same folder ("co-quan/index.md" is the agency list).
+MAX_ID_LENGTH = 64
+RESERVED_IDS = frozenset({"index", "lich-su"})
+
+
 def _unique_ids(
     ctx: Context, records: tuple[Agency, ...] | tuple[Document, ...], what: str
 ) -> None:
@@ -97,6 +103,19 @@ def _unique_ids(
                 ("id",),
                 f"mã {what} '{record.id}' chỉ gồm chữ thường không dấu, số và '-' "
                 "(ví dụ: ban-to-chuc)",
+            )
+        elif len(record.id) > MAX_ID_LENGTH:
+            ctx.report(
+                record,
+                ("id",),
+                f"mã {what} dài {len(record.id)} ký tự; tối đa {MAX_ID_LENGTH} "
+                "(mã là tên tệp và địa chỉ trang)",
+            )
+        elif record.id in RESERVED_IDS:
+            ctx.report(
+                record,
+                ("id",),
+                f"mã {what} '{record.id}' trùng tên một trang sẵn có của trang web; chọn mã khác",
             )
         if record.id in seen:
             ctx.report(record, ("id",), f"mã {what} '{record.id}' bị trùng")

@@ -6,6 +6,7 @@ Every stage (YAML reading, conversion to the model, semantic checks) reports
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -73,3 +74,23 @@ class Reporter:
         self.problems.append(
             Problem(self.file, where.line, where.column, format_path(path), message)
         )
+
+
+_OS_REASONS = {
+    errno.ENOENT: "không tìm thấy",
+    errno.ELOOP: "các liên kết tượng trưng trỏ vòng vào nhau",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không có quyền truy cập",
+    errno.ENAMETOOLONG: "tên tệp hoặc đường dẫn quá dài",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.EISDIR: "đây là một thư mục",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.EIO: "lỗi đọc, ghi ổ đĩa",
+    errno.EADDRINUSE: "cổng đang được chương trình khác dùng",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """What went wrong with a file or a port, in Vietnamese (the system's words else)."""
+    return _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)

@@ -10,6 +10,7 @@ generated pages cost more than rendering them.
 from __future__ import annotations
 
 import gc
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -62,8 +63,13 @@ def plan(index: SiteIndex) -> list[PlannedPage]:
 
 def index_for(data_file: Path, name: str, quarter: str | None) -> SiteIndex:
     """Load, validate and index the data once per build (and again only if it changed)."""
-    stat = data_file.stat()
-    return _cached_index(data_file.resolve(), name, quarter or None, stat.st_mtime_ns, stat.st_size)
+    try:
+        stat = data_file.stat()
+        changed = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        changed = (0, 0)  # not a file to read: load() says why, in the editors' words
+    absolute = Path(os.path.abspath(data_file))  # resolve() raises on a symlink loop
+    return _cached_index(absolute, name, quarter or None, *changed)
 
 
 @lru_cache(maxsize=4)

@@ -6,6 +6,7 @@ ever published from data the checker would reject.
 
 from __future__ import annotations
 
+import stat
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path as FsPath
@@ -16,8 +17,8 @@ from macros.check_conclusion import QUARTER_KEY, check_conclusion
 from macros.check_registry import check_agencies, check_documents
 from macros.checking import Context, walk_tasks
 from macros.convert import build
-from macros.model import Dataset
-from macros.problems import DataError, Path, Problem, Reporter
+from macros.model import Conclusion, Dataset
+from macros.problems import DataError, Path, Problem, Reporter, os_reason
 from macros.source import NodeMarks, read_yaml
 
 SCHEMA_VERSION = 1
@@ -29,7 +30,7 @@ def load(file: str | FsPath, *, name: str | None = None) -> Dataset:
     `name` is how the file is called in messages (default: the path as given).
     """
     shown = name or str(file)
-    raw = FsPath(file).read_bytes()
+    raw = read_data_file(FsPath(file), shown)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -41,6 +42,46 @@ def load(file: str | FsPath, *, name: str | None = None) -> Dataset:
     return validate_text(text, shown)
 
 
+# Ten years of a province's quarters are about 3 MB; far larger input is not a data
+# file, and reading it would take minutes and gigabytes before saying so.
+MAX_BYTES = 16 * 1024 * 1024
+
+
+def read_data_file(file: FsPath, shown: str) -> bytes:
+    """The bytes of a regular data file of at most MAX_BYTES; DataError otherwise.
+
+    A FIFO would block the reader forever, a directory or a symlink loop raise
+    OSErrors: each is said in one line, like any other problem of the file.
+    """
+
+    def refuse(message: str) -> DataError:
+        return DataError([Problem(shown, 1, 1, "", message)])
+
+    try:
+        status = file.stat()
+    except FileNotFoundError:
+        raise refuse("không tìm thấy tệp dữ liệu") from None
+    except OSError as exc:  # a symlink loop, a path too long, a folder without access
+        raise refuse(f"không mở được tệp dữ liệu: {os_reason(exc)}") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise refuse("đây là một thư mục, không phải tệp dữ liệu YAML")
+    if not stat.S_ISREG(status.st_mode):
+        raise refuse("không phải tệp thường (FIFO, thiết bị hoặc socket); cần một tệp YAML")
+    if status.st_size > MAX_BYTES:
+        raise refuse(
+            f"tệp lớn {status.st_size / 1024 / 1024:.1f} MB, vượt giới hạn "
+            f"{MAX_BYTES // 1024 // 1024} MB của một tệp dữ liệu"
+        )
+    try:
+        with file.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise refuse(f"không đọc được tệp dữ liệu: {os_reason(exc)}") from None
+    if len(raw) > MAX_BYTES:  # grew while being read
+        raise refuse(f"tệp vượt giới hạn {MAX_BYTES // 1024 // 1024} MB của một tệp dữ liệu")
+    return raw
+
+
 def validate_text(text: str, file: str) -> Dataset:
     """Validate YAML `text` read from `file`; raise DataError listing every problem."""
     located = read_yaml(text, file)
@@ -48,6 +89,10 @@ def validate_text(text: str, file: str) -> Dataset:
     _check_strings(reporter, located.marks, located.data)
     built = build(Dataset, located.data, reporter)
     dataset = built.value
+    if isinstance(located.data, dict) and not located.data.get("quarters"):
+        # Only when the file itself has none: a quarter dropped for its own problems
+        # is reported where they are.
+        reporter.report(("quarters",), "cần ít nhất một quý (một Kết luận) trong 'quarters'")
     if dataset is not None:
         ctx = Context(
             reporter,
@@ -72,17 +117,20 @@ def _check_dataset(ctx: Context, dataset: Dataset) -> None:
     check_agencies(ctx, dataset.agencies)
     check_documents(ctx, dataset.documents)
     documents = {d.id: d for d in dataset.documents}
-    earlier: set[str] = set()
-    previous: str | None = None
+    meetings = {q.key: q.meeting_date for q in dataset.quarters}
+    earlier: set[str] = set()  # grows quarter by quarter: never copied, so linear
+    previous: Conclusion | None = None
     for conclusion in dataset.quarters:
         key = conclusion.key
-        if previous is not None and QUARTER_KEY.fullmatch(key) and key <= previous:
+        if previous is not None and QUARTER_KEY.fullmatch(key) and key <= previous.key:
             ctx.report(
-                conclusion, ("key",), f"quý '{key}' phải đứng sau quý '{previous}' và không trùng"
+                conclusion,
+                ("key",),
+                f"quý '{key}' phải đứng sau quý '{previous.key}' và không trùng",
             )
-        check_conclusion(ctx, conclusion, documents, frozenset(earlier))
-        earlier |= {f"{key}/{task.id}" for task, _chain in walk_tasks(conclusion.sections)}
-        previous = key
+        check_conclusion(ctx, conclusion, documents, earlier, meetings, previous)
+        earlier.update(f"{key}/{task.id}" for task, _chain in walk_tasks(conclusion.sections))
+        previous = conclusion
 
 
 def _raw_ids(data: Any, key: str) -> frozenset[str]:
