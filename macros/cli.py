@@ -11,12 +11,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from macros.problems import DataError
+from macros.problems import DataError, os_reason
 from macros.publish import (
     DEFAULT_BRANCH,
     PREVIEW_BRANCH,
     PublishError,
     Target,
+    check_port,
     publish,
     publish_all,
     serve,
@@ -59,9 +60,18 @@ def check(data: Path) -> int:
     return 0
 
 
-def publish_command(key: str, data: Path, branch: str, site_url: str | None, push: bool) -> int:
+def publish_command(
+    key: str, data: Path, branch: str, site_url: str | None, push: bool, allow_uncommitted: bool
+) -> int:
     """Validate, then deploy quarter `key` as a frozen version."""
-    target = Target(Path.cwd(), data, branch=branch, site_url=site_url, push=push)
+    target = Target(
+        Path.cwd(),
+        data,
+        branch=branch,
+        site_url=site_url,
+        push=push,
+        allow_uncommitted=allow_uncommitted,
+    )
     done = publish(target, key)
     title = f"{done.conclusion.title} ({done.conclusion.key})"
     if done.changed:
@@ -74,7 +84,16 @@ def publish_command(key: str, data: Path, branch: str, site_url: str | None, pus
 def preview_command(data: Path, address: str, site_url: str | None) -> int:
     """Deploy every quarter to the local preview branch and serve it."""
     url = site_url or f"http://{address}/"
-    target = Target(Path.cwd(), data, branch=PREVIEW_BRANCH, site_url=url, local_only=True)
+    check_port(address)  # before minutes of building, not after
+    # A preview is for the editor's own eyes: the data need not be committed yet.
+    target = Target(
+        Path.cwd(),
+        data,
+        branch=PREVIEW_BRANCH,
+        site_url=url,
+        local_only=True,
+        allow_uncommitted=True,
+    )
     for done in publish_all(target):
         print(
             f"Đã dựng {done.conclusion.title} ({done.conclusion.key}) trên nhánh {PREVIEW_BRANCH}."
@@ -100,6 +119,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p_pub.add_argument("--site-url", default=os.environ.get("KETLUAN_SITE_URL"), help=site_url_help)
     p_pub.add_argument("--push", action="store_true", help="đẩy nhánh lên remote sau khi xuất bản")
+    p_pub.add_argument(
+        "--allow-uncommitted",
+        action="store_true",
+        help="xuất bản cả khi tệp dữ liệu có thay đổi chưa commit vào git",
+    )
     p_prev = sub.add_parser("preview", help="dựng mọi quý vào nhánh xem thử, mở trên 127.0.0.1")
     p_prev.add_argument("--data", type=Path, default=DEFAULT_DATA, help=DATA_HELP)
     p_prev.add_argument(
@@ -116,7 +140,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return check(args.data)
         if args.command == "publish":
-            return publish_command(args.quarter, args.data, args.branch, args.site_url, args.push)
+            return publish_command(
+                args.quarter,
+                args.data,
+                args.branch,
+                args.site_url,
+                args.push,
+                args.allow_uncommitted,
+            )
         if args.command == "preview":
             return preview_command(args.data, args.address, args.site_url)
     except DataError as exc:
@@ -125,17 +156,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{len(exc.problems)} lỗi; không xuất bản.", file=sys.stderr)
         return 1
     except PublishError as exc:
-        print(
-            f"lỗi: xuất bản không thành công, nhánh giữ nguyên như trước.\n{exc}", file=sys.stderr
-        )
+        if args.debug and exc.log:
+            print(exc.log, file=sys.stderr)
+        print(f"lỗi: không xuất bản, nhánh giữ nguyên như trước: {exc}", file=sys.stderr)
         return 1
-    except FileNotFoundError as exc:
-        print(f"lỗi: không tìm thấy tệp {exc.filename}", file=sys.stderr)
-        return 1
-    except (OSError, RuntimeError) as exc:
+    except OSError as exc:
         if args.debug:
             raise
-        print(f"lỗi: {exc}", file=sys.stderr)
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"lỗi: {os_reason(exc)}{where}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # never a traceback for the Office: one line, --debug for more
+        if args.debug:
+            raise
+        print(
+            f"lỗi: sự cố không lường trước ({type(exc).__name__}: {exc}); "
+            "chạy lại với --debug để xem chi tiết",
+            file=sys.stderr,
+        )
         return 1
     return 2  # argparse rejects unknown commands before this
 

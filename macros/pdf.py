@@ -24,6 +24,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+_UNLINK = "for (const a of document.querySelectorAll('a[href]')) a.removeAttribute('href')"
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) ?\(D:\d{14}[^)]*\)")
 
 
@@ -84,6 +85,11 @@ def print_pages(jobs: Iterable[PrintJob], when: datetime) -> int:
             page.emulate_media(media="print")
             for job in jobs:
                 page.goto(job.html.resolve().as_uri(), wait_until="load")
+                # Chromium turns every link into an absolute file:// address of the
+                # build folder: the builder's paths would leak into the PDF, and the
+                # same quarter published from another folder would give other bytes.
+                # On paper links are plain words anyway.
+                page.evaluate(_UNLINK)
                 pdf = page.pdf(prefer_css_page_size=True, print_background=False)
                 job.pdf.write_bytes(fix_dates(pdf, when))
                 count += 1

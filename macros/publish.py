@@ -4,20 +4,34 @@ The operations layer under `ketluan publish` and `ketluan preview`: it validates
 data once, then runs mike (which runs `mkdocs build`) for each quarter, with the
 environment that makes the build select that quarter and come out byte-reproducible.
 A build that fails leaves the branch as it was: mike commits only after a build.
+
+A publication holds a lock on the repository and builds in a private temporary
+folder, so two at once wait for each other instead of sharing `site/`; it refuses a
+branch that holds something other than published versions (the source branch, say),
+and data with uncommitted changes, and records in its commit which data it published.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import fcntl
+import hashlib
+import json
 import os
+import re
 import signal
+import socket
 import subprocess
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from macros.model import Conclusion, Dataset
+from macros.problems import os_reason
 from macros.validate import load
 
 LATEST = "latest"
@@ -28,7 +42,14 @@ _MIKE = "import sys; from mike.driver import main; sys.exit(main())"
 
 
 class PublishError(RuntimeError):
-    """mike or the build failed; the branch is as it was before."""
+    """mike or the build failed, or publishing was refused; the branch is as it was.
+
+    The message is one line; `log` holds the build's whole output (`--debug` shows it).
+    """
+
+    def __init__(self, message: str, *, log: str = "") -> None:
+        super().__init__(message)
+        self.log = log
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +62,7 @@ class Target:
     site_url: str | None = None
     push: bool = False
     local_only: bool = False  # never look at the remote (the preview branch)
+    allow_uncommitted: bool = False  # publish data that git does not hold as committed
 
 
 def source_date_epoch(conclusion: Conclusion) -> int:
@@ -84,7 +106,27 @@ def _mike(target: Target, args: Sequence[str], env: dict[str, str]) -> None:
         [*command, *args[1:]], cwd=target.project, env=env, capture_output=True, text=True
     )
     if result.returncode != 0:
-        raise PublishError(result.stderr.strip() or result.stdout.strip())
+        log = result.stderr.strip() or result.stdout.strip()
+        raise PublishError(cause(log), log=log)
+
+
+# What MkDocs and mike say when a build fails: "ERROR    -  …", "WARNING  -  …" (strict
+# mode stops on warnings), "error: …"; or the last line of a traceback.
+_LOG_LINE = re.compile(r"^(?:ERROR|WARNING)\s+-\s+(?P<message>.+)$|^error: (?P<mike>.+)$", re.M)
+_NOT_CAUSES = ("Aborted with", "Error building site", "Config value")
+
+
+def cause(log: str) -> str:
+    """The one line of a build log that says why it failed."""
+    found = [
+        (m["message"] or m["mike"]).strip()
+        for m in _LOG_LINE.finditer(log)
+        if not (m["message"] or m["mike"]).startswith(_NOT_CAUSES)
+    ]
+    if found:
+        return found[0]
+    lines = [line.strip() for line in log.splitlines() if line.strip()]
+    return lines[-1] if lines else "không rõ nguyên nhân"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,15 +147,89 @@ def publish(target: Target, key: str, dataset: Dataset | None = None) -> Publish
     if key not in keys:
         raise PublishError(f"không có quý '{key}' trong {target.data} (có: {', '.join(keys)})")
     conclusion = dataset.quarters[keys.index(key)]
-    env = build_env(target, conclusion)
-    newest = key == keys[-1]
-    before = branch_head(target)
-    deploy = ["deploy", "--config-file", "mkdocs.yml", "--title", conclusion.title]
-    deploy += ["--update-aliases", key, LATEST] if newest else [key]
-    _mike(target, deploy, env)
-    if newest:
-        _mike(target, ["set-default", "--config-file", "mkdocs.yml", LATEST], env)
-    return Published(conclusion, changed=branch_head(target) != before)
+    record = data_record(target)
+    with repository_lock(target.project), tempfile.TemporaryDirectory(prefix="ketluan-") as tmp:
+        check_branch(target)
+        env = build_env(target, conclusion)
+        env["KETLUAN_SITE_DIR"] = str(Path(tmp) / "site")  # never a shared site/
+        newest = key == keys[-1]
+        before = branch_head(target)
+        message = f"Xuất bản {conclusion.title} ({key}) từ {record}"
+        deploy = ["deploy", "--config-file", "mkdocs.yml", "--title", conclusion.title]
+        deploy += ["--message", message]
+        deploy += ["--update-aliases", key, LATEST] if newest else [key]
+        _mike(target, deploy, env)
+        if newest:
+            default = ["set-default", "--config-file", "mkdocs.yml", LATEST]
+            _mike(target, [*default, "--message", f"{LATEST} → {key}"], env)
+        return Published(conclusion, changed=branch_head(target) != before)
+
+
+@contextlib.contextmanager
+def repository_lock(project: Path) -> Iterator[None]:
+    """Hold the repository's publishing lock; a second publication waits for the first."""
+    git_dir = Path(_git(project, "rev-parse", "--git-common-dir") or ".git")
+    lock = (project / git_dir / "ketluan-publish.lock").open("a")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+    finally:
+        lock.close()  # releases the lock
+
+
+def data_record(target: Target) -> str:
+    """How the deploy commit names the data: path, content hash and the commit holding it.
+
+    Refuses data with uncommitted changes (or not in git at all) unless the target
+    allows it, so that every published quarter can be traced to committed data.
+    """
+    digest = hashlib.sha256(target.data.read_bytes()).hexdigest()[:16]
+    name = os.path.relpath(target.data.resolve(), target.project.resolve())
+    inside = not name.startswith("..")
+    changed = _git(target.project, "status", "--porcelain", "--", name) if inside else "?"
+    commit = _git(target.project, "log", "-1", "--format=%h", "--", name) if inside else None
+    if (changed or not commit) and not target.allow_uncommitted:
+        raise PublishError(
+            f"tệp dữ liệu {name} có thay đổi chưa commit vào git; hãy commit trước khi xuất bản "
+            "(hoặc thêm --allow-uncommitted nếu chắc chắn)"
+        )
+    state = f"commit {commit}" if commit and not changed else "chưa commit"
+    return f"{name} (sha256 {digest}, {state})"
+
+
+def check_branch(target: Target) -> None:
+    """Refuse a branch that holds anything but mike's versions: the source branch, or an
+    unrelated gh-pages, would otherwise be overwritten with the site."""
+    current = _git(target.project, "symbolic-ref", "--quiet", "--short", "HEAD")
+    if target.branch == current:
+        raise PublishError(
+            f"nhánh '{target.branch}' là nhánh mã nguồn đang mở; chọn nhánh khác cho trang web"
+        )
+    if branch_head(target) is None:
+        return  # a first publication creates it
+    listing = _git(target.project, "show", f"refs/heads/{target.branch}:versions.json")
+    if not _is_versions(listing):
+        raise PublishError(
+            f"nhánh '{target.branch}' đã có nội dung không phải các phiên bản do ketluan "
+            "xuất bản (thiếu versions.json của mike); chọn nhánh khác hoặc xóa nhánh đó trước"
+        )
+
+
+def _is_versions(text: str | None) -> bool:
+    try:
+        versions = json.loads(text or "")
+    except ValueError:
+        return False
+    return isinstance(versions, list) and all(
+        isinstance(v, dict) and {"version", "title", "aliases"} <= v.keys() for v in versions
+    )
+
+
+def _git(project: Path, *args: str) -> str | None:
+    result = subprocess.run(
+        ["git", *args], cwd=project, capture_output=True, text=True, check=False
+    )
+    return result.stdout.strip() if result.returncode == 0 else None
 
 
 def branch_head(target: Target) -> str | None:
@@ -134,23 +250,58 @@ def publish_all(target: Target) -> list[Published]:
     return [publish(target, q.key, dataset) for q in dataset.quarters]
 
 
+def check_port(address: str) -> None:
+    """Refuse, before building anything, an address whose port is already taken."""
+    host, _, port = address.rpartition(":")
+    try:
+        number = int(port)
+    except ValueError:
+        raise PublishError(
+            f"địa chỉ '{address}' cần có dạng máy:cổng, ví dụ 127.0.0.1:8000"
+        ) from None
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host.strip("[]") or "127.0.0.1", number))
+        except OSError as exc:
+            raise PublishError(
+                f"không dùng được địa chỉ {address}: {os_reason(exc)}; chọn cổng khác với -a"
+            ) from None
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before exec
+    # Linux: the kernel sends the server SIGTERM when ketluan dies, even by SIGKILL.
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
 def serve(target: Target, address: str) -> int:
     """Serve the branch's versions on `address` (mike serve) until interrupted (Ctrl+C)
-    or terminated; the server stops with it."""
+    or terminated; the server stops with it, however it ends."""
     command = [sys.executable, "-c", _MIKE, "serve", "--branch", target.branch, "-a", address]
     env = build_env(target, load(target.data).quarters[-1])
     server = subprocess.Popen(
-        [*command, "--config-file", "mkdocs.yml"], cwd=target.project, env=env
+        [*command, "--config-file", "mkdocs.yml"],
+        cwd=target.project,
+        env=env,
+        preexec_fn=_die_with_parent if sys.platform == "linux" else None,
     )
-    # A SIGTERM (kill, a service manager) would otherwise end only this process and
-    # leave mike serve running, orphaned, on the port.
-    previous = signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+    # A SIGTERM (kill, a service manager) or a SIGHUP (the terminal closed) would
+    # otherwise end only this process and leave mike serve running on the port.
+    previous = {
+        sig: signal.signal(sig, lambda *_: server.terminate())
+        for sig in (signal.SIGTERM, signal.SIGHUP)
+    }
     try:
         server.wait()
     except KeyboardInterrupt:  # Ctrl+C reaches the server too; wait until it is gone
         server.terminate()
         server.wait()
     finally:
-        signal.signal(signal.SIGTERM, previous)
-    stopped = (0, -signal.SIGTERM, -signal.SIGINT)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    stopped = (0, -signal.SIGTERM, -signal.SIGINT, -signal.SIGHUP)
     return 0 if server.returncode in stopped else server.returncode

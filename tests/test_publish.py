@@ -6,15 +6,18 @@ same data republished gives the same bytes, and a failed build publishes nothing
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -25,7 +28,7 @@ from macros.fictional import Scale, dump, generate
 from macros.indexes import build_index
 from macros.model import Dataset
 from macros.problems import DataError
-from macros.publish import PublishError, Target, publish
+from macros.publish import PublishError, Target, cause, publish
 from macros.status import OVERDUE_UNREPORTED
 from macros.validate import load
 
@@ -291,3 +294,159 @@ def test_preview_serves_every_quarter_and_leaves_gh_pages_alone(
     branches = git(repo, "branch", "--list")
     assert "ketluan-preview" in branches and "gh-pages" not in branches
     assert re.search(r"^\* main$", branches, re.M)
+
+
+def test_two_checkouts_at_different_paths_publish_identical_trees(
+    tmp_path: Path, dataset_text: str
+) -> None:
+    trees = []
+    for name in ("mot", "hai/sau/hon"):
+        root = tmp_path / name
+        root.mkdir(parents=True)
+        repo = make_project(root, dataset_text)
+        publish(Target(repo, repo / "mau.yml", branch=BRANCH), "2026-q1")
+        trees.append(tree(repo, "2026-q1"))
+        pdfs = [f for f in files(repo, "2026-q1") if f.endswith(".pdf")]
+        assert pdfs, "the publication prints agency PDFs"
+        for pdf in pdfs:
+            raw = subprocess.run(
+                ["git", "show", f"{BRANCH}:2026-q1/{pdf}"], cwd=repo, capture_output=True
+            ).stdout
+            assert b"file://" not in raw and str(root).encode() not in raw, pdf
+    assert trees[0] == trees[1]
+
+
+def test_two_publications_at_once_wait_for_each_other(tmp_path: Path, dataset_text: str) -> None:
+    repo = make_project(tmp_path, dataset_text)
+    target = Target(repo, repo / "mau.yml", branch=BRANCH)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        done = list(pool.map(lambda key: publish(target, key), ["2026-q1", "2026-q2"]))
+    assert all(p.changed for p in done)
+    versions = {v["version"] for v in json.loads(show(repo, "versions.json"))}
+    assert versions == {"2026-q1", "2026-q2"}
+    assert not (repo / "site").exists()  # each built in its own temporary folder
+
+
+def test_the_deploy_commit_records_the_data_it_published(
+    published: tuple[Path, dict[str, dict[str, str]]],
+) -> None:
+    repo, _ = published
+    digest = hashlib.sha256((repo / "mau.yml").read_bytes()).hexdigest()[:16]
+    data_commit = git(repo, "log", "-1", "--format=%h", "--", "mau.yml").strip()
+    subjects = git(repo, "log", "--format=%s", BRANCH).splitlines()
+    assert (
+        f"Xuất bản Quý III/2026 (2026-q3) từ mau.yml (sha256 {digest}, commit {data_commit})"
+        in (subjects)
+    )
+
+
+def test_uncommitted_data_is_refused_unless_allowed(tmp_path: Path, dataset_text: str) -> None:
+    repo = make_project(tmp_path, dataset_text)
+    (repo / "mau.yml").write_text(dataset_text.replace("Tỉnh Mẫu", "Tỉnh Mẫu (sửa)", 1))
+    with pytest.raises(PublishError, match="chưa commit"):
+        publish(Target(repo, repo / "mau.yml", branch=BRANCH), "2026-q1")
+    assert "ban-in" not in git(repo, "branch", "--list")
+    allowed = Target(repo, repo / "mau.yml", branch=BRANCH, allow_uncommitted=True)
+    assert publish(allowed, "2026-q1").changed
+    assert "chưa commit" in git(repo, "log", "-1", "--format=%s", BRANCH)
+
+
+def test_a_branch_that_is_not_a_published_site_is_refused(
+    tmp_path: Path, dataset_text: str
+) -> None:
+    repo = make_project(tmp_path, dataset_text)
+    git(repo, "branch", "trang-cu")  # an unrelated branch: the sources, no versions.json
+    for branch, words in (("main", "nhánh mã nguồn"), ("trang-cu", "versions.json")):
+        head = git(repo, "rev-parse", branch)
+        with pytest.raises(PublishError, match=words):
+            publish(Target(repo, repo / "mau.yml", branch=branch), "2026-q1")
+        assert git(repo, "rev-parse", branch) == head
+
+
+def test_a_failed_build_is_one_line_naming_the_cause() -> None:
+    log = (
+        "INFO    -  Building documentation to directory: /tmp/x\n"
+        "WARNING -  Doc file 'hong.md' contains a link 'khong-co.md', but the target is not found\n"
+        "\nAborted with 1 warnings in strict mode!\n"
+        'Traceback (most recent call last):\n  File "x", line 1\n'
+        "subprocess.CalledProcessError: Command '['mkdocs', 'build']' returned 1.\n"
+    )
+    assert (
+        cause(log)
+        == "Doc file 'hong.md' contains a link 'khong-co.md', but the target is not found"
+    )
+    assert cause("Traceback (most recent call last):\nValueError: hỏng\n") == "ValueError: hỏng"
+
+
+def test_preview_refuses_a_taken_port_before_building(tmp_path: Path, dataset_text: str) -> None:
+    repo = make_project(tmp_path, dataset_text)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        started = time.monotonic()
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "macros.cli",
+                "preview",
+                "--data",
+                "mau.yml",
+                "-a",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        f"lỗi: không xuất bản, nhánh giữ nguyên như trước: không dùng được địa chỉ 127.0.0.1:{port}"
+    )
+    assert "Traceback" not in result.stderr
+    assert time.monotonic() - started < 10  # nothing was built first
+    assert "ketluan-preview" not in git(repo, "branch", "--list")
+
+
+def test_killing_the_preview_stops_its_server(tmp_path: Path, dataset_text: str) -> None:
+    repo = make_project(tmp_path, dataset_text)
+    port = free_port()
+    preview = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "macros.cli",
+            "preview",
+            "--data",
+            "mau.yml",
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=repo,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/versions.json", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.5)
+        preview.send_signal(signal.SIGKILL)  # no handler runs: the kernel must stop the server
+        preview.wait(timeout=10)
+    finally:
+        if preview.poll() is None:
+            preview.kill()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            time.sleep(0.3)
+        except OSError:
+            break
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
