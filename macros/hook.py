@@ -8,14 +8,17 @@ wires; the plan, the pages and the folding are in `macros.site`, `macros.pages` 
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
+from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -24,6 +27,27 @@ from macros.pdf import print_pages
 from macros.search import fold_index_file
 from macros.site import PLACEHOLDER, plan, print_jobs
 from macros.wiring import log, pdf_ready, site_index
+
+_Event = TypeVar("_Event", bound=Callable[..., Any])
+
+
+def _one_line(event: _Event) -> _Event:
+    """Turn any failure of an event into one Vietnamese line: MkDocs prints a
+    PluginError as a message and stops, where anything else is a traceback."""
+
+    @functools.wraps(event)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return event(*args, **kwargs)
+        except PluginError:
+            raise
+        except Exception as exc:
+            raise PluginError(
+                f"ketluan: không dựng được trang ({event.__name__}): {type(exc).__name__}: {exc}"
+            ) from exc
+
+    return run  # type: ignore[return-value]
+
 
 # This build's generated pages by source path, each with what renders it at a URL
 # (set in on_files).
@@ -41,12 +65,14 @@ def on_startup(command: str, **_: Any) -> None:
     _may_freeze = command != "serve"
 
 
+@_one_line
 def on_config(config: Any) -> Any:
     """Tell the theme which quarter this version is, for the older-version banner."""
     config["extra"]["ketluan"]["version_title"] = site_index(config).conclusion.title
     return config
 
 
+@_one_line
 def on_files(files: Files, config: Any) -> Files:
     """Add one page per agency, deadline date and document of this version."""
     global _may_freeze
@@ -61,18 +87,35 @@ def on_files(files: Files, config: Any) -> Files:
         _may_freeze = False
     site = SitePages(index, pdf=pdf_ready(config))
     _renderers.clear()
+    taken = [f.dest_uri for f in files]
     for page in plan(index):
         _renderers[page.src_uri] = partial(site.generated, page)
-        files.append(File.generated(config, page.src_uri, content=PLACEHOLDER))
+        generated = File.generated(config, page.src_uri, content=PLACEHOLDER)
+        taken.append(generated.dest_uri)
+        files.append(generated)
+    _refuse_shared_destinations(taken)
     return files
 
 
+def _refuse_shared_destinations(destinations: list[str]) -> None:
+    # Two pages written to one file: the second would silently replace the first
+    # (an agency list page replaced by an agency's), every link to it then a 404.
+    shared = sorted(uri for uri, n in Counter(destinations).items() if n > 1)
+    if shared:
+        raise PluginError(
+            "ketluan: nhiều trang cùng ghi vào một tệp, trang sau sẽ đè trang trước: "
+            + ", ".join(shared)
+        )
+
+
+@_one_line
 def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     """Fill a generated page; the pages of docs/ are mkdocs-macros' and pass through."""
     render = _renderers.get(page.file.src_uri)
     return markdown if render is None else render(page.url)
 
 
+@_one_line
 def on_post_build(config: Any) -> None:
     """Let "giai ngan" find "giải ngân": add a folded copy of the text to the index."""
     site_dir = Path(config["site_dir"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,15 +12,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
-def build(tmp_path: Path, data: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build` of this repository's site, optionally from another data file."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KETLUAN_PDF": "0"}
+def build(
+    tmp_path: Path, data: Path | None = None, *, project: Path = REPO, **extra: str
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` of this repository's site (or a copy of it), optionally from
+    another data file, with `extra` environment variables."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KETLUAN_PDF": "0", **extra}
     env.pop("KETLUAN_DATA", None)
     if data is not None:
         env["KETLUAN_DATA"] = str(data)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
-        cwd=REPO,
+        cwd=project,
         env=env,
         capture_output=True,
         text=True,
@@ -53,3 +57,40 @@ def test_invalid_data_stops_the_build_and_publishes_nothing(tmp_path: Path) -> N
     assert "dữ liệu chưa hợp lệ" in result.stderr
     assert "deadlines[0].date: ngày '2026-05-30' không khớp" in result.stderr
     assert not (tmp_path / "site/index.html").exists()
+
+
+def _one_vietnamese_line(result: subprocess.CompletedProcess[str], words: str) -> None:
+    """The build failed, saying why in Vietnamese (once), with no traceback."""
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr, result.stderr
+    assert len([ln for ln in result.stderr.splitlines() if words in ln]) == 1, result.stderr
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("ERROR")]
+    assert len(errors) == 1, result.stderr
+
+
+def test_a_data_path_that_is_a_folder_stops_the_build_in_one_line(tmp_path: Path) -> None:
+    result = build(tmp_path, tmp_path)
+    _one_vietnamese_line(result, "đây là một thư mục, không phải tệp dữ liệu YAML")
+    assert not (tmp_path / "site/index.html").exists()
+
+
+def test_any_other_failure_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    # A "Chromium" that cannot start: printing fails after the pages are built.
+    result = build(tmp_path, KETLUAN_PDF="1", KETLUAN_CHROMIUM="/bin/false")
+    _one_vietnamese_line(result, "ketluan: không dựng được trang (on_post_build)")
+
+
+def test_two_pages_written_to_one_file_stop_the_build(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "docs", "overrides", "macros", "data"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, project / name)
+    # A hand-written page where the generated page of an agency goes.
+    (project / "docs/co-quan/ban-noi-chinh.md").write_text("# Trang tay\n", encoding="utf-8")
+    result = build(tmp_path, project=project)
+    _one_vietnamese_line(result, "nhiều trang cùng ghi vào một tệp")
+    assert "co-quan/ban-noi-chinh/index.html" in result.stderr
