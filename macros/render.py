@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -68,7 +69,24 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:
         return None
+    # Cached code is run as it is: a folder that someone else owns or can write to
+    # could hold code planted by them. Then compile every time instead.
+    if not all(_private(folder) for folder in (directory, directory.parent)):
+        return None
     return _QuietCache(str(directory))
+
+
+def _private(folder: Path) -> bool:
+    """Whether `folder` (not a link) belongs to this user and only they can write to it."""
+    try:
+        status = folder.lstat()
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(status.st_mode)
+        and status.st_uid == os.getuid()
+        and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    )
 
 
 # The source is a text export that marks the document's italics as *…*, within a line.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import jinja2
@@ -57,3 +58,31 @@ def test_a_cache_that_cannot_be_written_does_not_fail_the_render(
     env = _env(_QuietCache(str(gone)), templates)
     assert env.get_template("t.j2").render(name="Xã Mẫu", n=0) == "Xã Mẫu có 0 nhiệm vụ"
     assert not gone.exists()
+
+
+@pytest.mark.parametrize("folder", ["ketluan/jinja", "ketluan"])
+def test_a_cache_others_can_write_to_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert _bytecode_cache() is not None
+    (tmp_path / "cache" / folder).chmod(0o777)  # anyone could plant compiled code there
+    assert _bytecode_cache() is None
+
+
+def test_a_cache_owned_by_someone_else_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert _bytecode_cache() is not None
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(tmp_path).st_uid + 4242)
+    assert _bytecode_cache() is None
+
+
+def test_a_linked_cache_folder_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    (tmp_path / "cache/ketluan").mkdir(parents=True, mode=0o700)
+    (tmp_path / "cache/ketluan/jinja").symlink_to(elsewhere)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert _bytecode_cache() is None
