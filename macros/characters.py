@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
-__all__ = ["blank", "mixed_script_words", "scan", "unsafe"]
+__all__ = ["blank", "may_mix_scripts", "mixed_script_words", "scan", "unsafe"]
 
 # Bidirectional controls: they reorder what a reader sees (Trojan Source, CVE-2021-42574).
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -89,6 +89,17 @@ def _script(c: str) -> str:
     # "CYRILLIC SMALL LETTER A"); look-alike letters of other blocks ("FULLWIDTH LATIN",
     # "MATHEMATICAL BOLD") count as their own, as they are not Vietnamese letters.
     return unicodedata.name(c, "?").split(" ", 1)[0]
+
+
+@cache
+def _foreign_letter(c: str) -> bool:
+    return c.isalpha() and not c.isascii() and _script(c) != "LATIN"
+
+
+def may_mix_scripts(chars: set[str]) -> bool:
+    """Whether a text made of `chars` can hold a word of mixed scripts at all: only if
+    one of its letters is not Latin (a check of distinct characters, not of words)."""
+    return any(_foreign_letter(c) for c in chars)
 
 
 def mixed_script_words(text: str) -> Iterator[tuple[str, str]]:

@@ -420,6 +420,7 @@ def _check_reports(
     says one thing per task and day; `meetings` maps each quarter key to its meeting."""
     own = {f"{conclusion.key}/{task.id}" for task, _chain in walk_tasks(conclusion.sections)}
     seen: dict[tuple[str, date], StatusReport] = {}
+    newest = max(meetings.values(), default=None)
     for report in conclusion.reports:
         if report.task not in earlier and report.task not in own:
             ctx.report(
@@ -434,8 +435,7 @@ def _check_reports(
                 f"báo cáo ngày {report.date:%d/%m/%Y} có trước khi nhiệm vụ được giao "
                 f"(hội nghị ngày {given:%d/%m/%Y})",
             )
-        newest = max(meetings.values(), default=report.date)
-        if report.date > newest + timedelta(days=REPORT_DAYS_AFTER):
+        if newest is not None and report.date > newest + timedelta(days=REPORT_DAYS_AFTER):
             ctx.report(
                 report,
                 ("date",),

@@ -9,7 +9,6 @@ generated pages cost more than rendering them.
 
 from __future__ import annotations
 
-import gc
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +18,7 @@ from typing import Literal
 from macros import urls
 from macros.indexes import SiteIndex, build_index
 from macros.pdf import PrintJob
-from macros.validate import load
+from macros.validate import gc_paused, load
 
 Kind = Literal["agency", "agency_history", "deadline", "document", "full_text"]
 
@@ -76,16 +75,9 @@ def index_for(data_file: Path, name: str, quarter: str | None) -> SiteIndex:
 def _cached_index(
     data_file: Path, name: str, quarter: str | None, _mtime: int, _size: int
 ) -> SiteIndex:
-    # Reading builds a hundred thousand small objects at once, which would make the
-    # cyclic garbage collector rescan the growing heap again and again (half the load
-    # time at 4× a year's data). Nothing built here is garbage yet.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # Indexing, like reading, builds objects none of which is garbage yet.
+    with gc_paused():
         return build_index(load(data_file, name=name), quarter)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def options(config_dir: Path, extra: dict[str, object]) -> tuple[Path, str, str | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from macros.linkify import segments
+from macros.linkify import _non_overlapping, _Span, segments
 from macros.mentions import MentionFinder
 from macros.model import Citation, Correction
 
@@ -40,3 +40,29 @@ def test_correction_keeps_the_words_and_carries_the_fix() -> None:
 def test_segments_always_give_back_the_text(text: str) -> None:
     out = segments(text, mentions=FINDER)
     assert "".join(s.text for s in out) == text
+
+
+def _reference(spans: list[_Span]) -> list[_Span]:
+    """The plain rule, checked against every span kept (quadratic): the oracle."""
+    rank = {"document": 0, "footnote": 1, "correction": 2, "agency": 3}
+    kept: list[_Span] = []
+    for span in sorted(spans, key=lambda s: (rank[s.kind], s.start, -s.end)):
+        if all(span.end <= k.start or span.start >= k.end for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+spans = st.lists(
+    st.builds(
+        lambda start, length, kind: _Span(start, start + length, kind, ""),
+        st.integers(0, 60),
+        st.integers(1, 12),
+        st.sampled_from(["document", "footnote", "correction", "agency"]),
+    ),
+    max_size=40,
+)
+
+
+@given(spans)
+def test_overlaps_are_resolved_as_the_plain_rule_says(given_spans: list[_Span]) -> None:
+    assert _non_overlapping(given_spans) == _reference(given_spans)
