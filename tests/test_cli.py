@@ -42,3 +42,31 @@ def test_check_missing_file_is_a_clear_error(
 ) -> None:
     assert main(["check", str(tmp_path / "none.yml")]) == 1
     assert "không tìm thấy tệp" in capsys.readouterr().err
+
+
+def test_an_unforeseen_failure_is_one_line_and_debug_shows_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(_path: Path) -> None:
+        raise ValueError("hỏng bất ngờ")
+
+    monkeypatch.setattr("macros.cli.load", broken)
+    assert main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "lỗi: sự cố không lường trước (ValueError: hỏng bất ngờ); "
+        "chạy lại với --debug để xem chi tiết\n"
+    )
+    with pytest.raises(ValueError, match="hỏng bất ngờ"):
+        main(["--debug", "check"])
+
+
+def test_a_system_error_is_said_in_vietnamese(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def full(_path: Path) -> None:
+        raise OSError(28, "No space left on device", "/srv/ket-luan")
+
+    monkeypatch.setattr("macros.cli.load", full)
+    assert main(["check"]) == 1
+    assert capsys.readouterr().err == "lỗi: ổ đĩa đã đầy (/srv/ket-luan)\n"
