@@ -36,12 +36,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
-from macros import urls
 from macros.fictional import Scale, dump, generate
-from macros.indexes import build_index
-from macros.pages import SitePages
-from macros.site import plan
-from macros.validate import load
+from macros.index.site_index import build_index
+from macros.load import load
+from macros.render import urls
+from macros.render.pages import SitePages
+from macros.render.plan import plan
 
 REPO = Path(__file__).resolve().parent.parent
 

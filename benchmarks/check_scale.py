@@ -24,13 +24,13 @@ import time
 from pathlib import Path
 
 from macros.fictional import Scale, dump, generate
-from macros.linkify import segments
-from macros.mentions import MentionFinder
-from macros.validate import MAX_BYTES
+from macros.load.files import MAX_BYTES
+from macros.render.linkify import segments
+from macros.text.mentions import MentionFinder
 
 _LOAD = """
 import json, resource, sys, time
-from macros.validate import load
+from macros.load import load
 start = time.perf_counter()
 load(sys.argv[1])
 seconds = time.perf_counter() - start

@@ -1,9 +1,37 @@
 """ketluan: a provincial Party conclusion (Kết luận) as a versioned MkDocs site.
 
-mkdocs-macros loads this package (`module_name: macros`); `define_env` only wires the
-pure modules (load → validate → index → render) to the pages of docs/, each a single
-macro call, and `macros/hook.py` adds and renders the generated pages. Everything
-else in the package imports nothing from MkDocs.
+The stages, in the order the data flows; each imports only from the stages before it
+(`import-linter` enforces it, see `[tool.importlinter]` in pyproject.toml):
+
+- `problems`   what is wrong with the data, where (file, line, column, field)
+- `model/`     the validated records and codes, the quarter calendar, the outline walk
+               and the lead-inheritance rule
+- `text/`      Vietnamese text: folding, collation, hidden characters, deadline phrases,
+               numbers, document symbols, agency mentions
+- `check/`     the semantic checks on a converted dataset
+- `load/`      file → bytes → YAML with positions → model → checks: `load()`
+- `index/`     one version's indexes (by agency, date, document), statuses, changes
+- `render/`    the page plan, the pages (`SitePages`), Jinja templates, links, timeline
+- `postbuild/` after MkDocs: diacritic folding of the search index, PDFs
+- `build`, `hook` (MkDocs; the only modules that import it), `publish` (mike),
+  `cli` (the `ketluan` command)
+- `fictional/` plainly fictional data ("Tỉnh Mẫu") for tests and benchmarks only
+
+The next stages get their own subpackages beside these: importing a received Word or
+PDF conclusion into a draft (`ingest/`, between the outside world and `load/`) and
+following up reports after publication (`follow/`, beside `index/`).
+
+`define_env` (mkdocs-macros) fills the pages of docs/, each one macro call; the hook
+adds and fills the generated pages.
+
+Adding a page kind:
+- a page of docs/: the file `docs/<path>.md` holding `{{ <macro>() }}`, its nav entry in
+  mkdocs.yml, a `FixedPage` row in `render/plan.py`, a `SitePages` method of that name
+  and its template in `render/templates/` (and a `render/urls.py` constant if other
+  pages link to it);
+- a generated page (one per entity): a `Kind` and a line of `plan()` in
+  `render/plan.py`, a `urls` function, a `SitePages` method of the kind's name and its
+  template.
 """
 
 from __future__ import annotations
@@ -14,25 +42,14 @@ __all__ = ["define_env"]
 
 
 def define_env(env: Any) -> None:
-    """mkdocs-macros entry point: load the validated data and register the macros that
-    fill the pages of docs/."""
-    from macros.pages import SitePages
-    from macros.wiring import pdf_ready, site_index
+    """mkdocs-macros entry point: register the one macro each page of docs/ calls."""
+    from macros.build import site_pages
+    from macros.render.plan import FIXED
 
-    site = SitePages(site_index(env.conf), pdf=pdf_ready(env.conf))
+    site = site_pages(env.conf)
 
     def here() -> str:
         return str(env.page.url) if env.page is not None else ""
 
-    page_macros = {
-        "trang_chu": lambda: site.home(here()),
-        "toan_van": lambda: site.full_text(here()),
-        "thay_doi": lambda: site.changes(here()),
-        "danh_sach_co_quan": lambda: site.agencies(here()),
-        "danh_sach_thoi_han": lambda: site.deadlines(here()),
-        "danh_sach_van_ban": lambda: site.documents(here()),
-        "chi_tieu": lambda: site.targets(here()),
-        "ban_in": lambda: site.print_all(here()),
-    }
-    for name, function in page_macros.items():
-        env.macro(function, name)
+    for page in FIXED:
+        env.macro(lambda page=page: site.fixed(page, here()), page.macro)

@@ -11,6 +11,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from macros.load import DEFAULT_DATA, load
+from macros.model.counts import counts
 from macros.problems import DataError, os_reason
 from macros.publish import (
     DEFAULT_BRANCH,
@@ -22,25 +24,15 @@ from macros.publish import (
     publish_all,
     serve,
 )
-from macros.stats import counts
-from macros.validate import load
 
-DEFAULT_DATA = Path("data/directives.yml")
 DATA_HELP = "tệp YAML (mặc định: %(default)s)"
 
-LABELS = {
-    "quarters": "quý",
-    "tasks": "nhiệm vụ",
-    "agencies": "cơ quan",
-    "documents": "văn bản",
-    "citations": "lượt trích dẫn",
-    "deadlines": "thời hạn",
-    "recurrences": "nghĩa vụ định kỳ",
-    "targets": "chỉ tiêu",
-    "figures": "số liệu",
-    "footnotes": "chú thích",
-    "reports": "báo cáo tình trạng",
-}
+
+def print_problems(error: DataError, what: str) -> None:
+    """Every problem of the data, one per line, then how many and what follows (stderr)."""
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    print(f"{what}{len(error.problems)} lỗi; dữ liệu chưa hợp lệ, không xuất bản.", file=sys.stderr)
 
 
 def check(data: Path) -> int:
@@ -48,14 +40,9 @@ def check(data: Path) -> int:
     try:
         dataset = load(data)
     except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(
-            f"{data}: {len(exc.problems)} lỗi; dữ liệu chưa hợp lệ, không xuất bản.",
-            file=sys.stderr,
-        )
+        print_problems(exc, f"{data}: ")
         return 1
-    summary = ", ".join(f"{n} {LABELS[k]}" for k, n in counts(dataset).items())
+    summary = ", ".join(f"{n} {label}" for label, n in counts(dataset).items())
     print(f"{data}: hợp lệ — {summary}.")
     return 0
 
@@ -109,11 +96,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="hiện đầy đủ lỗi Python khi có sự cố")
     sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
     p_check = sub.add_parser("check", help="kiểm tra tệp dữ liệu, báo mọi lỗi cùng lúc")
-    p_check.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help=DATA_HELP)
+    p_check.add_argument("data", nargs="?", type=Path, default=Path(DEFAULT_DATA), help=DATA_HELP)
     site_url_help = "địa chỉ gốc của trang (mặc định: biến KETLUAN_SITE_URL)"
     p_pub = sub.add_parser("publish", help="xuất bản một quý thành phiên bản cố định (mike)")
     p_pub.add_argument("quarter", help="mã quý, ví dụ 2026-q1")
-    p_pub.add_argument("--data", type=Path, default=DEFAULT_DATA, help=DATA_HELP)
+    p_pub.add_argument("--data", type=Path, default=Path(DEFAULT_DATA), help=DATA_HELP)
     p_pub.add_argument(
         "--branch", default=DEFAULT_BRANCH, help="nhánh git nhận bản dựng (mặc định: %(default)s)"
     )
@@ -125,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
         help="xuất bản cả khi tệp dữ liệu có thay đổi chưa commit vào git",
     )
     p_prev = sub.add_parser("preview", help="dựng mọi quý vào nhánh xem thử, mở trên 127.0.0.1")
-    p_prev.add_argument("--data", type=Path, default=DEFAULT_DATA, help=DATA_HELP)
+    p_prev.add_argument("--data", type=Path, default=Path(DEFAULT_DATA), help=DATA_HELP)
     p_prev.add_argument(
         "-a", "--address", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định: %(default)s)"
     )
@@ -151,9 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "preview":
             return preview_command(args.data, args.address, args.site_url)
     except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} lỗi; không xuất bản.", file=sys.stderr)
+        print_problems(exc, "")
         return 1
     except PublishError as exc:
         if args.debug and exc.log:

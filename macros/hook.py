@@ -2,8 +2,8 @@
 index, and print agency pages to PDF.
 
 Listed under `hooks:` in mkdocs.yml, so its events run after mkdocs-macros'. It only
-wires; the plan, the pages and the folding are in `macros.site`, `macros.pages` and
-`macros.search`.
+wires; the plan and the pages are in `macros.render`, the folding and printing in
+`macros.postbuild`, and what comes from MkDocs' config in `macros.build`.
 """
 
 from __future__ import annotations
@@ -22,11 +22,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros.pages import SitePages
-from macros.pdf import print_pages
-from macros.search import fold_index_file
-from macros.site import PLACEHOLDER, plan, print_jobs
-from macros.wiring import log, pdf_ready, site_index
+from macros.build import log, pdf_ready, site_index, site_pages
+from macros.model.calendar import build_stamp
+from macros.postbuild.pdf import print_pages
+from macros.postbuild.printing import print_jobs
+from macros.postbuild.search import fold_index_file
+from macros.render.plan import PLACEHOLDER, plan
 
 _Event = TypeVar("_Event", bound=Callable[..., Any])
 
@@ -85,7 +86,7 @@ def on_files(files: Files, config: Any) -> Files:
         # process cannot pile up uncollected garbage.
         gc.freeze()
         _may_freeze = False
-    site = SitePages(index, pdf=pdf_ready(config))
+    site = site_pages(config)
     _renderers.clear()
     taken = [f.dest_uri for f in files]
     for page in plan(index):
@@ -125,11 +126,6 @@ def on_post_build(config: Any) -> None:
     if pdf_ready(config):
         index = site_index(config)
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        meeting = index.conclusion.meeting_date
-        when = (
-            datetime.fromtimestamp(int(epoch), UTC)
-            if epoch
-            else datetime(meeting.year, meeting.month, meeting.day, tzinfo=UTC)
-        )
+        when = datetime.fromtimestamp(int(epoch), UTC) if epoch else build_stamp(index.conclusion)
         count = print_pages(print_jobs(index, site_dir), when)
         log.info("ketluan: đã in %d bản PDF (A4).", count)

@@ -7,10 +7,12 @@ Every stage (YAML reading, conversion to the model, semantic checks) reports
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
-Path = tuple[str | int, ...]
+# Where a value stands in the data: ("quarters", 0, "tasks", 12).
+FieldPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,7 @@ class DataError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def format_path(path: Path) -> str:
+def format_path(path: FieldPath) -> str:
     """`("quarters", 0, "tasks", 12)` → `quarters[0].tasks[12]`."""
     out = ""
     for part in path:
@@ -52,15 +54,22 @@ def format_path(path: Path) -> str:
     return out
 
 
+class Locator(Protocol):
+    """What finds the position of a path in the file (the YAML reader's node marks)."""
+
+    def get(self, path: FieldPath) -> Mark | None:
+        """The mark of `path`, or None if the file has no value there."""
+
+
 class Reporter:
     """Collects problems for one file, locating each by the nearest known path."""
 
-    def __init__(self, file: str, marks: Mapping[Path, Mark]) -> None:
+    def __init__(self, file: str, marks: Locator) -> None:
         self.file = file
         self.marks = marks
         self.problems: list[Problem] = []
 
-    def mark_of(self, path: Path) -> Mark:
+    def mark_of(self, path: FieldPath) -> Mark:
         """The mark of `path`, or of its closest ancestor that has one."""
         for end in range(len(path), -1, -1):
             mark = self.marks.get(path[:end])
@@ -68,7 +77,7 @@ class Reporter:
                 return mark
         return Mark(1, 1)
 
-    def report(self, path: Path, message: str, *, mark: Mark | None = None) -> None:
+    def report(self, path: FieldPath, message: str, *, mark: Mark | None = None) -> None:
         """Record a problem at `path` (or at an explicit mark)."""
         where = mark or self.mark_of(path)
         self.problems.append(

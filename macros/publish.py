@@ -27,12 +27,12 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
+from macros.load import load
 from macros.model import Conclusion, Dataset
+from macros.model.calendar import UnknownQuarter, build_stamp, find_quarter
 from macros.problems import os_reason
-from macros.validate import load
 
 LATEST = "latest"
 PREVIEW_BRANCH = "ketluan-preview"
@@ -65,12 +65,6 @@ class Target:
     allow_uncommitted: bool = False  # publish data that git does not hold as committed
 
 
-def source_date_epoch(conclusion: Conclusion) -> int:
-    """Build time stamps come from the data: the meeting date, midnight UTC."""
-    day = conclusion.meeting_date
-    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
-
-
 def build_env(target: Target, conclusion: Conclusion) -> dict[str, str]:
     """The environment of one quarter's build."""
     env = dict(os.environ)
@@ -78,7 +72,7 @@ def build_env(target: Target, conclusion: Conclusion) -> dict[str, str]:
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env["KETLUAN_DATA"] = str(target.data.resolve())
     env["KETLUAN_QUARTER"] = conclusion.key
-    env["SOURCE_DATE_EPOCH"] = str(source_date_epoch(conclusion))
+    env["SOURCE_DATE_EPOCH"] = str(int(build_stamp(conclusion).timestamp()))
     env["NO_MKDOCS_2_WARNING"] = "1"
     if target.site_url:
         env["KETLUAN_SITE_URL"] = target.site_url
@@ -143,10 +137,12 @@ def publish(target: Target, key: str, dataset: Dataset | None = None) -> Publish
     The newest quarter of the data also becomes `latest`, the default version.
     """
     dataset = dataset or load(target.data)
+    try:
+        position = find_quarter(dataset.quarters, key)
+    except UnknownQuarter as exc:
+        raise PublishError(f"{exc} — tệp {target.data}") from None
+    conclusion = dataset.quarters[position]
     keys = [q.key for q in dataset.quarters]
-    if key not in keys:
-        raise PublishError(f"không có quý '{key}' trong {target.data} (có: {', '.join(keys)})")
-    conclusion = dataset.quarters[keys.index(key)]
     record = data_record(target)
     with repository_lock(target.project), tempfile.TemporaryDirectory(prefix="ketluan-") as tmp:
         check_branch(target)

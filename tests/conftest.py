@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sitecheck import REPO, build_site
 
+from macros.load import load
 from macros.model import Dataset
-from macros.validate import load
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag
 
-from macros.checking import effective_lead, walk_tasks
 from macros.model import Dataset
+from macros.model.outline import effective_lead, walk_tasks
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -154,3 +155,25 @@ def assigned(dataset: Dataset) -> dict[str, set[str]]:
         for agency in [a for a, _ in effective_lead(task, chain)] + list(task.support):
             out.setdefault(agency, set()).add(task.id)
     return out
+
+
+def git(repo: Path, *args: str) -> str:
+    out = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
+    return out.stdout
+
+
+def make_project(root: Path, data: str) -> Path:
+    """A git repository holding this project's site sources and a data file."""
+    repo = root / "project"
+    repo.mkdir()
+    for name in ("mkdocs.yml", "docs", "overrides", "macros"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, repo / name)
+    (repo / "mau.yml").write_text(data, encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "nguồn")
+    return repo

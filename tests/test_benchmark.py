@@ -8,9 +8,9 @@ from pathlib import Path
 from sitecheck import REPO
 
 from macros.fictional import Scale, dump, generate
-from macros.indexes import build_index
-from macros.site import plan
-from macros.validate import load
+from macros.index.site_index import build_index
+from macros.load import load
+from macros.render.plan import plan
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import build_site

@@ -19,12 +19,11 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Dialog, Page, sync_playwright
-from sitecheck import REPO, assigned, page_sizes, pdf_text
-from test_publish import make_project
+from sitecheck import REPO, assigned, make_project, page_sizes, pdf_text
 
 from macros.fictional import Scale, dump, generate
 from macros.model import Dataset
-from macros.pdf import CHROMIUM_ARGS, find_chromium
+from macros.postbuild.pdf import CHROMIUM_ARGS, find_chromium
 from macros.publish import Target, publish_all
 
 ARTIFACTS = REPO / "artifacts" / "browser"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.checking import walk_tasks
 from macros.fictional import COMMUNE_CAP, HEADER, MIN_TASKS, Scale, dump, generate, main
+from macros.load import validate_text
 from macros.model import (
     AgencyGroup,
     Conclusion,
@@ -20,9 +20,9 @@ from macros.model import (
     Task,
     TaskKind,
 )
-from macros.symbols import parse_symbol
-from macros.text import is_slug, slugify
-from macros.validate import validate_text
+from macros.model.outline import walk_tasks
+from macros.text.symbols import parse_symbol
+from macros.text.vietnamese import is_slug, slugify
 
 SMALL = Scale(quarters=1, agencies=20, communes=6, tasks_per_quarter=30, documents=15, seed=1)
 THREE = Scale(quarters=3, agencies=40, communes=20, tasks_per_quarter=60, documents=40, seed=2)

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from macros.load import load
 from macros.model import Conclusion
-from macros.outline import blocks
-from macros.validate import load
+from macros.model.outline import blocks
 
 REPO = Path(__file__).resolve().parent.parent
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

@@ -80,7 +80,7 @@ def test_search_index_keeps_the_text_escaped(site: Path) -> None:
 
 
 def test_source_italics_render_as_italics_and_stay_escaped() -> None:
-    from macros.render import emphasis
+    from macros.render.environment import emphasis
 
     assert str(emphasis("Nghị quyết về “*Nâng cao* chất lượng”")) == (
         "Nghị quyết về “<em>Nâng cao</em> chất lượng”"

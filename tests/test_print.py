@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sitecheck import assigned, page_sizes, pdf_text
 
-from macros.checking import walk_tasks
 from macros.model import Dataset
+from macros.model.outline import walk_tasks
 
 A4 = (595, 842)  # points, rounded
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -21,23 +20,18 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sitecheck import REPO
+from sitecheck import git, make_project
 
-from macros.changes import changes
 from macros.fictional import Scale, dump, generate
-from macros.indexes import build_index
+from macros.index.changes import changes
+from macros.index.site_index import build_index
+from macros.index.status import OVERDUE_UNREPORTED
+from macros.load import load
 from macros.model import Dataset
 from macros.problems import DataError
 from macros.publish import PublishError, Target, cause, publish
-from macros.status import OVERDUE_UNREPORTED
-from macros.validate import load
 
 BRANCH = "ban-in"
-
-
-def git(repo: Path, *args: str) -> str:
-    out = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
-    return out.stdout
 
 
 def tree(repo: Path, path: str) -> str:
@@ -52,23 +46,6 @@ def show(repo: Path, path: str) -> str:
 def files(repo: Path, folder: str) -> set[str]:
     listing = git(repo, "ls-tree", "-r", "--name-only", BRANCH, folder + "/")
     return {line[len(folder) + 1 :] for line in listing.splitlines()}
-
-
-def make_project(root: Path, data: str) -> Path:
-    """A git repository holding this project's site sources and a data file."""
-    repo = root / "project"
-    repo.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "macros"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, repo / name)
-    (repo / "mau.yml").write_text(data, encoding="utf-8")
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "nguồn")
-    return repo
 
 
 @pytest.fixture(scope="module")

@@ -21,10 +21,10 @@ from sitecheck import (
     task_links,
 )
 
-from macros.checking import effective_lead, walk_tasks
 from macros.fictional import Scale, dump, generate
+from macros.load import load
 from macros.model import Dataset, Task
-from macros.validate import load
+from macros.model.outline import effective_lead, walk_tasks
 
 Built = tuple[Path, Dataset]
 

@@ -25,16 +25,14 @@ from typing import Any
 
 import yaml
 
-from macros.check_conclusion import planning_year
 from macros.fictional.quarter import (
-    _conclusion,
-    _Quarter,
-    _reports,
+    QuarterContext,
+    make_conclusion,
+    make_reports,
 )
 from macros.fictional.registry import (
-    _agencies,
-    _documents,
-    _quarter_end,
+    make_agencies,
+    make_documents,
 )
 from macros.fictional.vocab import (
     CLOSED,
@@ -47,6 +45,7 @@ from macros.fictional.vocab import (
     PROVINCE,
 )
 from macros.model import AgencyGroup as G
+from macros.model.calendar import planning_year, quarter_end
 
 __all__ = [
     "COMMUNE_CAP",
@@ -97,7 +96,7 @@ class Scale:
 def generate(scale: Scale) -> dict[str, Any]:
     """The whole dataset as plain data in the YAML schema."""
     rng = Random(scale.seed)
-    agencies, documents = _agencies(scale), _documents(rng, scale.documents)
+    agencies, documents = make_agencies(scale), make_documents(rng, scale.documents)
     pools: dict[G, list[str]] = {g: [] for g in G}
     for a in agencies:
         if not a.get("collective"):
@@ -109,12 +108,14 @@ def generate(scale: Scale) -> dict[str, Any]:
     for index in range(scale.quarters):
         year, q = FIRST_YEAR + index // 4, index % 4 + 1
         key = f"{year}-q{q}"
-        reports = _reports(previous, _quarter_end(year, q))
+        reports = make_reports(previous, quarter_end(year, q))
         closed = {r["task"] for r in reports if r["status"] in CLOSED}
         continuable = [ref for ref in continuable if ref not in closed]
         planned = q % 4 + 1
-        ctx = _Quarter(rng, key, planning_year(key), planned, names, pools, documents, continuable)
-        quarters.append(_conclusion(ctx, year, q, scale.tasks_per_quarter, reports))
+        ctx = QuarterContext(
+            rng, key, planning_year(key), planned, names, pools, documents, continuable
+        )
+        quarters.append(make_conclusion(ctx, year, q, scale.tasks_per_quarter, reports))
         previous = ctx.due
         continuable = continuable + [ref for ref, _due in ctx.due]
     return {

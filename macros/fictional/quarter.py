@@ -8,10 +8,8 @@ from datetime import date, timedelta
 from random import Random
 from typing import Any
 
-from macros.check_conclusion import ROMAN
-from macros.deadlines import Relation, parse_deadline, parse_recurrence
 from macros.fictional.registry import (
-    _as_written,
+    as_written,
 )
 from macros.fictional.vocab import (
     DUE,
@@ -23,16 +21,18 @@ from macros.fictional.vocab import (
     RECURRENCES,
     ROLE,
     SIGNERS,
-    SUPERSCRIPT,
     TOPICS,
     VERBS,
 )
 from macros.model import AgencyGroup as G
-from macros.model import Status
+from macros.model import Relation, Status
+from macros.model.calendar import ROMAN
+from macros.text.deadlines import parse_deadline, parse_recurrence
+from macros.text.vietnamese import superscript
 
 
 @dataclass
-class _Quarter:
+class QuarterContext:
     """What the generators of one quarter's conclusion share."""
 
     rng: Random
@@ -48,19 +48,19 @@ class _Quarter:
     due: list[tuple[str, date | None]] = field(default_factory=list)  # own tasks, first deadline
 
 
-def _cite(ctx: _Quarter) -> tuple[str, dict[str, Any]]:
+def _cite(ctx: QuarterContext) -> tuple[str, dict[str, Any]]:
     doc = ctx.rng.choice(ctx.documents)
-    return _as_written(doc), {"document": doc["id"], "as_written": _as_written(doc)}
+    return as_written(doc), {"document": doc["id"], "as_written": as_written(doc)}
 
 
-def _footnote(ctx: _Quarter, text: str) -> str:
+def _footnote(ctx: QuarterContext, text: str) -> str:
     """Add a footnote and return its superscript marker."""
     ctx.footnotes.append({"number": len(ctx.footnotes) + 1, "text": text})
-    return str(len(ctx.footnotes)).translate(SUPERSCRIPT)
+    return superscript(len(ctx.footnotes))
 
 
-def _conclusion(
-    ctx: _Quarter, year: int, q: int, tasks: int, reports: list[dict[str, Any]]
+def make_conclusion(
+    ctx: QuarterContext, year: int, q: int, tasks: int, reports: list[dict[str, Any]]
 ) -> dict[str, Any]:
     met = date(year + q // 4, q % 4 * 3 + 1, 24)
     roman, planned = ROMAN[q - 1], f"quý {ROMAN[ctx.quarter - 1]} năm {ctx.year}"
@@ -105,7 +105,7 @@ def _conclusion(
     return out | ({"reports": reports} if reports else {})
 
 
-def _review(ctx: _Quarter, roman: str, year: int) -> dict[str, Any]:
+def _review(ctx: QuarterContext, roman: str, year: int) -> dict[str, Any]:
     rng = ctx.rng
     grdp = f"{rng.randint(5, 12)},{rng.randint(10, 99)}"
     capital = f"{rng.randint(10, 60)}.{rng.randint(100, 999)}"
@@ -173,7 +173,7 @@ def _split(total: int, weights: Sequence[int]) -> list[int]:
     return parts
 
 
-def _sections(ctx: _Quarter, tasks: int, planned: str) -> list[dict[str, Any]]:
+def _sections(ctx: QuarterContext, tasks: int, planned: str) -> list[dict[str, Any]]:
     """Sections II-IV shaped like the real conclusion; exactly `tasks` tasks in all."""
     advisory, government, affiliated, communes = _split(tasks - 3, (3, 5, 1, 2))
     principle = {
@@ -221,7 +221,9 @@ def _sections(ctx: _Quarter, tasks: int, planned: str) -> list[dict[str, Any]]:
     ]
 
 
-def _section(ctx: _Quarter, number: str, role: str, size: int, pool: list[str]) -> dict[str, Any]:
+def _section(
+    ctx: QuarterContext, number: str, role: str, size: int, pool: list[str]
+) -> dict[str, Any]:
     """A section addressed to a core agency: a heading task, then `size - 1` items.
 
     Subsection 2 numbers its items (II.2.3, marker "2.3.") with bullets below them
@@ -249,7 +251,7 @@ def _section(ctx: _Quarter, number: str, role: str, size: int, pool: list[str]) 
     }
 
 
-def _task(ctx: _Quarter, tid: str, marker: str | None, lead: list[str]) -> dict[str, Any]:
+def _task(ctx: QuarterContext, tid: str, marker: str | None, lead: list[str]) -> dict[str, Any]:
     """One task; `ctx.count` spreads deadlines, citations, targets and the rest evenly."""
     rng, n = ctx.rng, ctx.count
     ctx.count += 1
@@ -295,7 +297,7 @@ def _task(ctx: _Quarter, tid: str, marker: str | None, lead: list[str]) -> dict[
     return head | {"kind": kind, "text": text[0].upper() + text[1:] + "."} | extra
 
 
-def _deadline_phrase(ctx: _Quarter) -> str:
+def _deadline_phrase(ctx: QuarterContext) -> str:
     y, q, rng = ctx.year, ctx.quarter, ctx.rng
     m, d, roman = 3 * q - rng.randint(0, 2), rng.randint(1, 28), ROMAN[q - 1]
     return rng.choice(
@@ -325,7 +327,7 @@ def _recurrence(phrase: str) -> dict[str, Any]:
     return out | ({"at_least": parsed.at_least} if parsed.at_least is not None else {})
 
 
-def _target(ctx: _Quarter) -> tuple[str, dict[str, Any]]:
+def _target(ctx: QuarterContext) -> tuple[str, dict[str, Any]]:
     """A target phrase and its record: "> v%", ">= v%", "a-b%", or "> v%" by the quarter's end."""
     metric, value, form = ctx.rng.choice(METRICS), ctx.rng.randint(20, 90), ctx.count % 4
     by = f"hết quý {ROMAN[ctx.quarter - 1]} năm {ctx.year}" if form == 3 else ""
@@ -346,7 +348,7 @@ def _target(ctx: _Quarter) -> tuple[str, dict[str, Any]]:
     return phrase, {"phrase": phrase} | target
 
 
-def _reports(previous: list[tuple[str, date | None]], as_of: date) -> list[dict[str, Any]]:
+def make_reports(previous: list[tuple[str, date | None]], as_of: date) -> list[dict[str, Any]]:
     """Statuses of the previous quarter's tasks as of the end of the quarter under review.
 
     Every fourth task gets no report at all, so some deadlines pass unreported.

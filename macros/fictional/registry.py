@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from random import Random
 from typing import TYPE_CHECKING, Any
 
@@ -14,15 +14,11 @@ from macros.fictional.vocab import (
     TOPICS,
 )
 from macros.model import AgencyGroup as G
-from macros.symbols import TYPE_NAMES
-from macros.text import slugify
+from macros.text.symbols import TYPE_NAMES
+from macros.text.vietnamese import slugify
 
 if TYPE_CHECKING:
     from macros.fictional import Scale
-
-
-def _quarter_end(year: int, q: int) -> date:
-    return date(year + q // 4, q % 4 * 3 + 1, 1) - timedelta(days=1)
 
 
 def _agency(name: str, group: G, short: str | None, collective: bool = False) -> dict[str, Any]:
@@ -35,7 +31,7 @@ def _agency(name: str, group: G, short: str | None, collective: bool = False) ->
     return out
 
 
-def _agencies(scale: Scale) -> list[dict[str, Any]]:
+def make_agencies(scale: Scale) -> list[dict[str, Any]]:
     out = [_agency(name, group, short, coll) for _role, name, group, short, coll in CORE]
     for n in range(1, scale.communes + 1):
         # "xã Mẫu Hòa 1" is a prefix of "xã Mẫu Hòa 11": linking must respect word ends.
@@ -47,7 +43,7 @@ def _agencies(scale: Scale) -> list[dict[str, Any]]:
     return out
 
 
-def _documents(rng: Random, count: int) -> list[dict[str, Any]]:
+def make_documents(rng: Random, count: int) -> list[dict[str, Any]]:
     """Numbered party documents (numbers restart each term), QH15 ones, unnumbered ones."""
     seen: set[tuple[str, str, int, int]] = set()
     docs = [
@@ -115,7 +111,7 @@ def _numbered(
     return doc
 
 
-def _as_written(doc: dict[str, Any]) -> str:
+def as_written(doc: dict[str, Any]) -> str:
     """How a paragraph cites the document: "Nghị quyết số 04-NQ/TW ngày 18/7/2006 của ..."."""
     if "symbol" not in doc:
         return str(doc["title"])

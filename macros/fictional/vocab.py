@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.model import AgencyGroup as G
 from macros.model import Status
-from macros.text import slugify
+from macros.text.vietnamese import slugify
 
 PROVINCE = "Tỉnh Mẫu"
 FIRST_YEAR = 2026
@@ -78,7 +78,6 @@ LIMITATIONS = (
 )
 PARTY_CODES = ("NQ", "KL", "CT", "TB", "KH", "CTr", "ĐA", "QĐ", "QĐi", "HD", "QC")
 SIGNERS = ("Nguyễn Văn Mẫu", "Trần Thị Mẫu", "Lê Đức Mẫu", "Phạm Ánh Mẫu")
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 DUE = (Status.DONE_ON_TIME, Status.DONE_LATE, Status.OVERDUE, Status.DROPPED, Status.PAUSED)
 OPEN = (Status.NOT_DUE, Status.IN_PROGRESS, Status.DUE_SOON)
 CLOSED = (Status.DONE_ON_TIME, Status.DONE_LATE, Status.DROPPED)

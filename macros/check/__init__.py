@@ -1,0 +1,46 @@
+"""Semantic checks: what types alone cannot say (ids, references, phrases, dates).
+
+`check_dataset` runs them all on a converted dataset, reporting every problem to the
+context's reporter; `check_strings` runs on the raw text values before conversion.
+"""
+
+from __future__ import annotations
+
+from macros.check.conclusion import check_conclusion
+from macros.check.context import Context
+from macros.check.registry import check_agencies, check_documents
+from macros.check.strings import check_strings
+from macros.model import Conclusion, Dataset
+from macros.model.calendar import QUARTER_KEY
+from macros.model.outline import walk_tasks
+
+__all__ = ["SCHEMA_VERSION", "Context", "check_dataset", "check_strings"]
+
+SCHEMA_VERSION = 1
+
+
+def check_dataset(ctx: Context, dataset: Dataset) -> None:
+    """Every check of the registries and of each quarter, in file order."""
+    if dataset.schema != SCHEMA_VERSION:
+        ctx.report(
+            dataset,
+            ("schema",),
+            f"phiên bản lược đồ {dataset.schema} không được hỗ trợ (cần {SCHEMA_VERSION})",
+        )
+    check_agencies(ctx, dataset.agencies)
+    check_documents(ctx, dataset.documents)
+    documents = {d.id: d for d in dataset.documents}
+    meetings = {q.key: q.meeting_date for q in dataset.quarters}
+    earlier: set[str] = set()  # grows quarter by quarter: never copied, so linear
+    previous: Conclusion | None = None
+    for conclusion in dataset.quarters:
+        key = conclusion.key
+        if previous is not None and QUARTER_KEY.fullmatch(key) and key <= previous.key:
+            ctx.report(
+                conclusion,
+                ("key",),
+                f"quý '{key}' phải đứng sau quý '{previous.key}' và không trùng",
+            )
+        check_conclusion(ctx, conclusion, documents, earlier, meetings, previous)
+        earlier.update(f"{key}/{task.id}" for task, _chain in walk_tasks(conclusion.sections))
+        previous = conclusion

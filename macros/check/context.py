@@ -1,0 +1,37 @@
+"""What every check holds: where each record came from, and which ids exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from macros.problems import FieldPath, Reporter
+
+
+@dataclass
+class Context:
+    """Locates model records in the YAML and collects problems about them."""
+
+    reporter: Reporter
+    paths: dict[int, FieldPath]
+    incomplete: set[int] = field(default_factory=set)  # records already reported invalid
+    agency_ids: frozenset[str] = field(default_factory=frozenset)
+    document_ids: frozenset[str] = field(default_factory=frozenset)
+
+    def report(self, record: object, sub: FieldPath, message: str) -> None:
+        """Report a problem about `record`, at `sub` below its own path.
+
+        A record kept with a default for an invalid field already has its problem
+        reported; checking it further would only echo that problem.
+        """
+        if id(record) in self.incomplete:
+            return
+        self.reporter.report(self.paths.get(id(record), ()) + sub, message)
+
+    def require_agencies(self, record: object, key: str, ids: Iterable[str]) -> None:
+        """Every id in `ids` (the list at `record.key`) must name a known agency."""
+        for i, agency in enumerate(ids):
+            if agency not in self.agency_ids:
+                self.report(
+                    record, (key, i), f"cơ quan '{agency}' không có trong danh mục agencies"
+                )

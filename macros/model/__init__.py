@@ -1,0 +1,65 @@
+"""The validated model of a data file: records, codes, the quarter calendar, the walk.
+
+The records are the schema (`macros.load.convert` builds them from YAML); they and
+the codes are importable from here: `from macros.model import Task, Status`.
+"""
+
+from macros.model.codes import (
+    AgencyGroup,
+    Delegation,
+    Measure,
+    Operator,
+    Period,
+    Precision,
+    Relation,
+    Status,
+    TaskKind,
+)
+from macros.model.records import (
+    Agency,
+    Citation,
+    Conclusion,
+    Correction,
+    Dataset,
+    Deadline,
+    Document,
+    Figure,
+    Footnote,
+    Recipient,
+    Recurrence,
+    Review,
+    Section,
+    Signer,
+    StatusReport,
+    Target,
+    Task,
+)
+
+__all__ = [
+    "Agency",
+    "AgencyGroup",
+    "Citation",
+    "Conclusion",
+    "Correction",
+    "Dataset",
+    "Deadline",
+    "Delegation",
+    "Document",
+    "Figure",
+    "Footnote",
+    "Measure",
+    "Operator",
+    "Period",
+    "Precision",
+    "Recipient",
+    "Recurrence",
+    "Relation",
+    "Review",
+    "Section",
+    "Signer",
+    "Status",
+    "StatusReport",
+    "Target",
+    "Task",
+    "TaskKind",
+]

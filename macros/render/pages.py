@@ -1,0 +1,207 @@
+"""Render each page of the site from the index; templates do the presenting.
+
+One `SitePages` per build holds the index and a cache of rendered task cards: a task
+appears on the page of each of its agencies, deadlines and documents, and pages at the
+same depth link alike (see `urls.relative`), so each card is rendered once per depth.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+from macros.index.changes import changes
+from macros.index.site_index import Due, Entry, SiteIndex, document_level
+from macros.model import AgencyGroup, Citation, Conclusion, Correction, Document
+from macros.model.outline import blocks
+from macros.render import labels, urls
+from macros.render.environment import environment, render
+from macros.render.linkify import Segment, segments
+from macros.render.plan import FixedPage, PlannedPage
+from macros.render.timeline import layout
+from macros.render.urls import ALL_AGENCIES_PDF, agency_pdf
+
+
+def document_label(doc: Document) -> str:
+    """How a document is named in lists: "Nghị quyết số 57-NQ/TW" or its title."""
+    if doc.symbol is None:
+        return doc.title or doc.id
+    return f"{doc.type} số {doc.symbol}"
+
+
+class SitePages:
+    """The pages of one version of the site."""
+
+    def __init__(self, index: SiteIndex, *, pdf: bool = False) -> None:
+        self.index = index
+        self.pdf = pdf  # whether the build prints agency PDFs (and pages link them)
+        self._corrections: dict[str, dict[str, Correction]] = {}
+        self._cards: dict[tuple[str, str], Markup] = {}
+        self._segments: dict[tuple[str, tuple[Citation, ...], str], tuple[Segment, ...]] = {}
+
+    def segs(
+        self, text: str, cites: tuple[Citation, ...] = (), of: Conclusion | None = None
+    ) -> tuple[Segment, ...]:
+        """A paragraph of conclusion `of` (default: this version's) cut into segments."""
+        conclusion = of or self.index.conclusion
+        key = (text, cites, conclusion.key)
+        if key not in self._segments:  # a task's text is on several pages: cut it once
+            if conclusion.key not in self._corrections:
+                self._corrections[conclusion.key] = {c.phrase: c for c in conclusion.corrections}
+            self._segments[key] = tuple(
+                segments(
+                    text,
+                    cites=cites,
+                    mentions=self.index.mentions,
+                    corrections=self._corrections[conclusion.key],
+                )
+            )
+        return self._segments[key]
+
+    def task_url(self, entry: Entry) -> str:
+        """Where a task stands in its quarter's full text."""
+        return urls.task(entry.task.anchor, self._key(entry.conclusion))
+
+    def fulltext_url(self, conclusion: Conclusion) -> str:
+        """The full text page of a conclusion of this version."""
+        return urls.full_text(self._key(conclusion))
+
+    def _key(self, conclusion: Conclusion) -> str | None:
+        return None if conclusion is self.index.conclusion else conclusion.key
+
+    def _context(self, here: str) -> dict[str, Any]:
+        prefix = urls.relative("", here)
+        parts: list[Any] = []  # the template module, made on first use
+
+        def card(entry: Entry) -> Markup:
+            key = (entry.ref, prefix)
+            if key not in self._cards:
+                if not parts:
+                    parts.append(environment().get_template("_parts.j2").make_module(context))
+                self._cards[key] = Markup(parts[0].task_card(entry))
+            return self._cards[key]
+
+        context: dict[str, Any] = {
+            "ix": self.index,
+            "c": self.index.conclusion,
+            "here": here,
+            "rel": lambda target: urls.relative(target, here),
+            "urls": urls,
+            "labels": labels,
+            "segs": self.segs,
+            "task_url": self.task_url,
+            "fulltext_url": self.fulltext_url,
+            "doc_label": document_label,
+            "card": card,
+            "states": self.states,
+            "pdf": self.pdf,
+            "agency_pdf": agency_pdf,
+            "all_agencies_pdf": ALL_AGENCIES_PDF,
+        }
+        return context
+
+    def generated(self, page: PlannedPage, here: str) -> str:
+        """A generated page of the plan (`macros.render.plan.plan`), as it is at `here`."""
+        renderer: Callable[[str, str], str] = getattr(self, page.kind)
+        return renderer(here, page.arg)
+
+    def fixed(self, page: FixedPage, here: str) -> str:
+        """A page of docs/ (`macros.render.plan.FIXED`), as it is at `here`."""
+        renderer: Callable[[str], str] = getattr(self, page.method)
+        return renderer(here)
+
+    def home(self, here: str) -> str:
+        """The conclusion at a glance."""
+        return render(
+            "home.md.j2",
+            **self._context(here),
+            timeline=layout(d.deadline.date for d in self.index.dues),
+            next_dues=self.index.dues[:8],
+        )
+
+    def full_text(self, here: str, key: str | None = None) -> str:
+        """A conclusion as issued (this version's, or an earlier quarter's), every task
+        anchored and every reference linked."""
+        shown = next((q for q in self.index.quarters if q.key == key), self.index.conclusion)
+        return render(
+            "fulltext.md.j2", **self._context(here), shown=shown, blocks=list(blocks(shown))
+        )
+
+    def changes(self, here: str) -> str:
+        """What changed since the previous quarter."""
+        return render("changes.md.j2", **self._context(here), ch=changes(self.index))
+
+    def agencies(self, here: str) -> str:
+        """Agencies grouped by group, in Vietnamese alphabetical order."""
+        groups: dict[AgencyGroup, list[Any]] = {g: [] for g in AgencyGroup}
+        for view in self.index.agencies_sorted:
+            groups[view.agency.group].append(view)
+        return render("agencies.md.j2", **self._context(here), groups=groups)
+
+    def agency(self, here: str, agency_id: str) -> str:
+        """One agency: tasks it leads or supports, its deadlines."""
+        view = self.index.agencies[agency_id]
+        timeline = layout(d.deadline.date for d in view.dues)
+        return render("agency.md.j2", **self._context(here), view=view, timeline=timeline)
+
+    def agency_history(self, here: str, agency_id: str) -> str:
+        """One agency's tasks of earlier quarters, newest quarter first, with statuses."""
+        view = self.index.agencies[agency_id]
+        return render("agency_history.md.j2", **self._context(here), view=view)
+
+    def states(self, entries: tuple[Entry, ...]) -> list[tuple[str, int]]:
+        """How many tasks are in each state, most frequent first."""
+        counts = Counter(self.index.state(e).label for e in entries)
+        return counts.most_common()
+
+    def deadlines(self, here: str) -> str:
+        """This quarter's deadlines by month, recurring duties, then earlier quarters'."""
+        current: dict[date, list[Due]] = defaultdict(list)
+        for due in self.index.dues:
+            current[due.deadline.date].append(due)
+        months: dict[tuple[int, int], list[date]] = defaultdict(list)
+        for day in current:
+            months[(day.year, day.month)].append(day)
+        timeline = layout(d.deadline.date for d in self.index.dues)
+        return render(
+            "deadlines.md.j2",
+            **self._context(here),
+            months=months,
+            current=current,
+            timeline=timeline,
+        )
+
+    def deadline(self, here: str, day: str) -> str:
+        """What is due on one date."""
+        when = date.fromisoformat(day)
+        dues = self.index.by_date[when]
+        return render("deadline.md.j2", **self._context(here), day=when, dues=dues)
+
+    def documents(self, here: str) -> str:
+        """Referenced documents by issuing level, then type."""
+        tree: dict[str, dict[str, list[Any]]] = {lvl: defaultdict(list) for lvl in labels.LEVELS}
+        for view in self.index.documents.values():
+            tree[document_level(view.document)][view.document.type].append(view)
+        for types in tree.values():
+            for views in types.values():
+                views.sort(key=lambda v: (v.document.issued_year or 0, v.document.date or date.min))
+        return render("documents.md.j2", **self._context(here), tree=tree)
+
+    def document(self, here: str, document_id: str) -> str:
+        """One document and every task citing it."""
+        view = self.index.documents[document_id]
+        return render("document.md.j2", **self._context(here), view=view)
+
+    def print_all(self, here: str) -> str:
+        """Every agency's tasks of this quarter, one agency after another, each from a
+        new page; earlier quarters are in their own versions' bundles."""
+        views = [v for v in self.index.agencies_sorted if v.task_count]
+        return render("print_all.md.j2", **self._context(here), views=views)
+
+    def targets(self, here: str) -> str:
+        """Every quantitative target with its agency and date."""
+        return render("targets.md.j2", **self._context(here))

@@ -1,0 +1,66 @@
+"""Where every page of the site lives: ASCII, short, stable across quarters.
+
+One place computes URLs, so that links are right by construction; a test still
+crawls the built site for broken ones.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+AGENCIES = "co-quan/"
+DEADLINES = "thoi-han/"
+DOCUMENTS = "van-ban/"
+FULL_TEXT = "toan-van/"
+TARGETS = "chi-tieu/"
+CHANGES = "thay-doi/"
+PRINT = "ban-in/"
+HOME = ""
+
+
+def agency(agency_id: str) -> str:
+    """`/co-quan/<slug>/`."""
+    return f"{AGENCIES}{agency_id}/"
+
+
+def agency_history(agency_id: str) -> str:
+    """`/co-quan/<slug>/lich-su/`: the agency's tasks of earlier quarters."""
+    return f"{AGENCIES}{agency_id}/lich-su/"
+
+
+def deadline(day: date) -> str:
+    """`/thoi-han/<yyyy-mm-dd>/`."""
+    return f"{DEADLINES}{day.isoformat()}/"
+
+
+def document(document_id: str) -> str:
+    """`/van-ban/<slug>/`."""
+    return f"{DOCUMENTS}{document_id}/"
+
+
+def full_text(key: str | None = None) -> str:
+    """This version's full text, or an earlier quarter's: `/toan-van/2026-q1/`."""
+    return FULL_TEXT if key is None else f"{FULL_TEXT}{key}/"
+
+
+def task(anchor: str, key: str | None = None) -> str:
+    """A task's place in its quarter's full text."""
+    return f"{full_text(key)}#{anchor}"
+
+
+def relative(target: str, here: str) -> str:
+    """Link from page URL `here` to site URL `target` (both directory URLs, no leading /).
+
+    Links always climb to the site root first ("../../van-ban/x/"), so every page at
+    the same depth links alike: the output can be shared between pages, and a
+    version served under any path works.
+    """
+    return "../" * here.count("/") + target or "./"
+
+
+def agency_pdf(agency_id: str) -> str:
+    """An agency's printed extract, beside its page."""
+    return f"{agency(agency_id)}{agency_id}.pdf"
+
+
+ALL_AGENCIES_PDF = f"{PRINT}tat-ca-co-quan.pdf"

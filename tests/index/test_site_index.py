@@ -1,0 +1,58 @@
+"""Indexes of the real data: roles, deadlines and documents resolved once."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from macros.index.site_index import Entry, SiteIndex, build_index, document_level
+from macros.load import load
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def index() -> SiteIndex:
+    return build_index(load(REPO / "data/directives.yml"), "2026-q1")
+
+
+def entry(index: SiteIndex, task_id: str) -> Entry:
+    return next(e for e in index.entries if e.task.id == task_id)
+
+
+def test_inherited_and_named_leads(index: SiteIndex) -> None:
+    lead = entry(index, "II.2.2-7").lead
+    assert [(r.agency.id, r.inherited) for r in lead] == [
+        ("dang-uy-ubnd-tinh", True),
+        ("chu-dau-tu", False),
+    ]
+    assert [(r.agency.id, r.inherited) for r in entry(index, "II.2.5").lead] == [
+        ("dang-uy-ubnd-tinh", True)
+    ]
+
+
+def test_deadlines_by_date(index: SiteIndex) -> None:
+    assert list(index.by_date) == sorted(index.by_date)
+    june = [d.entry.task.id for d in index.by_date[date(2026, 6, 30)]]
+    assert june == ["II.1-4", "II.2.2", "II.2.5", "II.2.7", "II.2.8-1", "II.2.12", "III-1"]
+
+
+def test_agency_views(index: SiteIndex) -> None:
+    noi_chinh = index.agencies["ban-noi-chinh"]
+    assert [e.task.id for e in noi_chinh.lead] == ["II.1-4"]
+    assert [d.deadline.date for d in noi_chinh.dues] == [date(2026, 6, 30), date(2026, 12, 31)]
+    btv = index.agencies["ban-thuong-vu-tinh-uy"]
+    assert [e.task.id for e in btv.reports_to_it] == ["II.2.2-5", "II.2.6-1", "II.2.8-1"]
+    assert btv.task_count == 0
+
+
+def test_documents_and_levels(index: SiteIndex) -> None:
+    assert [e.task.id for e in index.documents["57-nq-tw-2024"].citing] == ["II.2.9"]
+    assert index.documents["11-nq-tu-2026"].in_review
+    levels = {d: document_level(v.document) for d, v in index.documents.items()}
+    assert levels["254-2025-qh15"] == "quoc-hoi"
+    assert levels["57-nq-tw-2024"] == "trung-uong"
+    assert levels["04-ct-tu-2021"] == "tinh-uy"
+    assert levels["quy-hoach-tinh"] == "khac"

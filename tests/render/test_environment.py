@@ -1,0 +1,88 @@
+"""Tests for macros.render's template bytecode cache: kept between builds, never fatal."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from macros.render.environment import _bytecode_cache, _QuietCache
+
+
+def _env(cache: jinja2.BytecodeCache | None, templates: Path) -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(templates), bytecode_cache=cache)
+
+
+@pytest.fixture
+def templates(tmp_path: Path) -> Path:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "t.j2").write_text("{{ name }} có {{ n }} nhiệm vụ", encoding="utf-8")
+    return folder
+
+
+def test_cache_lives_in_the_user_cache_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, templates: Path
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    cache = _bytecode_cache()
+    assert cache is not None
+    assert _env(cache, templates).get_template("t.j2").render(name="Sở Mẫu", n=3) == (
+        "Sở Mẫu có 3 nhiệm vụ"
+    )
+    stored = list((tmp_path / "cache/ketluan/jinja").iterdir())
+    assert len(stored) == 1
+    # A second build loads the stored code; a changed template is compiled afresh.
+    assert _env(_bytecode_cache(), templates).get_template("t.j2").render(name="A", n=1) == (
+        "A có 1 nhiệm vụ"
+    )
+    (templates / "t.j2").write_text("{{ name }}: {{ n }}", encoding="utf-8")
+    assert _env(_bytecode_cache(), templates).get_template("t.j2").render(name="A", n=1) == "A: 1"
+
+
+def test_no_cache_when_the_cache_directory_cannot_be_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert _bytecode_cache() is None
+
+
+def test_a_cache_that_cannot_be_written_does_not_fail_the_render(
+    tmp_path: Path, templates: Path
+) -> None:
+    gone = tmp_path / "removed-after-start"
+    env = _env(_QuietCache(str(gone)), templates)
+    assert env.get_template("t.j2").render(name="Xã Mẫu", n=0) == "Xã Mẫu có 0 nhiệm vụ"
+    assert not gone.exists()
+
+
+@pytest.mark.parametrize("folder", ["ketluan/jinja", "ketluan"])
+def test_a_cache_others_can_write_to_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert _bytecode_cache() is not None
+    (tmp_path / "cache" / folder).chmod(0o777)  # anyone could plant compiled code there
+    assert _bytecode_cache() is None
+
+
+def test_a_cache_owned_by_someone_else_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert _bytecode_cache() is not None
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(tmp_path).st_uid + 4242)
+    assert _bytecode_cache() is None
+
+
+def test_a_linked_cache_folder_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    (tmp_path / "cache/ketluan").mkdir(parents=True, mode=0o700)
+    (tmp_path / "cache/ketluan/jinja").symlink_to(elsewhere)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert _bytecode_cache() is None
