@@ -67,9 +67,14 @@ class Entry:
         return f"{self.conclusion.key}/{self.task.id}"
 
     @property
+    def leaders(self) -> tuple[Agency, ...]:
+        """The agencies leading the task, inherited or named."""
+        return tuple(r.agency for r in self.lead)
+
+    @property
     def agencies(self) -> tuple[Agency, ...]:
         """Every agency the task assigns, lead first."""
-        return tuple(r.agency for r in self.lead) + self.support
+        return self.leaders + self.support
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,8 +86,8 @@ class SitePages:
             return self._cards[key]
 
         context: dict[str, Any] = {
-            "ix": self.index,
-            "c": self.index.conclusion,
+            "index": self.index,
+            "conclusion": self.index.conclusion,
             "here": here,
             "rel": lambda target: urls.relative(target, here),
             "urls": urls,
@@ -166,20 +166,26 @@ class SitePages:
         months: dict[tuple[int, int], list[date]] = defaultdict(list)
         for day in current:
             months[(day.year, day.month)].append(day)
+        earlier = {day: dues for day, dues in self.index.by_date.items() if day not in current}
         timeline = layout(d.deadline.date for d in self.index.dues)
         return render(
             "deadlines.md.j2",
             **self._context(here),
             months=months,
             current=current,
+            earlier=earlier,
             timeline=timeline,
         )
 
     def deadline(self, here: str, day: str) -> str:
-        """What is due on one date."""
+        """What is due on one date: this quarter's tasks as cards, earlier ones in a table."""
         when = date.fromisoformat(day)
         dues = self.index.by_date[when]
-        return render("deadline.md.j2", **self._context(here), day=when, dues=dues)
+        current = [d for d in dues if self.index.is_current(d.entry)]
+        earlier = [d for d in dues if not self.index.is_current(d.entry)]
+        return render(
+            "deadline.md.j2", **self._context(here), day=when, current=current, earlier=earlier
+        )
 
     def documents(self, here: str) -> str:
         """Referenced documents by issuing level, then type."""
