@@ -26,6 +26,9 @@ from macros.model import Dataset
 from macros.postbuild.pdf import CHROMIUM_ARGS, find_chromium
 from macros.publish import Target, publish_all
 
+# Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
+pytestmark = pytest.mark.build
+
 ARTIFACTS = REPO / "artifacts" / "browser"
 
 

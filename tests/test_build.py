@@ -9,6 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
+pytestmark = pytest.mark.build
+
 REPO = Path(__file__).resolve().parent.parent
 
 

@@ -14,6 +14,9 @@ from hostile import attack as attack_text
 from hostile import lookalikes
 from sitecheck import REPO, build_site, html_files, pdf_text
 
+# Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
+pytestmark = pytest.mark.build
+
 EVIL = "{{ 7*7 }} {% include 'x' %} <script>alert(1)</script> a | b </title><b>x</b>"
 
 
@@ -77,16 +80,6 @@ def test_search_index_keeps_the_text_escaped(site: Path) -> None:
     index = (site / "search/search_index.json").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in index
     assert "{{ 7*7 }}" in index
-
-
-def test_source_italics_render_as_italics_and_stay_escaped() -> None:
-    from macros.render.environment import emphasis
-
-    assert str(emphasis("Nghị quyết về “*Nâng cao* chất lượng”")) == (
-        "Nghị quyết về “<em>Nâng cao</em> chất lượng”"
-    )
-    assert str(emphasis("*<script>*")) == "<em>&lt;script&gt;</em>"
-    assert str(emphasis("$\\geq 50\\%$ và 3 * 4")) == "$\\geq 50\\%$ và 3 * 4"
 
 
 class _Elements(HTMLParser):

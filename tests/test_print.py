@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from sitecheck import assigned, page_sizes, pdf_text
 
 from macros.model import Dataset
 from macros.model.outline import walk_tasks
+
+# Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
+pytestmark = pytest.mark.build
 
 A4 = (595, 842)  # points, rounded
 

@@ -31,6 +31,9 @@ from macros.model import Dataset
 from macros.problems import DataError
 from macros.publish import PublishError, Target, cause, publish
 
+# Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
+pytestmark = pytest.mark.build
+
 BRANCH = "ban-in"
 
 

@@ -26,6 +26,9 @@ from macros.load import load
 from macros.model import Dataset, Task
 from macros.model.outline import effective_lead, walk_tasks
 
+# Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
+pytestmark = pytest.mark.build
+
 Built = tuple[Path, Dataset]
 
 

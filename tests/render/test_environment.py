@@ -1,4 +1,5 @@
-"""Tests for macros.render's template bytecode cache: kept between builds, never fatal."""
+"""Tests for macros.render.environment: the bytecode cache (kept between builds, never
+fatal, never someone else's) and the escaping filters."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from macros.render.environment import _bytecode_cache, _QuietCache
+from macros.render.environment import _bytecode_cache, _QuietCache, emphasis
 
 
 def _env(cache: jinja2.BytecodeCache | None, templates: Path) -> jinja2.Environment:
@@ -86,3 +87,11 @@ def test_a_linked_cache_folder_is_not_used(tmp_path: Path, monkeypatch: pytest.M
     (tmp_path / "cache/ketluan/jinja").symlink_to(elsewhere)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     assert _bytecode_cache() is None
+
+
+def test_source_italics_render_as_italics_and_stay_escaped() -> None:
+    assert str(emphasis("Nghị quyết về “*Nâng cao* chất lượng”")) == (
+        "Nghị quyết về “<em>Nâng cao</em> chất lượng”"
+    )
+    assert str(emphasis("*<script>*")) == "<em>&lt;script&gt;</em>"
+    assert str(emphasis("$\\geq 50\\%$ và 3 * 4")) == "$\\geq 50\\%$ và 3 * 4"
