@@ -1,0 +1,80 @@
+"""The Markdown of every page kind, rendered without MkDocs, against reviewed golden files.
+
+Two fictional quarters (`tests/data/two-quarters.yml`) give every kind of page: the
+fixed pages of docs/, and per agency, agency history, date, document and earlier full
+text. After a deliberate change to a template, regenerate with
+
+    python -m pytest tests/render/test_pages.py --update-goldens
+
+and read the diff in `tests/render/golden/`: it is what officials will see change.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import get_args
+
+import pytest
+from sitecheck import REPO
+
+from macros.index.site_index import build_index
+from macros.load import load
+from macros.render.pages import SitePages
+from macros.render.plan import FIXED, Kind, plan
+
+DATA = REPO / "tests/data/two-quarters.yml"
+GOLDEN = Path(__file__).parent / "golden"
+VERSIONS = ("2026-q1", "2026-q2")
+
+
+def _rendered(key: str) -> dict[str, str]:
+    """Every page of version `key`: golden file name → Markdown."""
+    index = build_index(load(DATA, name="two-quarters.yml"), key)
+    site = SitePages(index, pdf=True)
+    pages = {f"{key}/{page.url or 'index/'}index.md": site.fixed(page, page.url) for page in FIXED}
+    for planned in plan(index):
+        url = planned.src_uri.removesuffix(".md") + "/"
+        pages[f"{key}/{url}index.md"] = site.generated(planned, url)
+    return pages
+
+
+@pytest.mark.parametrize("key", VERSIONS)
+def test_every_page_matches_its_golden_file(key: str, request: pytest.FixtureRequest) -> None:
+    pages = _rendered(key)
+    update = request.config.getoption("--update-goldens")
+    for name, markdown in pages.items():
+        golden = GOLDEN / name
+        if update:
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(markdown, encoding="utf-8")
+            continue
+        assert golden.exists(), f"{name} is new: run with --update-goldens and review it"
+        assert markdown == golden.read_text(encoding="utf-8"), name
+    stored = {p.relative_to(GOLDEN).as_posix() for p in (GOLDEN / key).rglob("*.md")}
+    assert stored == set(pages), "golden files of pages that no longer exist"
+
+
+def test_every_kind_of_page_is_covered() -> None:
+    kinds = {p.kind for key in VERSIONS for p in plan(build_index(load(DATA), key))}
+    assert kinds == set(get_args(Kind))
+
+
+def test_every_kind_and_fixed_page_has_its_renderer() -> None:
+    for kind in get_args(Kind):
+        assert callable(getattr(SitePages, kind)), kind
+    for page in FIXED:
+        assert callable(getattr(SitePages, page.method)), page.method
+
+
+def test_the_pages_of_docs_are_exactly_the_fixed_pages() -> None:
+    # The recipe for a new page: its docs/ file holds the one macro call of its row.
+    docs = REPO / "docs"
+    found = {
+        p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
+        for p in docs.rglob("*.md")
+    }
+    assert set(found) == {page.source for page in FIXED}
+    for page in FIXED:
+        calls = re.findall(r"\{\{\s*(\w+)\(\)\s*\}\}", found[page.source])
+        assert calls == [page.macro], page.source
