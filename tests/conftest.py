@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitecheck import REPO, build_site
+from sitecheck import REAL_QUARTER, REPO, build_site, grown_data
 
 from macros.load import load
 from macros.model import Dataset
@@ -28,11 +28,22 @@ def real_dataset() -> Dataset:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site of the real data, built strictly once, agency PDFs included."""
+    """The real conclusion's version of the site, built strictly once, PDFs included."""
     out = tmp_path_factory.mktemp("real") / "site"
-    log = build_site(out, pdf=True)
+    log = build_site(out, quarter=REAL_QUARTER, pdf=True)
     assert "WARNING" not in log
     return out
+
+
+@pytest.fixture(scope="session")
+def grown_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real data with a plainly fictional next quarter appended."""
+    return grown_data(tmp_path_factory.mktemp("grown"))
+
+
+@pytest.fixture(scope="session")
+def grown_dataset(grown_file: Path) -> Dataset:
+    return load(grown_file)
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag
 
-from macros.model import Dataset
-from macros.model.outline import effective_lead, walk_tasks
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -148,13 +147,34 @@ def task_links(html: str) -> list[str]:
     return [quarter + anchor for quarter, anchor in TASK_LINK.findall(html)]
 
 
-def assigned(dataset: Dataset) -> dict[str, set[str]]:
-    """Ids of the newest conclusion's tasks each agency leads or supports."""
+# The quarter of the real document: real-data assertions look at its version, so that
+# they hold however many quarters the Office adds after it.
+REAL_QUARTER = "2026-q1"
+
+
+def real_assignments() -> dict[str, tuple[list[str], list[str]]]:
+    """Task id → (lead, support) of the real conclusion, from the hand-checked table."""
+    table = yaml.safe_load((REPO / "tests/data/real-assignments.yml").read_text(encoding="utf-8"))
+    assert table["quarter"] == REAL_QUARTER
+    return {task: (lead, support) for task, (lead, support) in table["tasks"].items()}
+
+
+def assigned() -> dict[str, set[str]]:
+    """Ids of the real conclusion's tasks each agency leads or supports (the table's)."""
     out: dict[str, set[str]] = {}
-    for task, chain in walk_tasks(dataset.quarters[-1].sections):
-        for agency in [a for a, _ in effective_lead(task, chain)] + list(task.support):
-            out.setdefault(agency, set()).add(task.id)
+    for task, (lead, support) in real_assignments().items():
+        for agency in lead + support:
+            out.setdefault(agency, set()).add(task)
     return out
+
+
+def grown_data(folder: Path) -> Path:
+    """A copy of the real data with a plainly fictional next quarter appended."""
+    real = (REPO / "data/directives.yml").read_text(encoding="utf-8")
+    extra = (REPO / "tests/data/real-next-quarter.yml").read_text(encoding="utf-8")
+    grown = folder / "directives.yml"
+    grown.write_text(real.rstrip("\n") + "\n" + extra, encoding="utf-8")
+    return grown
 
 
 def git(repo: Path, *args: str) -> str:

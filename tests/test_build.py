@@ -10,11 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from sitecheck import REAL_QUARTER, REPO
 
 # Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
 pytestmark = pytest.mark.build
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 def build(
@@ -37,7 +36,7 @@ def build(
 
 
 def test_real_data_builds_strictly_without_warnings(tmp_path: Path) -> None:
-    result = build(tmp_path)
+    result = build(tmp_path, KETLUAN_QUARTER=REAL_QUARTER)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     home = (tmp_path / "site/index.html").read_text(encoding="utf-8")

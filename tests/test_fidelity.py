@@ -16,9 +16,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from sitecheck import REAL_QUARTER
 
-from macros.load import load
-from macros.model import Conclusion
+from macros.model import Conclusion, Dataset
 from macros.model.outline import blocks
 
 REPO = Path(__file__).resolve().parent.parent
@@ -53,11 +53,11 @@ def cut_mid_sentence(fragment: str, following: str) -> bool:
     return not fragment.endswith(SENTENCE_END) and following[:1].islower()
 
 
-@pytest.fixture(scope="module")
-def conclusion() -> Conclusion:
-    dataset = load(REPO / "data/directives.yml")
-    (quarter,) = dataset.quarters
-    return quarter
+@pytest.fixture(scope="module", params=["real", "grown"])
+def conclusion(request: pytest.FixtureRequest) -> Conclusion:
+    """The real conclusion, from the real data and from it with a quarter added after."""
+    dataset: Dataset = request.getfixturevalue(f"{request.param}_dataset")
+    return next(q for q in dataset.quarters if q.key == REAL_QUARTER)
 
 
 @pytest.fixture(scope="module")

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
 import pytest
 from sitecheck import (
     NAMESPACES,
+    REAL_QUARTER,
     REPO,
     Page,
     build_site,
     html_files,
     outside,
+    real_assignments,
     resolve,
     section,
     task_cards,
@@ -23,20 +26,28 @@ from sitecheck import (
 
 from macros.fictional import Scale, dump, generate
 from macros.load import load
-from macros.model import Dataset, Task
-from macros.model.outline import effective_lead, walk_tasks
+from macros.model import Dataset, Section, Task
+from macros.model.outline import walk_tasks
 
 # Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
 pytestmark = pytest.mark.build
 
+# A built version: its folder, the data, and the quarters it shows (its own last).
 Built = tuple[Path, Dataset]
+
+
+def shown(dataset: Dataset, key: str) -> Dataset:
+    """The dataset as the version of quarter `key` sees it: no later quarter."""
+    keys = [q.key for q in dataset.quarters]
+    return replace(dataset, quarters=dataset.quarters[: keys.index(key) + 1])
 
 
 @pytest.fixture(scope="module", params=["real", "fictional"])
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The site of the real data, and of a fictional three-quarter "Tỉnh Mẫu"."""
+    """The real conclusion's version, and the newest of a fictional three-quarter "Tỉnh Mẫu"."""
     if request.param == "real":
-        return request.getfixturevalue("real_site"), request.getfixturevalue("real_dataset")
+        dataset = request.getfixturevalue("real_dataset")
+        return request.getfixturevalue("real_site"), shown(dataset, REAL_QUARTER)
     base = tmp_path_factory.mktemp("fictional")
     scale = Scale(quarters=3, agencies=40, communes=20, tasks_per_quarter=60, documents=30)
     data = base / "mau.yml"
@@ -45,6 +56,33 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     log = build_site(out, data)
     assert "WARNING" not in log
     return out, load(data)
+
+
+def documented_leads(task: Task, chain: tuple[Section, ...]) -> list[str]:
+    """The lead rule as the README states it, written again here as the oracle: a task
+    that names nobody (or says inherit_lead: true) is led by its nearest heading's
+    assignee, besides the agencies it names."""
+    heading = next((s.assignee for s in reversed(chain) if s.assignee), ())
+    inherits = not task.lead if task.inherit_lead is None else task.inherit_lead
+    return list(dict.fromkeys([*(heading if inherits else ()), *task.lead]))
+
+
+def roles(dataset: Dataset) -> dict[tuple[str, str], tuple[list[str], list[str]]]:
+    """(quarter, task id) → (lead, support): the real conclusion's from the hand-checked
+    table, fictional quarters' by the documented rule."""
+    table = real_assignments() if dataset.province == "Hưng Yên" else {}
+    out: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    for conclusion in dataset.quarters:
+        for task, chain in walk_tasks(conclusion.sections):
+            if conclusion.key == REAL_QUARTER and table:
+                lead, support = table[task.id]
+            else:
+                lead, support = documented_leads(task, chain), list(task.support)
+            out[(conclusion.key, task.id)] = (list(lead), list(support))
+    if table:
+        real_ids = {k[1] for k in out if k[0] == REAL_QUARTER}
+        assert real_ids == set(table), "the table must list every task of the real conclusion"
+    return out
 
 
 def read(site: Path, url: str) -> str:
@@ -61,18 +99,19 @@ def expected_roles(dataset: Dataset) -> tuple[dict[str, list[str]], ...]:
     lead: dict[str, list[str]] = defaultdict(list)
     support: dict[str, list[str]] = defaultdict(list)
     earlier: dict[str, list[str]] = defaultdict(list)
+    assignments = roles(dataset)
     for conclusion in dataset.quarters:
         newest = conclusion is dataset.quarters[-1]
-        for task, chain in walk_tasks(conclusion.sections):
+        for task in (t for t, _chain in walk_tasks(conclusion.sections)):
             name = card_id(dataset, conclusion.key, task)
-            agencies = [a for a, _inherited in effective_lead(task, chain)] + list(task.support)
+            leads, supports = assignments[(conclusion.key, task.id)]
             if not newest:
-                for agency in dict.fromkeys(agencies):
+                for agency in dict.fromkeys(leads + supports):
                     earlier[agency].append(name)
                 continue
-            for agency, _inherited in effective_lead(task, chain):
+            for agency in leads:
                 lead[agency].append(name)
-            for agency in task.support:
+            for agency in supports:
                 support[agency].append(name)
     return lead, support, earlier
 

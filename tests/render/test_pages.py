@@ -71,8 +71,7 @@ def test_the_pages_of_docs_are_exactly_the_fixed_pages() -> None:
     # The recipe for a new page: its docs/ file holds the one macro call of its row.
     docs = REPO / "docs"
     found = {
-        p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
-        for p in docs.rglob("*.md")
+        p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")
     }
     assert set(found) == {page.source for page in FIXED}
     for page in FIXED:

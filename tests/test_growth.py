@@ -1,0 +1,81 @@
+"""The suite survives the Office's next real quarter.
+
+A plainly fictional quarter (`tests/data/real-next-quarter.yml`: a report on a task of
+the real conclusion, a task that carries one of its tasks on) is appended to a copy of
+the real data, as the README tells the Office to add a quarter. The real conclusion
+must read exactly as before: same roles (the hand-checked table), same pages of its
+version, byte for byte; and the newest version shows it as the earlier quarter.
+"""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+from sitecheck import (
+    REAL_QUARTER,
+    build_site,
+    real_assignments,
+    section,
+    task_cards,
+    task_links,
+)
+
+from macros.index.site_index import build_index
+from macros.model import Dataset
+
+
+@pytest.mark.parametrize("data", ["real_dataset", "grown_dataset"])
+def test_the_real_conclusion_assigns_what_the_table_says(
+    data: str, request: pytest.FixtureRequest
+) -> None:
+    index = build_index(request.getfixturevalue(data), REAL_QUARTER)
+    got = {e.task.id: ([a.id for a in e.leaders], [a.id for a in e.support]) for e in index.entries}
+    expected = {
+        task: (sorted(lead), sorted(support))
+        for task, (lead, support) in real_assignments().items()
+    }
+    assert {t: (sorted(lead), sorted(sup)) for t, (lead, sup) in got.items()} == expected
+
+
+def test_the_new_quarter_sees_the_real_one_as_earlier(grown_dataset: Dataset) -> None:
+    index = build_index(grown_dataset)
+    assert index.conclusion.key == "2026-q2"
+    carried = index.continued_by["2026-q1/II.1-2"]
+    assert [e.ref for e in carried] == ["2026-q2/II.1"]
+    sand = index.by_ref["2026-q1/II.2.6-1"]
+    assert index.state(sand).label == "hoàn thành đúng hạn"
+
+
+@pytest.mark.build
+def test_the_real_version_is_byte_identical_with_a_later_quarter(
+    grown_file: Path, tmp_path: Path
+) -> None:
+    alone, grown = tmp_path / "alone", tmp_path / "grown"
+    build_site(alone, quarter=REAL_QUARTER)
+    build_site(grown, grown_file, quarter=REAL_QUARTER)
+    differ = filecmp.dircmp(alone, grown)
+    pending, different = [differ], []
+    while pending:
+        d = pending.pop()
+        different += d.left_only + d.right_only + d.diff_files
+        pending += d.subdirs.values()
+    assert different == []
+
+
+@pytest.mark.build
+def test_the_newest_version_shows_the_real_tasks_as_earlier(
+    grown_file: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    build_site(site, grown_file)
+    html = (site / "co-quan/ban-to-chuc/index.html").read_text(encoding="utf-8")
+    assert task_cards(section(html, "Nhiệm vụ chủ trì")) == ["nv-ii-1"]
+    history = (site / "co-quan/ban-to-chuc/lich-su/index.html").read_text(encoding="utf-8")
+    assert task_links(history)[:2] == ["2026-q1/nv-ii-1-2", "nv-ii-1"]  # carried on by II.1
+    noi_chinh = (site / "co-quan/ban-noi-chinh/lich-su/index.html").read_text(encoding="utf-8")
+    assert "đang thực hiện" in noi_chinh
+    changes = (site / "thay-doi/index.html").read_text(encoding="utf-8")
+    done = section(changes, "Đã hoàn thành")
+    assert task_links(done) == ["2026-q1/nv-ii-2-6-1"]
