@@ -41,21 +41,9 @@ from macros.index.site_index import build_index
 from macros.load import load
 from macros.render import urls
 from macros.render.pages import SitePages
-from macros.render.plan import plan
+from macros.render.plan import FIXED, plan
 
 REPO = Path(__file__).resolve().parent.parent
-
-# The static pages of docs/ and what fills each (see docs/*.md).
-STATIC = {
-    "index.md": ("home", urls.HOME),
-    "toan-van.md": ("full_text", urls.FULL_TEXT),
-    "co-quan/index.md": ("agencies", urls.AGENCIES),
-    "thoi-han/index.md": ("deadlines", urls.DEADLINES),
-    "van-ban/index.md": ("documents", urls.DOCUMENTS),
-    "chi-tieu.md": ("targets", urls.TARGETS),
-    "thay-doi.md": ("changes", urls.CHANGES),
-    "ban-in.md": ("print_all", urls.PRINT),
-}
 
 
 @dataclass
@@ -93,14 +81,14 @@ def render_plain_docs(data: Path, docs: Path) -> int:
     """Write every page of the site as the Markdown the macros produce; return the count."""
     index = build_index(load(data))
     site = SitePages(index)
-    for src, (method, url) in STATIC.items():
-        _write(docs / src, getattr(site, method)(url))
+    for fixed in FIXED:
+        _write(docs / fixed.source, site.fixed(fixed, fixed.url))
     planned = plan(index)
     for page in planned:
         url = page.src_uri.removesuffix(".md") + "/"
         _write(docs / page.src_uri, site.generated(page, url))
     shutil.copytree(REPO / "docs/assets", docs / "assets")
-    return len(STATIC) + len(planned)
+    return len(FIXED) + len(planned)
 
 
 def _write(path: Path, text: str) -> None:

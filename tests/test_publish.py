@@ -18,6 +18,7 @@ import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sitecheck import git, make_project
@@ -220,6 +221,24 @@ def test_a_failing_build_leaves_the_branch_as_it_was(
     assert git(repo, "rev-parse", BRANCH) == head
 
 
+def preview_command(port: int) -> list[str]:
+    """`ketluan preview` of the project's fictional data on a port of 127.0.0.1."""
+    cli = [sys.executable, "-m", "macros.cli"]
+    return [*cli, "preview", "--data", "mau.yml", "-a", f"127.0.0.1:{port}"]
+
+
+def wait_until_serving(port: int, process: subprocess.Popen[Any]) -> str:
+    """The versions.json the preview serves, once it serves (two minutes at most)."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/versions.json", timeout=2) as r:
+                return str(r.read().decode())
+        except OSError:
+            time.sleep(0.5)
+    return ""
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -232,33 +251,14 @@ def test_preview_serves_every_quarter_and_leaves_gh_pages_alone(
     repo = make_project(tmp_path, dataset_text)
     port = free_port()
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "macros.cli",
-            "preview",
-            "--data",
-            "mau.yml",
-            "-a",
-            f"127.0.0.1:{port}",
-        ],
+        preview_command(port),
         cwd=repo,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
     try:
-        deadline = time.monotonic() + 120
-        body = ""
-        while time.monotonic() < deadline and server.poll() is None:
-            try:
-                with urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/versions.json", timeout=2
-                ) as r:
-                    body = r.read().decode()
-                break
-            except OSError:
-                time.sleep(0.5)
+        body = wait_until_serving(port, server)
         assert [v["version"] for v in json.loads(body)] == ["2026-q3", "2026-q2", "2026-q1"]
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/2026-q2/co-quan/", timeout=5) as r:
             assert "Cơ quan, đơn vị" in r.read().decode()
@@ -366,16 +366,7 @@ def test_preview_refuses_a_taken_port_before_building(tmp_path: Path, dataset_te
         port = taken.getsockname()[1]
         started = time.monotonic()
         result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "macros.cli",
-                "preview",
-                "--data",
-                "mau.yml",
-                "-a",
-                f"127.0.0.1:{port}",
-            ],
+            preview_command(port),
             cwd=repo,
             capture_output=True,
             text=True,
@@ -394,28 +385,13 @@ def test_killing_the_preview_stops_its_server(tmp_path: Path, dataset_text: str)
     repo = make_project(tmp_path, dataset_text)
     port = free_port()
     preview = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "macros.cli",
-            "preview",
-            "--data",
-            "mau.yml",
-            "-a",
-            f"127.0.0.1:{port}",
-        ],
+        preview_command(port),
         cwd=repo,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/versions.json", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.5)
+        assert wait_until_serving(port, preview)
         preview.send_signal(signal.SIGKILL)  # no handler runs: the kernel must stop the server
         preview.wait(timeout=10)
     finally:
