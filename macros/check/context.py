@@ -35,3 +35,8 @@ class Context:
                 self.report(
                     record, (key, i), f"cơ quan '{agency}' không có trong danh mục agencies"
                 )
+
+
+def not_found(phrase: str, where: str) -> str:
+    """The message for words that must stand verbatim somewhere and do not."""
+    return f"cụm từ '{phrase}' không có nguyên văn trong {where}"

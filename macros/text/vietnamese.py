@@ -1,4 +1,4 @@
-"""Vietnamese text helpers: NFC checks, diacritic folding, ASCII slugs and collation.
+"""Vietnamese text helpers: diacritic folding, ASCII slugs, footnote markers, collation.
 
 Pure standard library; nothing here imports MkDocs.
 """
@@ -14,6 +14,7 @@ __all__ = [
     "CollationKey",
     "collation_key",
     "fold",
+    "footnote_markers",
     "footnote_number",
     "is_slug",
     "searchable",
@@ -84,6 +85,11 @@ _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 def superscript(number: int) -> str:
     """The footnote marker of a number: 12 → "¹²"."""
     return str(number).translate(_TO_SUPERSCRIPT)
+
+
+def footnote_markers(text: str) -> list[int]:
+    """Footnote numbers whose superscript markers stand in `text`, in order."""
+    return [footnote_number(m.group()) for m in FOOTNOTE_MARKER.finditer(text)]
 
 
 def footnote_number(marker: str) -> int:

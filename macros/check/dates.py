@@ -1,0 +1,97 @@
+"""Checks on dates that a build stamps or a reader relies on: the meeting within its
+quarter, the issue date after it, status reports between a task's giving and a year
+after the newest meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
+from datetime import date, timedelta
+
+from macros.check.context import Context
+from macros.model import Conclusion, StatusReport
+from macros.model.calendar import quarter_end
+from macros.model.outline import walk_tasks
+
+# Years a conclusion can be about: the build stamps files with the meeting date, which
+# must be a time a computer can write (zip and gzip time stamps run from 1970 to 2106).
+FIRST_YEAR, LAST_YEAR = 1970, 2099
+# How long after its meeting a conclusion is issued (signed and sent).
+ISSUE_DAYS = 90
+# How long after the newest meeting a report can come: the quarters between conclusions.
+REPORT_DAYS_AFTER = 366
+
+
+def check_meeting(
+    ctx: Context, conclusion: Conclusion, year: int, quarter: int, previous: Conclusion | None
+) -> bool:
+    """The meeting reviews its quarter: it falls in that quarter or the next one, after
+    the previous quarter's meeting; the conclusion is issued after the meeting.
+    Returns whether the meeting date itself is right."""
+    first = date(year, 3 * quarter - 2, 1)
+    next_year, next_quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    last = quarter_end(next_year, next_quarter)
+    meeting = conclusion.meeting_date
+    ok = first <= meeting <= last and (previous is None or meeting > previous.meeting_date)
+    if not first <= meeting <= last:
+        ctx.report(
+            conclusion,
+            ("meeting_date",),
+            f"ngày họp {meeting:%d/%m/%Y} không nằm trong {conclusion.title} hoặc quý sau nó "
+            f"(từ {first:%d/%m/%Y} đến {last:%d/%m/%Y})",
+        )
+    elif previous is not None and meeting <= previous.meeting_date:
+        ctx.report(
+            conclusion,
+            ("meeting_date",),
+            f"ngày họp {meeting:%d/%m/%Y} phải sau ngày họp quý trước "
+            f"({previous.meeting_date:%d/%m/%Y})",
+        )
+    issued = conclusion.issued_on
+    if issued is not None and not meeting <= issued <= meeting + timedelta(days=ISSUE_DAYS):
+        ctx.report(
+            conclusion,
+            ("issued_on",),
+            f"ngày ban hành {issued:%d/%m/%Y} phải từ ngày họp {meeting:%d/%m/%Y} "
+            f"đến {ISSUE_DAYS} ngày sau đó",
+        )
+    return ok
+
+
+def check_reports(
+    ctx: Context, conclusion: Conclusion, earlier: AbstractSet[str], meetings: Mapping[str, date]
+) -> None:
+    """A report names a task given by then, is dated after the meeting that gave it, and
+    says one thing per task and day; `meetings` maps each quarter key to its meeting."""
+    own = {f"{conclusion.key}/{task.id}" for task, _chain in walk_tasks(conclusion.sections)}
+    seen: dict[tuple[str, date], StatusReport] = {}
+    newest = max(meetings.values(), default=None)
+    for report in conclusion.reports:
+        if report.task not in earlier and report.task not in own:
+            ctx.report(
+                report, ("task",), f"không có nhiệm vụ '{report.task}' ở quý này hoặc các quý trước"
+            )
+            continue
+        given = meetings.get(report.task.split("/", 1)[0])
+        if given is not None and report.date < given:
+            ctx.report(
+                report,
+                ("date",),
+                f"báo cáo ngày {report.date:%d/%m/%Y} có trước khi nhiệm vụ được giao "
+                f"(hội nghị ngày {given:%d/%m/%Y})",
+            )
+        if newest is not None and report.date > newest + timedelta(days=REPORT_DAYS_AFTER):
+            ctx.report(
+                report,
+                ("date",),
+                f"báo cáo ngày {report.date:%d/%m/%Y} muộn hơn hội nghị gần nhất "
+                f"({newest:%d/%m/%Y}) quá {REPORT_DAYS_AFTER} ngày; kiểm tra lại năm",
+            )
+        other = seen.setdefault((report.task, report.date), report)
+        if other is not report:
+            ctx.report(
+                report,
+                ("date",),
+                f"nhiệm vụ '{report.task}' đã có báo cáo ngày {report.date:%d/%m/%Y} "
+                f"('{other.status.value}'); mỗi ngày chỉ một báo cáo",
+            )
