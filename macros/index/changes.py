@@ -23,7 +23,7 @@ class Changes:
     unreported: tuple[Entry, ...]  # last quarter's, no report, not due, not carried on
 
 
-def changes(index: SiteIndex) -> Changes:
+def compare_with_previous(index: SiteIndex) -> Changes:
     """Compare this version's quarter with the one before it."""
     previous = index.quarters[-2] if len(index.quarters) > 1 else None
     since = previous.meeting_date if previous else date.min

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from macros.index.status import TaskState, state
+from macros.index.status import TaskState, state_as_of
 from macros.model import (
     Agency,
     Conclusion,
@@ -144,7 +144,7 @@ class SiteIndex:
 
     def state(self, entry: Entry) -> TaskState:
         """What became of a task, as of this version."""
-        return state(entry.task.deadlines, self.reports.get(entry.ref, ()), self.as_of)
+        return state_as_of(entry.task.deadlines, self.reports.get(entry.ref, ()), self.as_of)
 
     def is_current(self, entry: Entry) -> bool:
         """Whether the task belongs to this version's conclusion."""

@@ -54,7 +54,9 @@ def passed(deadline: Deadline, as_of: date) -> bool:
     return deadline.date < as_of
 
 
-def state(deadlines: Iterable[Deadline], reports: Iterable[StatusReport], as_of: date) -> TaskState:
+def state_as_of(
+    deadlines: Iterable[Deadline], reports: Iterable[StatusReport], as_of: date
+) -> TaskState:
     """The state as of `as_of`: the latest report made by then, else what the dates say."""
     made = [r for r in reports if r.date <= as_of]
     if made:

@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from macros.index.changes import changes
+from macros.index.changes import compare_with_previous
 from macros.index.site_index import Due, Entry, SiteIndex, document_level
 from macros.model import AgencyGroup, Citation, Conclusion, Correction, Document
 from macros.model.outline import blocks
@@ -133,7 +133,7 @@ class SitePages:
 
     def changes(self, here: str) -> str:
         """What changed since the previous quarter."""
-        return render("changes.md.j2", **self._context(here), ch=changes(self.index))
+        return render("changes.md.j2", **self._context(here), ch=compare_with_previous(self.index))
 
     def agencies(self, here: str) -> str:
         """Agencies grouped by group, in Vietnamese alphabetical order."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from macros.index.status import OVERDUE_UNREPORTED, UNREPORTED, passed, state
+from macros.index.status import OVERDUE_UNREPORTED, UNREPORTED, passed, state_as_of
 from macros.model import Deadline, Precision, Relation, Status, StatusReport
 
 JUNE = Deadline("trong tháng 6/2026", date(2026, 6, 30), Precision.MONTH)
@@ -16,7 +16,7 @@ def report(status: Status, day: date) -> StatusReport:
 
 
 def test_a_passed_deadline_without_report_is_overdue_unreported_never_done() -> None:
-    st = state([JUNE], [], date(2026, 7, 24))
+    st = state_as_of([JUNE], [], date(2026, 7, 24))
     assert (st.kind, st.label, st.done, st.overdue) == (
         "overdue-unreported",
         OVERDUE_UNREPORTED,
@@ -26,7 +26,7 @@ def test_a_passed_deadline_without_report_is_overdue_unreported_never_done() -> 
 
 
 def test_not_yet_due_without_report_says_so() -> None:
-    st = state([JUNE], [], date(2026, 6, 30))  # due by 30/6: not passed on 30/6
+    st = state_as_of([JUNE], [], date(2026, 6, 30))  # due by 30/6: not passed on 30/6
     assert (st.kind, st.label) == ("unreported", UNREPORTED)
 
 
@@ -41,11 +41,11 @@ def test_latest_report_made_by_the_date_wins() -> None:
         report(Status.DONE_LATE, date(2026, 7, 20)),
         report(Status.DROPPED, date(2026, 10, 1)),  # made later: not known yet
     ]
-    st = state([JUNE], reports, date(2026, 7, 24))
+    st = state_as_of([JUNE], reports, date(2026, 7, 24))
     assert st.kind == "reported" and st.report is not None
     assert st.label == "hoàn thành quá hạn" and st.done and not st.overdue
-    assert state([JUNE], reports, date(2026, 10, 2)).stopped
+    assert state_as_of([JUNE], reports, date(2026, 10, 2)).stopped
 
 
 def test_no_deadline_no_report() -> None:
-    assert state([], [], date(2030, 1, 1)).label == UNREPORTED
+    assert state_as_of([], [], date(2030, 1, 1)).label == UNREPORTED
