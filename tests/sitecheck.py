@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
 import os
 import re
 import shutil
 import subprocess
 import sys
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag
@@ -169,12 +171,32 @@ def assigned() -> dict[str, set[str]]:
 
 
 def grown_data(folder: Path) -> Path:
-    """A copy of the real data with a plainly fictional next quarter appended."""
+    """A copy of the real data with a plainly fictional next quarter appended after its
+    last quarter (the real one, or any the Office has added since)."""
     real = (REPO / "data/directives.yml").read_text(encoding="utf-8")
+    last = yaml.safe_load(real)["quarters"][-1]
+    year, q = int(last["key"][:4]), int(last["key"][-1])
+    year, q = (year + 1, 1) if q == 4 else (year, q + 1)
+    meeting: date = last["meeting_date"] + timedelta(days=91)  # in the quarter after
+    due = meeting + timedelta(days=60)
+    due = date(due.year, due.month, calendar.monthrange(due.year, due.month)[1])
+    fields = {
+        "key": f"{year}-q{q}",
+        "title": f"Quý {('I', 'II', 'III', 'IV')[q - 1]}/{year}",
+        "meeting": meeting.isoformat(),
+        "reported": (last["meeting_date"] + timedelta(days=30)).isoformat(),
+        "due_month": f"{due.month}/{due.year}",
+        "due": due.isoformat(),
+    }
     extra = (REPO / "tests/data/real-next-quarter.yml").read_text(encoding="utf-8")
     grown = folder / "directives.yml"
-    grown.write_text(real.rstrip("\n") + "\n" + extra, encoding="utf-8")
+    grown.write_text(real.rstrip("\n") + "\n" + extra.format(**fields), encoding="utf-8")
     return grown
+
+
+def grown_key(dataset_file: Path) -> str:
+    """The key of the quarter `grown_data` appended."""
+    return str(yaml.safe_load(dataset_file.read_text(encoding="utf-8"))["quarters"][-1]["key"])
 
 
 def git(repo: Path, *args: str) -> str:
