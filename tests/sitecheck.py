@@ -11,6 +11,7 @@ import sys
 from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urldefrag
 
 import yaml
@@ -132,6 +133,13 @@ def pdf_text(pdf: Path) -> str:
     return out.stdout
 
 
+def pdf_title(pdf: Path) -> str:
+    """The PDF's title, as a reader's title bar shows it."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    m = re.search(r"^Title:\s+(.*)$", info.stdout, re.M)
+    return m.group(1).strip() if m else ""
+
+
 def page_sizes(pdf: Path) -> list[tuple[int, int]]:
     """Each page's size in points, rounded (A4 is 595 × 842)."""
     info = subprocess.run(
@@ -154,20 +162,31 @@ def task_links(html: str) -> list[str]:
 REAL_QUARTER = "2026-q1"
 
 
-def real_assignments() -> dict[str, tuple[list[str], list[str]]]:
-    """Task id → (lead, support) of the real conclusion, from the hand-checked table."""
+ROLES = ("lead", "support", "accountable", "collective")
+
+
+def real_assignments() -> dict[str, dict[str, Any]]:
+    """Agency id → what the real conclusion gives it (tests/data/real-assignments.yml,
+    checked by hand): lead, support, accountable, collective (task ids in document
+    order), reports (task id → report deadlines), deadlines (task id → dates it owns)."""
     table = yaml.safe_load((REPO / "tests/data/real-assignments.yml").read_text(encoding="utf-8"))
     assert table["quarter"] == REAL_QUARTER
-    return {task: (lead, support) for task, (lead, support) in table["tasks"].items()}
+    out: dict[str, dict[str, Any]] = {}
+    for agency, given in table["agencies"].items():
+        out[agency] = {role: list(given.get(role, [])) for role in ROLES}
+        out[agency]["reports"] = dict(given.get("reports", {}))
+        out[agency]["deadlines"] = dict(given.get("deadlines", {}))
+    return out
 
 
 def assigned() -> dict[str, set[str]]:
-    """Ids of the real conclusion's tasks each agency leads or supports (the table's)."""
-    out: dict[str, set[str]] = {}
-    for task, (lead, support) in real_assignments().items():
-        for agency in lead + support:
-            out.setdefault(agency, set()).add(task)
-    return out
+    """Ids of the real conclusion's tasks on each agency's page and printout, whatever
+    the role (the table's); agencies given nothing are left out."""
+    out = {
+        agency: {task for role in ROLES for task in given[role]}
+        for agency, given in real_assignments().items()
+    }
+    return {agency: tasks for agency, tasks in out.items() if tasks}
 
 
 def grown_data(folder: Path) -> Path:

@@ -10,6 +10,7 @@ version, byte for byte; and the newest version shows it as the earlier quarter.
 from __future__ import annotations
 
 import filecmp
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -28,16 +29,30 @@ from macros.model import Dataset
 
 
 @pytest.mark.parametrize("data", ["real_dataset", "grown_dataset"])
-def test_the_real_conclusion_assigns_what_the_table_says(
+def test_the_real_conclusion_gives_each_agency_what_the_table_says(
     data: str, request: pytest.FixtureRequest
 ) -> None:
     index = build_index(request.getfixturevalue(data), REAL_QUARTER)
-    got = {e.task.id: ([a.id for a in e.leaders], [a.id for a in e.support]) for e in index.entries}
-    expected = {
-        task: (sorted(lead), sorted(support))
-        for task, (lead, support) in real_assignments().items()
-    }
-    assert {t: (sorted(lead), sorted(sup)) for t, (lead, sup) in got.items()} == expected
+    table = real_assignments()
+    assert set(index.agencies) == set(table)
+    for agency, view in index.agencies.items():
+        got = {
+            "lead": [e.task.id for e in view.lead],
+            "support": [e.task.id for e in view.support],
+            "accountable": [e.task.id for e in view.accountable],
+            "collective": [e.task.id for e, _group in view.collective],
+            "reports": {
+                e.task.id: [d.date for d in e.report_deadlines] for e in view.reports_to_it
+            },
+        }
+        owned: dict[str, list[date]] = {}
+        for due in view.dues:
+            owned.setdefault(due.entry.task.id, []).append(due.deadline.date)
+        expected = {k: v for k, v in table[agency].items() if k != "deadlines"}
+        assert got == expected, agency
+        assert {t: sorted(ds) for t, ds in owned.items()} == {
+            t: sorted(ds) for t, ds in table[agency]["deadlines"].items()
+        }, agency
 
 
 def test_the_new_quarter_sees_the_real_one_as_earlier(

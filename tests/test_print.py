@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from sitecheck import REAL_QUARTER, assigned, page_sizes, pdf_text
+from sitecheck import REAL_QUARTER, assigned, page_sizes, pdf_text, pdf_title
 
 from macros.model import Dataset
 from macros.model.outline import walk_tasks
+from macros.text.vietnamese import footnote_markers
 
 # Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
 pytestmark = pytest.mark.build
@@ -32,46 +33,64 @@ def test_each_agency_pdf_holds_its_tasks_and_no_other_agencys(
     real = next(q for q in real_dataset.quarters if q.key == REAL_QUARTER)
     texts = {t.id: t.text for t, _ in walk_tasks(real.sections)}
     printed = 0
+    notes = {f.number: f.text for f in real.footnotes}
+    names = {a.id: a.name for a in real_dataset.agencies}
     for agency, ids in tasks.items():
-        pdf = real_site / "co-quan" / agency / f"{agency}.pdf"
+        pdf = real_site / "co-quan" / agency / f"{agency}-{REAL_QUARTER}.pdf"
         text = pdf_text(pdf)
         assert shown_ids(text) == ids, agency
         body = flat(text)
         for task_id in ids:
             assert flat(texts[task_id])[:80] in body, (agency, task_id)
+            # Each footnote of a task is printed in full with it.
+            for number in footnote_markers(texts[task_id]):
+                assert flat(notes[number])[:80] in body, (agency, task_id, number)
         assert "Trích Kết luận — nhiệm vụ của" in body
         sizes = page_sizes(pdf)
         assert sizes and all(size == A4 for size in sizes), (agency, sizes)
-        assert f"Trang 1/{len(sizes)}" in body
+        # Every printed page says whose extract it is, and of which quarter.
+        for number, page in enumerate(text.split("\f")[: len(sizes)], start=1):
+            running = f"Trích Kết luận Quý I/2026 — {names[agency]}"
+            assert running in flat(page), (agency, number)
+            assert f"Trang {number}/{len(sizes)}" in page, (agency, number)
+        assert f"{names[agency]} — Trích Kết luận Quý I/2026" in pdf_title(pdf)
         printed += 1
-    assert printed == len(tasks) == 19  # every agency the conclusion assigns a task
+    # Every agency the conclusion gives a task, its collectives' included (the table's 20).
+    assert printed == len(tasks) == 20
 
 
 def test_no_task_is_split_across_pages_when_it_fits(real_site: Path) -> None:
     # The UBND Party committee leads 26 tasks over several pages: each task's reference
     # line and its "Chủ trì" line must fall on the same page.
-    pages = pdf_text(real_site / "co-quan/dang-uy-ubnd-tinh/dang-uy-ubnd-tinh.pdf").split("\f")
+    pdf = real_site / "co-quan/dang-uy-ubnd-tinh" / f"dang-uy-ubnd-tinh-{REAL_QUARTER}.pdf"
+    pages = pdf_text(pdf).split("\f")
     assert len(pages) > 3
     for page in pages:
         assert page.count("· Nhiệm vụ") + page.count("· Trách nhiệm") <= page.count("Chủ trì")
 
 
 def test_pdfs_are_reproducible(real_site: Path) -> None:
-    pdf = (real_site / "co-quan/ban-to-chuc/ban-to-chuc.pdf").read_bytes()
+    pdf = (real_site / "co-quan/ban-to-chuc" / f"ban-to-chuc-{REAL_QUARTER}.pdf").read_bytes()
     assert b"/CreationDate (D:20260424000000+00'00')" in pdf  # the meeting day, not the clock
 
 
 def test_all_agencies_bundle(real_site: Path, real_dataset: Dataset) -> None:
-    pdf = real_site / "ban-in/tat-ca-co-quan.pdf"
+    pdf = real_site / "ban-in" / f"tat-ca-co-quan-{REAL_QUARTER}.pdf"
     text = flat(pdf_text(pdf))
     for agency in real_dataset.agencies:
         if agency.id in assigned():
             assert f"Trích Kết luận — nhiệm vụ của {agency.name}" in text
     assert all(size == A4 for size in page_sizes(pdf))
+    raw = pdf.read_bytes()
+    # Bookmarks (one per agency heading) and a tagged structure for screen readers.
+    assert b"/Outlines" in raw and b"/StructTreeRoot" in raw
+    assert raw.count(b"/Title") > len(assigned())  # an outline entry per agency, and more
+    assert "Kết luận Quý I/2026" in pdf_title(pdf)
 
 
 def test_agency_page_links_its_pdf(real_site: Path) -> None:
     html = (real_site / "co-quan/ban-to-chuc/index.html").read_text(encoding="utf-8")
     assert (
-        'href="../../co-quan/ban-to-chuc/ban-to-chuc.pdf" download>Tải bản in PDF (A4)</a>' in html
+        'href="../../co-quan/ban-to-chuc/ban-to-chuc-2026-q1.pdf" download>Tải bản in PDF (A4)</a>'
+        in html
     )

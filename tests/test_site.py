@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from datetime import date
 from html import escape
 from pathlib import Path
 
@@ -67,24 +68,6 @@ def documented_leads(task: Task, chain: tuple[Section, ...]) -> list[str]:
     return list(dict.fromkeys([*(heading if inherits else ()), *task.lead]))
 
 
-def roles(dataset: Dataset) -> dict[tuple[str, str], tuple[list[str], list[str]]]:
-    """(quarter, task id) → (lead, support): the real conclusion's from the hand-checked
-    table, fictional quarters' by the documented rule."""
-    table = real_assignments() if dataset.province == "Hưng Yên" else {}
-    out: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
-    for conclusion in dataset.quarters:
-        for task, chain in walk_tasks(conclusion.sections):
-            if conclusion.key == REAL_QUARTER and table:
-                lead, support = table[task.id]
-            else:
-                lead, support = documented_leads(task, chain), list(task.support)
-            out[(conclusion.key, task.id)] = (list(lead), list(support))
-    if table:
-        real_ids = {k[1] for k in out if k[0] == REAL_QUARTER}
-        assert real_ids == set(table), "the table must list every task of the real conclusion"
-    return out
-
-
 def read(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
@@ -94,50 +77,102 @@ def card_id(dataset: Dataset, key: str, task: Task) -> str:
     return task.anchor if key == dataset.quarters[-1].key else f"{key}/{task.anchor}"
 
 
-def expected_roles(dataset: Dataset) -> tuple[dict[str, list[str]], ...]:
-    """Per agency: this version's tasks it leads, supports; earlier quarters' tasks."""
-    lead: dict[str, list[str]] = defaultdict(list)
-    support: dict[str, list[str]] = defaultdict(list)
-    earlier: dict[str, list[str]] = defaultdict(list)
-    assignments = roles(dataset)
+# The sections of an agency page, by role, and the heading each opens with.
+SECTIONS = {
+    "lead": "Nhiệm vụ chủ trì",
+    "support": "Nhiệm vụ phối hợp",
+    "accountable": "Chịu trách nhiệm",
+    "collective": "Nhiệm vụ giao chung",
+}
+
+
+def expected_roles(dataset: Dataset) -> dict[str, dict[str, list[str]]]:
+    """Role (and "earlier") → agency → the cards its page shows, in order: the real
+    conclusion's from the hand-checked table, fictional quarters' by the documented
+    rule (the fictional registry has no collectives' members)."""
+    out: dict[str, dict[str, list[str]]] = {r: defaultdict(list) for r in [*SECTIONS, "earlier"]}
+    newest = dataset.quarters[-1]
+    if dataset.province == "Hưng Yên":
+        assert newest.key == REAL_QUARTER
+        anchors = {t.id: t.anchor for t, _chain in walk_tasks(newest.sections)}
+        for agency, given in real_assignments().items():
+            for role in SECTIONS:
+                out[role][agency] = [anchors[task] for task in given[role]]
+        return out
     for conclusion in dataset.quarters:
-        newest = conclusion is dataset.quarters[-1]
-        for task in (t for t, _chain in walk_tasks(conclusion.sections)):
+        for task, chain in walk_tasks(conclusion.sections):
             name = card_id(dataset, conclusion.key, task)
-            leads, supports = assignments[(conclusion.key, task.id)]
-            if not newest:
-                for agency in dict.fromkeys(leads + supports):
-                    earlier[agency].append(name)
+            roles = {
+                "lead": documented_leads(task, chain),
+                "support": list(task.support),
+                "accountable": list(task.accountable),
+            }
+            if conclusion is not newest:
+                for agency in dict.fromkeys(roles["lead"] + roles["support"]):
+                    out["earlier"][agency].append(name)
                 continue
-            for agency in leads:
-                lead[agency].append(name)
-            for agency in supports:
-                support[agency].append(name)
-    return lead, support, earlier
+            for role, agencies in roles.items():
+                for agency in agencies:
+                    out[role][agency].append(name)
+    return out
 
 
 def test_each_task_is_on_the_page_of_every_agency_it_assigns_and_no_other(built: Built) -> None:
     site, dataset = built
-    lead, support, earlier = expected_roles(dataset)
+    expected = expected_roles(dataset)
     for agency_dir in sorted((site / "co-quan").iterdir()):
         if not agency_dir.is_dir():
             continue
         html = (agency_dir / "index.html").read_text(encoding="utf-8")
         agency = agency_dir.name
-        led = task_cards(section(html, "Nhiệm vụ chủ trì")) if lead[agency] else []
-        supported = task_cards(section(html, "Nhiệm vụ phối hợp")) if support[agency] else []
-        assert led == lead[agency], agency
-        assert supported == support[agency], agency
+        for role, heading in SECTIONS.items():
+            want = expected[role][agency]
+            got = task_cards(section(html, heading)) if want else []
+            assert got == want, (agency, role)
+            assert (f">{heading} (" in html) == bool(want), (agency, role)
         # Earlier quarters: counted here, listed on the history page, newest quarter first.
+        earlier = expected["earlier"][agency]
         history_page = agency_dir / "lich-su" / "index.html"
-        assert history_page.exists() == bool(earlier[agency]), agency
-        if earlier[agency]:
-            assert f"Các quý trước ({len(earlier[agency])})" in html
+        assert history_page.exists() == bool(earlier), agency
+        if earlier:
+            assert f"Các quý trước ({len(earlier)})" in html
             history = history_page.read_text(encoding="utf-8")
             rows = [task_links(row)[0] for row in history.split("<tr>")[1:] if "kl-ref" in row]
-            newest_first = sorted(earlier[agency], key=lambda r: r.split("/")[0], reverse=True)
+            newest_first = sorted(earlier, key=lambda r: r.split("/")[0], reverse=True)
             assert rows == newest_first, agency
-        assert sorted(task_cards(html)) == sorted(lead[agency] + support[agency]), agency
+        shown = [name for role in SECTIONS for name in expected[role][agency]]
+        assert sorted(task_cards(html)) == sorted(shown), agency
+
+
+def test_each_agency_page_shows_its_own_deadlines_and_the_reports_it_receives(
+    real_site: Path, real_dataset: Dataset
+) -> None:
+    conclusion = next(q for q in real_dataset.quarters if q.key == REAL_QUARTER)
+    anchors = {t.id: t.anchor for t, _chain in walk_tasks(conclusion.sections)}
+    for agency, given in real_assignments().items():
+        html = read(real_site, f"co-quan/{agency}")
+        owned = sorted(
+            (date.fromisoformat(str(d)), anchors[task])
+            for task, dates in given["deadlines"].items()
+            for d in dates
+        )
+        table = section(html, "Thời hạn") if owned else ""
+        rows = [r for r in table.split("<tr>")[1:] if "kl-ref" in r]
+        got = sorted((_row_date(r), task_links(r)[0]) for r in rows)
+        assert got == owned, agency
+        assert ('<h2 id="thoi-han">' in html) == bool(owned), agency
+        if given["reports"]:
+            part = section(html, "Báo cáo gửi")
+            items = part.split("<li>")[1:]
+            assert [task_links(i)[0] for i in items] == [anchors[t] for t in given["reports"]]
+            for item, dates in zip(items, given["reports"].values(), strict=True):
+                shown = re.findall(r'class="kl-date"[^>]*>([^<]+)<', item)
+                assert shown == [f"{d.day}/{d.month}/{d.year}" for d in dates], agency
+
+
+def _row_date(row: str) -> date:
+    day, month, year = re.search(r'class="kl-date"[^>]*>(\d+)/(\d+)/(\d+)<', row).groups()  # type: ignore[union-attr]
+    return date(int(year), int(month), int(day))
 
 
 def test_inherited_lead_is_marked(real_site: Path) -> None:
@@ -145,7 +180,7 @@ def test_inherited_lead_is_marked(real_site: Path) -> None:
     html = read(site, "co-quan/dang-uy-ubnd-tinh")
     card = html[html.index("#nv-ii-2-5") :]
     card = card[: card.index("</div>")]
-    assert "(theo đề mục)" in card
+    assert "(giao chung tại đề mục 2)" in card
 
 
 def test_each_document_page_lists_exactly_its_citing_tasks(built: Built) -> None:
@@ -316,7 +351,7 @@ def test_no_external_url_in_html_css_or_requested_by_js(built: Built) -> None:
 def test_home_shows_figures_limitations_counts_and_next_deadlines(real_site: Path) -> None:
     site = real_site
     html = read(site, "")
-    assert "Hội nghị ngày 24/04/2026" in html
+    assert "Hội nghị ngày 24/4/2026" in html
     assert "<td>tăng 10,43%</td>" in html
     assert "Công tác giải ngân vốn đầu tư công chậm" in html
     assert "<svg" in html and "<script" not in html.split("<svg")[1].split("</svg>")[0]

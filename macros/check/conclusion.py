@@ -120,7 +120,7 @@ def _check_tasks(
                 task, ("id",), f"mã nhiệm vụ '{task.id}' bị trùng trong quý {conclusion.key}"
             )
         seen.add(task.id)
-        for key in ("lead", "support", "report_to"):
+        for key in ("lead", "support", "report_to", "accountable"):
             ctx.require_agencies(task, key, getattr(task, key))
         if not effective_lead(task, chain):
             hint = (

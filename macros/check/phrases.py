@@ -3,12 +3,13 @@ words say, and no deadline lies absurdly far from the meeting."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 
 from macros.check.context import Context, not_found
 from macros.check.quantities import check_target_value
-from macros.model import Operator, Target, Task
+from macros.model import Deadline, Operator, Target, Task
 from macros.text.deadlines import (
     DeadlinePhraseError,
     RecurrencePhraseError,
@@ -62,6 +63,39 @@ def _check_deadlines(ctx: Context, task: Task, year: int) -> None:
                     (key,),
                     f"{label} '{got}' không khớp cụm từ '{deadline.phrase}' (cần '{want}')",
                 )
+        _check_deadline_kind(ctx, task, deadline)
+
+
+# "phấn đấu" (and the source's typo "phân đấu") makes a date an aim, not a deadline.
+_AIM = re.compile(r"(?<!\w)ph[âấ]n đấu(?!\w)", re.IGNORECASE)
+_REPORT = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
+
+
+def _check_deadline_kind(ctx: Context, task: Task, deadline: Deadline) -> None:
+    """`aim` and `report` say what the words say: an aim's phrase holds "phấn đấu"; a
+    report's deadline stands in a sentence that says "báo cáo"."""
+    said_aim = _AIM.search(deadline.phrase) is not None
+    if deadline.aim != said_aim:
+        what, want = (
+            ("mục tiêu phấn đấu", "aim: true")
+            if said_aim
+            else ("thời hạn", "bỏ aim (cụm từ không có 'phấn đấu')")
+        )
+        ctx.report(deadline, ("aim",), f"cụm từ '{deadline.phrase}' là {what}: cần {want}")
+    if deadline.report and not _REPORT.search(_sentence(task.text, deadline.phrase)):
+        ctx.report(
+            deadline,
+            ("report",),
+            f"'report: true' nhưng câu chứa '{deadline.phrase}' không nói 'báo cáo'",
+        )
+
+
+def _sentence(text: str, phrase: str) -> str:
+    """The sentence of `text` that holds `phrase` (sentences end at ". " or ";")."""
+    start = text.find(phrase)
+    before = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start))
+    ends = [i for i in (text.find(". ", start), text.find("; ", start)) if i != -1]
+    return text[before + 1 : min(ends) if ends else len(text)]
 
 
 def _check_recurrences(ctx: Context, task: Task) -> None:

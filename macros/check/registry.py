@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from macros.check.context import Context
 from macros.model import Agency, Document, Figure
+from macros.model.membership import collectives_of
 from macros.text.symbols import TYPE_NAMES, SymbolError, issuer_level, parse_symbol
 from macros.text.vietnamese import is_slug
 
@@ -26,6 +27,27 @@ def check_agencies(ctx: Context, agencies: tuple[Agency, ...]) -> None:
             if other is not agency:
                 sub = ("name",) if i == 0 else ("variants", agency.variants.index(name))
                 ctx.report(agency, sub, f"tên '{name}' đã thuộc cơ quan '{other.id}'")
+    _check_membership(ctx, agencies)
+
+
+def _check_membership(ctx: Context, agencies: tuple[Agency, ...]) -> None:
+    """`member_of` names collective assignees, and never leads back to the agency."""
+    by_id = {a.id: a for a in agencies}
+    for agency in agencies:
+        for i, group in enumerate(agency.member_of):
+            other = by_id.get(group)
+            if other is None:
+                ctx.report(agency, ("member_of", i), f"cơ quan '{group}' không có trong danh mục")
+            elif not other.collective:
+                ctx.report(
+                    agency,
+                    ("member_of", i),
+                    f"'{group}' không phải chủ thể chung (collective: true), không có thành viên",
+                )
+            elif agency.id in collectives_of(group, by_id):
+                ctx.report(
+                    agency, ("member_of", i), f"'{group}' lại là thành viên của '{agency.id}'"
+                )
 
 
 def check_documents(ctx: Context, documents: tuple[Document, ...]) -> None:

@@ -26,7 +26,8 @@ from macros.model import (
     Task,
 )
 from macros.model.calendar import find_quarter
-from macros.model.outline import body_texts, effective_lead, walk_tasks
+from macros.model.membership import collectives_of
+from macros.model.outline import assigning_heading, body_texts, effective_lead, walk_tasks
 from macros.text.mentions import MentionFinder
 from macros.text.symbols import SymbolError, issuer_level, parse_symbol
 from macros.text.vietnamese import collation_key
@@ -44,10 +45,16 @@ def document_level(doc: Document) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """An agency leading a task, and whether it is inherited from the heading."""
+    """An agency leading a task, and the number of the heading it leads it from, if the
+    task names nobody (or inherits): "2" for "2. Đối với Đảng ủy Ủy ban nhân dân tỉnh"."""
 
     agency: Agency
-    inherited: bool
+    heading: str | None = None
+
+    @property
+    def inherited(self) -> bool:
+        """Whether the lead comes from a heading, not from the paragraph itself."""
+        return self.heading is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +66,7 @@ class Entry:
     lead: tuple[Role, ...]
     support: tuple[Agency, ...]
     report_to: tuple[Agency, ...]
+    accountable: tuple[Agency, ...]
     documents: tuple[Document, ...]
 
     @property
@@ -73,8 +81,13 @@ class Entry:
 
     @property
     def agencies(self) -> tuple[Agency, ...]:
-        """Every agency the task assigns, lead first."""
+        """Every agency the task assigns work to, lead first."""
         return self.leaders + self.support
+
+    @property
+    def report_deadlines(self) -> tuple[Deadline, ...]:
+        """The deadlines of the task's report (what its recipients wait for)."""
+        return tuple(d for d in self.task.deadlines if d.report)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +105,33 @@ class AgencyView:
     agency: Agency
     lead: tuple[Entry, ...]  # this version's tasks it leads
     support: tuple[Entry, ...]
+    accountable: tuple[Entry, ...]  # tasks the text holds it accountable for
+    collective: tuple[tuple[Entry, Agency], ...]  # tasks a collective it belongs to leads
     reports_to_it: tuple[Entry, ...]
-    dues: tuple[Due, ...]  # deadlines of this version's tasks it leads or supports, by date
+    dues: tuple[Due, ...]  # deadlines of this version's tasks it leads, by date
     earlier: tuple[Entry, ...]  # tasks of earlier quarters it led or supported
 
     @property
     def task_count(self) -> int:
-        """This version's tasks it leads or supports."""
-        return len(self.lead) + len(self.support)
+        """This version's tasks it leads, supports or answers for (its own, not its
+        collectives')."""
+        return len(self.lead) + len(self.support) + len(self.accountable)
+
+    @property
+    def roles(self) -> dict[str, int]:
+        """How many tasks it has in each role, by the role's Vietnamese name."""
+        return {
+            "chủ trì": len(self.lead),
+            "phối hợp": len(self.support),
+            "chịu trách nhiệm": len(self.accountable),
+            "giao chung": len(self.collective),
+            "nhận báo cáo": len(self.reports_to_it),
+        }
+
+    @property
+    def binding_count(self) -> int:
+        """Every task of this version that binds it, its collectives' included."""
+        return self.task_count + len(self.collective)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,12 +259,17 @@ def _entries(
 ) -> Iterable[Entry]:
     for task, chain in walk_tasks(conclusion.sections):
         cited = dict.fromkeys(c.document for c in task.cites)  # unique, in order
+        heading = assigning_heading(task, chain)
         yield Entry(
             conclusion=conclusion,
             task=task,
-            lead=tuple(Role(agencies[a], inh) for a, inh in effective_lead(task, chain)),
+            lead=tuple(
+                Role(agencies[a], heading.number if inherited and heading else None)
+                for a, inherited in effective_lead(task, chain)
+            ),
             support=tuple(agencies[a] for a in task.support),
             report_to=tuple(agencies[a] for a in task.report_to),
+            accountable=tuple(agencies[a] for a in task.accountable),
             documents=tuple(documents[d] for d in cited),
         )
 
@@ -246,22 +283,27 @@ def _agencies_in_scope(quarters: Iterable[Conclusion], mentioned: set[str]) -> s
             scope.update(a for a, _inh in effective_lead(task, chain))
             scope.update(task.support)
             scope.update(task.report_to)
+            scope.update(task.accountable)
     return scope
 
 
 def _by_agency(entries: Iterable[Entry]) -> tuple[dict[str, list[Entry]], ...]:
-    """Lead, support and report-to lists per agency, in one pass: linear in the data."""
+    """Lead, support, accountable and report-to lists per agency, in one pass: linear
+    in the data."""
     lead: dict[str, list[Entry]] = defaultdict(list)
     support: dict[str, list[Entry]] = defaultdict(list)
+    accountable: dict[str, list[Entry]] = defaultdict(list)
     reports: dict[str, list[Entry]] = defaultdict(list)
     for e in entries:
         for role in e.lead:
             lead[role.agency.id].append(e)
         for agency in e.support:
             support[agency.id].append(e)
+        for agency in e.accountable:
+            accountable[agency.id].append(e)
         for agency in e.report_to:
             reports[agency.id].append(e)
-    return lead, support, reports
+    return lead, support, accountable, reports
 
 
 def _agency_views(
@@ -271,26 +313,46 @@ def _agency_views(
     earlier: tuple[Entry, ...],
     dues: tuple[Due, ...],
 ) -> dict[str, AgencyView]:
-    lead, support, reports = _by_agency(entries)
+    lead, support, accountable, reports = _by_agency(entries)
     old: dict[str, list[Entry]] = defaultdict(list)
     for e in earlier:  # in order, once per agency that leads or supports it
         for agency_id in dict.fromkeys(a.id for a in e.agencies):
             old[agency_id].append(e)
+    rank = {id(e): i for i, e in enumerate(entries)}
+    # A deadline is its lead's: a supporter joins the work, not the lead's dates.
     own: dict[str, list[Due]] = defaultdict(list)
     for due in dues:
-        for agency_id in dict.fromkeys(a.id for a in due.entry.agencies):
-            own[agency_id].append(due)
+        for agency in dict.fromkeys(due.entry.leaders):
+            own[agency.id].append(due)
     return {
         a: AgencyView(
             agency=agencies[a],
             lead=tuple(lead[a]),
             support=tuple(support[a]),
+            accountable=tuple(accountable[a]),
+            collective=_through_collectives(a, agencies, lead, rank),
             reports_to_it=tuple(reports[a]),
             dues=tuple(own[a]),
             earlier=tuple(old[a]),
         )
         for a in ids
     }
+
+
+def _through_collectives(
+    agency_id: str,
+    agencies: Mapping[str, Agency],
+    lead: Mapping[str, list[Entry]],
+    rank: Mapping[int, int],
+) -> tuple[tuple[Entry, Agency], ...]:
+    """Tasks led by a collective the agency belongs to, in document order, each once,
+    with the collective that binds it."""
+    found: dict[int, tuple[Entry, Agency]] = {}
+    for group in sorted(collectives_of(agency_id, agencies)):
+        for entry in lead.get(group, ()):
+            if agency_id not in {a.id for a in (*entry.agencies, *entry.accountable)}:
+                found.setdefault(id(entry), (entry, agencies[group]))
+    return tuple(sorted(found.values(), key=lambda pair: rank[id(pair[0])]))
 
 
 def _document_views(

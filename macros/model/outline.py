@@ -88,18 +88,22 @@ def _walk(
         yield from _walk(sub, (*chain, sub))
 
 
+def assigning_heading(task: Task, chain: tuple[Section, ...]) -> Section | None:
+    """The heading whose assignee leads the task too: the nearest one with an assignee,
+    when the task inherits its heading's lead."""
+    if not task.inherits_lead:
+        return None
+    return next((section for section in reversed(chain) if section.assignee), None)
+
+
 def effective_lead(task: Task, chain: tuple[Section, ...]) -> tuple[tuple[str, bool], ...]:
     """The task's lead agencies, each with whether it is inherited from a heading.
 
     A paragraph under "2. Đối với Đảng ủy Ủy ban nhân dân tỉnh" that names nobody is led
     by the agency that heading addresses: the nearest enclosing assignee.
     """
-    inherited: tuple[str, ...] = ()
-    if task.inherits_lead:
-        for section in reversed(chain):
-            if section.assignee:
-                inherited = section.assignee
-                break
+    heading = assigning_heading(task, chain)
+    inherited = heading.assignee if heading is not None else ()
     named = tuple((a, False) for a in task.lead)
     return tuple((a, True) for a in inherited if a not in task.lead) + named
 

@@ -56,6 +56,9 @@ class Agency:
     short: str | None = None
     variants: tuple[str, ...] = ()  # the name as written in sources, for linking
     collective: bool = False
+    # The collective assignees it is one of ("Các cơ quan chuyên trách, tham mưu, giúp
+    # việc Tỉnh ủy" for Ban Tổ chức): what the text gives them binds it too.
+    member_of: tuple[str, ...] = ()
     notes: str | None = None
 
     @property
@@ -104,6 +107,8 @@ class Deadline:
     date: date
     precision: Precision
     relation: Relation = Relation.BY
+    report: bool = False  # the deadline of the task's report ("Trong tháng 5/2026, báo cáo …")
+    aim: bool = False  # an aim ("phấn đấu … trong năm 2026"), not a hard deadline
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +146,7 @@ class Task:
     inherit_lead: bool | None = None  # None: inherit the section's assignee when lead is empty
     support: tuple[str, ...] = ()  # coordinating agencies
     report_to: tuple[str, ...] = ()  # whom the task reports to
+    accountable: tuple[str, ...] = ()  # who the text holds accountable ("chịu trách nhiệm")
     deadlines: tuple[Deadline, ...] = ()
     recurrences: tuple[Recurrence, ...] = ()
     targets: tuple[Target, ...] = ()

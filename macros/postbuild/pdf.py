@@ -25,6 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 _UNLINK = "for (const a of document.querySelectorAll('a[href]')) a.removeAttribute('href')"
+_NODE_ID = re.compile(rb"node\d{6,}")
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) ?\(D:\d{14}[^)]*\)")
 
 
@@ -34,6 +35,7 @@ class PrintJob:
 
     html: Path
     pdf: Path
+    title: str  # the PDF's title: agency and quarter
 
 
 def find_chromium() -> str | None:
@@ -60,6 +62,22 @@ def fix_dates(pdf: bytes, when: datetime) -> bytes:
     same bytes (the build's SOURCE_DATE_EPOCH, not the clock)."""
     stamp = when.strftime("D:%Y%m%d%H%M%S+00'00'").encode()
     return _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (" + stamp + b")", pdf)
+
+
+def fix_node_ids(pdf: bytes) -> bytes:
+    """Number the tagged structure's element ids from 1, in their own order.
+
+    Chromium names them after its DOM node counter ("node00000181"), which differs
+    from one browser run to another. Same width and same order keep every byte offset
+    and the sorted id tree valid; only the numbers change.
+    """
+    found = sorted(set(_NODE_ID.findall(pdf)))
+    width = {len(n) for n in found}
+    if len(width) != 1:  # not the uniform width this relies on: leave the file as it is
+        return pdf
+    digits = width.pop() - len(b"node")
+    renamed = {old: b"node" + str(i).zfill(digits).encode() for i, old in enumerate(found, 1)}
+    return _NODE_ID.sub(lambda m: renamed[m.group()], pdf)
 
 
 def print_pages(jobs: Iterable[PrintJob], when: datetime) -> int:
@@ -90,8 +108,14 @@ def print_pages(jobs: Iterable[PrintJob], when: datetime) -> int:
                 # same quarter published from another folder would give other bytes.
                 # On paper links are plain words anyway.
                 page.evaluate(_UNLINK)
-                pdf = page.pdf(prefer_css_page_size=True, print_background=False)
-                job.pdf.write_bytes(fix_dates(pdf, when))
+                # The title is data: handed to the page as a value, never as code.
+                page.evaluate("title => { document.title = title; }", job.title)
+                # Bookmarks from the headings (one per agency and section in the bundle),
+                # and a tagged PDF that screen readers can follow.
+                pdf = page.pdf(
+                    prefer_css_page_size=True, print_background=False, outline=True, tagged=True
+                )
+                job.pdf.write_bytes(fix_node_ids(fix_dates(pdf, when)))
                 count += 1
         finally:
             browser.close()

@@ -10,11 +10,20 @@ from macros.render import urls
 
 
 def print_jobs(index: SiteIndex, site_dir: Path) -> list[PrintJob]:
-    """Every agency page with tasks, and the all-agencies print page, to PDF."""
+    """Every agency page with tasks that bind it, and the all-agencies page, to PDF; each
+    titled with its agency and quarter (the title a PDF reader shows)."""
+    conclusion = index.conclusion
+    key = conclusion.key
     jobs = [
-        PrintJob(site_dir / urls.agency(a) / "index.html", site_dir / urls.agency_pdf(a))
+        PrintJob(
+            site_dir / urls.agency(a) / "index.html",
+            site_dir / urls.agency_pdf(a, key),
+            f"{view.agency.name} — Trích Kết luận {conclusion.title}",
+        )
         for a, view in index.agencies.items()
-        if view.task_count
+        if view.binding_count
     ]
-    jobs.append(PrintJob(site_dir / urls.PRINT / "index.html", site_dir / urls.ALL_AGENCIES_PDF))
+    everyone = f"Nhiệm vụ của các cơ quan, đơn vị — Kết luận {conclusion.title}"
+    page = site_dir / urls.PRINT / "index.html"
+    jobs.append(PrintJob(page, site_dir / urls.all_agencies_pdf(key), everyone))
     return jobs

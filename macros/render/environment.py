@@ -10,7 +10,6 @@ import contextlib
 import os
 import re
 import stat
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,13 +17,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from macros.render.labels import deadline_note, vi_date
+
 # Characters Python-Markdown gives a meaning to, escaped with a backslash in headings.
 MD_SPECIAL = frozenset("\\`*_{}[]()#+-.!|")
-
-
-def vi_date(value: date | None) -> str:
-    """Dates read dd/mm/yyyy in Vietnamese documents."""
-    return "" if value is None else f"{value:%d/%m/%Y}"
 
 
 @cache
@@ -43,6 +39,8 @@ def environment() -> jinja2.Environment:
         bytecode_cache=_bytecode_cache(),
     )
     env.filters["vi_date"] = vi_date
+    env.filters["deadline_note"] = deadline_note
+    env.filters["css_string"] = css_string
     env.filters["md"] = md
     env.filters["em"] = emphasis
     return env
@@ -97,6 +95,14 @@ def emphasis(text: str) -> Markup:
     """Escape `text`, then show the source's *…* as the italics they stand for."""
     escaped = str(Markup.escape(text))
     return Markup(_EMPHASIS.sub(r"<em>\1</em>", escaped))
+
+
+def css_string(text: str) -> Markup:
+    """`text` as a quoted CSS string: every character but ASCII letters and digits as a
+    six-digit escape, so no data can close the string, the rule or the <style>. (Spaces
+    too: CSS takes one space after an escape as the escape's end.)"""
+    escaped = "".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):06x}" for c in text)
+    return Markup(f'"{escaped}"')
 
 
 def md(text: str) -> Markup:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from macros.model import AgencyGroup, Operator, Period, Precision, Relation, TaskKind
+from datetime import date
+
+from macros.model import AgencyGroup, Deadline, Operator, Period, Precision, Relation, TaskKind
+from macros.model.calendar import ROMAN
 
 GROUPS: dict[AgencyGroup, str] = {
     AgencyGroup.LEADERSHIP: "Lãnh đạo Tỉnh ủy",
@@ -20,15 +23,6 @@ KINDS: dict[TaskKind, str] = {
     TaskKind.RESPONSIBILITY: "Trách nhiệm",
     TaskKind.ORGANISATION: "Tổ chức thực hiện",
 }
-
-PRECISIONS: dict[Precision, str] = {
-    Precision.DAY: "ngày",
-    Precision.MONTH: "tháng",
-    Precision.QUARTER: "quý",
-    Precision.YEAR: "năm",
-}
-
-RELATIONS: dict[Relation, str] = {Relation.BY: "chậm nhất", Relation.BEFORE: "trước"}
 
 PERIODS: dict[Period, str] = {
     Period.WEEK: "tuần",
@@ -54,3 +48,39 @@ LEVELS: dict[str, str] = {
     "chinh-quyen-tinh": "Chính quyền tỉnh",
     "khac": "Chưa rõ cấp ban hành",
 }
+
+
+def vi_date(value: date | None) -> str:
+    """A date in the administrative style of Vietnamese documents: 24/4/2026."""
+    return "" if value is None else f"{value.day}/{value.month}/{value.year}"
+
+
+def deadline_note(deadline: Deadline) -> str:
+    """What a deadline's date means, in words: "hạn: hết quý II/2026", "trước ngày
+    15/6/2026"; an aim says so ("mục tiêu phấn đấu: hết năm 2026")."""
+    day = deadline.date
+    before = deadline.relation is Relation.BEFORE
+    precision = deadline.precision
+    if precision is Precision.DAY:
+        when = f"ngày {vi_date(day)}"
+    elif precision is Precision.MONTH:
+        when = f"tháng {day.month}/{day.year}"
+    elif precision is Precision.QUARTER:
+        when = f"quý {ROMAN[(day.month - 1) // 3]}/{day.year}"
+    else:
+        when = f"năm {day.year}"
+    said = f"trước {when}" if before else (when if precision is Precision.DAY else f"hết {when}")
+    if deadline.aim:
+        return f"mục tiêu phấn đấu: {said}"
+    if deadline.report:
+        return f"hạn báo cáo: {said}"
+    return said if before else f"hạn: {said}"
+
+
+def role_summary(counts: dict[str, int]) -> str:
+    """What an agency is given, in words, without the roles it has none of:
+    {"chủ trì": 1, "phối hợp": 0} → "chủ trì 1 nhiệm vụ"."""
+    parts = [f"{role} {n}" for role, n in counts.items() if n]
+    if parts:
+        parts[0] += " nhiệm vụ"
+    return ", ".join(parts)

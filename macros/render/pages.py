@@ -16,14 +16,14 @@ from markupsafe import Markup
 
 from macros.index.changes import compare_with_previous
 from macros.index.site_index import Due, Entry, SiteIndex, document_level
-from macros.model import AgencyGroup, Citation, Conclusion, Correction, Document
+from macros.model import AgencyGroup, Citation, Conclusion, Correction, Document, Footnote
 from macros.model.outline import blocks
 from macros.render import labels, urls
 from macros.render.environment import environment, render
 from macros.render.linkify import Segment, segments
 from macros.render.plan import FixedPage, PlannedPage
 from macros.render.timeline import layout
-from macros.render.urls import ALL_AGENCIES_PDF, agency_pdf
+from macros.text.vietnamese import footnote_markers
 
 
 def document_label(doc: Document) -> str:
@@ -40,7 +40,7 @@ class SitePages:
         self.index = index
         self.pdf = pdf  # whether the build prints agency PDFs (and pages link them)
         self._corrections: dict[str, dict[str, Correction]] = {}
-        self._cards: dict[tuple[str, str], Markup] = {}
+        self._cards: dict[tuple[str, str, str], Markup] = {}
         self._segments: dict[tuple[str, tuple[Citation, ...], str], tuple[Segment, ...]] = {}
 
     def segs(
@@ -62,6 +62,12 @@ class SitePages:
             )
         return self._segments[key]
 
+    def footnotes(self, entry: Entry) -> list[Footnote]:
+        """The footnotes whose markers stand in a task's text, in full: they carry real
+        directions (what a plan must contain, whom a follow-up covers)."""
+        notes = {f.number: f for f in entry.conclusion.footnotes}
+        return [notes[n] for n in footnote_markers(entry.task.text) if n in notes]
+
     def task_url(self, entry: Entry) -> str:
         """Where a task stands in its quarter's full text."""
         return urls.task(entry.task.anchor, self._key(entry.conclusion))
@@ -77,12 +83,14 @@ class SitePages:
         prefix = urls.relative("", here)
         parts: list[Any] = []  # the template module, made on first use
 
-        def card(entry: Entry) -> Markup:
-            key = (entry.ref, prefix)
+        def card(entry: Entry, role: str = "lead") -> Markup:
+            # The role of the agency whose page shows it: a supporter's card shows the
+            # deadlines as its lead's, not its own.
+            key = (entry.ref, prefix, role)
             if key not in self._cards:
                 if not parts:
                     parts.append(environment().get_template("_parts.j2").make_module(context))
-                self._cards[key] = Markup(parts[0].task_card(entry))
+                self._cards[key] = Markup(parts[0].task_card(entry, role))
             return self._cards[key]
 
         context: dict[str, Any] = {
@@ -97,10 +105,11 @@ class SitePages:
             "fulltext_url": self.fulltext_url,
             "doc_label": document_label,
             "card": card,
+            "footnotes": self.footnotes,
             "states": self.states,
             "pdf": self.pdf,
-            "agency_pdf": agency_pdf,
-            "all_agencies_pdf": ALL_AGENCIES_PDF,
+            "agency_pdf": lambda agency_id: urls.agency_pdf(agency_id, self.index.conclusion.key),
+            "all_agencies_pdf": urls.all_agencies_pdf(self.index.conclusion.key),
         }
         return context
 
@@ -205,7 +214,7 @@ class SitePages:
     def print_all(self, here: str) -> str:
         """Every agency's tasks of this quarter, one agency after another, each from a
         new page; earlier quarters are in their own versions' bundles."""
-        views = [v for v in self.index.agencies_sorted if v.task_count]
+        views = [v for v in self.index.agencies_sorted if v.binding_count]
         return render("print_all.md.j2", **self._context(here), views=views)
 
     def targets(self, here: str) -> str:

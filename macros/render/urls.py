@@ -58,9 +58,12 @@ def relative(target: str, here: str) -> str:
     return "../" * here.count("/") + target or "./"
 
 
-def agency_pdf(agency_id: str) -> str:
-    """An agency's printed extract, beside its page."""
-    return f"{agency(agency_id)}{agency_id}.pdf"
+def agency_pdf(agency_id: str, key: str) -> str:
+    """An agency's printed extract of quarter `key`, beside its page: the quarter is in
+    the name, so downloads of two quarters never overwrite each other."""
+    return f"{agency(agency_id)}{agency_id}-{key}.pdf"
 
 
-ALL_AGENCIES_PDF = f"{PRINT}tat-ca-co-quan.pdf"
+def all_agencies_pdf(key: str) -> str:
+    """Every agency's extract of quarter `key`, in one PDF."""
+    return f"{PRINT}tat-ca-co-quan-{key}.pdf"

@@ -4,12 +4,15 @@ fatal, never someone else's) and the escaping filters."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import jinja2
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from macros.render.environment import _bytecode_cache, _QuietCache, emphasis
+from macros.render.environment import _bytecode_cache, _QuietCache, css_string, emphasis
 
 
 def _env(cache: jinja2.BytecodeCache | None, templates: Path) -> jinja2.Environment:
@@ -95,3 +98,19 @@ def test_source_italics_render_as_italics_and_stay_escaped() -> None:
     )
     assert str(emphasis("*<script>*")) == "<em>&lt;script&gt;</em>"
     assert str(emphasis("$\\geq 50\\%$ và 3 * 4")) == "$\\geq 50\\%$ và 3 * 4"
+
+
+def _css_unescape(quoted: str) -> str:
+    return re.sub(r"\\([0-9a-f]{6})", lambda m: chr(int(m.group(1), 16)), quoted[1:-1])
+
+
+@given(st.text())
+def test_css_strings_hold_nothing_but_escapes_and_read_back(text: str) -> None:
+    quoted = str(css_string(text))
+    assert re.fullmatch(r'"(?:[A-Za-z0-9]|\\[0-9a-f]{6})*"', quoted)
+    assert _css_unescape(quoted) == text
+
+
+def test_css_string_of_a_hostile_name() -> None:
+    quoted = str(css_string('Ban "x" </style><script>alert(1)</script>'))
+    assert "<" not in quoted and '"' not in quoted[1:-1] and " " not in quoted
