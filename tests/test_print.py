@@ -40,11 +40,13 @@ def test_each_agency_pdf_holds_its_tasks_and_no_other_agencys(
         text = pdf_text(pdf)
         assert shown_ids(text) == ids, agency
         body = flat(text)
+        # The words as issued: the probable typos' readings, shown beside them, left out.
+        words = flat(re.sub(r"\s*\[có thể là: [^\]]*\]", "", text))
         for task_id in ids:
-            assert flat(texts[task_id])[:80] in body, (agency, task_id)
+            assert flat(texts[task_id])[:80] in words, (agency, task_id)
             # Each footnote of a task is printed in full with it.
             for number in footnote_markers(texts[task_id]):
-                assert flat(notes[number])[:80] in body, (agency, task_id, number)
+                assert flat(notes[number])[:80] in words, (agency, task_id, number)
         assert "Trích Kết luận — nhiệm vụ của" in body
         sizes = page_sizes(pdf)
         assert sizes and all(size == A4 for size in sizes), (agency, sizes)

@@ -247,7 +247,8 @@ def test_full_text_anchors_every_task_and_links_references(built: Built) -> None
     for footnote in conclusion.footnotes:
         assert f"fn-{footnote.number}" in page.ids and f"fnref-{footnote.number}" in page.ids
     for correction in conclusion.corrections:  # the source's words stay; the fix is beside
-        assert f'{escape(correction.phrase)}</span><span class="kl-typo-fix"' in html
+        # (after the link, for a typo inside a citation)
+        assert f"[có thể là: {escape(correction.suggested, quote=False)}]" in html
 
 
 def test_full_text_of_the_real_conclusion(real_site: Path, real_dataset: Dataset) -> None:
@@ -363,3 +364,34 @@ def test_search_index_folds_diacritics(real_site: Path) -> None:
     text = (site / "search/search_index.json").read_text(encoding="utf-8")
     assert "giai ngan" in text and "giải ngân" in text
     assert "dang uy" in text.lower()
+
+
+def test_probable_typos_are_marked_wherever_their_words_are_shown(real_site: Path) -> None:
+    fix = '<span class="kl-typo-fix" title="Hiệu đính, không phải lời văn bản">'
+    home = read(real_site, "")
+    limitation = home[home.index("Khó khăn, vướng mắc") :]
+    assert f"giám sát chuyên đề chất lượng chưa cao</span>{fix} [có thể là:" in limitation
+    due = read(real_site, "thoi-han/2026-12-31")
+    assert f"phân đấu xử lý</span>{fix} [có thể là: phấn đấu xử lý]" in due
+    assert "(mục tiêu phấn đấu: hết năm 2026)" in due
+    full = read(real_site, "toan-van")
+    # A typo inside a citation: the link keeps the words, the reading follows it.
+    assert "02/6/2021</a>" in full and "[có thể là: 02/6/2021 của Ban Bí thư]" in full
+    assert "[văn bản gốc ghi chưa thống nhất]" in full  # 04-CT/TU, flagged at its citation
+
+
+def test_a_supporter_does_not_own_the_leads_deadlines(real_site: Path) -> None:
+    html = read(real_site, "co-quan/co-quan-noi-chinh-tu-phap")
+    assert '<h2 id="thoi-han">' not in html and "kl-timeline" not in html
+    assert "<dt>Thời hạn của đơn vị chủ trì</dt>" in html
+    assert "<dt>Thời hạn</dt>" not in html
+    listing = read(real_site, "co-quan")
+    row = listing[listing.index("co-quan/co-quan-noi-chinh-tu-phap/") :].split("</li>")[0]
+    assert "thời hạn" not in row
+
+
+def test_pages_speak_vietnamese_where_material_would_not(real_site: Path) -> None:
+    missing = (real_site / "404.html").read_text(encoding="utf-8")
+    assert "Không tìm thấy trang" in missing and "Not found" not in missing
+    assert 'title="Liên kết đến mục này"' in read(real_site, "toan-van")
+    assert "Permanent link" not in read(real_site, "toan-van")

@@ -183,6 +183,11 @@ class SiteIndex:
         return entry.conclusion is self.conclusion
 
     @cached_property
+    def dataset_documents(self) -> Mapping[str, Document]:
+        """Every document of the registry, by id."""
+        return {d.id: d for d in self.dataset.documents}
+
+    @cached_property
     def agencies_sorted(self) -> tuple[AgencyView, ...]:
         """Agencies in Vietnamese alphabetical order."""
         return tuple(sorted(self.agencies.values(), key=lambda v: collation_key(v.agency.name)))

@@ -17,7 +17,7 @@ def counts(dataset: Dataset) -> dict[str, int]:
         "lượt trích dẫn": sum(len(t.cites) for t in tasks)
         + sum(len(q.review.cites) for q in dataset.quarters),
         "thời hạn": sum(len(t.deadlines) for t in tasks),
-        "nghĩa vụ định kỳ": sum(len(t.recurrences) for t in tasks),
+        "nhiệm vụ định kỳ": sum(len(t.recurrences) for t in tasks),
         "chỉ tiêu": sum(len(t.targets) for t in tasks),
         "số liệu": sum(len(q.review.figures) for q in dataset.quarters),
         "chú thích": sum(len(q.footnotes) for q in dataset.quarters),

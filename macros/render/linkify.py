@@ -7,7 +7,7 @@ Python decides what links where; templates escape and present.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -15,7 +15,7 @@ from macros.model import Citation, Correction
 from macros.text.mentions import MentionFinder
 from macros.text.vietnamese import FOOTNOTE_MARKER, footnote_number
 
-SegmentKind = Literal["text", "agency", "document", "footnote", "correction"]
+SegmentKind = Literal["text", "agency", "document", "footnote", "correction", "correction-note"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,22 @@ def segments(
             spans.append(_Span(start, end, "correction", correction.suggested))
     if mentions is not None:
         spans += [_Span(m.start, m.end, "agency", m.target) for m in mentions.find(text)]
-    return _cut(text, _non_overlapping(spans))
+    kept = _non_overlapping(spans)
+    return _cut(text, kept, _notes(spans, kept))
+
+
+def _notes(spans: list[_Span], kept: list[_Span]) -> list[_Span]:
+    """A correction that a link covers (a typo inside a citation) cannot mark its own
+    words; its reading then follows the words, as a note of no length, so that the same
+    words get the same correction everywhere."""
+    chosen = {(s.start, s.end, s.kind) for s in kept}
+    notes: list[_Span] = []
+    for span in spans:
+        if span.kind == "correction" and (span.start, span.end, span.kind) not in chosen:
+            # After the link that covers the correction's end, never inside it.
+            end = max([k.end for k in kept if k.start < span.end <= k.end] + [span.end])
+            notes.append(_Span(end, end, "correction-note", span.target))
+    return notes
 
 
 def _occurrences(needle: str, text: str) -> Iterator[tuple[int, int]]:
@@ -85,10 +100,11 @@ def _non_overlapping(spans: list[_Span]) -> list[_Span]:
     return chosen
 
 
-def _cut(text: str, spans: list[_Span]) -> list[Segment]:
+def _cut(text: str, spans: list[_Span], notes: Sequence[_Span] = ()) -> list[Segment]:
     out: list[Segment] = []
     position = 0
-    for span in spans:
+    # A note stands right after the span that ends where it stands.
+    for span in sorted([*spans, *notes], key=lambda s: (s.start, s.end > s.start)):
         if span.start > position:
             out.append(Segment("text", text[position : span.start]))
         out.append(Segment(span.kind, text[span.start : span.end], span.target))

@@ -41,14 +41,20 @@ class SitePages:
         self.pdf = pdf  # whether the build prints agency PDFs (and pages link them)
         self._corrections: dict[str, dict[str, Correction]] = {}
         self._cards: dict[tuple[str, str, str], Markup] = {}
-        self._segments: dict[tuple[str, tuple[Citation, ...], str], tuple[Segment, ...]] = {}
+        self._segments: dict[tuple[str, tuple[Citation, ...], str, bool], tuple[Segment, ...]] = {}
 
     def segs(
-        self, text: str, cites: tuple[Citation, ...] = (), of: Conclusion | None = None
+        self,
+        text: str,
+        cites: tuple[Citation, ...] = (),
+        of: Conclusion | None = None,
+        *,
+        links: bool = True,
     ) -> tuple[Segment, ...]:
-        """A paragraph of conclusion `of` (default: this version's) cut into segments."""
+        """A paragraph of conclusion `of` (default: this version's) cut into segments;
+        without `links`, only its probable typos are marked (a quoted phrase)."""
         conclusion = of or self.index.conclusion
-        key = (text, cites, conclusion.key)
+        key = (text, cites, conclusion.key, links)
         if key not in self._segments:  # a task's text is on several pages: cut it once
             if conclusion.key not in self._corrections:
                 self._corrections[conclusion.key] = {c.phrase: c for c in conclusion.corrections}
@@ -56,7 +62,7 @@ class SitePages:
                 segments(
                     text,
                     cites=cites,
-                    mentions=self.index.mentions,
+                    mentions=self.index.mentions if links else None,
                     corrections=self._corrections[conclusion.key],
                 )
             )
@@ -104,6 +110,7 @@ class SitePages:
             "task_url": self.task_url,
             "fulltext_url": self.fulltext_url,
             "doc_label": document_label,
+            "document_issue": lambda doc_id: self.index.dataset_documents[doc_id].source_issue,
             "card": card,
             "footnotes": self.footnotes,
             "states": self.states,
