@@ -19,6 +19,7 @@ from macros.model.calendar import QUARTER_KEY, planning_year, quarter_title
 from macros.model.outline import body_texts, effective_lead, walk_sections, walk_tasks
 from macros.text.vietnamese import footnote_markers
 
+_WORD = re.compile(r"\w+")
 TASK_ID = re.compile(r"[IVX]+(?:\.\d+)*(?:-\d+)?")
 
 
@@ -79,7 +80,17 @@ def _check_review(ctx: Context, conclusion: Conclusion, documents: Mapping[str, 
     review = conclusion.review
     text = "\n".join(review.paragraphs)
     check_ids(ctx, review.figures, "số liệu", "grdp", file_names=False)
+    said = set(_WORD.findall(text.lower()))
     for figure in review.figures:
+        # A label names a figure with the text's own words: it adds no fact.
+        added = [w for w in _WORD.findall(figure.label.lower()) if w not in said]
+        if added:
+            ctx.report(
+                figure,
+                ("label",),
+                f"nhãn '{figure.label}' có từ không có trong phần đánh giá: "
+                f"{', '.join(repr(w) for w in dict.fromkeys(added))}; nhãn chỉ dùng lời văn bản",
+            )
         paragraph = next((p for p in review.paragraphs if figure.phrase in p), None)
         if paragraph is None:
             ctx.report(figure, ("phrase",), not_found(figure.phrase, "phần đánh giá"))

@@ -114,7 +114,7 @@ def _review(ctx: QuarterContext, roman: str, year: int) -> dict[str, Any]:
     figures: list[dict[str, Any]] = [
         {
             "id": "grdp",
-            "label": "Tổng sản phẩm trên địa bàn (GRDP)",
+            "label": "GRDP",
             "phrase": f"GRDP tăng {grdp}% {basis}",
             "measure": "growth",
             "value": grdp,
@@ -132,7 +132,7 @@ def _review(ctx: QuarterContext, roman: str, year: int) -> dict[str, Any]:
         },
         {
             "id": "xep-hang",
-            "label": "Xếp hạng tăng trưởng cả nước",
+            "label": "Tăng trưởng kinh tế, xếp thứ, 34 tỉnh, thành phố",
             "measure": "rank",
             "phrase": f"xếp thứ {rank}/34 tỉnh, thành phố",
             "value": str(rank),

@@ -183,6 +183,19 @@ class SiteIndex:
         return entry.conclusion is self.conclusion
 
     @cached_property
+    def agency_counts(self) -> dict[str, int]:
+        """What the agencies of this version are, by Vietnamese name: given tasks (their
+        collectives' included), only receiving reports, only named in the text."""
+        views = self.agencies.values()
+        tasked = sum(1 for v in views if v.binding_count)
+        reporting = sum(1 for v in views if not v.binding_count and v.reports_to_it)
+        return {
+            "được giao nhiệm vụ": tasked,
+            "chỉ nhận báo cáo": reporting,
+            "chỉ được nêu tên": len(self.agencies) - tasked - reporting,
+        }
+
+    @cached_property
     def dataset_documents(self) -> Mapping[str, Document]:
         """Every document of the registry, by id."""
         return {d.id: d for d in self.dataset.documents}

@@ -55,21 +55,24 @@ def vi_date(value: date | None) -> str:
     return "" if value is None else f"{value.day}/{value.month}/{value.year}"
 
 
+def period_of(day: date, precision: Precision | None) -> str:
+    """The period a date stands for at a precision: "năm 2026", "quý II/2026"."""
+    if precision is Precision.YEAR:
+        return f"năm {day.year}"
+    if precision is Precision.QUARTER:
+        return f"quý {ROMAN[(day.month - 1) // 3]}/{day.year}"
+    if precision is Precision.MONTH:
+        return f"tháng {day.month}/{day.year}"
+    return f"ngày {vi_date(day)}"
+
+
 def deadline_note(deadline: Deadline) -> str:
     """What a deadline's date means, in words: "hạn: hết quý II/2026", "trước ngày
     15/6/2026"; an aim says so ("mục tiêu phấn đấu: hết năm 2026")."""
-    day = deadline.date
     before = deadline.relation is Relation.BEFORE
-    precision = deadline.precision
-    if precision is Precision.DAY:
-        when = f"ngày {vi_date(day)}"
-    elif precision is Precision.MONTH:
-        when = f"tháng {day.month}/{day.year}"
-    elif precision is Precision.QUARTER:
-        when = f"quý {ROMAN[(day.month - 1) // 3]}/{day.year}"
-    else:
-        when = f"năm {day.year}"
-    said = f"trước {when}" if before else (when if precision is Precision.DAY else f"hết {when}")
+    when = period_of(deadline.date, deadline.precision)
+    day_only = deadline.precision is Precision.DAY
+    said = f"trước {when}" if before else (when if day_only else f"hết {when}")
     if deadline.aim:
         return f"mục tiêu phấn đấu: {said}"
     if deadline.report:

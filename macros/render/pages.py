@@ -15,15 +15,40 @@ from typing import Any
 from markupsafe import Markup
 
 from macros.index.changes import compare_with_previous
-from macros.index.site_index import Due, Entry, SiteIndex, document_level
-from macros.model import AgencyGroup, Citation, Conclusion, Correction, Document, Footnote
+from macros.index.site_index import DocumentView, Due, Entry, SiteIndex, document_level
+from macros.model import (
+    AgencyGroup,
+    Citation,
+    Conclusion,
+    Correction,
+    Document,
+    Footnote,
+    Target,
+)
+from macros.model.calendar import planning_year
 from macros.model.outline import blocks
 from macros.render import labels, urls
 from macros.render.environment import environment, render
 from macros.render.linkify import Segment, segments
 from macros.render.plan import FixedPage, PlannedPage
 from macros.render.timeline import layout
-from macros.text.vietnamese import footnote_markers
+from macros.text.deadlines import DeadlinePhraseError, parse_deadline
+from macros.text.vietnamese import collation_key, footnote_markers
+
+
+def _issue_order(view: DocumentView) -> tuple[int, bool, date]:
+    doc = view.document
+    return (doc.issued_year or 0, doc.date is None, doc.date or date.min)
+
+
+def stated_by(target: Target, of: Conclusion) -> bool:
+    """Whether a target's phrase itself states its date ("hết quý II năm 2026 đạt trên
+    30%"), rather than the editor deriving it from the context."""
+    try:
+        parse_deadline(target.phrase, default_year=planning_year(of.key))
+    except DeadlinePhraseError:
+        return False
+    return True
 
 
 def document_label(doc: Document) -> str:
@@ -113,6 +138,7 @@ class SitePages:
             "document_issue": lambda doc_id: self.index.dataset_documents[doc_id].source_issue,
             "card": card,
             "footnotes": self.footnotes,
+            "stated_by": stated_by,
             "states": self.states,
             "pdf": self.pdf,
             "agency_pdf": lambda agency_id: urls.agency_pdf(agency_id, self.index.conclusion.key),
@@ -159,10 +185,22 @@ class SitePages:
         return render("agencies.md.j2", **self._context(here), groups=groups)
 
     def agency(self, here: str, agency_id: str) -> str:
-        """One agency: tasks it leads or supports, its deadlines."""
+        """One agency: what the conclusion gives it, its deadlines, and its earlier
+        quarters' tasks still open (listed, so that the printout shows them too)."""
         view = self.index.agencies[agency_id]
         timeline = layout(d.deadline.date for d in view.dues)
-        return render("agency.md.j2", **self._context(here), view=view, timeline=timeline)
+        still_open = [e for e in view.earlier if not self._closed(e)]
+        return render(
+            "agency.md.j2",
+            **self._context(here),
+            view=view,
+            timeline=timeline,
+            still_open=still_open,
+        )
+
+    def _closed(self, entry: Entry) -> bool:
+        state = self.index.state(entry)
+        return state.done or state.stopped
 
     def agency_history(self, here: str, agency_id: str) -> str:
         """One agency's tasks of earlier quarters, newest quarter first, with statuses."""
@@ -205,12 +243,17 @@ class SitePages:
 
     def documents(self, here: str) -> str:
         """Referenced documents by issuing level, then type."""
-        tree: dict[str, dict[str, list[Any]]] = {lvl: defaultdict(list) for lvl in labels.LEVELS}
+        grouped: dict[str, dict[str, list[Any]]] = {lvl: defaultdict(list) for lvl in labels.LEVELS}
         for view in self.index.documents.values():
-            tree[document_level(view.document)][view.document.type].append(view)
-        for types in tree.values():
-            for views in types.values():
-                views.sort(key=lambda v: (v.document.issued_year or 0, v.document.date or date.min))
+            grouped[document_level(view.document)][view.document.type].append(view)
+        tree: dict[str, dict[str, list[Any]]] = {}
+        for level, types in grouped.items():
+            # Types in Vietnamese order ("Đề án" before "Kế hoạch"); within one, by year,
+            # a year-only document after the dated ones of its year.
+            tree[level] = {
+                kind: sorted(views, key=_issue_order)
+                for kind, views in sorted(types.items(), key=lambda kv: collation_key(kv[0]))
+            }
         return render("documents.md.j2", **self._context(here), tree=tree)
 
     def document(self, here: str, document_id: str) -> str:
