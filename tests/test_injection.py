@@ -29,6 +29,8 @@ def poison(data: dict[str, Any]) -> None:
     task["text"] += f" Ghi chú: {EVIL}."
     doc = next(d for d in data["documents"] if d["id"] == "chuong-trinh-mau")
     doc["title"] = f"Chương trình mẫu {EVIL}"
+    # A label uses the review's own words: the review says them too.
+    quarter["review"]["paragraphs"][0] += f" {EVIL}"
     quarter["review"]["figures"][0]["label"] = f"Chỉ số {EVIL}"
 
 
