@@ -238,3 +238,14 @@ def make_project(root: Path, data: str) -> Path:
     git(repo, "add", "-A")
     git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "nguồn")
     return repo
+
+
+def shown_tasks(text: str, references: dict[str, str]) -> set[str]:
+    """Ids of the tasks a printed text cites by their printed reference ("Mục 2.2,
+    gạch đầu dòng thứ 3"), where `references` maps task id → reference."""
+    flat = " ".join(text.split())
+    return {
+        task_id
+        for task_id, ref in references.items()
+        if re.search(re.escape(ref) + r"(?![\d,])", flat)
+    }

@@ -27,7 +27,13 @@ from macros.model import (
 )
 from macros.model.calendar import find_quarter
 from macros.model.membership import collectives_of
-from macros.model.outline import assigning_heading, body_texts, effective_lead, walk_tasks
+from macros.model.outline import (
+    assigning_heading,
+    body_texts,
+    effective_lead,
+    printed_references,
+    walk_tasks,
+)
 from macros.text.mentions import MentionFinder
 from macros.text.symbols import SymbolError, issuer_level, parse_symbol
 from macros.text.vietnamese import collation_key
@@ -68,6 +74,7 @@ class Entry:
     report_to: tuple[Agency, ...]
     accountable: tuple[Agency, ...]
     documents: tuple[Document, ...]
+    reference: str  # as a reader cites it: "Mục 2.2, gạch đầu dòng thứ 3"
 
     @property
     def ref(self) -> str:
@@ -275,6 +282,7 @@ def _continued_by(entries: Iterable[Entry]) -> dict[str, tuple[Entry, ...]]:
 def _entries(
     conclusion: Conclusion, agencies: Mapping[str, Agency], documents: Mapping[str, Document]
 ) -> Iterable[Entry]:
+    references = printed_references(conclusion)
     for task, chain in walk_tasks(conclusion.sections):
         cited = dict.fromkeys(c.document for c in task.cites)  # unique, in order
         heading = assigning_heading(task, chain)
@@ -289,6 +297,7 @@ def _entries(
             report_to=tuple(agencies[a] for a in task.report_to),
             accountable=tuple(agencies[a] for a in task.accountable),
             documents=tuple(documents[d] for d in cited),
+            reference=references[task.id],
         )
 
 

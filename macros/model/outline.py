@@ -8,6 +8,7 @@ which proves the data holds the whole source: nothing missing, nothing added.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -118,3 +119,51 @@ def body_texts(conclusion: Conclusion) -> Iterator[tuple[object, tuple[str | int
         yield task, ("text",), task.text
     for footnote in conclusion.footnotes:
         yield footnote, ("text",), footnote.text
+
+
+def printed_reference(task: Task, chain: tuple[Section, ...]) -> str:
+    """How a reader cites a task by the document's own numbering: "Mục 2.2", "Mục 2.2,
+    gạch đầu dòng thứ 3", "Mục III, đoạn thứ 2" (the task id is the site's, not the
+    document's: "II.2.2-4").
+
+    A paragraph belongs to the nearest numbered paragraph before it in its section
+    ("2.2."), else to the section's heading ("II.", "1."); a bullet is counted among
+    that paragraph's bullets, any other paragraph among all its paragraphs.
+    """
+    numbers = [section.number for section in chain]
+    siblings = chain[-1].tasks
+    position = next(i for i, t in enumerate(siblings) if t is task)
+    numbered = [i for i in range(position + 1) if _numbered(siblings[i].marker)]
+    if numbered:
+        first = numbered[-1]
+        marker = (siblings[first].marker or "").rstrip(".")
+        # "2.2." under "2." already holds its section; "1." under "IV." does not.
+        base = marker if "." in marker else ".".join([*numbers, marker])
+    else:
+        first = 0
+        base = ".".join(numbers)
+    if position == first:
+        return f"Mục {base}"
+    run = siblings[first : position + 1]
+    if task.marker == "-":
+        count = sum(1 for t in run if t.marker == "-")
+        return f"Mục {base}, gạch đầu dòng thứ {count}"
+    return f"Mục {base}, đoạn thứ {len(run)}"
+
+
+def _numbered(marker: str | None) -> bool:
+    return marker is not None and marker.rstrip(".").replace(".", "").isdigit()
+
+
+def printed_references(conclusion: Conclusion) -> dict[str, str]:
+    """Every task's printed reference (`printed_reference`), by task id; one that two
+    tasks would share ("Mục 2.2" under II and under III) names its part too."""
+    refs = {
+        task.id: printed_reference(task, chain) for task, chain in walk_tasks(conclusion.sections)
+    }
+    tops = {task.id: chain[0].number for task, chain in walk_tasks(conclusion.sections)}
+    taken = Counter(refs.values())
+    return {
+        task_id: ref if taken[ref] == 1 else f"{ref} (phần {tops[task_id]})"
+        for task_id, ref in refs.items()
+    }

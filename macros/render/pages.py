@@ -26,7 +26,7 @@ from macros.model import (
     Target,
 )
 from macros.model.calendar import planning_year
-from macros.model.outline import blocks
+from macros.model.outline import blocks, printed_references
 from macros.render import labels, urls
 from macros.render.environment import environment, render
 from macros.render.linkify import Segment, segments
@@ -170,7 +170,11 @@ class SitePages:
         anchored and every reference linked."""
         shown = next((q for q in self.index.quarters if q.key == key), self.index.conclusion)
         return render(
-            "fulltext.md.j2", **self._context(here), shown=shown, blocks=list(blocks(shown))
+            "fulltext.md.j2",
+            **self._context(here),
+            shown=shown,
+            blocks=list(blocks(shown)),
+            references=printed_references(shown),
         )
 
     def changes(self, here: str) -> str:
