@@ -247,5 +247,5 @@ def shown_tasks(text: str, references: dict[str, str]) -> set[str]:
     return {
         task_id
         for task_id, ref in references.items()
-        if re.search(re.escape(ref) + r"(?![\d,])", flat)
+        if re.search(re.escape(ref) + r"(?!\d|,|\.\d)", flat)
     }

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 import pytest
@@ -29,6 +29,7 @@ from macros.fictional import Scale, dump, generate
 from macros.load import load
 from macros.model import Dataset, Section, Task
 from macros.model.outline import walk_tasks
+from macros.text.vietnamese import footnote_markers
 
 # Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
 pytestmark = pytest.mark.build
@@ -395,3 +396,42 @@ def test_pages_speak_vietnamese_where_material_would_not(real_site: Path) -> Non
     assert "Không tìm thấy trang" in missing and "Not found" not in missing
     assert 'title="Liên kết đến mục này"' in read(real_site, "toan-van")
     assert "Permanent link" not in read(real_site, "toan-van")
+
+
+def test_every_card_carries_its_footnotes_in_full(real_site: Path, real_dataset: Dataset) -> None:
+    real = next(q for q in real_dataset.quarters if q.key == REAL_QUARTER)
+    notes = {f.number: f.text for f in real.footnotes}
+    marked = {t.anchor: footnote_markers(t.text) for t, _chain in walk_tasks(real.sections)}
+    checked = 0
+    for page in sorted((real_site / "co-quan").glob("*/index.html")):
+        text = unescape(page.read_text(encoding="utf-8"))
+        words = re.sub(r"<[^>]+>", "", text)
+        for anchor in task_cards(page.read_text(encoding="utf-8")):
+            for number in marked[anchor]:
+                assert notes[number][:60] in words, (page.parent.name, anchor, number)
+                checked += 1
+    assert checked >= 6  # footnotes 3–6 stand in tasks, on several agencies' pages
+
+
+def test_a_derived_date_is_said_to_be_derived(real_site: Path) -> None:
+    targets = read(real_site, "chi-tieu")
+    row = next(r for r in targets.split("<tr>") if "giải ngân 100% kế hoạch" in r)
+    assert "năm 2026, không nêu ngày" in row and 'class="kl-date"' not in row
+    stated = next(r for r in targets.split("<tr>") if "đạt trên 30%" in r)
+    assert "30/6/2026</a>" in stated
+
+
+def test_home_says_what_its_agency_count_counts(real_site: Path) -> None:
+    home = read(real_site, "")
+    assert "24 <span" in home
+    assert "(20 được giao nhiệm vụ, 2 chỉ nhận báo cáo, 2 chỉ được nêu tên)" in home
+
+
+def test_document_types_in_vietnamese_order(real_site: Path) -> None:
+    # The alphabet's order (a ă â b c ch d đ e …), written out by hand.
+    order = ["Chỉ thị", "Chương trình", "Đề án", "Kế hoạch", "Kết luận", "Nghị quyết"]
+    order += ["Quy hoạch", "Thông báo"]
+    documents = read(real_site, "van-ban")
+    for part in documents.split("<h2")[1:]:
+        types = re.findall(r'<h3 id="[^"]*">([^<]+)', part)
+        assert types == sorted(types, key=order.index), types

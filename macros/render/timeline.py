@@ -70,10 +70,14 @@ def layout(days: Iterable[date]) -> Timeline | None:
     def x(day: date) -> float:
         return round(MARGIN + (WIDTH - 2 * MARGIN) * (day - first).days / span, 1)
 
-    ticks = []
+    ticks: list[Tick] = []
     month = first
     while month <= end:
-        ticks.append(Tick(x(month), f"{month.month}/{month.year}"))
+        # "tháng 5/2026", then "tháng 6" until the year changes: one date style throughout.
+        shown_year = not ticks or month.month == 1
+        ticks.append(
+            Tick(x(month), f"tháng {month.month}" + (f"/{month.year}" if shown_year else ""))
+        )
         month = _next_month(month)
     markers = []
     for i, (day, n) in enumerate(sorted(counts.items())):

@@ -15,7 +15,7 @@ def test_markers_and_ticks() -> None:
     days = [date(2026, 5, 31)] * 3 + [date(2026, 6, 15), date(2026, 12, 31)]
     tl = layout(days)
     assert tl is not None
-    assert [t.label for t in tl.ticks] == [f"{m}/2026" for m in range(5, 13)]
+    assert [t.label for t in tl.ticks] == ["tháng 5/2026"] + [f"tháng {m}" for m in range(6, 13)]
     assert [(m.day, m.count) for m in tl.markers] == [
         (date(2026, 5, 31), 3),
         (date(2026, 6, 15), 1),
@@ -24,3 +24,9 @@ def test_markers_and_ticks() -> None:
     xs = [m.x for m in tl.markers]
     assert xs == sorted(xs) and tl.start_x <= xs[0] and xs[-1] == tl.end_x
     assert tl.markers[0].radius > tl.markers[1].radius
+
+
+def test_the_year_is_shown_again_when_it_changes() -> None:
+    tl = layout([date(2026, 11, 30), date(2027, 2, 28)])
+    assert tl is not None
+    assert [t.label for t in tl.ticks] == ["tháng 11/2026", "tháng 12", "tháng 1/2027", "tháng 2"]
