@@ -183,6 +183,20 @@ def test_printing_an_agency_page_from_the_browser(
         assert (ARTIFACTS / shot).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_a_deadline_line_is_never_printed_a_page_apart_from_its_card(page: Page, real: str) -> None:
+    page.goto(f"{real}/thoi-han/2026-06-30/")  # seven tasks due: several printed pages
+    page.emulate_media(media="print")
+    pdf = ARTIFACTS / "thoi-han-2026-06-30.pdf"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pdf.write_bytes(page.pdf(prefer_css_page_size=True))
+    pages = [p for p in pdf_text(pdf).split("\f") if p.strip()]
+    assert len(pages) > 1
+    for number, text in enumerate(pages, start=1):
+        if "nguyên văn:" in text:
+            # The last date line of a page has its card (its "Chủ trì" line) below it.
+            assert "Chủ trì" in text.rsplit("nguyên văn:", 1)[1], number
+
+
 def test_no_request_leaves_the_intranet_host(
     page: Page, real: str, versions: str, requested: list[str]
 ) -> None:

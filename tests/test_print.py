@@ -53,6 +53,7 @@ def test_each_agency_pdf_holds_its_tasks_and_no_other_agencys(
             assert running in flat(page), (agency, number)
             assert f"Trang {number}/{len(sizes)}" in page, (agency, number)
         assert f"{names[agency]} — Trích Kết luận Quý I/2026" in pdf_title(pdf)
+        assert b"/Outlines" in pdf.read_bytes(), agency  # bookmarks from its headings
         printed += 1
     # Every agency the conclusion gives a task, its collectives' included (the table's 20).
     assert printed == len(tasks) == 20
