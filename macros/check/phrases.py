@@ -16,7 +16,7 @@ from macros.text.deadlines import (
     parse_deadline,
     parse_recurrence,
 )
-from macros.text.vietnamese import footnote_markers
+from macros.text.vietnamese import footnote_markers, sentence_of
 
 DEADLINE_FIELDS = {"date": "ngày", "precision": "độ chính xác", "relation": "quan hệ"}
 # How far from its meeting a deadline can lie: a term's tasks reach a few years ahead.
@@ -82,20 +82,12 @@ def _check_deadline_kind(ctx: Context, task: Task, deadline: Deadline) -> None:
             else ("thời hạn", "bỏ aim (cụm từ không có 'phấn đấu')")
         )
         ctx.report(deadline, ("aim",), f"cụm từ '{deadline.phrase}' là {what}: cần {want}")
-    if deadline.report and not _REPORT.search(_sentence(task.text, deadline.phrase)):
+    if deadline.report and not _REPORT.search(sentence_of(task.text, deadline.phrase)):
         ctx.report(
             deadline,
             ("report",),
             f"'report: true' nhưng câu chứa '{deadline.phrase}' không nói 'báo cáo'",
         )
-
-
-def _sentence(text: str, phrase: str) -> str:
-    """The sentence of `text` that holds `phrase` (sentences end at ". " or ";")."""
-    start = text.find(phrase)
-    before = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start))
-    ends = [i for i in (text.find(". ", start), text.find("; ", start)) if i != -1]
-    return text[before + 1 : min(ends) if ends else len(text)]
 
 
 def _check_recurrences(ctx: Context, task: Task) -> None:

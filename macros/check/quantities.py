@@ -13,7 +13,7 @@ import re
 from macros.check.context import Context
 from macros.model import Figure, Measure, Operator, Target
 from macros.text.quantities import Number, numbers, operator_before, range_end, unit_after
-from macros.text.vietnamese import searchable
+from macros.text.vietnamese import searchable, sentence_of
 
 _ESTIMATE = re.compile(r"(?<!\w)[Ưư]ớc(?!\w)")
 _OUT_OF = re.compile(r"\s*/\s*(\d+)")
@@ -145,11 +145,9 @@ def _check_measure(ctx: Context, figure: Figure, number: Number, operator_words:
 
 
 def _check_estimate(ctx: Context, figure: Figure, paragraph: str) -> None:
-    start = paragraph.find(figure.phrase)
-    # "ước" may open the clause before the phrase: "ước đạt 2.543 triệu USD (tăng 5,4%".
-    clause_start = max(paragraph.rfind(mark, 0, max(start, 0)) for mark in (". ", "; "))
-    clause = paragraph[clause_start + 1 : start + len(figure.phrase)] if start >= 0 else ""
-    if figure.estimate and not _ESTIMATE.search(clause):
+    # "ước" may open the sentence before the phrase: "ước đạt 2.543 triệu USD (tăng 5,4%".
+    sentence = sentence_of(paragraph, figure.phrase)
+    if figure.estimate and not _ESTIMATE.search(sentence):
         ctx.report(
             figure,
             ("estimate",),

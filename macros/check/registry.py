@@ -44,6 +44,8 @@ def _check_membership(ctx: Context, agencies: tuple[Agency, ...]) -> None:
                     ("member_of", i),
                     f"'{group}' không phải chủ thể chung (collective: true), không có thành viên",
                 )
+            elif group == agency.id:
+                ctx.report(agency, ("member_of", i), "một cơ quan không là thành viên của chính nó")
             elif agency.id in collectives_of(group, by_id):
                 ctx.report(
                     agency, ("member_of", i), f"'{group}' lại là thành viên của '{agency.id}'"

@@ -18,6 +18,7 @@ __all__ = [
     "footnote_number",
     "is_slug",
     "searchable",
+    "sentence_of",
     "slugify",
     "superscript",
     "toc_slugify",
@@ -127,6 +128,15 @@ def searchable(phrase: str) -> str:
         f = "ỹ" if c in "ỹỸ" else fold(c).lower()
         out.append(f if len(f) == 1 else " ")
     return "".join(out)
+
+
+def sentence_of(text: str, phrase: str) -> str:
+    """The sentence (or ";"-clause) of `text` that holds `phrase`: what the words
+    around a phrase may say about it ("ước đạt …", "báo cáo …")."""
+    start = max(text.find(phrase), 0)
+    before = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start))
+    after = [i for i in (text.find(". ", start + len(phrase)), text.find("; ", start)) if i != -1]
+    return text[before + 1 : min(after) if after else len(text)]
 
 
 def _ascii_fold(s: str) -> str:
