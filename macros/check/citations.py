@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from macros.check.context import Context, not_found
 from macros.model import Citation, Document
 from macros.text.symbols import SymbolError, find_symbols, parse_symbol
+from macros.text.vietnamese import vi_date
 
 CITED_DATE = re.compile(r"ngày (\d{1,2})/(\d{1,2})/(\d{4})")
 
@@ -46,7 +47,7 @@ def check_citation(
                 citation,
                 ("as_written",),
                 f"ngày {d}/{mth}/{y} trong trích dẫn khác ngày ban hành của '{doc.id}' "
-                f"({doc.date:%d/%m/%Y})",
+                f"({vi_date(doc.date)})",
             )
 
 

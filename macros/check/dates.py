@@ -12,6 +12,7 @@ from macros.check.context import Context
 from macros.model import Conclusion, StatusReport
 from macros.model.calendar import quarter_end
 from macros.model.outline import walk_tasks
+from macros.text.vietnamese import vi_date
 
 # Years a conclusion can be about: the build stamps files with the meeting date, which
 # must be a time a computer can write (zip and gzip time stamps run from 1970 to 2106).
@@ -37,22 +38,22 @@ def check_meeting(
         ctx.report(
             conclusion,
             ("meeting_date",),
-            f"ngày họp {meeting:%d/%m/%Y} không nằm trong {conclusion.title} hoặc quý sau nó "
-            f"(từ {first:%d/%m/%Y} đến {last:%d/%m/%Y})",
+            f"ngày họp {vi_date(meeting)} không nằm trong {conclusion.title} hoặc quý sau nó "
+            f"(từ {vi_date(first)} đến {vi_date(last)})",
         )
     elif previous is not None and meeting <= previous.meeting_date:
         ctx.report(
             conclusion,
             ("meeting_date",),
-            f"ngày họp {meeting:%d/%m/%Y} phải sau ngày họp quý trước "
-            f"({previous.meeting_date:%d/%m/%Y})",
+            f"ngày họp {vi_date(meeting)} phải sau ngày họp quý trước "
+            f"({vi_date(previous.meeting_date)})",
         )
     issued = conclusion.issued_on
     if issued is not None and not meeting <= issued <= meeting + timedelta(days=ISSUE_DAYS):
         ctx.report(
             conclusion,
             ("issued_on",),
-            f"ngày ban hành {issued:%d/%m/%Y} phải từ ngày họp {meeting:%d/%m/%Y} "
+            f"ngày ban hành {vi_date(issued)} phải từ ngày họp {vi_date(meeting)} "
             f"đến {ISSUE_DAYS} ngày sau đó",
         )
     return ok
@@ -77,21 +78,21 @@ def check_reports(
             ctx.report(
                 report,
                 ("date",),
-                f"báo cáo ngày {report.date:%d/%m/%Y} có trước khi nhiệm vụ được giao "
-                f"(hội nghị ngày {given:%d/%m/%Y})",
+                f"báo cáo ngày {vi_date(report.date)} có trước khi nhiệm vụ được giao "
+                f"(hội nghị ngày {vi_date(given)})",
             )
         if newest is not None and report.date > newest + timedelta(days=REPORT_DAYS_AFTER):
             ctx.report(
                 report,
                 ("date",),
-                f"báo cáo ngày {report.date:%d/%m/%Y} muộn hơn hội nghị gần nhất "
-                f"({newest:%d/%m/%Y}) quá {REPORT_DAYS_AFTER} ngày; kiểm tra lại năm",
+                f"báo cáo ngày {vi_date(report.date)} muộn hơn hội nghị gần nhất "
+                f"({vi_date(newest)}) quá {REPORT_DAYS_AFTER} ngày; kiểm tra lại năm",
             )
         other = seen.setdefault((report.task, report.date), report)
         if other is not report:
             ctx.report(
                 report,
                 ("date",),
-                f"nhiệm vụ '{report.task}' đã có báo cáo ngày {report.date:%d/%m/%Y} "
+                f"nhiệm vụ '{report.task}' đã có báo cáo ngày {vi_date(report.date)} "
                 f"('{other.status.value}'); mỗi ngày chỉ một báo cáo",
             )

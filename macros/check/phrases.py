@@ -16,7 +16,7 @@ from macros.text.deadlines import (
     parse_deadline,
     parse_recurrence,
 )
-from macros.text.vietnamese import footnote_markers, sentence_of
+from macros.text.vietnamese import footnote_markers, sentence_of, vi_date
 
 DEADLINE_FIELDS = {"date": "ngày", "precision": "độ chính xác", "relation": "quan hệ"}
 # How far from its meeting a deadline can lie: a term's tasks reach a few years ahead.
@@ -40,8 +40,8 @@ def check_task_phrases(
             ctx.report(
                 record,
                 (key,),
-                f"thời hạn {day:%d/%m/%Y} cách ngày họp {meeting:%d/%m/%Y} quá xa "
-                f"(cần từ {earliest:%d/%m/%Y} đến {latest:%d/%m/%Y}); kiểm tra lại năm",
+                f"thời hạn {vi_date(day)} cách ngày họp {vi_date(meeting)} quá xa "
+                f"(cần từ {vi_date(earliest)} đến {vi_date(latest)}); kiểm tra lại năm",
             )
 
 

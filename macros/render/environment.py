@@ -17,7 +17,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from macros.render.labels import deadline_note, vi_date
+from macros.render.labels import deadline_note
+from macros.text.vietnamese import vi_date
 
 # Characters Python-Markdown gives a meaning to, escaped with a backslash in headings.
 MD_SPECIAL = frozenset("\\`*_{}[]()#+-.!|")

@@ -6,6 +6,7 @@ from datetime import date
 
 from macros.model import AgencyGroup, Deadline, Operator, Period, Precision, Relation, TaskKind
 from macros.model.calendar import ROMAN
+from macros.text.vietnamese import vi_date
 
 GROUPS: dict[AgencyGroup, str] = {
     AgencyGroup.LEADERSHIP: "Lãnh đạo Tỉnh ủy",
@@ -48,11 +49,6 @@ LEVELS: dict[str, str] = {
     "chinh-quyen-tinh": "Chính quyền tỉnh",
     "khac": "Chưa rõ cấp ban hành",
 }
-
-
-def vi_date(value: date | None) -> str:
-    """A date in the administrative style of Vietnamese documents: 24/4/2026."""
-    return "" if value is None else f"{value.day}/{value.month}/{value.year}"
 
 
 def period_of(day: date, precision: Precision | None) -> str:
