@@ -189,11 +189,15 @@ class SitePages:
         return render("agencies.md.j2", **self._context(here), groups=groups)
 
     def agency(self, here: str, agency_id: str) -> str:
-        """One agency: what the conclusion gives it, its deadlines, and its earlier
-        quarters' tasks still open (listed, so that the printout shows them too)."""
+        """One agency: what the conclusion gives it, its deadlines, and the previous
+        quarter's tasks still open (listed, so that the printout shows them too)."""
         view = self.index.agencies[agency_id]
         timeline = layout(d.deadline.date for d in view.dues)
-        still_open = [e for e in view.earlier if not self._closed(e)]
+        # The previous quarter's tasks still open or overdue, listed so that the printout
+        # shows them; older ones were on that quarter's printout, and all are on the
+        # history page (a whole history here made the largest page pass 300 KB at 4×).
+        previous = self.index.quarters[-2] if len(self.index.quarters) > 1 else None
+        still_open = [e for e in view.earlier if e.conclusion is previous and not self._closed(e)]
         return render(
             "agency.md.j2",
             **self._context(here),
