@@ -17,9 +17,10 @@ The stages, in the order the data flows; each imports only from the stages befor
   `cli` (the `ketluan` command)
 - `fictional/` plainly fictional data ("Tỉnh Mẫu") for tests and benchmarks only
 
-The next stages get their own subpackages beside these: importing a received Word or
-PDF conclusion into a draft (`ingest/`, between the outside world and `load/`) and
-following up reports after publication (`follow/`, beside `index/`).
+- `ingest/`    a received conclusion into a draft (begun: Word paragraphs with their
+               automatic numbering and footnotes)
+
+Following up reports after publication will get `follow/`, beside `index/`.
 
 `define_env` (mkdocs-macros) fills the pages of docs/, each one macro call; the hook
 adds and fills the generated pages.
