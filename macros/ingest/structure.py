@@ -60,6 +60,16 @@ class Draft:
     footnotes: dict[int, str] = field(default_factory=dict)
     leftovers: list[str] = field(default_factory=list)  # paragraphs placed nowhere
 
+    def tasks(self) -> dict[str, DraftTask]:
+        """Every task, by id, in document order."""
+        out: dict[str, DraftTask] = {}
+        pending = list(self.sections)
+        while pending:
+            section = pending.pop(0)
+            out |= {t.id: t for t in section.tasks}
+            pending = section.sections + pending
+        return out
+
 
 class _Container:
     """Where the next paragraphs of a part go, and how they are numbered."""

@@ -1,0 +1,63 @@
+"""Benchmark: how long reading a conclusion's structure takes (not a test).
+
+Reads the bundled real source, and fictional quarters of growing size printed as text
+exports, with `macros.ingest` (text → paragraphs → structure), and prints the time and
+whether the structure agrees with the data it was printed from.
+
+    .venv/bin/python benchmarks/import_speed.py [--tasks 150 600 2400]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from macros.fictional import Scale, dump, generate
+from macros.fictional.document import as_text_export
+from macros.ingest.plain import read_text_export
+from macros.ingest.structure import Draft, outline
+from macros.load import load, validate_text
+from macros.model import Conclusion
+from macros.model.outline import walk_tasks
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _agrees(draft: Draft, conclusion: Conclusion) -> tuple[int, int]:
+    want = {t.id: (t.marker, t.text) for t, _chain in walk_tasks(conclusion.sections)}
+    got = {i: (t.marker, t.text) for i, t in draft.tasks().items()}
+    return sum(1 for k, v in want.items() if got.get(k) == v), len(want)
+
+
+def _timed(path: Path) -> tuple[float, Draft]:
+    start = time.perf_counter()
+    draft = outline(read_text_export(path))
+    return time.perf_counter() - start, draft
+
+
+def main() -> None:
+    """Print one line per document: tasks, seconds, tasks agreeing with the data."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--tasks", type=int, nargs="+", default=[150, 600, 2400])
+    args = parser.parse_args()
+    print(f"{'document':<28} {'tasks':>6} {'seconds':>8} {'agree':>8}")
+    real = load(REPO / "data/directives.yml").quarters[0]
+    assert real.source is not None
+    seconds, draft = _timed(REPO / real.source)
+    same, total = _agrees(draft, real)
+    print(f"{'real (bundled source)':<28} {total:>6} {seconds:>8.3f} {same:>4}/{total}")
+    with tempfile.TemporaryDirectory() as folder:
+        for tasks in args.tasks:
+            scale = Scale(quarters=1, tasks_per_quarter=tasks)
+            conclusion = validate_text(dump(generate(scale)), "mau.yml").quarters[0]
+            path = Path(folder) / f"mau-{tasks}.txt"
+            path.write_text(as_text_export(conclusion), encoding="utf-8")
+            seconds, draft = _timed(path)
+            same, total = _agrees(draft, conclusion)
+            print(f"{'fictional':<28} {total:>6} {seconds:>8.3f} {same:>4}/{total}")
+
+
+if __name__ == "__main__":
+    main()
