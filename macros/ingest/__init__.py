@@ -8,8 +8,10 @@ receives and proposes YAML for a person to review. So far:
 - `plain` reads a UTF-8 text export into the same paragraphs (footnotes out of the
   flow, page-break cuts joined);
 - `structure` turns paragraphs into heading, preamble, review, sections and tasks with
-  the data's outline ids, recipients and signer.
+  the data's outline ids, recipients and signer;
+- `roles` reads what a paragraph says: agencies in their roles, deadlines, citations;
+  `agreement` measures it against curated data.
 
-Still to come (issue #13): PDF, the header table, roles, deadlines, targets and
-citations per paragraph, review marks, the YAML draft and its review page.
+Still to come (issue #13): PDF, the header table, targets, figures, new agencies and
+documents, review marks, the YAML draft, `ketluan import` and its review page.
 """

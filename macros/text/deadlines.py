@@ -25,6 +25,7 @@ __all__ = [
     "ParsedDeadline",
     "ParsedRecurrence",
     "RecurrencePhraseError",
+    "find_deadlines",
     "parse_deadline",
     "parse_recurrence",
 ]
@@ -161,13 +162,11 @@ def _build(
     )
 
 
-def parse_deadline(phrase: str, *, default_year: int | None = None) -> ParsedDeadline:
-    """Find the one time expression in `phrase` and normalise it.
-
-    `default_year` supplies the year for "trong quý II", "trong tháng 5", "ngày 15/6".
-    Raise DeadlinePhraseError (message in Vietnamese) if the phrase holds no deadline,
-    two different ones, an impossible date, or a yearless one without `default_year`.
-    """
+def find_deadlines(
+    phrase: str, *, default_year: int | None = None
+) -> list[tuple[int, str, ParsedDeadline]]:
+    """Every time expression in `phrase`: (where it starts, the words, what they mean),
+    in text order. Raise DeadlinePhraseError for an impossible or yearless one."""
     work = searchable(phrase)
     found: list[tuple[int, str, ParsedDeadline]] = []
     for precision, pattern in _PATTERNS:
@@ -176,8 +175,18 @@ def parse_deadline(phrase: str, *, default_year: int | None = None) -> ParsedDea
             found.append((m.start(), said, _build(precision, m, phrase, default_year)))
             # NUL is in no pattern, so a blanked span cannot join its neighbours.
             work = work[: m.start()] + "\0" * (m.end() - m.start()) + work[m.end() :]
+    return sorted(found, key=lambda item: item[0])
+
+
+def parse_deadline(phrase: str, *, default_year: int | None = None) -> ParsedDeadline:
+    """Find the one time expression in `phrase` and normalise it.
+
+    `default_year` supplies the year for "trong quý II", "trong tháng 5", "ngày 15/6".
+    Raise DeadlinePhraseError (message in Vietnamese) if the phrase holds no deadline,
+    two different ones, an impossible date, or a yearless one without `default_year`.
+    """
     distinct: dict[ParsedDeadline, str] = {}
-    for _, said, parsed in sorted(found, key=lambda item: item[0]):
+    for _, said, parsed in find_deadlines(phrase, default_year=default_year):
         distinct.setdefault(parsed, said)
     if not distinct:
         raise DeadlinePhraseError(

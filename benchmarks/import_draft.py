@@ -1,10 +1,13 @@
-"""Benchmark: how long reading a conclusion's structure takes (not a test).
+"""Benchmark: how fast and how well the importer reads a conclusion (not a test).
 
-Reads the bundled real source, and fictional quarters of growing size printed as text
-exports, with `macros.ingest` (text → paragraphs → structure), and prints the time and
-whether the structure agrees with the data it was printed from.
+Prints two tables:
+- structure: the bundled real source, and fictional quarters of growing size printed
+  as text exports, read with `macros.ingest` (text → paragraphs → structure): the time,
+  and how many tasks come out with the id, marker and text of the data;
+- what each paragraph says (`macros.ingest.roles`): per field, how many tasks agree
+  with the curated data, for the real conclusion and fictional ones of several seeds.
 
-    .venv/bin/python benchmarks/import_speed.py [--tasks 150 600 2400]
+    .venv/bin/python benchmarks/import_draft.py [--tasks 150 600 2400] [--seeds 0 1 2]
 """
 
 from __future__ import annotations
@@ -12,14 +15,16 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from macros.fictional import Scale, dump, generate
 from macros.fictional.document import as_text_export
+from macros.ingest.agreement import FIELDS, agreement
 from macros.ingest.plain import read_text_export
 from macros.ingest.structure import Draft, outline
 from macros.load import load, validate_text
-from macros.model import Conclusion
+from macros.model import Conclusion, Dataset
 from macros.model.outline import walk_tasks
 
 REPO = Path(__file__).resolve().parent.parent
@@ -41,6 +46,7 @@ def main() -> None:
     """Print one line per document: tasks, seconds, tasks agreeing with the data."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tasks", type=int, nargs="+", default=[150, 600, 2400])
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     args = parser.parse_args()
     print(f"{'document':<28} {'tasks':>6} {'seconds':>8} {'agree':>8}")
     real = load(REPO / "data/directives.yml").quarters[0]
@@ -57,6 +63,19 @@ def main() -> None:
             seconds, draft = _timed(path)
             same, total = _agrees(draft, conclusion)
             print(f"{'fictional':<28} {total:>6} {seconds:>8.3f} {same:>4}/{total}")
+    print()
+    print(f"{'data':<16} " + " ".join(f"{field:>11}" for field in FIELDS))
+    _agreement_row("real", load(REPO / "data/directives.yml"))
+    for seed in args.seeds:
+        scale = Scale(quarters=2, agencies=40, communes=12, tasks_per_quarter=60, documents=20)
+        fictional = validate_text(dump(generate(replace(scale, seed=seed))), "mau.yml")
+        _agreement_row(f"fictional {seed}", fictional)
+
+
+def _agreement_row(name: str, dataset: Dataset) -> None:
+    figures = agreement(dataset)
+    cells = [f"{100 * same / total:>10.0f}%" for same, total in figures.values()]
+    print(f"{name:<16} " + " ".join(cells))
 
 
 if __name__ == "__main__":

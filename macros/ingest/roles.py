@@ -1,0 +1,160 @@
+"""What a paragraph says: which agencies it names and in which role, its deadlines and
+the document symbols it cites, read by rules a person then reviews.
+
+- Agencies are the registry's names and variants, found without regard to case or
+  diacritics ("ban to chuc tinh uy" is Ban Tổ chức Tỉnh ủy), longest first.
+- The lead is the paragraph's subject: the agencies it opens with (after a time phrase
+  such as "Trong tháng 5/2026, "), joined by "," ";" or "và". If the subject "chịu
+  trách nhiệm khi …" (answers for a failure), it is accountable instead; "chịu trách
+  nhiệm về kết quả" is being in charge. A paragraph that opens with no agency names
+  no lead: it inherits its heading's.
+- Supporters follow "phối hợp với"; report recipients follow "báo cáo".
+- Deadlines are the dates of the time phrases of each clause (`text.deadlines`);
+  citations are the symbols `text.symbols` finds.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from macros.model import Agency
+from macros.text.deadlines import DeadlinePhraseError, find_deadlines
+from macros.text.symbols import find_symbols
+from macros.text.vietnamese import searchable
+
+__all__ = ["AgencyFinder", "Reading", "read_paragraph"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the rules read in one paragraph."""
+
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+    report_to: tuple[str, ...]
+    accountable: tuple[str, ...]
+    deadlines: tuple[date, ...]
+    symbols: tuple[str, ...]
+
+
+class AgencyFinder:
+    """The registry's names found in a text, case- and diacritic-insensitively."""
+
+    def __init__(self, agencies: tuple[Agency, ...]) -> None:
+        names: dict[str, str] = {}
+        for agency in agencies:
+            for name in agency.names:
+                names.setdefault(searchable(name), agency.id)
+        self._names = sorted(names.items(), key=lambda kv: -len(kv[0]))
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, agency id) of each name, left to right, never overlapping."""
+        work = searchable(text)
+        taken: list[tuple[int, int, str]] = []
+        for name, agency_id in self._names:
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", work):
+                if all(m.end() <= s or m.start() >= e for s, e, _ in taken):
+                    taken.append((m.start(), m.end(), agency_id))
+        return sorted(taken)
+
+
+# Words a paragraph may open with before its subject: a time ("Trong tháng 5/2026, "),
+# a scope ("Đối với các dự án đầu tư ngoài ngân sách nhà nước, ").
+_TIME_OPENING = re.compile(r"(?:trong|truoc|het|cham nhat|den|doi voi)\b[^,]{0,80},\s*")
+_JOIN = re.compile(r"\s*(?:,|;|\bva\b)\s*")
+# Answerable for a failure ("… chịu trách nhiệm khi để xảy ra chậm trễ"): accountable;
+# "chịu trách nhiệm về kết quả …" is being in charge, a lead.
+_ANSWERS = re.compile(r"(?:nhat la nguoi dung dau\s+)?chiu trach nhiem\s+(?:khi|neu)\b")
+_AFTER = {"support": r"phoi hop (?:voi )?", "report_to": r"bao cao "}
+
+
+def _subject(found: list[tuple[int, int, str]], work: str) -> tuple[list[str], int]:
+    """The agencies the text opens with, and where the subject ends."""
+    opening = _TIME_OPENING.match(work)
+    position = opening.end() if opening else 0
+    subject: list[str] = []
+    for start, end, agency in found:
+        gap = work[position:start]
+        if (
+            start < position
+            or (subject and not _JOIN.fullmatch(gap))
+            or (not subject and gap.strip())
+        ):
+            break
+        subject.append(agency)
+        position = end
+    return subject, position
+
+
+def _following(found: list[tuple[int, int, str]], work: str, cue: str) -> list[str]:
+    """The agencies named right after `cue` ("phối hợp với …"), joined by "," or "và"."""
+    out: list[str] = []
+    for m in re.finditer(cue, work):
+        position = m.end()
+        for start, end, agency in found:
+            if start < position:
+                continue
+            if start != position and not _JOIN.fullmatch(work[position:start]):
+                break
+            out.append(agency)
+            position = end
+    return list(dict.fromkeys(out))
+
+
+def read_paragraph(text: str, finder: AgencyFinder, year: int) -> Reading:
+    """Read one paragraph; `year` is the one "trong quý II" without a year means."""
+    work = searchable(text)
+    found = finder.find(text)
+    lead: list[str] = []
+    accountable: list[str] = []
+    # Each sentence may name its own subject ("… Chủ đầu tư thường xuyên theo dõi …").
+    for start, end in _sentences(work):
+        inside = [(s - start, e - start, a) for s, e, a in found if start <= s < end]
+        subject, stop = _subject(inside, work[start:end])
+        after = work[start + stop : end].lstrip(", ")
+        if subject and _ANSWERS.match(after):
+            accountable += subject
+        else:
+            lead += subject
+    return Reading(
+        lead=tuple(dict.fromkeys(lead)),
+        support=tuple(_following(found, work, _AFTER["support"])),
+        report_to=tuple(_following(found, work, _AFTER["report_to"])),
+        accountable=tuple(dict.fromkeys(accountable)),
+        deadlines=_deadlines(text, work, year),
+        symbols=tuple(dict.fromkeys(s for _start, _end, s in find_symbols(text))),
+    )
+
+
+def _sentences(work: str) -> list[tuple[int, int]]:
+    bounds = [0] + [m.end() for m in re.finditer(r"\.\s+", work)] + [len(work)]
+    return list(itertools.pairwise(bounds))
+
+
+# A document's own date ("số 57-NQ/TW ngày 22/12/2024"), a scope ("nhiệm vụ của quý II
+# năm 2026", "đến năm 2035" in a title) are not deadlines of the task.
+_CITED_DATE = re.compile(r"\bngay\s+\d{1,2}/\d{1,2}/\d{4}")
+_SCOPE = re.compile(r"\b(?:cua|nhiem vu|tam nhin|giai doan)\s+(?:den\s+)?(?:quy|nam|thang)\b")
+
+
+def _deadlines(text: str, work: str, year: int) -> tuple[date, ...]:
+    blanked = list(text)
+    for m in _CITED_DATE.finditer(work):
+        before = work[max(0, m.start() - 40) : m.start()]
+        if re.search(r"[0-9]+\s*-\s*[a-z]+/[a-z0-9]+|[0-9]+/[0-9]{4}/", before):
+            blanked[m.start() : m.end()] = " " * (m.end() - m.start())
+    for m in _SCOPE.finditer(work):
+        # The scope word and the period after it, up to the year.
+        end = work.find(" ", m.end() + 6)
+        stop = len(work) if end == -1 else end
+        blanked[m.start() : stop] = " " * (stop - m.start())
+    try:
+        found = find_deadlines("".join(blanked), default_year=year)
+    except DeadlinePhraseError:
+        return ()
+    # A quarter's tasks fall due within a year or two; a date far off is a horizon.
+    days = [d.date for _, _, d in found if year - 1 <= d.date.year <= year + 2]
+    return tuple(dict.fromkeys(days))
