@@ -11,6 +11,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from macros.ingest.draft import draft_quarter, with_quarter
+from macros.ingest.source import read_source
+from macros.ingest.structure import outline
+from macros.ingest.word import WordError
 from macros.load import DEFAULT_DATA, load
 from macros.model.counts import counts
 from macros.problems import DataError, os_reason
@@ -89,6 +93,30 @@ def preview_command(data: Path, address: str, site_url: str | None) -> int:
     return serve(target, address)
 
 
+def import_command(source: Path, key: str, data: Path, output: Path | None) -> int:
+    """Draft quarter `key` from a received conclusion: the data file with it appended,
+    written to `output` (never over the data file unless `output` names it), then
+    checked; what needs a person is listed."""
+    registry = load(data, registry_only=True)
+    if key in {q.key for q in registry.quarters}:
+        print(f"lỗi: quý {key} đã có trong {data}; chọn mã quý khác", file=sys.stderr)
+        return 1
+    drafted = draft_quarter(outline(read_source(source)), registry, key)
+    text = with_quarter(data.read_text(encoding="utf-8"), drafted)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        partial = output.with_name(output.name + ".dang-viet")  # never half a file
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(output)
+        print(f"Đã viết bản nháp {drafted.quarter['title']} vào {output}.")
+    for note in drafted.notes:
+        print(f"cần rà soát: {note}", file=sys.stderr)
+    if output is not None:
+        return check(output)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ketluan", description="Xuất bản Kết luận hằng quý thành trang web nội bộ."
@@ -117,6 +145,19 @@ def _parser() -> argparse.ArgumentParser:
         "-a", "--address", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định: %(default)s)"
     )
     p_prev.add_argument("--site-url", default=None, help=site_url_help)
+    p_imp = sub.add_parser(
+        "import", help="dựng bản nháp một quý mới từ tệp Kết luận (.docx hoặc .txt) để rà soát"
+    )
+    p_imp.add_argument("source", type=Path, help="tệp Kết luận nhận được (.docx, .txt UTF-8)")
+    p_imp.add_argument("--quarter", required=True, help="mã quý của Kết luận, ví dụ 2026-q2")
+    p_imp.add_argument("--data", type=Path, default=Path(DEFAULT_DATA), help=DATA_HELP)
+    p_imp.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="tệp viết bản nháp (mặc định: in ra màn hình)",
+    )
     return parser
 
 
@@ -137,8 +178,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.command == "preview":
             return preview_command(args.data, args.address, args.site_url)
+        if args.command == "import":
+            return import_command(args.source, args.quarter, args.data, args.output)
     except DataError as exc:
         print_problems(exc, "")
+        return 1
+    except WordError as exc:
+        print(f"lỗi: không đọc được tệp Kết luận: {exc}", file=sys.stderr)
         return 1
     except PublishError as exc:
         if args.debug and exc.log:

@@ -63,7 +63,7 @@ class AgencyFinder:
 
 # Words a paragraph may open with before its subject: a time ("Trong tháng 5/2026, "),
 # a scope ("Đối với các dự án đầu tư ngoài ngân sách nhà nước, ").
-_TIME_OPENING = re.compile(r"(?:trong|truoc|het|cham nhat|den|doi voi)\b[^,]{0,80},\s*")
+_TIME_OPENING = re.compile(r"(?:ngay|trong|truoc|het|cham nhat|den|doi voi)\b[^,]{0,80},\s*")
 _JOIN = re.compile(r"\s*(?:,|;|\bva\b)\s*")
 # Answerable for a failure ("… chịu trách nhiệm khi để xảy ra chậm trễ"): accountable;
 # "chịu trách nhiệm về kết quả …" is being in charge, a lead.

@@ -27,15 +27,17 @@ __all__ = ["DEFAULT_DATA", "gc_paused", "load", "validate_text"]
 DEFAULT_DATA = "data/directives.yml"
 
 
-def load(file: str | Path, *, name: str | None = None) -> Dataset:
+def load(file: str | Path, *, name: str | None = None, registry_only: bool = False) -> Dataset:
     """Read and validate the data file; raise DataError listing every problem.
 
-    `name` is how the file is called in messages (default: the path as given).
+    `name` is how the file is called in messages (default: the path as given);
+    `registry_only` accepts a file with no quarter yet (the registries an import starts
+    from), which a site cannot be built from.
     """
     shown = name or str(file)
     raw = read_data_file(Path(file), shown)
     with gc_paused():
-        return validate_text(decode(raw, shown), shown)
+        return validate_text(decode(raw, shown), shown, registry_only=registry_only)
 
 
 @contextlib.contextmanager
@@ -55,14 +57,14 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def validate_text(text: str, file: str) -> Dataset:
+def validate_text(text: str, file: str, *, registry_only: bool = False) -> Dataset:
     """Validate YAML `text` read from `file`; raise DataError listing every problem."""
     located = read_yaml(text, file)
     reporter = located.reporter()
     check_strings(reporter, located.data, located.marks.find)
     built = build(Dataset, located.data, reporter)
     dataset = built.value
-    if isinstance(located.data, dict) and not located.data.get("quarters"):
+    if not registry_only and isinstance(located.data, dict) and not located.data.get("quarters"):
         # Only when the file itself has none: a quarter dropped for its own problems
         # is reported where they are.
         reporter.report(("quarters",), "cần ít nhất một quý (một Kết luận) trong 'quarters'")

@@ -1,0 +1,26 @@
+"""Which reader takes a received file, by its kind; a kind none takes yet says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros.ingest.plain import read_text_export
+from macros.ingest.word import WordDocument, WordError, read_docx
+
+
+def read_source(path: Path) -> WordDocument:
+    """The paragraphs and footnotes of a .docx or a UTF-8 .txt; WordError otherwise."""
+    kind = path.suffix.lower()
+    if not path.is_file():
+        raise WordError(f"không tìm thấy tệp {path}")
+    if kind == ".docx":
+        return read_docx(path)
+    if kind == ".txt":
+        return read_text_export(path)
+    if kind == ".doc":
+        raise WordError("tệp .doc (Word cũ): hãy mở bằng Word và lưu lại dưới dạng .docx")
+    if kind == ".pdf":
+        raise WordError(
+            "chưa đọc được PDF; hãy dùng bản Word (.docx) của Kết luận, hoặc xuất PDF ra .txt"
+        )
+    raise WordError(f"không đọc được tệp {kind or 'không đuôi'}: cần .docx hoặc .txt (UTF-8)")
