@@ -17,9 +17,10 @@ NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 @dataclass
 class Para:
-    """A paragraph: runs of (text, italic), its own numbering or its style's."""
+    """A paragraph: runs of (text, italic), or a footnote reference's id where it stands;
+    its own numbering or its style's."""
 
-    runs: list[tuple[str, bool]]
+    runs: list[tuple[str, bool] | int]
     num: tuple[int, int] | None = None  # (numId, ilvl)
     style: str | None = None
     footnote: int | None = None  # a footnote reference (its id) after the runs
@@ -57,9 +58,11 @@ def _num_pr(num: tuple[int, int] | None) -> str:
 def _paragraph(p: Para) -> str:
     style = f"<w:pStyle w:val={quoteattr(p.style)}/>" if p.style else ""
     runs = "".join(
-        f"<w:r>{'<w:rPr><w:i/></w:rPr>' if italic else ''}"
-        f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
-        for text, italic in p.runs
+        f'<w:r><w:footnoteReference w:id="{run}"/></w:r>'
+        if isinstance(run, int)
+        else f"<w:r>{'<w:rPr><w:i/></w:rPr>' if run[1] else ''}"
+        f'<w:t xml:space="preserve">{escape(run[0])}</w:t></w:r>'
+        for run in p.runs
     )
     if p.footnote is not None:
         runs += f'<w:r><w:footnoteReference w:id="{p.footnote}"/></w:r>'

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from docx_maker import Doc, Lvl, Para, write_docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitecheck import REAL_QUARTER, REPO
@@ -14,10 +15,11 @@ from macros.fictional import Scale, dump, generate
 from macros.fictional.document import as_text_export
 from macros.ingest.plain import read_text_export
 from macros.ingest.structure import Draft, outline
-from macros.ingest.word import WordError
+from macros.ingest.word import WordError, read_docx
 from macros.load import validate_text
 from macros.model import Conclusion, Dataset
-from macros.model.outline import walk_tasks
+from macros.model.outline import blocks, walk_tasks
+from macros.text.vietnamese import superscript
 
 
 def assert_agrees(draft: Draft, conclusion: Conclusion) -> None:
@@ -59,3 +61,66 @@ def test_a_text_in_another_encoding_is_said_in_vietnamese(tmp_path: Path) -> Non
     legacy.write_bytes(b"K\xcaT LU\xc2N \xd0\xc3NG")  # "KÊT LUÂN ĐĂNG" in Windows-1258
     with pytest.raises(WordError, match="UTF-8"):
         read_text_export(legacy)
+
+
+# Word's own numbering for a conclusion: parts "I.", headings "1.", items "2.1.", bullets.
+OUTLINE = [
+    Lvl(0, "upperRoman", "%1."),
+    Lvl(1, "decimal", "%2."),
+    Lvl(2, "decimal", "%2.%3."),
+    Lvl(3, "bullet", "-"),
+]
+
+
+def as_word(conclusion: Conclusion, path: Path) -> Path:
+    """The conclusion as a .docx whose numbers are Word's automatic numbering (no number
+    typed in the text) and whose footnotes are real footnotes."""
+    paragraphs: list[Para] = []
+    markers = {superscript(f.number): f.number for f in conclusion.footnotes}
+
+    def text_runs(text: str) -> Para:
+        # Each superscript marker becomes a footnote reference where it stands.
+        runs: list[tuple[str, bool] | int] = []
+        rest = text
+        for _at, marker in sorted((text.index(m), m) for m in markers if m in text):
+            head, rest = rest.split(marker, 1)
+            runs += [(head, False), markers[marker]]
+        return Para([*runs, (rest, False)])
+
+    for block in blocks(conclusion):
+        if block.kind == "section":
+            _number, title = block.text.split(". ", 1)
+            level = 0 if block.depth == 1 else 1
+            paragraphs.append(Para([(title, False)], num=(1, level)))
+        elif block.kind == "task" and block.task is not None:
+            task = block.task
+            para_ = text_runs(task.text)
+            marker = task.marker or ""
+            if marker == "-":
+                para_.num = (1, 3)
+            elif marker.count(".") > 1:
+                para_.num = (1, 2)
+            elif marker:
+                para_.num = (1, 1)
+            paragraphs.append(para_)
+        elif block.kind == "heading":
+            paragraphs.append(Para([(block.text, False)]))
+        else:
+            paragraphs.append(text_runs(block.text))
+    doc = Doc(
+        paragraphs,
+        abstracts={1: OUTLINE},
+        nums={1: (1, {})},
+        footnotes={f.number: f.text for f in conclusion.footnotes},
+    )
+    return write_docx(path, doc)
+
+
+def test_a_fictional_quarter_as_a_word_file_reads_back(tmp_path: Path) -> None:
+    scale = Scale(quarters=1, agencies=24, communes=8, tasks_per_quarter=24, documents=12)
+    conclusion = validate_text(dump(generate(scale)), "mau.yml").quarters[0]
+    document = read_docx(as_word(conclusion, tmp_path / "mau.docx"))
+    draft = outline(document)
+    want = {t.id: (t.marker, t.text) for t, _chain in walk_tasks(conclusion.sections)}
+    assert {i: (t.marker, t.text) for i, t in draft.tasks().items()} == want
+    assert draft.footnotes == {f.number: f.text for f in conclusion.footnotes}
