@@ -264,7 +264,9 @@ def _task(ctx: QuarterContext, tid: str, marker: str | None, lead: list[str]) ->
     if lead:
         extra["lead"] = lead
         extra |= {"inherit_lead": True} if n % 10 == 3 else {}
-        extra |= {"support": [ROLE["office"]]} if n % 4 == 1 else {}
+        if n % 4 == 1:  # a supporter the text names, as #12 asks of real data
+            text += f", phối hợp với {ctx.names[ROLE['office']]}"
+            extra["support"] = [ROLE["office"]]
     if n % 3 == 1:
         cited, citation = _cite(ctx)
         text += f"; thực hiện {cited}"

@@ -8,7 +8,9 @@ the document symbols it cites, read by rules a person then reviews.
   trách nhiệm khi …" (answers for a failure), it is accountable instead; "chịu trách
   nhiệm về kết quả" is being in charge. A paragraph that opens with no agency names
   no lead: it inherits its heading's.
-- Supporters follow "phối hợp với"; report recipients follow "báo cáo".
+- Supporters follow "phối hợp với"; report recipients follow "báo cáo", or a "về",
+  "lên" or "gửi" later in the same clause ("báo cáo kết quả hằng tháng về Ban Thường
+  vụ Tỉnh ủy").
 - Deadlines are the dates of the time phrases of each clause (`text.deadlines`);
   citations are the symbols `text.symbols` finds.
 """
@@ -68,7 +70,11 @@ _JOIN = re.compile(r"\s*(?:,|;|\bva\b)\s*")
 # Answerable for a failure ("… chịu trách nhiệm khi để xảy ra chậm trễ"): accountable;
 # "chịu trách nhiệm về kết quả …" is being in charge, a lead.
 _ANSWERS = re.compile(r"(?:nhat la nguoi dung dau\s+)?chiu trach nhiem\s+(?:khi|neu)\b")
-_AFTER = {"support": r"phoi hop (?:voi )?", "report_to": r"bao cao "}
+_SUPPORT = re.compile(r"phoi hop (?:voi )?")
+_REPORT = re.compile(r"bao cao ")
+# Where a report's addressee may stand later in the clause; "về" also opens a topic
+# ("báo cáo về tình hình …"), which names no agency and so adds nobody.
+_REPORT_TO = re.compile(r"\b(?:ve|len|gui)\s+")
 
 
 def _subject(found: list[tuple[int, int, str]], work: str) -> tuple[list[str], int]:
@@ -89,11 +95,10 @@ def _subject(found: list[tuple[int, int, str]], work: str) -> tuple[list[str], i
     return subject, position
 
 
-def _following(found: list[tuple[int, int, str]], work: str, cue: str) -> list[str]:
-    """The agencies named right after `cue` ("phối hợp với …"), joined by "," or "và"."""
+def _following(found: list[tuple[int, int, str]], work: str, starts: list[int]) -> list[str]:
+    """The agencies named right from each of `starts`, joined by "," or "và"."""
     out: list[str] = []
-    for m in re.finditer(cue, work):
-        position = m.end()
+    for position in starts:
         for start, end, agency in found:
             if start < position:
                 continue
@@ -102,6 +107,17 @@ def _following(found: list[tuple[int, int, str]], work: str, cue: str) -> list[s
             out.append(agency)
             position = end
     return list(dict.fromkeys(out))
+
+
+def _report_starts(work: str) -> list[int]:
+    """Right after each "báo cáo", and after each "về/lên/gửi" in the rest of its clause."""
+    starts: list[int] = []
+    for m in _REPORT.finditer(work):
+        clause = re.search(r"[.;]", work[m.end() :])
+        stop = m.end() + clause.start() if clause else len(work)
+        starts.append(m.end())
+        starts += [c.end() for c in _REPORT_TO.finditer(work, m.end(), stop)]
+    return starts
 
 
 def read_paragraph(text: str, finder: AgencyFinder, year: int) -> Reading:
@@ -121,8 +137,8 @@ def read_paragraph(text: str, finder: AgencyFinder, year: int) -> Reading:
             lead += subject
     return Reading(
         lead=tuple(dict.fromkeys(lead)),
-        support=tuple(_following(found, work, _AFTER["support"])),
-        report_to=tuple(_following(found, work, _AFTER["report_to"])),
+        support=tuple(_following(found, work, [m.end() for m in _SUPPORT.finditer(work)])),
+        report_to=tuple(_following(found, work, _report_starts(work))),
         accountable=tuple(dict.fromkeys(accountable)),
         deadlines=_deadlines(text, work, year),
         symbols=tuple(dict.fromkeys(s for _start, _end, s in find_symbols(text))),
@@ -138,6 +154,9 @@ def _sentences(work: str) -> list[tuple[int, int]]:
 # năm 2026", "đến năm 2035" in a title) are not deadlines of the task.
 _CITED_DATE = re.compile(r"\bngay\s+\d{1,2}/\d{1,2}/\d{4}")
 _SCOPE = re.compile(r"\b(?:cua|nhiem vu|tam nhin|giai doan)\s+(?:den\s+)?(?:quy|nam|thang)\b")
+# A target's horizon ("phấn đấu đến hết quý II năm 2026 tỷ lệ … đạt 90%") dates the
+# figure to reach, not the task.
+_TARGET_HORIZON = re.compile(r"\bphan dau\s+(?:den\s+)?(?:het|trong|cuoi)\b[^,;]*?\d{4}")
 
 
 def _deadlines(text: str, work: str, year: int) -> tuple[date, ...]:
@@ -151,6 +170,8 @@ def _deadlines(text: str, work: str, year: int) -> tuple[date, ...]:
         end = work.find(" ", m.end() + 6)
         stop = len(work) if end == -1 else end
         blanked[m.start() : stop] = " " * (stop - m.start())
+    for m in _TARGET_HORIZON.finditer(work):
+        blanked[m.start() : m.end()] = " " * (m.end() - m.start())
     try:
         found = find_deadlines("".join(blanked), default_year=year)
     except DeadlinePhraseError:
