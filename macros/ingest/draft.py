@@ -19,7 +19,6 @@ from macros.ingest.roles import AgencyFinder, read_paragraph
 from macros.ingest.structure import Draft, DraftSection
 from macros.model import Dataset, Delegation
 from macros.model.calendar import QUARTER_KEY, planning_year, quarter_title
-from macros.text.deadlines import DeadlinePhraseError, find_deadlines
 from macros.text.symbols import SymbolError, find_symbols, parse_symbol
 
 __all__ = ["Drafted", "draft_quarter"]
@@ -100,9 +99,16 @@ def _section(
         for role in ("lead", "support", "report_to", "accountable"):
             if getattr(reading, role):
                 item[role] = list(getattr(reading, role))
-        deadlines = _deadlines(task.text, set(reading.deadlines), year)
-        if deadlines:
-            item["deadlines"] = deadlines
+        if reading.deadline_phrases:
+            item["deadlines"] = [
+                {
+                    "phrase": said,
+                    "date": parsed.date,
+                    "precision": parsed.precision.value,
+                    "relation": parsed.relation.value,
+                }
+                for said, parsed in reading.deadline_phrases
+            ]
         cites = _cites(task.text, documents, task.id, notes)
         if cites:
             item["cites"] = cites
@@ -111,28 +117,6 @@ def _section(
         out["tasks"] = tasks
     if section.sections:
         out["sections"] = [_section(s, finder, documents, year, notes) for s in section.sections]
-    return out
-
-
-def _deadlines(text: str, kept: set[date], year: int) -> list[dict[str, Any]]:
-    """Each time phrase the reading kept as a deadline, in its own words."""
-    try:
-        found = find_deadlines(text, default_year=year)
-    except DeadlinePhraseError:
-        return []
-    out: list[dict[str, Any]] = []
-    seen: set[date] = set()
-    for _start, said, parsed in found:
-        if parsed.date in kept and parsed.date not in seen:
-            seen.add(parsed.date)
-            out.append(
-                {
-                    "phrase": said,
-                    "date": parsed.date,
-                    "precision": parsed.precision.value,
-                    "relation": parsed.relation.value,
-                }
-            )
     return out
 
 

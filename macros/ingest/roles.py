@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from macros.model import Agency
-from macros.text.deadlines import DeadlinePhraseError, find_deadlines
+from macros.text.deadlines import DeadlinePhraseError, ParsedDeadline, find_deadlines
 from macros.text.symbols import find_symbols
 from macros.text.vietnamese import searchable
 
@@ -38,8 +38,14 @@ class Reading:
     support: tuple[str, ...]
     report_to: tuple[str, ...]
     accountable: tuple[str, ...]
-    deadlines: tuple[date, ...]
+    # Each kept time phrase in the paragraph's own words, one per date, in text order.
+    deadline_phrases: tuple[tuple[str, ParsedDeadline], ...]
     symbols: tuple[str, ...]
+
+    @property
+    def deadlines(self) -> tuple[date, ...]:
+        """The dates the paragraph's work falls due."""
+        return tuple(parsed.date for _said, parsed in self.deadline_phrases)
 
 
 class AgencyFinder:
@@ -140,7 +146,7 @@ def read_paragraph(text: str, finder: AgencyFinder, year: int) -> Reading:
         support=tuple(_following(found, work, [m.end() for m in _SUPPORT.finditer(work)])),
         report_to=tuple(_following(found, work, _report_starts(work))),
         accountable=tuple(dict.fromkeys(accountable)),
-        deadlines=_deadlines(text, work, year),
+        deadline_phrases=_deadlines(text, work, year),
         symbols=tuple(dict.fromkeys(s for _start, _end, s in find_symbols(text))),
     )
 
@@ -159,7 +165,7 @@ _SCOPE = re.compile(r"\b(?:cua|nhiem vu|tam nhin|giai doan)\s+(?:den\s+)?(?:quy|
 _TARGET_HORIZON = re.compile(r"\bphan dau\s+(?:den\s+)?(?:het|trong|cuoi)\b[^,;]*?\d{4}")
 
 
-def _deadlines(text: str, work: str, year: int) -> tuple[date, ...]:
+def _deadlines(text: str, work: str, year: int) -> tuple[tuple[str, ParsedDeadline], ...]:
     blanked = list(text)
     for m in _CITED_DATE.finditer(work):
         before = work[max(0, m.start() - 40) : m.start()]
@@ -172,10 +178,16 @@ def _deadlines(text: str, work: str, year: int) -> tuple[date, ...]:
         blanked[m.start() : stop] = " " * (stop - m.start())
     for m in _TARGET_HORIZON.finditer(work):
         blanked[m.start() : m.end()] = " " * (m.end() - m.start())
+    kept = "".join(blanked)
     try:
-        found = find_deadlines("".join(blanked), default_year=year)
+        found = find_deadlines(kept, default_year=year)
     except DeadlinePhraseError:
         return ()
-    # A quarter's tasks fall due within a year or two; a date far off is a horizon.
-    days = [d.date for _, _, d in found if year - 1 <= d.date.year <= year + 2]
-    return tuple(dict.fromkeys(days))
+    out: dict[date, tuple[str, ParsedDeadline]] = {}
+    for start, said, parsed in found:
+        # A quarter's tasks fall due within a year or two; a date far off is a horizon.
+        if year - 1 <= parsed.date.year <= year + 2 and parsed.date not in out:
+            # The words as the paragraph has them: blanking kept every offset.
+            at = kept.find(said, start)
+            out[parsed.date] = (text[at : at + len(said)], parsed)
+    return tuple(out.values())
