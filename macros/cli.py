@@ -15,7 +15,7 @@ from macros.ingest.draft import draft_quarter, with_quarter
 from macros.ingest.source import read_source
 from macros.ingest.structure import outline
 from macros.ingest.word import WordError
-from macros.load import DEFAULT_DATA, load
+from macros.load import DEFAULT_DATA, load, load_reviewed
 from macros.model.counts import counts
 from macros.problems import DataError, os_reason
 from macros.publish import (
@@ -40,14 +40,23 @@ def print_problems(error: DataError, what: str) -> None:
 
 
 def check(data: Path) -> int:
-    """Validate `data`; print every problem (stderr) or a summary (stdout)."""
+    """Validate `data`; print every problem (stderr) or a summary (stdout), and the
+    review marks left (stderr, as warnings: the data is valid, not yet publishable)."""
     try:
-        dataset = load(data)
+        loaded = load_reviewed(data)
     except DataError as exc:
         print_problems(exc, f"{data}: ")
         return 1
-    summary = ", ".join(f"{n} {label}" for label, n in counts(dataset).items())
+    summary = ", ".join(f"{n} {label}" for label, n in counts(loaded.dataset).items())
     print(f"{data}: hợp lệ — {summary}.")
+    if loaded.marks:
+        for mark in loaded.marks:
+            print(mark, file=sys.stderr)
+        print(
+            f"{data}: còn {len(loaded.marks)} điểm cần rà soát (needs_review); "
+            "quý còn điểm cần rà soát chưa xuất bản được.",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -29,8 +29,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.load import load
-from macros.model import Conclusion, Dataset
+from macros.load import Loaded, ReviewMark, load, load_reviewed
+from macros.load.review import marks_holding
+from macros.model import Conclusion
 from macros.model.calendar import UnknownQuarter, build_stamp, find_quarter
 from macros.problems import os_reason
 
@@ -44,7 +45,8 @@ _MIKE = "import sys; from mike.driver import main; sys.exit(main())"
 class PublishError(RuntimeError):
     """mike or the build failed, or publishing was refused; the branch is as it was.
 
-    The message is one line; `log` holds the build's whole output (`--debug` shows it).
+    The message is one line, or one per reason for a refusal; `log` holds the build's
+    whole output (`--debug` shows it).
     """
 
     def __init__(self, message: str, *, log: str = "") -> None:
@@ -131,16 +133,20 @@ class Published:
     changed: bool
 
 
-def publish(target: Target, key: str, dataset: Dataset | None = None) -> Published:
+def publish(target: Target, key: str, loaded: Loaded | None = None) -> Published:
     """Build quarter `key` strictly and deploy it as version `key` titled "Quý I/2026".
 
-    The newest quarter of the data also becomes `latest`, the default version.
+    The newest quarter of the data also becomes `latest`, the default version. A quarter
+    whose review marks are not all cleared is refused, except on the local preview.
     """
-    dataset = dataset or load(target.data)
+    loaded = loaded or load_reviewed(target.data)
+    dataset = loaded.dataset
     try:
         position = find_quarter(dataset.quarters, key)
     except UnknownQuarter as exc:
         raise PublishError(f"{exc} — tệp {target.data}") from None
+    if not target.local_only:
+        refuse_unreviewed(marks_holding(loaded.marks, dataset, key), key)
     conclusion = dataset.quarters[position]
     keys = [q.key for q in dataset.quarters]
     record = data_record(target)
@@ -159,6 +165,17 @@ def publish(target: Target, key: str, dataset: Dataset | None = None) -> Publish
             default = ["set-default", "--config-file", "mkdocs.yml", LATEST]
             _mike(target, [*default, "--message", f"{LATEST} → {key}"], env)
         return Published(conclusion, changed=branch_head(target) != before)
+
+
+def refuse_unreviewed(marks: list[ReviewMark], key: str) -> None:
+    """Refuse to publish while review marks remain, naming each where it stands."""
+    if marks:
+        lines = [
+            f"quý {key} còn {len(marks)} điểm cần rà soát (needs_review); "
+            "xem và xóa từng điểm rồi xuất bản lại:",
+            *(str(m) for m in marks),
+        ]
+        raise PublishError("\n".join(lines))
 
 
 @contextlib.contextmanager
@@ -242,8 +259,8 @@ def branch_head(target: Target) -> str | None:
 
 def publish_all(target: Target) -> list[Published]:
     """Deploy every quarter of the data, oldest first."""
-    dataset = load(target.data)
-    return [publish(target, q.key, dataset) for q in dataset.quarters]
+    loaded = load_reviewed(target.data)
+    return [publish(target, q.key, loaded) for q in loaded.dataset.quarters]
 
 
 def check_port(address: str) -> None:

@@ -61,7 +61,7 @@ def test_an_unforeseen_failure_is_one_line_and_debug_shows_it(
     def broken(_path: Path) -> None:
         raise ValueError("hỏng bất ngờ")
 
-    monkeypatch.setattr("macros.cli.load", broken)
+    monkeypatch.setattr("macros.cli.load_reviewed", broken)
     assert main(["check"]) == 1
     err = capsys.readouterr().err
     assert err == (
@@ -78,6 +78,6 @@ def test_a_system_error_is_said_in_vietnamese(
     def full(_path: Path) -> None:
         raise OSError(28, "No space left on device", "/srv/ket-luan")
 
-    monkeypatch.setattr("macros.cli.load", full)
+    monkeypatch.setattr("macros.cli.load_reviewed", full)
     assert main(["check"]) == 1
     assert capsys.readouterr().err == "lỗi: ổ đĩa đã đầy (/srv/ket-luan)\n"

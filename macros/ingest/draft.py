@@ -2,8 +2,9 @@
 
 Nothing is invented: a field the document does not give (a meeting date it does not
 state, a signer it does not show) is left out, so that `ketluan check` names it for the
-Office to fill in. What the rules proposed rather than read is listed in `notes`, for
-the person who reviews the draft.
+Office to fill in. What the rules inferred rather than read carries a review mark
+(`needs_review`, see `macros.load.review`) on the record it concerns, which the Office
+clears once a person has looked; `notes` says what has no record to stand on.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from typing import Any
 
 import yaml
 
+from macros.ingest.citations import Citations
+from macros.ingest.marks import flag
 from macros.ingest.roles import AgencyFinder, read_paragraph
-from macros.ingest.structure import Draft, DraftSection
+from macros.ingest.structure import Draft, DraftSection, DraftTask
 from macros.model import Dataset, Delegation
 from macros.model.calendar import QUARTER_KEY, planning_year, quarter_title
-from macros.text.symbols import SymbolError, find_symbols, parse_symbol
+from macros.text.deadlines import ParsedDeadline
 
 __all__ = ["Drafted", "draft_quarter"]
 
@@ -32,6 +35,7 @@ class Drafted:
 
     quarter: dict[str, Any]
     notes: list[str] = field(default_factory=list)
+    documents: list[dict[str, Any]] = field(default_factory=list)  # proposed, for the registry
 
 
 def draft_quarter(draft: Draft, registry: Dataset, key: str) -> Drafted:
@@ -54,14 +58,22 @@ def draft_quarter(draft: Draft, registry: Dataset, key: str) -> Drafted:
         quarter["issuing_body"] = issuer[0]
     quarter |= {"document_type": draft.document_type, "heading": draft.heading}
     quarter["preamble"] = draft.preamble
+    citations = Citations(registry)
     quarter["review"] = {
         "number": draft.review_number,
         "title": draft.review_title,
         "paragraphs": draft.review,
     }
+    review_cites = [
+        c
+        for text in draft.review
+        for c in citations.cites(text, "phần " + draft.review_number.rstrip("."))
+    ]
+    if review_cites:
+        quarter["review"]["cites"] = review_cites
     year = planning_year(key)
-    documents = _documents_by_symbol(registry)
-    quarter["sections"] = [_section(s, finder, documents, year, out.notes) for s in draft.sections]
+    context = _Context(finder, citations, year, out.notes, registry)
+    quarter["sections"] = [_section(s, context, ()) for s in draft.sections]
     if draft.footnotes:
         quarter["footnotes"] = [
             {"number": n, "text": t} for n, t in sorted(draft.footnotes.items())
@@ -74,92 +86,72 @@ def draft_quarter(draft: Draft, registry: Dataset, key: str) -> Drafted:
         quarter["signer"] = signer
     else:
         out.notes.append("không đọc được khối chữ ký: cần ghi signer")
-    out.notes += [f"đoạn chưa xếp vào đâu: {text[:80]}" for text in draft.leftovers]
+    out.documents = list(citations.proposed.values())
+    for text in draft.leftovers:
+        flag(quarter, f"đoạn chưa xếp vào đâu (thêm vào đúng chỗ rồi xóa ghi chú): {text}")
     return out
 
 
-def _section(
-    section: DraftSection,
-    finder: AgencyFinder,
-    documents: dict[str, list[tuple[str, date | None, int | None]]],
-    year: int,
-    notes: list[str],
-) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    finder: AgencyFinder
+    citations: Citations
+    year: int
+    notes: list[str]
+    registry: Dataset
+
+
+def _section(section: DraftSection, ctx: _Context, heading_lead: tuple[str, ...]) -> dict[str, Any]:
     out: dict[str, Any] = {"number": section.number, "title": section.title}
-    addressed = [agency for _s, _e, agency in finder.find(section.title)]
+    addressed = tuple(dict.fromkeys(agency for _s, _e, agency in ctx.finder.find(section.title)))
     if addressed:
-        out["assignee"] = list(dict.fromkeys(addressed))
-    tasks = []
-    for task in section.tasks:
-        reading = read_paragraph(task.text, finder, year)
-        item: dict[str, Any] = {"id": task.id, "kind": "task"}
-        if task.marker:
-            item["marker"] = task.marker
-        item["text"] = task.text
-        for role in ("lead", "support", "report_to", "accountable"):
-            if getattr(reading, role):
-                item[role] = list(getattr(reading, role))
-        if reading.deadline_phrases:
-            item["deadlines"] = [
-                {
-                    "phrase": said,
-                    "date": parsed.date,
-                    "precision": parsed.precision.value,
-                    "relation": parsed.relation.value,
-                }
-                for said, parsed in reading.deadline_phrases
-            ]
-        cites = _cites(task.text, documents, task.id, notes)
-        if cites:
-            item["cites"] = cites
-        tasks.append(item)
+        out["assignee"] = list(addressed)
+    tasks = [_task(task, ctx, addressed or heading_lead) for task in section.tasks]
     if tasks:
         out["tasks"] = tasks
     if section.sections:
-        out["sections"] = [_section(s, finder, documents, year, notes) for s in section.sections]
+        out["sections"] = [_section(s, ctx, addressed or heading_lead) for s in section.sections]
     return out
 
 
-def _documents_by_symbol(registry: Dataset) -> dict[str, list[tuple[str, date | None, int | None]]]:
-    out: dict[str, list[tuple[str, date | None, int | None]]] = {}
-    for doc in registry.documents:
-        if doc.symbol is None:
-            continue
-        try:
-            symbol = parse_symbol(doc.symbol).normalised
-        except SymbolError:
-            continue
-        out.setdefault(symbol, []).append((doc.id, doc.date, doc.issued_year))
-    return out
-
-
-_CITED_DATE = re.compile(r"\s*,?\s*ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})")
-
-
-def _cites(
-    text: str,
-    documents: dict[str, list[tuple[str, date | None, int | None]]],
-    task_id: str,
-    notes: list[str],
-) -> list[dict[str, str]]:
-    """Citations of documents the registry holds (symbol, and date when the text gives
-    one: numbers restart each term); the others are noted for the reviewer."""
-    out: list[dict[str, str]] = []
-    for start, end, symbol in find_symbols(text):
-        when = _CITED_DATE.match(text, end)
-        written = text[start : when.end()] if when else text[start:end]
-        cited = date(int(when[3]), int(when[2]), int(when[1])) if when else None
-        matches = [
-            doc_id
-            for doc_id, day, year in documents.get(symbol, [])
-            if cited is None or day == cited or (day is None and year == cited.year)
+def _task(task: DraftTask, ctx: _Context, heading_lead: tuple[str, ...]) -> dict[str, Any]:
+    reading = read_paragraph(task.text, ctx.finder, ctx.year)
+    item: dict[str, Any] = {"id": task.id, "kind": "task"}
+    if task.marker:
+        item["marker"] = task.marker
+    item["text"] = task.text
+    for role in ("lead", "support", "report_to", "accountable"):
+        if getattr(reading, role):
+            item[role] = list(getattr(reading, role))
+    if not reading.lead and heading_lead:
+        names = "; ".join(_name(ctx.registry, a) for a in heading_lead)
+        flag(item, f"lead: đoạn không nêu chủ thể; chủ trì theo tiêu đề mục: {names}")
+    elif not reading.lead:
+        flag(item, "lead: không thấy cơ quan chủ trì trong đoạn lẫn tiêu đề mục")
+    if reading.deadline_phrases:
+        item["deadlines"] = [
+            _deadline(said, parsed, ctx.year) for said, parsed in reading.deadline_phrases
         ]
-        if len(matches) == 1:
-            out.append({"document": matches[0], "as_written": written})
-        else:
-            what = "không có trong danh mục" if not matches else "khớp nhiều văn bản"
-            notes.append(f"{task_id}: trích dẫn {written} {what}: cần ghi vào documents")
+    cites = ctx.citations.cites(task.text, task.id)
+    if cites:
+        item["cites"] = cites
+    return item
+
+
+def _deadline(said: str, parsed: ParsedDeadline, year: int) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "phrase": said,
+        "date": parsed.date,
+        "precision": parsed.precision.value,
+        "relation": parsed.relation.value,
+    }
+    if not re.search(r"\d{4}", said):
+        flag(out, f"date: cụm từ không ghi năm; năm {parsed.date.year} suy từ quý của Kết luận")
     return out
+
+
+def _name(registry: Dataset, agency_id: str) -> str:
+    return next((a.name for a in registry.agencies if a.id == agency_id), agency_id)
 
 
 def _recipient(text: str, finder: AgencyFinder) -> dict[str, str]:
@@ -184,14 +176,45 @@ def _signer(lines: list[str]) -> dict[str, Any] | None:
 
 
 def with_quarter(data_text: str, drafted: Drafted) -> str:
-    """The data file's text with the drafted quarter appended to `quarters:`: the file
-    as it was, comments included, when `quarters` is its last key and holds a list;
-    otherwise the whole data written anew (its comments lost, said in the notes)."""
-    block = yaml.safe_dump([drafted.quarter], allow_unicode=True, sort_keys=False, width=100_000)
+    """The data file's text with the drafted quarter appended to `quarters:` and the
+    proposed documents to `documents:`: the file as it was, comments included, when
+    those keys hold block lists at the top level and `quarters` comes last; otherwise
+    the whole data written anew (its comments lost, said in the notes)."""
     raw = yaml.safe_load(data_text) or {}
     keys = list(raw) if isinstance(raw, dict) else []
-    if keys and keys[-1] == "quarters" and raw["quarters"]:
-        return data_text.rstrip("\n") + "\n" + block
+    lines = data_text.rstrip("\n").split("\n")
+    documents_end = _list_end(lines, "documents")
+    if (
+        keys
+        and keys[-1] == "quarters"
+        and raw["quarters"]
+        and (not drafted.documents or (raw.get("documents") and documents_end is not None))
+    ):
+        if drafted.documents and documents_end is not None:
+            lines[documents_end:documents_end] = _dump(drafted.documents).rstrip("\n").split("\n")
+        return "\n".join(lines) + "\n" + _dump([drafted.quarter])
     drafted.notes.append("tệp dữ liệu được viết lại toàn bộ; các dòng chú thích (#) không còn")
-    whole = {**raw, "quarters": [*(raw.get("quarters") or []), drafted.quarter]}
-    return yaml.safe_dump(whole, allow_unicode=True, sort_keys=False, width=100_000)
+    whole = {
+        **raw,
+        "documents": [*(raw.get("documents") or []), *drafted.documents],
+        "quarters": [*(raw.get("quarters") or []), drafted.quarter],
+    }
+    return _dump(whole)
+
+
+def _dump(value: Any) -> str:
+    return yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=100_000)
+
+
+def _list_end(lines: list[str], key: str) -> int | None:
+    """The line after the last item of top-level block list `key` (before the next
+    top-level key and the comments that lead it), or None if `key` is not one."""
+    start = next((i for i, line in enumerate(lines) if line == f"{key}:"), None)
+    if start is None:
+        return None
+    end = next(
+        (i for i in range(start + 1, len(lines)) if re.match(r"[^\s#-]", lines[i])), len(lines)
+    )
+    while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+        end -= 1
+    return end

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +19,31 @@ from macros.check import Context, check_dataset, check_strings
 from macros.load.convert import build
 from macros.load.files import decode, read_data_file
 from macros.load.reader import read_yaml
+from macros.load.review import ReviewMark, take_review_marks
 from macros.model import Dataset
 from macros.problems import DataError
 
-__all__ = ["DEFAULT_DATA", "gc_paused", "load", "validate_text"]
+__all__ = [
+    "DEFAULT_DATA",
+    "Loaded",
+    "ReviewMark",
+    "gc_paused",
+    "load",
+    "load_reviewed",
+    "validate_reviewed",
+    "validate_text",
+]
 
 # Where the data lives in a checkout; KETLUAN_DATA or --data name another file.
 DEFAULT_DATA = "data/directives.yml"
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A valid dataset and the review marks its file still carries."""
+
+    dataset: Dataset
+    marks: tuple[ReviewMark, ...] = ()
 
 
 def load(file: str | Path, *, name: str | None = None, registry_only: bool = False) -> Dataset:
@@ -34,10 +53,17 @@ def load(file: str | Path, *, name: str | None = None, registry_only: bool = Fal
     `registry_only` accepts a file with no quarter yet (the registries an import starts
     from), which a site cannot be built from.
     """
+    return load_reviewed(file, name=name, registry_only=registry_only).dataset
+
+
+def load_reviewed(
+    file: str | Path, *, name: str | None = None, registry_only: bool = False
+) -> Loaded:
+    """`load`, keeping the review marks (`macros.load.review`) the file carries."""
     shown = name or str(file)
     raw = read_data_file(Path(file), shown)
     with gc_paused():
-        return validate_text(decode(raw, shown), shown, registry_only=registry_only)
+        return validate_reviewed(decode(raw, shown), shown, registry_only=registry_only)
 
 
 @contextlib.contextmanager
@@ -59,9 +85,15 @@ def gc_paused() -> Iterator[None]:
 
 def validate_text(text: str, file: str, *, registry_only: bool = False) -> Dataset:
     """Validate YAML `text` read from `file`; raise DataError listing every problem."""
+    return validate_reviewed(text, file, registry_only=registry_only).dataset
+
+
+def validate_reviewed(text: str, file: str, *, registry_only: bool = False) -> Loaded:
+    """`validate_text`, keeping the review marks of the text."""
     located = read_yaml(text, file)
     reporter = located.reporter()
     check_strings(reporter, located.data, located.marks.find)
+    marks = take_review_marks(located.data, reporter)
     built = build(Dataset, located.data, reporter)
     dataset = built.value
     if not registry_only and isinstance(located.data, dict) and not located.data.get("quarters"):
@@ -79,7 +111,7 @@ def validate_text(text: str, file: str, *, registry_only: bool = False) -> Datas
         check_dataset(ctx, dataset)
     if reporter.problems or dataset is None:
         raise DataError(reporter.problems)
-    return dataset
+    return Loaded(dataset, tuple(marks))
 
 
 def _raw_ids(data: Any, key: str) -> frozenset[str]:

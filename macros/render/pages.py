@@ -26,7 +26,7 @@ from macros.model import (
     Target,
 )
 from macros.model.calendar import planning_year
-from macros.model.outline import blocks, printed_references
+from macros.model.outline import blocks
 from macros.render import labels, urls
 from macros.render.environment import environment, render
 from macros.render.linkify import Segment, segments
@@ -174,7 +174,6 @@ class SitePages:
             **self._context(here),
             shown=shown,
             blocks=list(blocks(shown)),
-            references=printed_references(shown),
         )
 
     def changes(self, here: str) -> str:

@@ -3,9 +3,13 @@ what needs a person listed (macros.ingest.draft, macros.ingest.source, macros.cl
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from sitecheck import REAL_QUARTER, REPO
 
 from macros.cli import main
@@ -75,3 +79,100 @@ def test_what_cannot_be_imported_is_said_in_one_line(
         assert main(["import", str(tmp_path / name), "--quarter", "2026-q2"]) == 1
         err = capsys.readouterr().err
         assert err.startswith("lỗi: không đọc được tệp Kết luận:") and words in err
+
+
+def _drafted_tasks(sections: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for section in sections:
+        yield from section.get("tasks", [])
+        yield from _drafted_tasks(section.get("sections", []))
+
+
+def _import(source: Path, registry: Path, out: Path) -> dict[str, Any]:
+    assert (
+        main(
+            [
+                "import",
+                str(source),
+                "--quarter",
+                REAL_QUARTER,
+                "--data",
+                str(registry),
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    data: dict[str, Any] = yaml.safe_load(out.read_text(encoding="utf-8"))
+    return data
+
+
+def test_what_was_inferred_carries_a_review_mark_and_nothing_read_does(
+    registry: Path, tmp_path: Path, real_dataset: Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _import(SOURCE, registry, tmp_path / "draft.yml")
+    tasks = list(_drafted_tasks(data["quarters"][0]["sections"]))
+    curated = next(q for q in real_dataset.quarters if q.key == REAL_QUARTER)
+    inherited = {
+        t.id
+        for t, chain in walk_tasks(curated.sections)
+        if all(i for _, i in effective_lead(t, chain))
+    }
+    marked = {
+        t["id"] for t in tasks if any(n.startswith("lead:") for n in t.get("needs_review", []))
+    }
+    assert marked == inherited  # exactly the leads a heading gives, in the curated data too
+    yearless = {d["phrase"] for t in tasks for d in t.get("deadlines", []) if "needs_review" in d}
+    assert yearless and all(not re.search(r"\d{4}", p) for p in yearless)
+    assert all(
+        re.search(r"\d{4}", d["phrase"])
+        for t in tasks
+        for d in t.get("deadlines", [])
+        if "needs_review" not in d
+    )
+    err = capsys.readouterr().err
+    count = sum(
+        len(r.get("needs_review", []))
+        for r in [*tasks, *(d for t in tasks for d in t.get("deadlines", []))]
+    )
+    assert f"còn {count + _cite_marks(data)} điểm cần rà soát" in err
+    assert re.search(
+        r"draft\.yml:\d+:\d+: quarters\[0\]\.sections\[0\]\.sections\[0\]\.tasks\[0\]: "
+        r"cần rà soát: lead:",
+        err,
+    )
+
+
+def _cite_marks(data: dict[str, Any]) -> int:
+    quarter = data["quarters"][0]
+    cites = [c for t in _drafted_tasks(quarter["sections"]) for c in t.get("cites", [])]
+    cites += quarter["review"].get("cites", [])
+    return sum(len(c.get("needs_review", [])) for c in cites)
+
+
+def test_documents_the_registry_lacks_are_proposed_with_what_the_text_says(
+    registry: Path, tmp_path: Path, real_dataset: Dataset
+) -> None:
+    raw = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    raw["documents"] = []
+    empty = tmp_path / "khong-van-ban.yml"
+    empty.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    data = _import(SOURCE, empty, tmp_path / "draft.yml")
+    proposed = {d["symbol"]: d for d in data["documents"]}
+    assert all(d["needs_review"][0].startswith("văn bản mới") for d in proposed.values())
+    curated = {d.symbol: d for d in real_dataset.documents if d.symbol}
+    assert set(proposed) == set(curated)  # every numbered document the text cites
+    for symbol, doc in proposed.items():
+        want = curated[symbol]
+        assert doc.get("type") == want.type, symbol
+        assert doc.get("date") == want.date, symbol  # only the date the text gives
+        assert doc.get("body") in (None, want.body), symbol
+    bodies = sum(doc.get("body") == curated[s].body for s, doc in proposed.items())
+    assert bodies / len(proposed) >= 0.8
+    assert all("subject" not in d for d in proposed.values())  # never guessed
+    cited = {
+        c["document"]
+        for t in _drafted_tasks(data["quarters"][0]["sections"])
+        for c in t.get("cites", [])
+    }
+    assert cited <= {d["id"] for d in data["documents"]}
