@@ -1,11 +1,14 @@
 """Benchmark: how fast and how well the importer reads a conclusion (not a test).
 
-Prints two tables:
+Prints three tables:
 - structure: the bundled real source, and fictional quarters of growing size printed
   as text exports, read with `macros.ingest` (text → paragraphs → structure): the time,
   and how many tasks come out with the id, marker and text of the data;
 - what each paragraph says (`macros.ingest.roles`): per field, how many tasks agree
-  with the curated data, for the real conclusion and fictional ones of several seeds.
+  with the curated data, for the real conclusion and fictional ones of several seeds;
+- the whole draft (`ketluan import` in process: document → draft → data file → checker)
+  against the curated quarter, field by field (`macros.ingest.agreement`), with the
+  time and the review marks left for the Office.
 
     .venv/bin/python benchmarks/import_draft.py [--tasks 150 600 2400] [--seeds 0 1 2]
 """
@@ -20,11 +23,11 @@ from pathlib import Path
 
 from macros.fictional import Scale, dump, generate
 from macros.fictional.document import as_text_export
-from macros.ingest.agreement import FIELDS, agreement
+from macros.ingest.agreement import DRAFT_FIELDS, FIELDS, agreement, draft_agreement, redraft
 from macros.ingest.plain import read_text_export
 from macros.ingest.structure import Draft, outline
 from macros.load import load, validate_text
-from macros.model import Conclusion, Dataset
+from macros.model import Conclusion
 from macros.model.outline import walk_tasks
 
 REPO = Path(__file__).resolve().parent.parent
@@ -64,18 +67,54 @@ def main() -> None:
             same, total = _agrees(draft, conclusion)
             print(f"{'fictional':<28} {total:>6} {seconds:>8.3f} {same:>4}/{total}")
     print()
+    print("what each paragraph says (the reading alone, against the curated tasks)")
     print(f"{'data':<16} " + " ".join(f"{field:>11}" for field in FIELDS))
-    _agreement_row("real", load(REPO / "data/directives.yml"))
+    _agreement_row("real", agreement(load(REPO / "data/directives.yml")))
     for seed in args.seeds:
         scale = Scale(quarters=2, agencies=40, communes=12, tasks_per_quarter=60, documents=20)
         fictional = validate_text(dump(generate(replace(scale, seed=seed))), "mau.yml")
-        _agreement_row(f"fictional {seed}", fictional)
+        _agreement_row(f"fictional {seed}", agreement(fictional))
+    print()
+    print("the whole draft (import → data file → checker), against the curated quarter")
+    print(
+        f"{'data':<16} {'seconds':>7} {'marks':>5} " + " ".join(f"{f[:9]:>9}" for f in DRAFT_FIELDS)
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        real_text = (REPO / "data/directives.yml").read_text(encoding="utf-8")
+        _draft_row("real", real_text, REPO / real.source, real.key)
+        for seed in args.seeds:
+            scale = Scale(quarters=2, agencies=40, communes=12, tasks_per_quarter=60, documents=20)
+            text = dump(generate(replace(scale, seed=seed)))
+            last = validate_text(text, "mau.yml").quarters[-1]
+            path = Path(folder) / f"mau-{seed}.txt"
+            path.write_text(as_text_export(last), encoding="utf-8")
+            _draft_row(f"fictional {seed}", text, path, last.key)
+        for tasks in args.tasks:
+            text = dump(generate(Scale(quarters=1, tasks_per_quarter=tasks)))
+            only = validate_text(text, "mau.yml").quarters[0]
+            path = Path(folder) / f"mau-{tasks}.txt"
+            path.write_text(as_text_export(only), encoding="utf-8")
+            _draft_row(f"fictional {tasks} t.", text, path, only.key)
 
 
-def _agreement_row(name: str, dataset: Dataset) -> None:
-    figures = agreement(dataset)
-    cells = [f"{100 * same / total:>10.0f}%" for same, total in figures.values()]
-    print(f"{name:<16} " + " ".join(cells))
+def _agreement_row(name: str, figures: dict[str, tuple[int, int]], head: str = "") -> None:
+    cells = [
+        f"{100 * same / total:>10.0f}%" if total else f"{'–':>11}"
+        for same, total in figures.values()
+    ]
+    print(f"{name:<16} {head}" + " ".join(cells))
+
+
+def _draft_row(name: str, data_text: str, source: Path, key: str) -> None:
+    """Import `source` as quarter `key` against the rest of `data_text`; compare."""
+    start = time.perf_counter()
+    loaded, curated = redraft(data_text, source, key)
+    seconds = time.perf_counter() - start
+    figures = draft_agreement(loaded.dataset, key, curated, key)
+    cells = [
+        f"{100 * same / total:>8.0f}%" if total else f"{'–':>9}" for same, total in figures.values()
+    ]
+    print(f"{name:<16} {seconds:>7.2f} {len(loaded.marks):>5} " + " ".join(cells))
 
 
 if __name__ == "__main__":

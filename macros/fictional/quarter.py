@@ -263,7 +263,9 @@ def _task(ctx: QuarterContext, tid: str, marker: str | None, lead: list[str]) ->
     extra: dict[str, Any] = {}
     if lead:
         extra["lead"] = lead
-        extra |= {"inherit_lead": True} if n % 10 == 3 else {}
+        if n % 10 == 3:  # as II.2.2-2 of the real text: the heading's work, then the lead's
+            extra["inherit_lead"] = True
+            text = f"{rng.choice(VERBS)} {rng.choice(TOPICS)}. {text[0].upper()}{text[1:]}"
         if n % 4 == 1:  # a supporter the text names, as #12 asks of real data
             text += f", phối hợp với {ctx.names[ROLE['office']]}"
             extra["support"] = [ROLE["office"]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from random import Random
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,9 @@ def _agency(name: str, group: G, short: str | None, collective: bool = False) ->
     out["group"] = group.value
     out |= {"collective": True} if collective else {}
     variants = [name, name[0].lower() + name[1:]] if collective else [name]
+    if collective:  # "các đảng ủy trực thuộc", as a text names it without its place
+        bare = re.sub(r" (?:Tỉnh ủy Mẫu|Tỉnh Mẫu)$", "", name)
+        variants += [bare[0].lower() + bare[1:]] if bare != name else []
     out["variants"] = variants + ([short] if short and "Mẫu" in short else [])
     return out
 

@@ -18,6 +18,7 @@ from typing import Any
 from macros.check.registry import CENTRAL_BODIES, DOCUMENT_TYPES
 from macros.ingest.marks import flag
 from macros.model import Dataset
+from macros.model.outline import walk_tasks
 from macros.text.symbols import TYPE_NAMES, SymbolError, find_symbols, parse_symbol
 from macros.text.vietnamese import searchable
 
@@ -60,6 +61,21 @@ def _bodies(
     return out
 
 
+def _pattern(name: str) -> re.Pattern[str]:
+    """A document's name as it may stand in folded text: a quoted title may be in
+    italics inside its quotes ("về “*Nâng cao …*”"), the data's Markdown."""
+    folded = re.escape(searchable(name.replace("*", "")))
+    folded = folded.replace("“", "“\\*?").replace("”", "\\*?”")
+    return re.compile(rf"(?<!\w){folded}(?!\w)")
+
+
+# An unnumbered document named by its quoted title: "Nghị quyết về “Nâng cao …”".
+_QUOTED = re.compile(
+    r"(?P<type>" + "|".join(sorted(DOCUMENT_TYPES, key=len, reverse=True)) + r")"
+    r" về “[^”]{5,300}”"
+)
+
+
 @dataclass
 class Citations:
     """Resolves the citations of one import; remembers the documents it proposes."""
@@ -68,6 +84,7 @@ class Citations:
     proposed: dict[str, dict[str, Any]] = field(default_factory=dict)  # id → entry
     _known: dict[str, list[tuple[str, date | None, int | None]]] = field(default_factory=dict)
     _body_names: tuple[str, ...] = ()
+    _names: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # name → id
 
     def __post_init__(self) -> None:
         names = {d.body for d in self.registry.documents if d.body}
@@ -82,10 +99,58 @@ class Citations:
             except SymbolError:
                 continue
             self._known.setdefault(symbol, []).append((doc.id, doc.date, doc.issued_year))
+        # An unnumbered document is found by the words that named it before: its title,
+        # and how earlier quarters cited it ("Chương trình công tác năm 2026").
+        unnumbered = {d.id for d in self.registry.documents if d.symbol is None}
+        titles: set[tuple[str, str]] = {
+            (d.title or "", d.id) for d in self.registry.documents if d.id in unnumbered
+        }
+        for quarter in self.registry.quarters:
+            cites = [
+                *quarter.review.cites,
+                *(c for t, _ in walk_tasks(quarter.sections) for c in t.cites),
+            ]
+            titles |= {(c.as_written, c.document) for c in cites if c.document in unnumbered}
+        self._names = sorted(
+            ((_pattern(name), doc_id) for name, doc_id in titles if name),
+            key=lambda n: -len(n[0].pattern),
+        )
 
     def cites(self, text: str, where: str) -> list[dict[str, Any]]:
-        """The `cites` of paragraph `text` (outline id `where`), each as written."""
-        out: list[dict[str, Any]] = []
+        """The `cites` of paragraph `text` (outline id `where`), each as written, in
+        the order the text has them."""
+        named = self._unnumbered(text, where, self._numbered(text, where))
+        return [c for _at, c in sorted(named, key=lambda item: item[0])]
+
+    def _unnumbered(
+        self, text: str, where: str, taken: list[tuple[int, dict[str, Any]]]
+    ) -> list[tuple[int, dict[str, Any]]]:
+        """`taken` (position, cite) with the unnumbered references of `text` added: the
+        registry's names, then quoted titles ("Nghị quyết về “…”") proposed as new."""
+        work = searchable(text)
+        spans = [(at, at + len(c["as_written"])) for at, c in taken]
+        out = list(taken)
+
+        def free(start: int, end: int) -> bool:
+            return all(end <= s or start >= e for s, e in spans)
+
+        for pattern, doc_id in self._names:
+            for m in pattern.finditer(work):
+                if free(m.start(), m.end()):
+                    spans.append((m.start(), m.end()))
+                    out.append(
+                        (m.start(), {"document": doc_id, "as_written": text[m.start() : m.end()]})
+                    )
+        for m in _QUOTED.finditer(text):
+            if free(m.start(), m.end()):
+                spans.append((m.start(), m.end()))
+                doc_id = self._propose_titled(m.group(), m["type"], where)
+                out.append((m.start(), {"document": doc_id, "as_written": m.group()}))
+        return out
+
+    def _numbered(self, text: str, where: str) -> list[tuple[int, dict[str, Any]]]:
+        """(position, cite) of each numbered citation: "Nghị quyết số 57-NQ/TW"."""
+        out: list[tuple[int, dict[str, Any]]] = []
         found = find_symbols(text)
         bodies = _bodies(text, found, self._body_names)
         for (start, end, symbol), body in zip(found, bodies, strict=True):
@@ -111,8 +176,22 @@ class Citations:
                 said_type = before[1] if before else None
                 doc_id = self._propose(text[start:end], cited, body, said_type, where)
                 cite = {"document": doc_id, **cite}
-            out.append(cite)
+            out.append((start, cite))
         return out
+
+    def _propose_titled(self, title: str, said_type: str, where: str) -> str:
+        words = re.sub(r"[^a-z0-9]+", "-", searchable(title)).strip("-")
+        doc_id = words[:60].rstrip("-")
+        if doc_id in self.proposed:
+            self.proposed[doc_id]["needs_review"].append(f"cũng được trích dẫn tại {where}")
+            return doc_id
+        kind = next(t for t in DOCUMENT_TYPES if t.lower() == said_type.lower())
+        note = (
+            f"văn bản mới không số ký hiệu, đề xuất từ trích dẫn tại {where}: kiểm tra loại, "
+            "tên gọi, cơ quan ban hành (văn bản không nêu thì để trống)"
+        )
+        self.proposed[doc_id] = {"id": doc_id, "type": kind, "title": title, "needs_review": [note]}
+        return doc_id
 
     def _propose(
         self, written: str, cited: date | None, body: str | None, said_type: str | None, where: str

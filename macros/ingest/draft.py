@@ -16,13 +16,16 @@ from typing import Any
 
 import yaml
 
+from macros.ingest.artefacts import artefacts
 from macros.ingest.citations import Citations
 from macros.ingest.marks import flag
+from macros.ingest.quantities import figures, limitations, recurrences, targets
 from macros.ingest.roles import AgencyFinder, read_paragraph
 from macros.ingest.structure import Draft, DraftSection, DraftTask
 from macros.model import Dataset, Delegation
 from macros.model.calendar import QUARTER_KEY, planning_year, quarter_title
-from macros.text.deadlines import ParsedDeadline
+from macros.text.deadlines import ParsedDeadline, parse_recurrence
+from macros.text.vietnamese import footnote_markers
 
 __all__ = ["Drafted", "draft_quarter"]
 
@@ -64,6 +67,13 @@ def draft_quarter(draft: Draft, registry: Dataset, key: str) -> Drafted:
         "title": draft.review_title,
         "paragraphs": draft.review,
     }
+    found = figures(draft.review)
+    if found:
+        quarter["review"]["figures"] = found
+    limits = limitations(draft.review)
+    if limits:
+        quarter["review"]["limitations"] = limits
+        flag(quarter["review"], "limitations: tách từng hạn chế theo dấu ; và dấu chấm; kiểm tra")
     review_cites = [
         c
         for text in draft.review
@@ -72,7 +82,7 @@ def draft_quarter(draft: Draft, registry: Dataset, key: str) -> Drafted:
     if review_cites:
         quarter["review"]["cites"] = review_cites
     year = planning_year(key)
-    context = _Context(finder, citations, year, out.notes, registry)
+    context = _Context(finder, citations, year, out.notes, registry, draft.footnotes)
     quarter["sections"] = [_section(s, context, ()) for s in draft.sections]
     if draft.footnotes:
         quarter["footnotes"] = [
@@ -86,6 +96,11 @@ def draft_quarter(draft: Draft, registry: Dataset, key: str) -> Drafted:
         quarter["signer"] = signer
     else:
         out.notes.append("không đọc được khối chữ ký: cần ghi signer")
+    corrections = artefacts(
+        [draft.preamble, *draft.review, *_texts(draft.sections), *draft.footnotes.values()]
+    )
+    if corrections:
+        quarter["corrections"] = corrections
     out.documents = list(citations.proposed.values())
     for text in draft.leftovers:
         flag(quarter, f"đoạn chưa xếp vào đâu (thêm vào đúng chỗ rồi xóa ghi chú): {text}")
@@ -99,6 +114,7 @@ class _Context:
     year: int
     notes: list[str]
     registry: Dataset
+    footnotes: dict[int, str]
 
 
 def _section(section: DraftSection, ctx: _Context, heading_lead: tuple[str, ...]) -> dict[str, Any]:
@@ -123,6 +139,12 @@ def _task(task: DraftTask, ctx: _Context, heading_lead: tuple[str, ...]) -> dict
     for role in ("lead", "support", "report_to", "accountable"):
         if getattr(reading, role):
             item[role] = list(getattr(reading, role))
+    if reading.lead and heading_lead and reading.opens_without_subject:
+        item["inherit_lead"] = True
+        names = "; ".join(_name(ctx.registry, a) for a in heading_lead)
+        flag(
+            item, f"inherit_lead: câu đầu không nêu chủ thể; cùng chủ trì theo tiêu đề mục: {names}"
+        )
     if not reading.lead and heading_lead:
         names = "; ".join(_name(ctx.registry, a) for a in heading_lead)
         flag(item, f"lead: đoạn không nêu chủ thể; chủ trì theo tiêu đề mục: {names}")
@@ -132,6 +154,13 @@ def _task(task: DraftTask, ctx: _Context, heading_lead: tuple[str, ...]) -> dict
         item["deadlines"] = [
             _deadline(said, parsed, ctx.year) for said, parsed in reading.deadline_phrases
         ]
+    said = recurrences(task.text)
+    if said:
+        item["recurrences"] = [_recurrence(phrase) for phrase in said]
+    noted = [ctx.footnotes[n] for n in footnote_markers(task.text) if n in ctx.footnotes]
+    found = [t for text in (task.text, *noted) for t in targets(text, ctx.year)]
+    if found:
+        item["targets"] = found
     cites = ctx.citations.cites(task.text, task.id)
     if cites:
         item["cites"] = cites
@@ -147,6 +176,24 @@ def _deadline(said: str, parsed: ParsedDeadline, year: int) -> dict[str, Any]:
     }
     if not re.search(r"\d{4}", said):
         flag(out, f"date: cụm từ không ghi năm; năm {parsed.date.year} suy từ quý của Kết luận")
+    return out
+
+
+def _texts(sections: list[DraftSection]) -> list[str]:
+    out: list[str] = []
+    for section in sections:
+        out += [task.text for task in section.tasks]
+        out += _texts(section.sections)
+    return out
+
+
+def _recurrence(phrase: str) -> dict[str, Any]:
+    parsed = parse_recurrence(phrase)
+    out: dict[str, Any] = {"phrase": phrase}
+    if parsed.every:
+        out["every"] = [p.value for p in parsed.every]
+    if parsed.at_least is not None:
+        out["at_least"] = parsed.at_least
     return out
 
 

@@ -41,6 +41,9 @@ class Reading:
     # Each kept time phrase in the paragraph's own words, one per date, in text order.
     deadline_phrases: tuple[tuple[str, ParsedDeadline], ...]
     symbols: tuple[str, ...]
+    # The first sentence names no subject though a later one does: the heading's work
+    # first, then the named lead's ("Lựa chọn … . Chủ đầu tư thường xuyên theo dõi …").
+    opens_without_subject: bool = False
 
     @property
     def deadlines(self) -> tuple[date, ...]:
@@ -132,10 +135,12 @@ def read_paragraph(text: str, finder: AgencyFinder, year: int) -> Reading:
     found = finder.find(text)
     lead: list[str] = []
     accountable: list[str] = []
+    subjects: list[bool] = []
     # Each sentence may name its own subject ("… Chủ đầu tư thường xuyên theo dõi …").
     for start, end in _sentences(work):
         inside = [(s - start, e - start, a) for s, e, a in found if start <= s < end]
         subject, stop = _subject(inside, work[start:end])
+        subjects.append(bool(subject))
         after = work[start + stop : end].lstrip(", ")
         if subject and _ANSWERS.match(after):
             accountable += subject
@@ -148,6 +153,7 @@ def read_paragraph(text: str, finder: AgencyFinder, year: int) -> Reading:
         accountable=tuple(dict.fromkeys(accountable)),
         deadline_phrases=_deadlines(text, work, year),
         symbols=tuple(dict.fromkeys(s for _start, _end, s in find_symbols(text))),
+        opens_without_subject=bool(subjects) and not subjects[0] and any(subjects),
     )
 
 

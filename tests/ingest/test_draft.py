@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,10 @@ import yaml
 from sitecheck import REAL_QUARTER, REPO
 
 from macros.cli import main
-from macros.load import load
+from macros.fictional import Scale, dump, generate
+from macros.fictional.document import as_text_export
+from macros.ingest.agreement import draft_agreement, redraft
+from macros.load import load, validate_text
 from macros.model import Dataset
 from macros.model.outline import effective_lead, walk_tasks
 
@@ -131,11 +135,7 @@ def test_what_was_inferred_carries_a_review_mark_and_nothing_read_does(
         if "needs_review" not in d
     )
     err = capsys.readouterr().err
-    count = sum(
-        len(r.get("needs_review", []))
-        for r in [*tasks, *(d for t in tasks for d in t.get("deadlines", []))]
-    )
-    assert f"còn {count + _cite_marks(data)} điểm cần rà soát" in err
+    assert f"còn {_marks(data)} điểm cần rà soát" in err
     assert re.search(
         r"draft\.yml:\d+:\d+: quarters\[0\]\.sections\[0\]\.sections\[0\]\.tasks\[0\]: "
         r"cần rà soát: lead:",
@@ -143,11 +143,13 @@ def test_what_was_inferred_carries_a_review_mark_and_nothing_read_does(
     )
 
 
-def _cite_marks(data: dict[str, Any]) -> int:
-    quarter = data["quarters"][0]
-    cites = [c for t in _drafted_tasks(quarter["sections"]) for c in t.get("cites", [])]
-    cites += quarter["review"].get("cites", [])
-    return sum(len(c.get("needs_review", [])) for c in cites)
+def _marks(value: Any) -> int:
+    """How many review notes stand anywhere in `value`."""
+    if isinstance(value, dict):
+        return len(value.get("needs_review", [])) + sum(_marks(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_marks(v) for v in value)
+    return 0
 
 
 def test_documents_the_registry_lacks_are_proposed_with_what_the_text_says(
@@ -158,7 +160,7 @@ def test_documents_the_registry_lacks_are_proposed_with_what_the_text_says(
     empty = tmp_path / "khong-van-ban.yml"
     empty.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     data = _import(SOURCE, empty, tmp_path / "draft.yml")
-    proposed = {d["symbol"]: d for d in data["documents"]}
+    proposed = {d["symbol"]: d for d in data["documents"] if "symbol" in d}
     assert all(d["needs_review"][0].startswith("văn bản mới") for d in proposed.values())
     curated = {d.symbol: d for d in real_dataset.documents if d.symbol}
     assert set(proposed) == set(curated)  # every numbered document the text cites
@@ -176,3 +178,28 @@ def test_documents_the_registry_lacks_are_proposed_with_what_the_text_says(
         for c in t.get("cites", [])
     }
     assert cited <= {d["id"] for d in data["documents"]}
+
+
+def _floors(figures: dict[str, tuple[int, int]], floor: float) -> None:
+    for field, (same, total) in figures.items():
+        assert not total or same / total >= floor, (field, same, total)
+
+
+def test_the_whole_draft_agrees_with_the_curated_quarter_field_by_field() -> None:
+    # Measured (benchmarks/import_draft.py): 100 % on every field but support and
+    # citations, 95 % each (IV.1's supporters; II.1's unnumbered references).
+    loaded, curated = redraft(
+        (REPO / "data/directives.yml").read_text(encoding="utf-8"), SOURCE, REAL_QUARTER
+    )
+    _floors(draft_agreement(loaded.dataset, REAL_QUARTER, curated, REAL_QUARTER), 0.95)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_fictional_quarters_draft_back_to_what_generated_them(seed: int, tmp_path: Path) -> None:
+    scale = Scale(quarters=2, agencies=30, communes=8, tasks_per_quarter=40, documents=16)
+    text = dump(generate(replace(scale, seed=seed)))
+    last = validate_text(text, "mau.yml").quarters[-1]
+    source = tmp_path / "mau.txt"
+    source.write_text(as_text_export(last), encoding="utf-8")
+    loaded, curated = redraft(text, source, last.key)
+    _floors(draft_agreement(loaded.dataset, last.key, curated, last.key), 0.95)
