@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from macros.ingest.draft import draft_quarter, with_quarter
+from macros.ingest.review_page import review_page
 from macros.ingest.source import read_source
 from macros.ingest.structure import outline
 from macros.ingest.word import WordError
-from macros.load import DEFAULT_DATA, load, load_reviewed
+from macros.load import DEFAULT_DATA, load, load_reviewed, validate_reviewed
 from macros.model.counts import counts
 from macros.problems import DataError, os_reason
 from macros.publish import (
@@ -102,28 +103,47 @@ def preview_command(data: Path, address: str, site_url: str | None) -> int:
     return serve(target, address)
 
 
-def import_command(source: Path, key: str, data: Path, output: Path | None) -> int:
+def import_command(
+    source: Path, key: str, data: Path, output: Path | None, review: Path | None = None
+) -> int:
     """Draft quarter `key` from a received conclusion: the data file with it appended,
     written to `output` (never over the data file unless `output` names it), then
-    checked; what needs a person is listed."""
+    checked; what needs a person is listed, and with `review` shown on an HTML page."""
     registry = load(data, registry_only=True)
     if key in {q.key for q in registry.quarters}:
         print(f"lỗi: quý {key} đã có trong {data}; chọn mã quý khác", file=sys.stderr)
         return 1
     drafted = draft_quarter(outline(read_source(source)), registry, key)
     text = with_quarter(data.read_text(encoding="utf-8"), drafted)
+    name = str(output) if output is not None else "(màn hình)"
+    if review is not None:
+        # Before anything is written: a draft the checker rejects has no review page,
+        # and its problems are listed instead.
+        try:
+            page = review_page(validate_reviewed(text, name), key, name, str(source))
+        except DataError as exc:
+            print_problems(exc, f"{name}: ")
+            return 1
+        _write(review, page)
     if output is None:
         sys.stdout.write(text)
     else:
-        partial = output.with_name(output.name + ".dang-viet")  # never half a file
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(output)
+        _write(output, text)
         print(f"Đã viết bản nháp {drafted.quarter['title']} vào {output}.")
+    if review is not None:
+        print(f"Đã viết trang rà soát vào {review} (mở bằng trình duyệt, không cần mạng).")
     for note in drafted.notes:
         print(f"cần rà soát: {note}", file=sys.stderr)
     if output is not None:
         return check(output)
     return 0
+
+
+def _write(path: Path, text: str) -> None:
+    """Write `text` whole or not at all: a reader never sees half a file."""
+    partial = path.with_name(path.name + ".dang-viet")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -167,6 +187,12 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="tệp viết bản nháp (mặc định: in ra màn hình)",
     )
+    p_imp.add_argument(
+        "--review",
+        type=Path,
+        default=None,
+        help="tệp HTML rà soát: từng đoạn văn bản bên cạnh bản nháp, điểm cần rà soát lên đầu",
+    )
     return parser
 
 
@@ -188,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "preview":
             return preview_command(args.data, args.address, args.site_url)
         if args.command == "import":
-            return import_command(args.source, args.quarter, args.data, args.output)
+            return import_command(args.source, args.quarter, args.data, args.output, args.review)
     except DataError as exc:
         print_problems(exc, "")
         return 1
