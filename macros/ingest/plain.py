@@ -18,7 +18,7 @@ from pathlib import Path
 from macros.ingest.word import WordDocument, WordError, WordParagraph
 from macros.text.vietnamese import FOOTNOTE_MARKER, footnote_number
 
-__all__ = ["read_text_export"]
+__all__ = ["labelled", "read_text_export"]
 
 _LABEL = re.compile(r"(?P<label>[IVX]+\.|\d+(?:\.\d+)*\.|-)\s+(?P<text>\S.*)", re.S)
 _SENTENCE_END = tuple(".:;!?…”)")
@@ -47,10 +47,11 @@ def read_text_export(path: Path) -> WordDocument:
             body[-1] += " " + block  # a page break cut this paragraph
         else:
             body.append(block)
-    return WordDocument(tuple(_paragraph(b) for b in body), footnotes)
+    return WordDocument(tuple(labelled(b) for b in body), footnotes)
 
 
-def _paragraph(block: str) -> WordParagraph:
+def labelled(block: str) -> WordParagraph:
+    """A paragraph with its printed number ("II.", "2.1.", "-") split off."""
     flat = block.strip("*").strip() if block.startswith("**") else block  # Markdown bold
     m = _LABEL.fullmatch(flat)
     if m is None:

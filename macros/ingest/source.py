@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from macros.ingest.encoding import refuse_legacy_font
+from macros.ingest.pdf import read_pdf
 from macros.ingest.plain import read_text_export
 from macros.ingest.word import WordDocument, WordError, read_docx
 
 
 def read_source(path: Path) -> WordDocument:
-    """The paragraphs and footnotes of a .docx or a UTF-8 .txt; WordError otherwise."""
+    """The paragraphs and footnotes of a .docx, a text-layer .pdf or a UTF-8 .txt;
+    WordError otherwise, and for text typed in a legacy Vietnamese font encoding."""
+    document = _read(path)
+    refuse_legacy_font(
+        " ".join([*(p.text for p in document.paragraphs), *document.footnotes.values()])
+    )
+    return document
+
+
+def _read(path: Path) -> WordDocument:
     kind = path.suffix.lower()
     if not path.is_file():
         raise WordError(f"không tìm thấy tệp {path}")
@@ -20,7 +31,7 @@ def read_source(path: Path) -> WordDocument:
     if kind == ".doc":
         raise WordError("tệp .doc (Word cũ): hãy mở bằng Word và lưu lại dưới dạng .docx")
     if kind == ".pdf":
-        raise WordError(
-            "chưa đọc được PDF; hãy dùng bản Word (.docx) của Kết luận, hoặc xuất PDF ra .txt"
-        )
-    raise WordError(f"không đọc được tệp {kind or 'không đuôi'}: cần .docx hoặc .txt (UTF-8)")
+        return read_pdf(path)
+    raise WordError(
+        f"không đọc được tệp {kind or 'không đuôi'}: cần .docx, .pdf (có lớp chữ) hoặc .txt (UTF-8)"
+    )

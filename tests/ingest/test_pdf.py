@@ -1,0 +1,141 @@
+"""Reading a conclusion from a text-layer PDF (macros.ingest.pdf): the PDFs are laid
+out as Word exports them (tests/pdf_maker.py) from the real source and from fictional
+quarters, and must draft back to the curated data; what cannot be read says what to do."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from docx_maker import Doc, para, write_docx
+from fpdf import FPDF
+from pdf_maker import FONTS, write_pdf
+from sitecheck import REAL_QUARTER, REPO
+
+from macros.cli import main
+from macros.fictional import Scale, dump, generate
+from macros.ingest.agreement import draft_agreement, redraft
+from macros.ingest.pdf import read_pdf
+from macros.ingest.plain import read_text_export
+from macros.ingest.source import read_source
+from macros.ingest.word import WordError
+from macros.load import validate_text
+from macros.model import Conclusion
+from macros.model.outline import blocks
+
+SOURCE = REPO / "data/sources/hung-yen-ket-luan-quy-I-2026.txt"
+HEADER = "TỈNH ỦY MẪU — TÀI LIỆU MẪU"
+
+
+def _floors(figures: dict[str, tuple[int, int]], floor: float) -> None:
+    for field, (same, total) in figures.items():
+        assert not total or same / total >= floor, (field, same, total)
+
+
+@pytest.fixture(scope="module")
+def real_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled source laid out as a Word PDF export: 11 pages, 6 footnotes."""
+    doc = read_text_export(SOURCE)
+    path = tmp_path_factory.mktemp("pdf") / "ket-luan.pdf"
+    paragraphs = [(f"{p.label} " if p.label else "") + p.text for p in doc.paragraphs]
+    write_pdf(path, paragraphs, doc.footnotes, centred=2, header=HEADER)
+    return path
+
+
+def test_the_real_conclusion_reads_back_from_its_pdf(real_pdf: Path) -> None:
+    text, pdf = read_text_export(SOURCE), read_pdf(real_pdf)
+    assert pdf.footnotes == text.footnotes  # out of the flow, where their markers stand
+    lines = [line.strip("*") for p in text.paragraphs for line in p.text.split("\n")]
+    read = [line for p in pdf.paragraphs for line in p.text.split("\n")]
+    # Every paragraph whole, page breaks and footnote blocks notwithstanding; a text
+    # export's one block of recipients is a paragraph per line in the PDF, as in Word.
+    assert [line.lstrip("- ") for line in read] == [line.lstrip("- ") for line in lines]
+    assert not any(HEADER in p.text or p.text.isdigit() for p in pdf.paragraphs)
+
+
+def test_the_draft_from_the_pdf_agrees_with_the_curated_quarter(real_pdf: Path) -> None:
+    data = (REPO / "data/directives.yml").read_text(encoding="utf-8")
+    loaded, curated = redraft(data, real_pdf, REAL_QUARTER)
+    _floors(draft_agreement(loaded.dataset, REAL_QUARTER, curated, REAL_QUARTER), 0.95)
+
+
+def _as_pdf(conclusion: Conclusion, path: Path) -> None:
+    paragraphs = []
+    for block in blocks(conclusion):
+        if block.kind == "task" and block.task is not None:
+            marker = block.task.marker
+            paragraphs.append(f"{marker} {block.task.text}" if marker else block.task.text)
+        elif block.text:
+            paragraphs.append(block.text)
+    notes = {f.number: f.text for f in conclusion.footnotes}
+    write_pdf(path, paragraphs, notes, centred=2, header=HEADER)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_fictional_quarters_draft_back_from_their_pdf(seed: int, tmp_path: Path) -> None:
+    scale = Scale(quarters=2, agencies=30, communes=8, tasks_per_quarter=40, documents=16)
+    text = dump(generate(replace(scale, seed=seed)))
+    last = validate_text(text, "mau.yml").quarters[-1]
+    path = tmp_path / "mau.pdf"
+    _as_pdf(last, path)
+    loaded, curated = redraft(text, path, last.key)
+    _floors(draft_agreement(loaded.dataset, last.key, curated, last.key), 0.95)
+
+
+def _blank(path: Path, *, password: str | None = None, text: str | None = None) -> Path:
+    pdf = FPDF()
+    pdf.add_page()
+    if password is not None:
+        pdf.set_encryption(owner_password="chu", user_password=password)
+    if text is not None:
+        pdf.add_font("body", fname=str(FONTS / "NotoSerif-Regular.ttf"))
+        pdf.set_font("body", size=13)
+        pdf.multi_cell(170, 6, text)
+    else:
+        pdf.rect(20, 20, 170, 250, style="F")  # a scanned page: an image, no words
+    pdf.output(str(path))
+    return path
+
+
+# TCVN3 (ABC) bytes read as Unicode: "Tỉnh ủy Hưng Yên chỉ đạo các cơ quan".
+TCVN3 = "TØnh ñy H­ng Yªn chØ ®¹o c¸c c¬ quan thùc hiÖn nhiÖm vô quý II n¨m 2026. " * 4
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda p: _blank(p), "không có lớp chữ"),
+        (lambda p: _blank(p, password="mat-khau", text="Kết luận"), "mật khẩu"),
+        (lambda p: (p.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8), p)[1], "bị hỏng"),
+        (lambda p: _blank(p, text=TCVN3), "bảng mã cũ"),
+    ],
+    ids=["scan", "encrypted", "corrupt", "tcvn3"],
+)
+def test_a_pdf_that_cannot_be_read_says_what_to_do(
+    make: object, words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "kl.pdf"
+    assert callable(make)
+    make(path)
+    with pytest.raises(WordError, match=words):
+        read_source(path)
+    out = tmp_path / "nhap.yml"
+    assert main(["import", str(path), "--quarter", "2026-q2", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("lỗi: không đọc được tệp Kết luận:") and words in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_text_in_a_legacy_encoding_is_refused_in_every_kind_of_file(tmp_path: Path) -> None:
+    legacy = tmp_path / "kl.txt"
+    legacy.write_text(TCVN3, encoding="utf-8")
+    docx = write_docx(tmp_path / "kl.docx", Doc([para(TCVN3)]))
+    for path in (legacy, docx):
+        with pytest.raises(WordError, match="bảng mã cũ"):
+            read_source(path)
+    windows = tmp_path / "kl-1258.txt"
+    windows.write_bytes(b"K\xea\xect lu\xe2\xf2n")  # "Kết luận" in Windows-1258
+    with pytest.raises(WordError, match="UTF-8"):
+        read_text_export(windows)
