@@ -177,7 +177,9 @@ def _parser() -> argparse.ArgumentParser:
     p_imp = sub.add_parser(
         "import", help="dựng bản nháp một quý mới từ tệp Kết luận (.docx, .pdf, .txt) để rà soát"
     )
-    p_imp.add_argument("source", type=Path, help="tệp Kết luận nhận được (.docx, .pdf có lớp chữ, .txt UTF-8)")
+    p_imp.add_argument(
+        "source", type=Path, help="tệp Kết luận nhận được (.docx, .pdf có lớp chữ, .txt UTF-8)"
+    )
     p_imp.add_argument("--quarter", required=True, help="mã quý của Kết luận, ví dụ 2026-q2")
     p_imp.add_argument("--data", type=Path, default=Path(DEFAULT_DATA), help=DATA_HELP)
     p_imp.add_argument(
