@@ -82,6 +82,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         real_text = (REPO / "data/directives.yml").read_text(encoding="utf-8")
         _draft_row("real", real_text, REPO / real.source, real.key)
+        _draft_row("real, no registry", real_text, REPO / real.source, real.key, registry=False)
         for seed in args.seeds:
             scale = Scale(quarters=2, agencies=40, communes=12, tasks_per_quarter=60, documents=20)
             text = dump(generate(replace(scale, seed=seed)))
@@ -105,16 +106,17 @@ def _agreement_row(name: str, figures: dict[str, tuple[int, int]], head: str = "
     print(f"{name:<16} {head}" + " ".join(cells))
 
 
-def _draft_row(name: str, data_text: str, source: Path, key: str) -> None:
-    """Import `source` as quarter `key` against the rest of `data_text`; compare."""
+def _draft_row(name: str, data_text: str, source: Path, key: str, registry: bool = True) -> None:
+    """Import `source` as quarter `key` against the rest of `data_text` (or against
+    empty registries); compare with the curated quarter."""
     start = time.perf_counter()
-    loaded, curated = redraft(data_text, source, key)
+    loaded, curated = redraft(data_text, source, key, registry=registry)
     seconds = time.perf_counter() - start
     figures = draft_agreement(loaded.dataset, key, curated, key)
     cells = [
         f"{100 * same / total:>8.0f}%" if total else f"{'–':>9}" for same, total in figures.values()
     ]
-    print(f"{name:<16} {seconds:>7.2f} {len(loaded.marks):>5} " + " ".join(cells))
+    print(f"{name:<17} {seconds:>7.2f} {len(loaded.marks):>5} " + " ".join(cells))
 
 
 if __name__ == "__main__":

@@ -83,11 +83,13 @@ def draft_agreement(
 
     Agencies and documents are compared by what they are, not by id, so that a draft
     made without a registry (its agencies proposed anew) is measured too: an agency by
-    its folded name, a document by its symbol or, unnumbered, by its folded title.
+    its names and variants, folded; a document by its symbol or, unnumbered, by its
+    folded title.
     """
     mine = next(q for q in drafted.quarters if q.key == draft_key)
     theirs = next(q for q in curated.quarters if q.key == curated_key)
-    my_names, their_names = _agency_names(drafted), _agency_names(curated)
+    their_names = {a.id: a.id for a in curated.agencies}
+    my_names = _as_curated(drafted, curated)
     my_docs, their_docs = _document_keys(drafted), _document_keys(curated)
     drafted_tasks = {t.id: (t, c) for t, c in walk_tasks(mine.sections)}
     same: Counter[str] = Counter()
@@ -130,8 +132,15 @@ def _task_values(
     }
 
 
-def _agency_names(dataset: Dataset) -> dict[str, str]:
-    return {a.id: searchable(a.name) for a in dataset.agencies}
+def _as_curated(drafted: Dataset, curated: Dataset) -> dict[str, str]:
+    """Each drafted agency as the curated agency one of its names is a name of (a
+    proposed "Đảng ủy UBND tỉnh" is the curated agency of that variant), else itself."""
+    owner = {searchable(n): a.id for a in curated.agencies for n in a.names}
+    out: dict[str, str] = {}
+    for agency in drafted.agencies:
+        found = next((owner[searchable(n)] for n in agency.names if searchable(n) in owner), None)
+        out[agency.id] = found or f"new:{searchable(agency.name)}"
+    return out
 
 
 def _document_keys(dataset: Dataset) -> dict[str, str]:
@@ -146,13 +155,18 @@ def _document_keys(dataset: Dataset) -> dict[str, str]:
     return out
 
 
-def redraft(data_text: str, source: Path, key: str) -> tuple[Loaded, Dataset]:
+def redraft(
+    data_text: str, source: Path, key: str, *, registry: bool = True
+) -> tuple[Loaded, Dataset]:
     """Import `source` as quarter `key` against the registries (and earlier quarters)
-    of `data_text` without that quarter: the loaded draft, and the curated data."""
+    of `data_text` without that quarter, or with empty registries: the loaded draft,
+    and the curated data."""
     curated = validate_text(data_text, "curated.yml")
     raw = yaml.safe_load(data_text)
     raw["quarters"] = [q for q in raw["quarters"] if q["key"] != key]
+    if not registry:
+        raw |= {"agencies": [], "documents": [], "quarters": []}
     registry_text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
-    registry = validate_text(registry_text, "registry.yml", registry_only=True)
-    drafted = draft_quarter(outline(read_source(source)), registry, key)
+    known = validate_text(registry_text, "registry.yml", registry_only=True)
+    drafted = draft_quarter(outline(read_source(source)), known, key)
     return validate_reviewed(with_quarter(registry_text, drafted), "draft.yml"), curated

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from macros.ingest.agencies import ProposingFinder
 from macros.ingest.artefacts import artefacts
 from macros.ingest.citations import Citations
 from macros.ingest.marks import flag
@@ -39,6 +40,7 @@ class Drafted:
     quarter: dict[str, Any]
     notes: list[str] = field(default_factory=list)
     documents: list[dict[str, Any]] = field(default_factory=list)  # proposed, for the registry
+    agencies: list[dict[str, Any]] = field(default_factory=list)  # proposed, for the registry
 
 
 def draft_quarter(draft: Draft, registry: Dataset, key: str) -> Drafted:
@@ -47,7 +49,7 @@ def draft_quarter(draft: Draft, registry: Dataset, key: str) -> Drafted:
     m = QUARTER_KEY.fullmatch(key)
     if m is None:
         raise ValueError(f"mã quý '{key}' phải có dạng YYYY-qN (ví dụ: 2026-q2)")
-    finder = AgencyFinder(registry.agencies)
+    finder = ProposingFinder(registry.agencies)
     out = Drafted({"key": key, "title": quarter_title(int(m["year"]), int(m["q"]))})
     quarter = out.quarter
     meeting = _MEETING.search(draft.preamble)
@@ -102,6 +104,7 @@ def draft_quarter(draft: Draft, registry: Dataset, key: str) -> Drafted:
     if corrections:
         quarter["corrections"] = corrections
     out.documents = list(citations.proposed.values())
+    out.agencies = list(finder.proposed.values())
     for text in draft.leftovers:
         flag(quarter, f"đoạn chưa xếp vào đâu (thêm vào đúng chỗ rồi xóa ghi chú): {text}")
     return out
@@ -109,7 +112,7 @@ def draft_quarter(draft: Draft, registry: Dataset, key: str) -> Drafted:
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    finder: AgencyFinder
+    finder: ProposingFinder
     citations: Citations
     year: int
     notes: list[str]
@@ -119,7 +122,8 @@ class _Context:
 
 def _section(section: DraftSection, ctx: _Context, heading_lead: tuple[str, ...]) -> dict[str, Any]:
     out: dict[str, Any] = {"number": section.number, "title": section.title}
-    addressed = tuple(dict.fromkeys(agency for _s, _e, agency in ctx.finder.find(section.title)))
+    heading = ctx.finder.find_heading(section.title)
+    addressed = tuple(dict.fromkeys(agency for _s, _e, agency in heading))
     if addressed:
         out["assignee"] = list(addressed)
     tasks = [_task(task, ctx, addressed or heading_lead) for task in section.tasks]
@@ -224,26 +228,28 @@ def _signer(lines: list[str]) -> dict[str, Any] | None:
 
 def with_quarter(data_text: str, drafted: Drafted) -> str:
     """The data file's text with the drafted quarter appended to `quarters:` and the
-    proposed documents to `documents:`: the file as it was, comments included, when
-    those keys hold block lists at the top level and `quarters` comes last; otherwise
-    the whole data written anew (its comments lost, said in the notes)."""
+    proposed agencies and documents to their registries: the file as it was, comments
+    included, when those keys hold block lists at the top level and `quarters` comes
+    last; otherwise the whole data written anew (its comments lost, said in the notes)."""
     raw = yaml.safe_load(data_text) or {}
     keys = list(raw) if isinstance(raw, dict) else []
     lines = data_text.rstrip("\n").split("\n")
-    documents_end = _list_end(lines, "documents")
-    if (
-        keys
-        and keys[-1] == "quarters"
-        and raw["quarters"]
-        and (not drafted.documents or (raw.get("documents") and documents_end is not None))
-    ):
-        if drafted.documents and documents_end is not None:
-            lines[documents_end:documents_end] = _dump(drafted.documents).rstrip("\n").split("\n")
+    additions = {"agencies": drafted.agencies, "documents": drafted.documents}
+    ends = {key: _list_end(lines, key) for key in additions}
+    in_place = all(
+        not added or (raw.get(key) and ends[key] is not None) for key, added in additions.items()
+    )
+    if keys and keys[-1] == "quarters" and raw["quarters"] and in_place:
+        # From the bottom up, so that an insertion does not move the next one's line.
+        for key in sorted(additions, key=lambda k: -(ends[k] or 0)):
+            end = ends[key]
+            if additions[key] and end is not None:
+                lines[end:end] = _dump(additions[key]).rstrip("\n").split("\n")
         return "\n".join(lines) + "\n" + _dump([drafted.quarter])
     drafted.notes.append("tệp dữ liệu được viết lại toàn bộ; các dòng chú thích (#) không còn")
     whole = {
         **raw,
-        "documents": [*(raw.get("documents") or []), *drafted.documents],
+        **{key: [*(raw.get(key) or []), *added] for key, added in additions.items()},
         "quarters": [*(raw.get("quarters") or []), drafted.quarter],
     }
     return _dump(whole)

@@ -61,6 +61,11 @@ class AgencyFinder:
                 names.setdefault(searchable(name), agency.id)
         self._names = sorted(names.items(), key=lambda kv: -len(kv[0]))
 
+    def _add_name(self, name: str, agency_id: str) -> None:
+        """Find `name` as `agency_id` from now on (a proposed agency)."""
+        self._names.append((searchable(name), agency_id))
+        self._names.sort(key=lambda kv: -len(kv[0]))
+
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, agency id) of each name, left to right, never overlapping."""
         work = searchable(text)

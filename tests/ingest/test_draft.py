@@ -203,3 +203,14 @@ def test_fictional_quarters_draft_back_to_what_generated_them(seed: int, tmp_pat
     source.write_text(as_text_export(last), encoding="utf-8")
     loaded, curated = redraft(text, source, last.key)
     _floors(draft_agreement(loaded.dataset, last.key, curated, last.key), 0.95)
+
+
+def test_with_the_registry_no_agency_is_proposed_and_without_it_most_are_found() -> None:
+    data = (REPO / "data/directives.yml").read_text(encoding="utf-8")
+    loaded, _curated = redraft(data, SOURCE, REAL_QUARTER)
+    assert not [m for m in loaded.marks if m.path[0] == "agencies"]
+    # Measured without any registry: lead 90 %, support 93 %, citations 90 % (the
+    # agencies proposed from the text, compared by their names); the goal is 85 %.
+    bare, curated = redraft(data, SOURCE, REAL_QUARTER, registry=False)
+    _floors(draft_agreement(bare.dataset, REAL_QUARTER, curated, REAL_QUARTER), 0.85)
+    assert {m.path[0] for m in bare.marks} >= {"agencies", "documents"}
