@@ -42,6 +42,8 @@ class Doc:
     nums: dict[int, tuple[int, dict[int, int]]] = field(default_factory=dict)  # id → (abs, starts)
     styles: dict[str, tuple[str | None, tuple[int, int] | None]] = field(default_factory=dict)
     footnotes: dict[int, str] = field(default_factory=dict)
+    header: list[list[str]] = field(default_factory=list)  # a table before the text: cells' lines
+    closing: list[list[Para]] = field(default_factory=list)  # a table after it: cells
 
 
 def para(text: str, num: tuple[int, int] | None = None, **kw: object) -> Para:
@@ -69,9 +71,17 @@ def _paragraph(p: Para) -> str:
     return f"<w:p><w:pPr>{style}{_num_pr(p.num)}</w:pPr>{runs}</w:p>"
 
 
+def _table(cells: list[list[Para]]) -> str:
+    """One row of cells, as Word lays out a conclusion's header and signature block."""
+    row = "".join(f"<w:tc>{''.join(_paragraph(p) for p in cell)}</w:tc>" for cell in cells)
+    return f"<w:tbl><w:tr>{row}</w:tr></w:tbl>"
+
+
 def write_docx(path: Path, doc: Doc) -> Path:
     """Write `doc` as a .docx at `path`."""
-    body = "".join(_paragraph(p) for p in doc.paragraphs)
+    body = _table([[para(line) for line in cell] for cell in doc.header]) if doc.header else ""
+    body += "".join(_paragraph(p) for p in doc.paragraphs)
+    body += _table(doc.closing) if doc.closing else ""
     head = '<?xml version="1.0" encoding="UTF-8"?>'
     document = f"{head}<w:document {NS}><w:body>{body}</w:body></w:document>"
     abstracts = "".join(

@@ -70,6 +70,7 @@ DRAFT_FIELDS = (
     "figures",
     "limitations",
     "signer",
+    "heading",
 )
 
 
@@ -114,6 +115,7 @@ def draft_agreement(
     totals["limitations"] = len(theirs.review.limitations)
     same["limitations"] = len(set(theirs.review.limitations) & set(mine.review.limitations))
     totals["signer"], same["signer"] = 1, int(mine.signer == theirs.signer)
+    totals["heading"], same["heading"] = 1, int(mine.heading == theirs.heading)
     return {field: (same[field], totals[field]) for field in DRAFT_FIELDS}
 
 

@@ -9,6 +9,7 @@ clears once a person has looked; `notes` says what has no record to stand on.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -61,6 +62,7 @@ def draft_quarter(draft: Draft, registry: Dataset, key: str) -> Drafted:
     issuer = read_paragraph(draft.preamble, finder, int(m["year"])).lead
     if issuer:
         quarter["issuing_body"] = issuer[0]
+    quarter |= _header(draft.header)
     quarter |= {"document_type": draft.document_type, "heading": draft.heading}
     quarter["preamble"] = draft.preamble
     citations = Citations(registry)
@@ -209,6 +211,26 @@ def _recipient(text: str, finder: AgencyFinder) -> dict[str, str]:
     found = finder.find(text.rstrip(",.;"))
     whole = len(found) == 1 and found[0][0] == 0 and found[0][1] >= len(text.rstrip(",.;")) - 1
     return {"text": text, "agency": found[0][2]} if whole else {"text": text}
+
+
+_SYMBOL = re.compile(r"Số[:\s]*(\d+\s*-\s*KL\s*/\s*[A-ZĐ]+)")
+_ISSUED = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+
+
+def _header(cells: list[str]) -> dict[str, Any]:
+    """The conclusion's own number and date from its header table ("Số 15-KL/TU",
+    "Hưng Yên, ngày 28 tháng 4 năm 2026"), where it has one."""
+    text = "\n".join(cells)
+    out: dict[str, Any] = {}
+    symbol = _SYMBOL.search(text)
+    if symbol:
+        out["symbol"] = symbol[1]
+    issued = _ISSUED.search(text)
+    if issued:
+        day, month, year = (int(g) for g in issued.groups())
+        with contextlib.suppress(ValueError):  # an impossible date is not read
+            out["issued_on"] = date(year, month, day)
+    return out
 
 
 def _signer(lines: list[str]) -> dict[str, Any] | None:

@@ -58,6 +58,7 @@ class Draft:
     recipients: list[str] = field(default_factory=list)
     signer: list[str] = field(default_factory=list)
     footnotes: dict[int, str] = field(default_factory=dict)
+    header: list[str] = field(default_factory=list)  # the header table's cells
     leftovers: list[str] = field(default_factory=list)  # paragraphs placed nowhere
 
     def tasks(self) -> dict[str, DraftTask]:
@@ -111,14 +112,27 @@ def _is_heading(paragraph: WordParagraph) -> bool:
     )
 
 
+def _title_line(paragraph: WordParagraph) -> bool:
+    """A line of the title: short, unnumbered, not a sentence ("Ngày 24/4/2026, …")."""
+    text = paragraph.text.strip("*").strip()
+    return (
+        not paragraph.label
+        and bool(text)
+        and all(len(line) < _HEADING_LENGTH for line in text.split("\n"))
+        and not text.endswith((".", ":", ";"))
+        and re.match(r"Ngày \d", text) is None
+    )
+
+
 def outline(document: WordDocument) -> Draft:
     """The structure of a conclusion read from its paragraphs (see the module's rules)."""
-    draft = Draft(footnotes=dict(document.footnotes))
-    paragraphs = list(document.paragraphs)
+    draft = Draft(footnotes=dict(document.footnotes), header=list(document.header))
+    paragraphs = [p for p in document.paragraphs if p.text.strip() or p.label]
     if paragraphs and not paragraphs[0].label:
         draft.document_type = paragraphs.pop(0).text
-    if paragraphs and not paragraphs[0].label:
-        draft.heading = [line.strip() for line in paragraphs.pop(0).text.split("\n")]
+    # The title: one paragraph of lines, or a line per paragraph, up to the preamble.
+    while paragraphs and _title_line(paragraphs[0]):
+        draft.heading += [line.strip() for line in paragraphs.pop(0).text.split("\n")]
     preamble: list[str] = []
     while paragraphs and not _ROMAN.fullmatch(paragraphs[0].label):
         preamble.append(paragraphs.pop(0).text)

@@ -44,6 +44,9 @@ class WordDocument:
 
     paragraphs: tuple[WordParagraph, ...]
     footnotes: dict[int, str]
+    # The cells of the header table a conclusion opens with: "ĐẢNG BỘ TỈNH …\nTỈNH ỦY
+    # \n*\nSố 15-KL/TU", "ĐẢNG CỘNG SẢN VIỆT NAM\nHưng Yên, ngày 28 tháng 4 năm 2026".
+    header: tuple[str, ...] = ()
 
 
 def _part(archive: zipfile.ZipFile, name: str) -> Element | None:
@@ -77,15 +80,25 @@ def read_docx(path: Path) -> WordDocument:
         notes_root = _part(archive, "word/footnotes.xml")
     body = document.find(f"{W}body")
     reader = _Reader(numbering, styles)
-    paragraphs = tuple(
-        reader.paragraph(p) for p in (body.iter(f"{W}p") if body is not None else ())
-    )
+    paragraphs: list[WordParagraph] = []
+    header: list[str] = []
+    for child in body if body is not None else ():
+        if child.tag == f"{W}tbl" and not any(p.text.strip() for p in paragraphs) and not header:
+            # The header table, before any text: its cells, not paragraphs of the text.
+            header = [
+                "\n".join(reader.paragraph(p).text for p in cell.iter(f"{W}p")).strip()
+                for cell in child.iter(f"{W}tc")
+            ]
+            continue
+        # A paragraph, or what holds some (a later table, a content control).
+        inner = [child] if child.tag == f"{W}p" else list(child.iter(f"{W}p"))
+        paragraphs += [reader.paragraph(p) for p in inner]
     footnotes = {
         reader.footnote_numbers[note_id]: text
         for note_id, text in _footnote_texts(notes_root).items()
         if note_id in reader.footnote_numbers
     }
-    return WordDocument(paragraphs, footnotes)
+    return WordDocument(tuple(paragraphs), footnotes, tuple(c for c in header if c))
 
 
 def _style_numbering(root: Element | None) -> dict[str, tuple[str | None, str | None, str | None]]:

@@ -13,6 +13,7 @@ from sitecheck import REAL_QUARTER, REPO
 
 from macros.fictional import Scale, dump, generate
 from macros.fictional.document import as_text_export
+from macros.ingest.agreement import draft_agreement, redraft
 from macros.ingest.plain import read_text_export
 from macros.ingest.structure import Draft, outline
 from macros.ingest.word import WordError, read_docx
@@ -72,9 +73,9 @@ OUTLINE = [
 ]
 
 
-def as_word(conclusion: Conclusion, path: Path) -> Path:
-    """The conclusion as a .docx whose numbers are Word's automatic numbering (no number
-    typed in the text) and whose footnotes are real footnotes."""
+def word_paragraphs(conclusion: Conclusion, *, closing: bool = True) -> list[Para]:
+    """The conclusion's paragraphs with Word's automatic numbering (no number typed in
+    the text) and real footnote references; without "Nơi nhận" on unless `closing`."""
     paragraphs: list[Para] = []
     markers = {superscript(f.number): f.number for f in conclusion.footnotes}
 
@@ -88,6 +89,8 @@ def as_word(conclusion: Conclusion, path: Path) -> Path:
         return Para([*runs, (rest, False)])
 
     for block in blocks(conclusion):
+        if block.kind == "recipients_heading" and not closing:
+            break
         if block.kind == "section":
             _number, title = block.text.split(". ", 1)
             level = 0 if block.depth == 1 else 1
@@ -107,11 +110,47 @@ def as_word(conclusion: Conclusion, path: Path) -> Path:
             paragraphs.append(Para([(block.text, False)]))
         else:
             paragraphs.append(text_runs(block.text))
+    return paragraphs
+
+
+def as_word(conclusion: Conclusion, path: Path) -> Path:
+    """The conclusion as a .docx (see `word_paragraphs`)."""
     doc = Doc(
-        paragraphs,
+        word_paragraphs(conclusion),
         abstracts={1: OUTLINE},
         nums={1: (1, {})},
         footnotes={f.number: f.text for f in conclusion.footnotes},
+    )
+    return write_docx(path, doc)
+
+
+def as_official_word(conclusion: Conclusion, path: Path) -> Path:
+    """The conclusion laid out as an Office's template does: the header table (issuing
+    body, number, place and date), a paragraph per title line, and the recipients and
+    the signature side by side in a closing table."""
+    signer = conclusion.signer
+    authority = " ".join(p for p in (signer.delegation, signer.on_behalf_of) if p)
+    issued = conclusion.issued_on
+    assert issued is not None and conclusion.symbol is not None
+    body = word_paragraphs(conclusion, closing=False)
+    title = [Para([(line, False)]) for line in conclusion.heading]
+    doc = Doc(
+        [body[0], *title, *body[2:]],
+        abstracts={1: OUTLINE},
+        nums={1: (1, {})},
+        footnotes={f.number: f.text for f in conclusion.footnotes},
+        header=[
+            ["ĐẢNG BỘ TỈNH MẪU", "TỈNH ỦY", "*", f"Số {conclusion.symbol}"],
+            [
+                "ĐẢNG CỘNG SẢN VIỆT NAM",
+                f"Mẫu, ngày {issued.day:02d} tháng {issued.month:02d} năm {issued.year}",
+            ],
+        ],
+        closing=[
+            [Para([(conclusion.recipients_heading, False)])]
+            + [Para([(f"- {r.text}", False)]) for r in conclusion.recipients],
+            [Para([(text, False)]) for text in (authority, signer.title, signer.name)],
+        ],
     )
     return write_docx(path, doc)
 
@@ -124,3 +163,23 @@ def test_a_fictional_quarter_as_a_word_file_reads_back(tmp_path: Path) -> None:
     want = {t.id: (t.marker, t.text) for t, _chain in walk_tasks(conclusion.sections)}
     assert {i: (t.marker, t.text) for i, t in draft.tasks().items()} == want
     assert draft.footnotes == {f.number: f.text for f in conclusion.footnotes}
+
+
+def test_an_official_word_layout_drafts_back_with_its_number_and_date(tmp_path: Path) -> None:
+    scale = Scale(quarters=2, agencies=24, communes=8, tasks_per_quarter=24, documents=12)
+    text = dump(generate(scale))
+    last = validate_text(text, "mau.yml").quarters[-1]
+    source = as_official_word(last, tmp_path / "mau.docx")
+    document = read_docx(source)
+    assert document.header[0].endswith(f"Số {last.symbol}")
+    assert not any("ĐẢNG CỘNG SẢN" in p.text for p in document.paragraphs)
+    loaded, curated = redraft(text, source, last.key)
+    drafted = loaded.dataset.quarters[-1]
+    assert (drafted.symbol, drafted.issued_on) == (last.symbol, last.issued_on)
+    figures = draft_agreement(loaded.dataset, last.key, curated, last.key)
+    # Support apart (IV.1's supporters are not named in its text, as in the real one),
+    # every field as generated: title lines, recipients and signer out of their tables.
+    support = figures.pop("support")
+    assert support[0] / support[1] >= 0.9
+    assert all(same == total for same, total in figures.values()), figures
+    assert [r.text for r in drafted.recipients] == [r.text for r in last.recipients]
