@@ -6,13 +6,15 @@ context's reporter; `check_strings` runs on the raw text values before conversio
 
 from __future__ import annotations
 
+from datetime import date
+
 from macros.check.conclusion import check_conclusion
 from macros.check.context import Context
+from macros.check.dates import task_deadlines
 from macros.check.registry import check_agencies, check_documents
 from macros.check.strings import check_strings
 from macros.model import Conclusion, Dataset
 from macros.model.calendar import QUARTER_KEY
-from macros.model.outline import walk_tasks
 
 __all__ = ["SCHEMA_VERSION", "Context", "check_dataset", "check_strings"]
 
@@ -31,7 +33,9 @@ def check_dataset(ctx: Context, dataset: Dataset) -> None:
     check_documents(ctx, dataset.documents)
     documents = {d.id: d for d in dataset.documents}
     meetings = {q.key: q.meeting_date for q in dataset.quarters}
-    earlier: set[str] = set()  # grows quarter by quarter: never copied, so linear
+    # "key/id" → the task's deadline, for every task of earlier quarters; grows quarter
+    # by quarter, never copied, so linear.
+    earlier: dict[str, date | None] = {}
     previous: Conclusion | None = None
     for conclusion in dataset.quarters:
         key = conclusion.key
@@ -42,5 +46,5 @@ def check_dataset(ctx: Context, dataset: Dataset) -> None:
                 f"quý '{key}' phải đứng sau quý '{previous.key}' và không trùng",
             )
         check_conclusion(ctx, conclusion, documents, earlier, meetings, previous)
-        earlier.update(f"{key}/{task.id}" for task, _chain in walk_tasks(conclusion.sections))
+        earlier.update(task_deadlines(conclusion))
         previous = conclusion

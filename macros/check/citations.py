@@ -22,11 +22,7 @@ def check_citation(
     doc = documents.get(citation.document)
     if doc is None:
         if citation.document not in ctx.document_ids:
-            ctx.report(
-                citation,
-                ("document",),
-                f"văn bản '{citation.document}' không có trong danh mục documents",
-            )
+            ctx.report(citation, ("document",), ctx.unknown_document(citation.document))
         return
     symbols = {s for _start, _end, s in find_symbols(citation.as_written)}
     if symbols and doc.symbol is not None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
 from datetime import date
 
 from macros.check.citations import check_citation, check_overlaps
@@ -27,12 +26,12 @@ def check_conclusion(
     ctx: Context,
     conclusion: Conclusion,
     documents: Mapping[str, Document],
-    earlier_tasks: AbstractSet[str],
+    earlier_tasks: Mapping[str, date | None],
     meetings: Mapping[str, date],
     previous: Conclusion | None = None,
 ) -> None:
-    """Check one quarter; `earlier_tasks` holds "key/id" of every task of earlier quarters,
-    and `previous` is the quarter before it in the file."""
+    """Check one quarter; `earlier_tasks` maps "key/id" of every task of earlier
+    quarters to its deadline, and `previous` is the quarter before it in the file."""
     m = QUARTER_KEY.fullmatch(conclusion.key)
     if m is None:
         ctx.report(
@@ -57,18 +56,10 @@ def check_conclusion(
             f"tiêu đề '{conclusion.title}' không khớp mã quý (cần '{expected}')",
         )
     if conclusion.issuing_body not in ctx.agency_ids:
-        ctx.report(
-            conclusion,
-            ("issuing_body",),
-            f"cơ quan '{conclusion.issuing_body}' không có trong danh mục agencies",
-        )
+        ctx.report(conclusion, ("issuing_body",), ctx.unknown_agency(conclusion.issuing_body))
     for recipient in conclusion.recipients:
         if recipient.agency is not None and recipient.agency not in ctx.agency_ids:
-            ctx.report(
-                recipient,
-                ("agency",),
-                f"cơ quan '{recipient.agency}' không có trong danh mục agencies",
-            )
+            ctx.report(recipient, ("agency",), ctx.unknown_agency(recipient.agency))
     _check_review(ctx, conclusion, documents)
     _check_tasks(ctx, conclusion, documents, earlier_tasks, meetings.get(conclusion.key))
     _check_footnotes(ctx, conclusion)
@@ -110,7 +101,7 @@ def _check_tasks(
     ctx: Context,
     conclusion: Conclusion,
     documents: Mapping[str, Document],
-    earlier: AbstractSet[str],
+    earlier: Mapping[str, date | None],
     meeting: date | None,
 ) -> None:
     for section in walk_sections(conclusion.sections):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from macros.problems import FieldPath, Reporter
+from macros.problems import FieldPath, Reporter, did_you_mean
 
 
 @dataclass
@@ -32,9 +32,17 @@ class Context:
         """Every id in `ids` (the list at `record.key`) must name a known agency."""
         for i, agency in enumerate(ids):
             if agency not in self.agency_ids:
-                self.report(
-                    record, (key, i), f"cơ quan '{agency}' không có trong danh mục agencies"
-                )
+                self.report(record, (key, i), self.unknown_agency(agency))
+
+    def unknown_agency(self, agency: str) -> str:
+        """The message for an agency id the registry lacks, with the closest one."""
+        hint = did_you_mean(agency, self.agency_ids)
+        return f"cơ quan '{agency}' không có trong danh mục agencies{hint}"
+
+    def unknown_document(self, document: str) -> str:
+        """The message for a document id the registry lacks, with the closest one."""
+        hint = did_you_mean(document, self.document_ids)
+        return f"văn bản '{document}' không có trong danh mục documents{hint}"
 
 
 def not_found(phrase: str, where: str) -> str:

@@ -5,11 +5,10 @@ after the newest meeting."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
 
 from macros.check.context import Context
-from macros.model import Conclusion, StatusReport
+from macros.model import Conclusion, Status, StatusReport
 from macros.model.calendar import quarter_end
 from macros.model.outline import walk_tasks
 from macros.text.vietnamese import vi_date
@@ -59,12 +58,32 @@ def check_meeting(
     return ok
 
 
+def task_deadlines(conclusion: Conclusion) -> dict[str, date | None]:
+    """ "key/id" of each task → the date its work falls due (not its report's, not an
+    aim's), or None."""
+    return {
+        f"{conclusion.key}/{task.id}": min(
+            (d.date for d in task.deadlines if not d.report and not d.aim), default=None
+        )
+        for task, _chain in walk_tasks(conclusion.sections)
+    }
+
+
+# A status that cannot be true before the deadline, or after it.
+_ONLY_AFTER = (Status.OVERDUE, Status.DONE_LATE)
+_ONLY_BEFORE = (Status.NOT_DUE,)
+
+
 def check_reports(
-    ctx: Context, conclusion: Conclusion, earlier: AbstractSet[str], meetings: Mapping[str, date]
+    ctx: Context,
+    conclusion: Conclusion,
+    earlier: Mapping[str, date | None],
+    meetings: Mapping[str, date],
 ) -> None:
-    """A report names a task given by then, is dated after the meeting that gave it, and
-    says one thing per task and day; `meetings` maps each quarter key to its meeting."""
-    own = {f"{conclusion.key}/{task.id}" for task, _chain in walk_tasks(conclusion.sections)}
+    """A report names a task given by then, is dated after the meeting that gave it,
+    says one thing per task and day, and a status its date allows ("quá hạn" only once
+    the deadline has passed); `meetings` maps each quarter key to its meeting."""
+    own = task_deadlines(conclusion)
     seen: dict[tuple[str, date], StatusReport] = {}
     newest = max(meetings.values(), default=None)
     for report in conclusion.reports:
@@ -87,6 +106,18 @@ def check_reports(
                 ("date",),
                 f"báo cáo ngày {vi_date(report.date)} muộn hơn hội nghị gần nhất "
                 f"({vi_date(newest)}) quá {REPORT_DAYS_AFTER} ngày; kiểm tra lại năm",
+            )
+        due = own[report.task] if report.task in own else earlier[report.task]
+        if due is not None and (
+            (report.status in _ONLY_AFTER and report.date <= due)
+            or (report.status in _ONLY_BEFORE and report.date > due)
+        ):
+            when = "chưa qua" if report.status in _ONLY_AFTER else "đã qua"
+            ctx.report(
+                report,
+                ("status",),
+                f"báo cáo '{report.status.value}' ngày {vi_date(report.date)} trong khi thời "
+                f"hạn {vi_date(due)} {when}; kiểm tra lại trạng thái hoặc ngày báo cáo",
             )
         other = seen.setdefault((report.task, report.date), report)
         if other is not report:

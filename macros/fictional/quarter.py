@@ -364,7 +364,8 @@ def make_reports(previous: list[tuple[str, date | None]], as_of: date) -> list[d
             continue
         status = Status.NO_DEADLINE
         if due is not None:
-            kind, cycle = ("due", DUE) if due <= as_of else ("open", OPEN)
+            # On the deadline day itself nothing is late yet.
+            kind, cycle = ("due", DUE) if due < as_of else ("open", OPEN)
             status = cycle[counters[kind] % len(cycle)]
             counters[kind] += 1
         report = {"task": ref, "status": status.value, "date": as_of}

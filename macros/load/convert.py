@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from macros.load.reader import KEY
-from macros.problems import FieldPath, Reporter
+from macros.problems import FieldPath, Reporter, did_you_mean
 
 T = TypeVar("T")
 
@@ -165,7 +165,9 @@ def _scalar(tp: Any, value: Any, path: FieldPath, rep: Reporter) -> Any:
         try:
             return tp(value)
         except ValueError:
-            return _fail(rep, path, _expected(tp), value)
+            hint = did_you_mean(value, [m.value for m in tp]) if isinstance(value, str) else ""
+            rep.report(path, f"cần {_expected(tp)}, nhận được {_describe(value)}{hint}")
+            return _INVALID
     raise TypeError(f"unsupported field type {tp!r} at {path}")  # a bug in the model
 
 
