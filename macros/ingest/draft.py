@@ -174,12 +174,8 @@ def _task(task: DraftTask, ctx: _Context, heading_lead: tuple[str, ...]) -> dict
 
 
 def _deadline(said: str, parsed: ParsedDeadline, year: int) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "phrase": said,
-        "date": parsed.date,
-        "precision": parsed.precision.value,
-        "relation": parsed.relation.value,
-    }
+    # Precision and relation are the phrase's own: the loader derives them.
+    out: dict[str, Any] = {"phrase": said, "date": parsed.date}
     if not re.search(r"\d{4}", said):
         flag(out, f"date: cụm từ không ghi năm; năm {parsed.date.year} suy từ quý của Kết luận")
     return out

@@ -17,6 +17,7 @@ from typing import Any
 
 from macros.check import Context, check_dataset, check_strings
 from macros.load.convert import build
+from macros.load.derive import derive_deadline_codes
 from macros.load.files import decode, read_data_file
 from macros.load.reader import read_yaml
 from macros.load.review import ReviewMark, take_review_marks
@@ -94,6 +95,7 @@ def validate_reviewed(text: str, file: str, *, registry_only: bool = False) -> L
     reporter = located.reporter()
     check_strings(reporter, located.data, located.marks.find)
     marks = take_review_marks(located.data, reporter)
+    derive_deadline_codes(located.data)
     built = build(Dataset, located.data, reporter)
     dataset = built.value
     if not registry_only and isinstance(located.data, dict) and not located.data.get("quarters"):
