@@ -6,6 +6,7 @@ Messages are in Vietnamese: the Office's editors run these commands.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from macros.ingest.source import read_source
 from macros.ingest.structure import outline
 from macros.ingest.word import WordError
 from macros.load import DEFAULT_DATA, load, load_reviewed, validate_reviewed
+from macros.load.schema import MODELINE, json_schema
 from macros.model.counts import counts
 from macros.problems import DataError, os_reason
 from macros.publish import (
@@ -139,6 +141,20 @@ def import_command(
     return 0
 
 
+def schema_command(data: Path, output: Path | None) -> int:
+    """Write the JSON Schema of `data` (its agency and document ids included) and say
+    how an editor finds it."""
+    dataset = load(data, registry_only=True)
+    target = output or data.with_name(data.stem + ".schema.json")
+    _write(target, json.dumps(json_schema(dataset), ensure_ascii=False, indent=1) + "\n")
+    print(f"Đã viết lược đồ vào {target}.")
+    relative = os.path.relpath(target.resolve(), data.resolve().parent)
+    modeline = MODELINE.format(path=relative)
+    if data.read_text(encoding="utf-8").split("\n", 1)[0] != modeline:
+        print(f"Để trình soạn YAML dùng lược đồ, thêm dòng đầu tiên vào {data}:\n{modeline}")
+    return 0
+
+
 def _write(path: Path, text: str) -> None:
     """Write `text` whole or not at all: a reader never sees half a file."""
     partial = path.with_name(path.name + ".dang-viet")
@@ -154,6 +170,18 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
     p_check = sub.add_parser("check", help="kiểm tra tệp dữ liệu, báo mọi lỗi cùng lúc")
     p_check.add_argument("data", nargs="?", type=Path, default=Path(DEFAULT_DATA), help=DATA_HELP)
+    p_schema = sub.add_parser(
+        "schema",
+        help="viết lược đồ JSON Schema cho trình soạn YAML (gợi ý khóa, mã cơ quan)",
+    )
+    p_schema.add_argument("--data", type=Path, default=Path(DEFAULT_DATA), help=DATA_HELP)
+    p_schema.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="tệp viết lược đồ (mặc định: cạnh tệp dữ liệu, đuôi .schema.json)",
+    )
     site_url_help = "địa chỉ gốc của trang (mặc định: biến KETLUAN_SITE_URL)"
     p_pub = sub.add_parser("publish", help="xuất bản một quý thành phiên bản cố định (mike)")
     p_pub.add_argument("quarter", help="mã quý, ví dụ 2026-q1")
@@ -215,6 +243,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.command == "preview":
             return preview_command(args.data, args.address, args.site_url)
+        if args.command == "schema":
+            return schema_command(args.data, args.output)
         if args.command == "import":
             return import_command(args.source, args.quarter, args.data, args.output, args.review)
     except DataError as exc:

@@ -54,4 +54,3 @@ def test_a_stated_code_is_still_checked_and_an_unread_phrase_asks_for_it() -> No
     messages = [p.message for p in caught.value.problems]
     assert any("không khớp cụm từ" in m for m in messages)
     assert any("precision" in m for m in messages)
-
