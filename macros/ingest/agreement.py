@@ -59,6 +59,7 @@ def agreement(dataset: Dataset) -> dict[str, tuple[int, int]]:
 DRAFT_FIELDS = (
     "tasks",
     "text",
+    "kind",
     "lead",
     "support",
     "report_to",
@@ -97,7 +98,7 @@ def draft_agreement(
     totals: Counter[str] = Counter()
     for task, chain in walk_tasks(theirs.sections):
         found = drafted_tasks.get(task.id)
-        for field in DRAFT_FIELDS[:9]:
+        for field in DRAFT_FIELDS[:10]:
             totals[field] += 1
         if found is None:
             continue
@@ -124,10 +125,11 @@ def _task_values(
 ) -> dict[str, object]:
     return {
         "text": (task.marker, task.text),
+        "kind": task.kind,
         "lead": {names[a] for a, _inherited in effective_lead(task, chain)},
         "support": {names[a] for a in task.support},
         "report_to": {names[a] for a in task.report_to},
-        "deadlines": {d.date for d in task.deadlines},
+        "deadlines": {(d.date, d.report, d.aim) for d in task.deadlines},
         "recurrences": {r.phrase for r in task.recurrences},
         "citations": {docs[c.document] for c in task.cites},
         "targets": {(t.operator, t.value, t.value_max, t.unit) for t in task.targets},

@@ -22,12 +22,17 @@ from macros.ingest.artefacts import artefacts
 from macros.ingest.citations import Citations
 from macros.ingest.marks import flag
 from macros.ingest.quantities import figures, limitations, recurrences, targets
-from macros.ingest.roles import AgencyFinder, read_paragraph
+from macros.ingest.roles import Reading, read_paragraph
 from macros.ingest.structure import Draft, DraftSection, DraftTask
 from macros.model import Dataset, Delegation
 from macros.model.calendar import QUARTER_KEY, planning_year, quarter_title
-from macros.text.deadlines import ParsedDeadline, parse_recurrence
-from macros.text.vietnamese import footnote_markers
+from macros.text.deadlines import (
+    DeadlinePhraseError,
+    ParsedDeadline,
+    parse_deadline,
+    parse_recurrence,
+)
+from macros.text.vietnamese import footnote_markers, searchable
 
 __all__ = ["Drafted", "draft_quarter"]
 
@@ -87,7 +92,10 @@ def draft_quarter(draft: Draft, registry: Dataset, key: str) -> Drafted:
         quarter["review"]["cites"] = review_cites
     year = planning_year(key)
     context = _Context(finder, citations, year, out.notes, registry, draft.footnotes)
-    quarter["sections"] = [_section(s, context, ()) for s in draft.sections]
+    quarter["sections"] = [
+        _section(s, context, (), organising=_ORGANISING.fullmatch(searchable(s.title)) is not None)
+        for s in draft.sections
+    ]
     if draft.footnotes:
         quarter["footnotes"] = [
             {"number": n, "text": t} for n, t in sorted(draft.footnotes.items())
@@ -122,23 +130,45 @@ class _Context:
     footnotes: dict[int, str]
 
 
-def _section(section: DraftSection, ctx: _Context, heading_lead: tuple[str, ...]) -> dict[str, Any]:
+# The closing part, "Tổ chức thực hiện": its paragraphs organise the rest.
+_ORGANISING = re.compile(r"\s*to chuc thuc hien\s*")
+
+
+def _section(
+    section: DraftSection, ctx: _Context, heading_lead: tuple[str, ...], *, organising: bool = False
+) -> dict[str, Any]:
     out: dict[str, Any] = {"number": section.number, "title": section.title}
     heading = ctx.finder.find_heading(section.title)
     addressed = tuple(dict.fromkeys(agency for _s, _e, agency in heading))
     if addressed:
         out["assignee"] = list(addressed)
-    tasks = [_task(task, ctx, addressed or heading_lead) for task in section.tasks]
+    lead = addressed or heading_lead
+    tasks = [_task(task, ctx, lead, organising) for task in section.tasks]
     if tasks:
         out["tasks"] = tasks
     if section.sections:
-        out["sections"] = [_section(s, ctx, addressed or heading_lead) for s in section.sections]
+        out["sections"] = [_section(s, ctx, lead, organising=organising) for s in section.sections]
     return out
 
 
-def _task(task: DraftTask, ctx: _Context, heading_lead: tuple[str, ...]) -> dict[str, Any]:
+def _kind(text: str, reading: Reading, organising: bool) -> str:
+    """What a paragraph asks for: it organises the rest (the closing part), sets the
+    principle a list follows ("… phải bảo đảm nguyên tắc: …; cụ thể như sau:"), makes
+    its subject answer for the result ("… chịu trách nhiệm về …"), or is a task."""
+    if organising:
+        return "organisation"
+    if "nguyen tac" in searchable(text) and text.rstrip().endswith(":"):
+        return "principle"
+    if reading.subject_answers:
+        return "responsibility"
+    return "task"
+
+
+def _task(
+    task: DraftTask, ctx: _Context, heading_lead: tuple[str, ...], organising: bool
+) -> dict[str, Any]:
     reading = read_paragraph(task.text, ctx.finder, ctx.year)
-    item: dict[str, Any] = {"id": task.id, "kind": "task"}
+    item: dict[str, Any] = {"id": task.id, "kind": _kind(task.text, reading, organising)}
     if task.marker:
         item["marker"] = task.marker
     item["text"] = task.text
@@ -158,7 +188,8 @@ def _task(task: DraftTask, ctx: _Context, heading_lead: tuple[str, ...]) -> dict
         flag(item, "lead: không thấy cơ quan chủ trì trong đoạn lẫn tiêu đề mục")
     if reading.deadline_phrases:
         item["deadlines"] = [
-            _deadline(said, parsed, ctx.year) for said, parsed in reading.deadline_phrases
+            _deadline(task.text, at, said, parsed, ctx.year)
+            for at, said, parsed in reading.deadline_phrases
         ]
     said = recurrences(task.text)
     if said:
@@ -173,12 +204,58 @@ def _task(task: DraftTask, ctx: _Context, heading_lead: tuple[str, ...]) -> dict
     return item
 
 
-def _deadline(said: str, parsed: ParsedDeadline, year: int) -> dict[str, Any]:
-    # Precision and relation are the phrase's own: the loader derives them.
-    out: dict[str, Any] = {"phrase": said, "date": parsed.date}
+# "phấn đấu" (and the typo "phân đấu") before a date in its clause makes it an aim.
+_AIM = re.compile(r"(?<!\w)ph[âấ]n đấu(?!\w)", re.IGNORECASE)
+
+
+def _same_date(phrase: str, parsed: ParsedDeadline, year: int) -> bool:
+    try:
+        return parse_deadline(phrase, default_year=year) == parsed
+    except DeadlinePhraseError:
+        return False
+
+
+def _deadline(text: str, at: int, said: str, parsed: ParsedDeadline, year: int) -> dict[str, Any]:
+    """A deadline as the data writes it; precision and relation are the phrase's own
+    (the loader derives them). A date in the same comma-clause as a "phấn đấu" before
+    it is an aim, its phrase running from the "phấn đấu"; one in the same clause as a
+    "báo cáo", or opening a sentence that says it ("Trong tháng 5/2026, … báo cáo …"),
+    is proposed as the report's deadline, for review."""
+    clause = _start(text, at, (", ", "; ", ". "))
+    aims = list(_AIM.finditer(text, clause, at))
+    aim = aims[-1] if aims else None  # the last "phấn đấu" before the date
+    phrase = text[aim.start() : at + len(said)] if aim else said
+    if aim and not _same_date(phrase, parsed, year):
+        aim, phrase = None, said  # another date stands between: not this one's aim
+    out: dict[str, Any] = {"phrase": phrase, "date": parsed.date}
+    sentence_start = _start(text, at, ("; ", ". "))
+    sentence = text[sentence_start : _end(text, at, ("; ", ". "))]
+    own_clause = text[clause : _end(text, at, (", ", "; ", ". "))]
+    before = text[sentence_start:at]
+    opens = len(before.split()) <= 3 and "," not in before  # "Chậm nhất trong tháng 6/2026, …"
+    if aim:
+        out["aim"] = True
+    elif _REPORT.search(own_clause) or (opens and _REPORT.search(sentence)):
+        out["report"] = True
+        flag(out, "report: câu có “báo cáo”: đây là hạn báo cáo, không phải hạn công việc?")
     if not re.search(r"\d{4}", said):
         flag(out, f"date: cụm từ không ghi năm; năm {parsed.date.year} suy từ quý của Kết luận")
     return out
+
+
+_REPORT = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
+
+
+def _start(text: str, at: int, separators: tuple[str, ...]) -> int:
+    """Where the clause holding position `at` begins (after the nearest separator)."""
+    found = [text.rfind(sep, 0, at) for sep in separators]
+    return max([0] + [i + len(sep) for i, sep in zip(found, separators, strict=True) if i != -1])
+
+
+def _end(text: str, at: int, separators: tuple[str, ...]) -> int:
+    """Where the clause holding position `at` ends (at the nearest separator)."""
+    found = [i for i in (text.find(sep, at) for sep in separators) if i != -1]
+    return min(found, default=len(text))
 
 
 def _texts(sections: list[DraftSection]) -> list[str]:
@@ -203,7 +280,7 @@ def _name(registry: Dataset, agency_id: str) -> str:
     return next((a.name for a in registry.agencies if a.id == agency_id), agency_id)
 
 
-def _recipient(text: str, finder: AgencyFinder) -> dict[str, str]:
+def _recipient(text: str, finder: ProposingFinder) -> dict[str, str]:
     found = finder.find(text.rstrip(",.;"))
     whole = len(found) == 1 and found[0][0] == 0 and found[0][1] >= len(text.rstrip(",.;")) - 1
     return {"text": text, "agency": found[0][2]} if whole else {"text": text}

@@ -38,17 +38,21 @@ class Reading:
     support: tuple[str, ...]
     report_to: tuple[str, ...]
     accountable: tuple[str, ...]
-    # Each kept time phrase in the paragraph's own words, one per date, in text order.
-    deadline_phrases: tuple[tuple[str, ParsedDeadline], ...]
+    # Each kept time phrase: where it stands, the paragraph's own words and what they
+    # mean; one per date, in text order.
+    deadline_phrases: tuple[tuple[int, str, ParsedDeadline], ...]
     symbols: tuple[str, ...]
     # The first sentence names no subject though a later one does: the heading's work
     # first, then the named lead's ("Lựa chọn … . Chủ đầu tư thường xuyên theo dõi …").
     opens_without_subject: bool = False
+    # The first sentence's subject answers for the result or for a failure ("… chịu
+    # trách nhiệm về kết quả", "… chịu trách nhiệm khi để xảy ra chậm trễ").
+    subject_answers: bool = False
 
     @property
     def deadlines(self) -> tuple[date, ...]:
         """The dates the paragraph's work falls due."""
-        return tuple(parsed.date for _said, parsed in self.deadline_phrases)
+        return tuple(parsed.date for _at, _said, parsed in self.deadline_phrases)
 
 
 class AgencyFinder:
@@ -84,6 +88,7 @@ _JOIN = re.compile(r"\s*(?:,|;|\bva\b)\s*")
 # Answerable for a failure ("… chịu trách nhiệm khi để xảy ra chậm trễ"): accountable;
 # "chịu trách nhiệm về kết quả …" is being in charge, a lead.
 _ANSWERS = re.compile(r"(?:nhat la nguoi dung dau\s+)?chiu trach nhiem\s+(?:khi|neu)\b")
+_RESPONSIBLE = re.compile(r"(?:nhat la nguoi dung dau\s+)?chiu trach nhiem\b")
 _SUPPORT = re.compile(r"phoi hop (?:voi )?")
 _REPORT = re.compile(r"bao cao ")
 # Where a report's addressee may stand later in the clause; "về" also opens a topic
@@ -141,12 +146,14 @@ def read_paragraph(text: str, finder: AgencyFinder, year: int) -> Reading:
     lead: list[str] = []
     accountable: list[str] = []
     subjects: list[bool] = []
+    answers: list[bool] = []
     # Each sentence may name its own subject ("… Chủ đầu tư thường xuyên theo dõi …").
     for start, end in _sentences(work):
         inside = [(s - start, e - start, a) for s, e, a in found if start <= s < end]
         subject, stop = _subject(inside, work[start:end])
         subjects.append(bool(subject))
         after = work[start + stop : end].lstrip(", ")
+        answers.append(bool(subject) and _RESPONSIBLE.match(after) is not None)
         if subject and _ANSWERS.match(after):
             accountable += subject
         else:
@@ -159,6 +166,7 @@ def read_paragraph(text: str, finder: AgencyFinder, year: int) -> Reading:
         deadline_phrases=_deadlines(text, work, year),
         symbols=tuple(dict.fromkeys(s for _start, _end, s in find_symbols(text))),
         opens_without_subject=bool(subjects) and not subjects[0] and any(subjects),
+        subject_answers=bool(answers) and answers[0],
     )
 
 
@@ -176,7 +184,7 @@ _SCOPE = re.compile(r"\b(?:cua|nhiem vu|tam nhin|giai doan)\s+(?:den\s+)?(?:quy|
 _TARGET_HORIZON = re.compile(r"\bphan dau\s+(?:den\s+)?(?:het|trong|cuoi)\b[^,;]*?\d{4}")
 
 
-def _deadlines(text: str, work: str, year: int) -> tuple[tuple[str, ParsedDeadline], ...]:
+def _deadlines(text: str, work: str, year: int) -> tuple[tuple[int, str, ParsedDeadline], ...]:
     blanked = list(text)
     for m in _CITED_DATE.finditer(work):
         before = work[max(0, m.start() - 40) : m.start()]
@@ -194,11 +202,11 @@ def _deadlines(text: str, work: str, year: int) -> tuple[tuple[str, ParsedDeadli
         found = find_deadlines(kept, default_year=year)
     except DeadlinePhraseError:
         return ()
-    out: dict[date, tuple[str, ParsedDeadline]] = {}
+    out: dict[date, tuple[int, str, ParsedDeadline]] = {}
     for start, said, parsed in found:
         # A quarter's tasks fall due within a year or two; a date far off is a horizon.
         if year - 1 <= parsed.date.year <= year + 2 and parsed.date not in out:
             # The words as the paragraph has them: blanking kept every offset.
             at = kept.find(said, start)
-            out[parsed.date] = (text[at : at + len(said)], parsed)
+            out[parsed.date] = (at, text[at : at + len(said)], parsed)
     return tuple(out.values())
