@@ -15,7 +15,7 @@ from pathlib import Path
 from macros.ingest.draft import draft_quarter, with_quarter
 from macros.ingest.review_page import review_page
 from macros.ingest.source import read_source
-from macros.ingest.structure import outline
+from macros.ingest.structure import coverage, outline
 from macros.ingest.word import WordError
 from macros.load import DEFAULT_DATA, load, load_reviewed, validate_reviewed
 from macros.load.schema import MODELINE, json_schema
@@ -115,7 +115,11 @@ def import_command(
     if key in {q.key for q in registry.quarters}:
         print(f"lỗi: quý {key} đã có trong {data}; chọn mã quý khác", file=sys.stderr)
         return 1
-    drafted = draft_quarter(outline(read_source(source)), registry, key)
+    document = read_source(source)
+    structure = outline(document)
+    drafted = draft_quarter(structure, registry, key)
+    held, missing = coverage(document, structure)
+    total = held + len(missing)
     text = with_quarter(data.read_text(encoding="utf-8"), drafted)
     name = str(output) if output is not None else "(màn hình)"
     if review is not None:
@@ -134,6 +138,7 @@ def import_command(
         print(f"Đã viết bản nháp {drafted.quarter['title']} vào {output}.")
     if review is not None:
         print(f"Đã viết trang rà soát vào {review} (mở bằng trình duyệt, không cần mạng).")
+    print(f"Đã xếp {held}/{total} đoạn của văn bản vào bản nháp.")
     for note in drafted.notes:
         print(f"cần rà soát: {note}", file=sys.stderr)
     if output is not None:

@@ -12,11 +12,12 @@ ban nhân dân tỉnh"), not an item.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from macros.ingest.word import WordDocument, WordParagraph
 
-__all__ = ["Draft", "DraftSection", "DraftTask", "outline"]
+__all__ = ["Draft", "DraftSection", "DraftTask", "coverage", "outline"]
 
 _ROMAN = re.compile(r"[IVX]+\.")
 _SINGLE = re.compile(r"\d+\.")
@@ -179,3 +180,32 @@ def _closing(draft: Draft, rest: list[WordParagraph]) -> None:
                 draft.recipients.append(line[2:].strip())
             else:
                 draft.signer.append(line.strip())
+
+
+def coverage(document: WordDocument, draft: Draft) -> tuple[int, list[str]]:
+    """How many of the document's paragraphs the draft holds, every line of each in
+    its place (the text's own words, numbers apart), and those it does not."""
+    placed = Counter(_pieces(draft))
+    missing: list[str] = []
+    held = 0
+    for paragraph in document.paragraphs:
+        lines = [line.strip(" *") for line in paragraph.text.split("\n") if line.strip(" *")]
+        if not lines:
+            continue
+        if all(placed[line] > 0 or placed[line.removeprefix("- ")] > 0 for line in lines):
+            held += 1
+        else:
+            missing.append(paragraph.text)
+    return held, missing
+
+
+def _pieces(draft: Draft) -> list[str]:
+    """Every line the draft places, as its paragraphs hold them."""
+    out = [draft.document_type, *draft.heading, draft.preamble, draft.review_title, *draft.review]
+    pending = list(draft.sections)
+    while pending:
+        section = pending.pop()
+        out += [section.title, *(t.text for t in section.tasks)]
+        pending += section.sections
+    out += [draft.recipients_heading, *draft.recipients, *draft.signer]
+    return [line.strip(" *") for piece in out for line in piece.split("\n")]

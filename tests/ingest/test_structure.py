@@ -15,7 +15,7 @@ from macros.fictional import Scale, dump, generate
 from macros.fictional.document import as_text_export
 from macros.ingest.agreement import draft_agreement, redraft
 from macros.ingest.plain import read_text_export
-from macros.ingest.structure import Draft, outline
+from macros.ingest.structure import Draft, coverage, outline
 from macros.ingest.word import WordError, read_docx
 from macros.load import validate_text
 from macros.model import Conclusion, Dataset
@@ -183,3 +183,15 @@ def test_an_official_word_layout_drafts_back_with_its_number_and_date(tmp_path: 
     assert support[0] / support[1] >= 0.9
     assert all(same == total for same, total in figures.values()), figures
     assert [r.text for r in drafted.recipients] == [r.text for r in last.recipients]
+
+
+def test_coverage_names_the_paragraph_placed_nowhere(tmp_path: Path) -> None:
+    text = (REPO / "data/sources/hung-yen-ket-luan-quy-I-2026.txt").read_text(encoding="utf-8")
+    stray = "Đoạn lạc giữa phần mở đầu và phần I, không thuộc mục nào."
+    source = tmp_path / "kl.txt"
+    source.write_text(text.replace("\nI. ", f"\n{stray}\n\nI. ", 1), encoding="utf-8")
+    document = read_text_export(source)
+    draft = outline(document)
+    held, missing = coverage(document, draft)
+    assert missing == [stray] and held == len(document.paragraphs) - 1
+    assert draft.leftovers == [stray]
