@@ -120,7 +120,7 @@ def _title_line(paragraph: WordParagraph) -> bool:
         not paragraph.label
         and bool(text)
         and all(len(line) < _HEADING_LENGTH for line in text.split("\n"))
-        and not text.endswith((".", ":", ";"))
+        and not text.endswith((".", ":"))  # a title line may end with ";"
         and re.match(r"Ngày \d", text) is None
     )
 

@@ -195,3 +195,15 @@ def test_coverage_names_the_paragraph_placed_nowhere(tmp_path: Path) -> None:
     held, missing = coverage(document, draft)
     assert missing == [stray] and held == len(document.paragraphs) - 1
     assert draft.leftovers == [stray]
+
+
+def test_the_real_title_set_a_line_per_paragraph_is_one_heading(
+    real_dataset: Dataset, tmp_path: Path
+) -> None:
+    real = next(q for q in real_dataset.quarters if q.key == REAL_QUARTER)
+    body = word_paragraphs(real, closing=False)
+    title = [Para([(line, False)]) for line in real.heading]  # its lines end with ";"
+    doc = Doc([body[0], *title, *body[2:]], abstracts={1: OUTLINE}, nums={1: (1, {})})
+    draft = outline(read_docx(write_docx(tmp_path / "kl.docx", doc)))
+    assert draft.heading == list(real.heading)
+    assert draft.preamble == real.preamble
