@@ -3,6 +3,7 @@ real source, and on fictional quarters printed as text and read back, across see
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -165,8 +166,12 @@ def test_a_fictional_quarter_as_a_word_file_reads_back(tmp_path: Path) -> None:
     assert draft.footnotes == {f.number: f.text for f in conclusion.footnotes}
 
 
-def test_an_official_word_layout_drafts_back_with_its_number_and_date(tmp_path: Path) -> None:
+@pytest.mark.parametrize("seed", range(3))
+def test_an_official_word_layout_drafts_back_with_its_number_and_date(
+    seed: int, tmp_path: Path
+) -> None:
     scale = Scale(quarters=2, agencies=24, communes=8, tasks_per_quarter=24, documents=12)
+    scale = replace(scale, seed=seed)
     text = dump(generate(scale))
     last = validate_text(text, "mau.yml").quarters[-1]
     source = as_official_word(last, tmp_path / "mau.docx")
