@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from drafting import registry_file
 from sitecheck import REAL_QUARTER, REPO, build_site, grown_data
 
 from macros.load import load
@@ -61,3 +62,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = base / "site"
     build_site(out, source, pdf=True)
     return out
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> Path:
+    """The real data's registries, without its quarter: what an import starts from."""
+    return registry_file(tmp_path)

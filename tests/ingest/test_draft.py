@@ -5,32 +5,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from drafting import SOURCE, assert_drafts_back, assert_floors, fictional
 from sitecheck import REAL_QUARTER, REPO
 
 from macros.cli import main
-from macros.fictional import Scale, dump, generate
 from macros.fictional.document import as_text_export
 from macros.ingest.agreement import draft_agreement, redraft
-from macros.load import load, validate_text
+from macros.load import load
 from macros.model import Dataset
 from macros.model.outline import effective_lead, walk_tasks
-
-SOURCE = REPO / "data/sources/hung-yen-ket-luan-quy-I-2026.txt"
-
-
-@pytest.fixture
-def registry(tmp_path: Path) -> Path:
-    """The real data's registries, without its quarter: what an import starts from."""
-    text = (REPO / "data/directives.yml").read_text(encoding="utf-8")
-    path = tmp_path / "registry.yml"
-    path.write_text(text[: text.index("\nquarters:")] + "\nquarters: []\n", encoding="utf-8")
-    return path
 
 
 def test_the_real_source_drafts_a_quarter_the_checker_accepts(
@@ -185,29 +173,21 @@ def test_documents_the_registry_lacks_are_proposed_with_what_the_text_says(
     assert cited <= {d["id"] for d in data["documents"]}
 
 
-def _floors(figures: dict[str, tuple[int, int]], floor: float) -> None:
-    for field, (same, total) in figures.items():
-        assert not total or same / total >= floor, (field, same, total)
-
-
 def test_the_whole_draft_agrees_with_the_curated_quarter_field_by_field() -> None:
     # Measured (benchmarks/import_draft.py): 100 % on every field but support and
     # citations, 95 % each (IV.1's supporters; II.1's unnumbered references).
     loaded, curated = redraft(
         (REPO / "data/directives.yml").read_text(encoding="utf-8"), SOURCE, REAL_QUARTER
     )
-    _floors(draft_agreement(loaded.dataset, REAL_QUARTER, curated, REAL_QUARTER), 0.95)
+    assert_floors(draft_agreement(loaded.dataset, REAL_QUARTER, curated, REAL_QUARTER), 0.95)
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_fictional_quarters_draft_back_to_what_generated_them(seed: int, tmp_path: Path) -> None:
-    scale = Scale(quarters=2, agencies=30, communes=8, tasks_per_quarter=40, documents=16)
-    text = dump(generate(replace(scale, seed=seed)))
-    last = validate_text(text, "mau.yml").quarters[-1]
+    text, last = fictional(seed)
     source = tmp_path / "mau.txt"
     source.write_text(as_text_export(last), encoding="utf-8")
-    loaded, curated = redraft(text, source, last.key)
-    _floors(draft_agreement(loaded.dataset, last.key, curated, last.key), 0.95)
+    assert_drafts_back(text, source, last.key, 0.95)
 
 
 def test_with_the_registry_no_agency_is_proposed_and_without_it_most_are_found() -> None:
@@ -217,5 +197,5 @@ def test_with_the_registry_no_agency_is_proposed_and_without_it_most_are_found()
     # Measured without any registry: lead 90 %, support 93 %, citations 90 % (the
     # agencies proposed from the text, compared by their names); the goal is 85 %.
     bare, curated = redraft(data, SOURCE, REAL_QUARTER, registry=False)
-    _floors(draft_agreement(bare.dataset, REAL_QUARTER, curated, REAL_QUARTER), 0.85)
+    assert_floors(draft_agreement(bare.dataset, REAL_QUARTER, curated, REAL_QUARTER), 0.85)
     assert {m.path[0] for m in bare.marks} >= {"agencies", "documents"}

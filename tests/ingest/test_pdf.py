@@ -4,33 +4,24 @@ quarters, and must draft back to the curated data; what cannot be read says what
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from docx_maker import Doc, para, write_docx
+from drafting import SOURCE, assert_drafts_back, fictional
 from fpdf import FPDF
 from pdf_maker import FONTS, write_pdf
 from sitecheck import REAL_QUARTER, REPO
 
 from macros.cli import main
-from macros.fictional import Scale, dump, generate
-from macros.ingest.agreement import draft_agreement, redraft
 from macros.ingest.pdf import read_pdf
 from macros.ingest.plain import read_text_export
 from macros.ingest.source import read_source
 from macros.ingest.word import WordError
-from macros.load import validate_text
 from macros.model import Conclusion
 from macros.model.outline import blocks
 
-SOURCE = REPO / "data/sources/hung-yen-ket-luan-quy-I-2026.txt"
 HEADER = "TỈNH ỦY MẪU — TÀI LIỆU MẪU"
-
-
-def _floors(figures: dict[str, tuple[int, int]], floor: float) -> None:
-    for field, (same, total) in figures.items():
-        assert not total or same / total >= floor, (field, same, total)
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +47,7 @@ def test_the_real_conclusion_reads_back_from_its_pdf(real_pdf: Path) -> None:
 
 def test_the_draft_from_the_pdf_agrees_with_the_curated_quarter(real_pdf: Path) -> None:
     data = (REPO / "data/directives.yml").read_text(encoding="utf-8")
-    loaded, curated = redraft(data, real_pdf, REAL_QUARTER)
-    _floors(draft_agreement(loaded.dataset, REAL_QUARTER, curated, REAL_QUARTER), 0.95)
+    assert_drafts_back(data, real_pdf, REAL_QUARTER, 0.95)
 
 
 def _as_pdf(conclusion: Conclusion, path: Path) -> None:
@@ -74,13 +64,10 @@ def _as_pdf(conclusion: Conclusion, path: Path) -> None:
 
 @pytest.mark.parametrize("seed", range(3))
 def test_fictional_quarters_draft_back_from_their_pdf(seed: int, tmp_path: Path) -> None:
-    scale = Scale(quarters=2, agencies=30, communes=8, tasks_per_quarter=40, documents=16)
-    text = dump(generate(replace(scale, seed=seed)))
-    last = validate_text(text, "mau.yml").quarters[-1]
+    text, last = fictional(seed)
     path = tmp_path / "mau.pdf"
     _as_pdf(last, path)
-    loaded, curated = redraft(text, path, last.key)
-    _floors(draft_agreement(loaded.dataset, last.key, curated, last.key), 0.95)
+    assert_drafts_back(text, path, last.key, 0.95)
 
 
 def _blank(path: Path, *, password: str | None = None, text: str | None = None) -> Path:

@@ -9,22 +9,13 @@ import re
 from pathlib import Path
 
 import pytest
+from drafting import SOURCE
 from hostile import payload
-from sitecheck import REAL_QUARTER, REPO
+from sitecheck import REAL_QUARTER
 
 from macros.cli import main
 from macros.load import load_reviewed
 from macros.model.outline import walk_tasks
-
-SOURCE = REPO / "data/sources/hung-yen-ket-luan-quy-I-2026.txt"
-
-
-@pytest.fixture
-def registry(tmp_path: Path) -> Path:
-    text = (REPO / "data/directives.yml").read_text(encoding="utf-8")
-    path = tmp_path / "registry.yml"
-    path.write_text(text[: text.index("\nquarters:")] + "\nquarters: []\n", encoding="utf-8")
-    return path
 
 
 def _import(source: Path, registry: Path, tmp_path: Path) -> tuple[int, Path, Path]:

@@ -11,6 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from drafting import SOURCE, registry_file
 from sitecheck import REAL_QUARTER, REPO
 
 from macros.cli import main
@@ -71,12 +72,9 @@ def test_what_an_editor_is_told_as_it_types(real_dataset: Dataset) -> None:
 
 
 def test_an_imported_draft_fits_the_schema(tmp_path: Path) -> None:
-    text = DATA.read_text(encoding="utf-8")
-    registry = tmp_path / "registry.yml"
-    registry.write_text(text[: text.index("\nquarters:")] + "\nquarters: []\n", encoding="utf-8")
+    registry = registry_file(tmp_path)
     out = tmp_path / "draft.yml"
-    source = REPO / "data/sources/hung-yen-ket-luan-quy-I-2026.txt"
-    args = ["import", str(source), "--quarter", REAL_QUARTER, "--data", str(registry)]
+    args = ["import", str(SOURCE), "--quarter", REAL_QUARTER, "--data", str(registry)]
     assert main([*args, "-o", str(out)]) == 0
     draft = yaml.safe_load(out.read_text(encoding="utf-8"))
     dataset = validate_text(out.read_text(encoding="utf-8"), "draft.yml")
