@@ -9,7 +9,8 @@ The stages, in the order the data flows; each imports only from the stages befor
 - `text/`      Vietnamese text: folding, collation, hidden characters, deadline phrases,
                numbers, document symbols, agency mentions
 - `check/`     the semantic checks on a converted dataset
-- `load/`      file → bytes → YAML with positions → model → checks: `load()`
+- `load/`      file → bytes → YAML with positions → review marks taken out, derived
+               codes filled in → model → checks: `load()`; the JSON Schema for editors
 - `index/`     one version's indexes (by agency, date, document), statuses, changes
 - `render/`    the page plan, the pages (`SitePages`), Jinja templates, links, timeline
 - `postbuild/` after MkDocs: diacritic folding of the search index, PDFs
@@ -17,8 +18,8 @@ The stages, in the order the data flows; each imports only from the stages befor
   `cli` (the `ketluan` command)
 - `fictional/` plainly fictional data ("Tỉnh Mẫu") for tests and benchmarks only
 
-- `ingest/`    a received conclusion into a draft (begun: Word paragraphs with their
-               automatic numbering and footnotes)
+- `ingest/`    a received conclusion (.docx, .pdf, .txt) into a draft data file with
+               review marks, and its review page (`ketluan import`)
 
 Following up reports after publication will get `follow/`, beside `index/`.
 

@@ -12,7 +12,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from macros.ingest.draft import draft_quarter, with_quarter
+from macros.ingest.datafile import with_quarter
+from macros.ingest.draft import draft_quarter
 from macros.ingest.review_page import review_page
 from macros.ingest.source import read_source
 from macros.ingest.structure import coverage, outline

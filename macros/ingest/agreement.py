@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from macros.ingest.draft import draft_quarter, with_quarter
+from macros.ingest.datafile import with_quarter
+from macros.ingest.draft import draft_quarter
 from macros.ingest.roles import AgencyFinder, read_paragraph
 from macros.ingest.source import read_source
 from macros.ingest.structure import outline

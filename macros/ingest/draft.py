@@ -15,23 +15,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import yaml
-
 from macros.ingest.agencies import ProposingFinder
 from macros.ingest.artefacts import artefacts
 from macros.ingest.citations import Citations
+from macros.ingest.deadlines import draft_deadline, draft_recurrence
 from macros.ingest.marks import flag
 from macros.ingest.quantities import figures, limitations, recurrences, targets
 from macros.ingest.roles import Reading, read_paragraph
 from macros.ingest.structure import Draft, DraftSection, DraftTask
 from macros.model import Dataset, Delegation
 from macros.model.calendar import QUARTER_KEY, planning_year, quarter_title
-from macros.text.deadlines import (
-    DeadlinePhraseError,
-    ParsedDeadline,
-    parse_deadline,
-    parse_recurrence,
-)
 from macros.text.vietnamese import footnote_markers, searchable
 
 __all__ = ["Drafted", "draft_quarter"]
@@ -177,23 +170,23 @@ def _task(
             item[role] = list(getattr(reading, role))
     if reading.lead and heading_lead and reading.opens_without_subject:
         item["inherit_lead"] = True
-        names = "; ".join(_name(ctx.registry, a) for a in heading_lead)
+        names = "; ".join(_name(ctx, a) for a in heading_lead)
         flag(
             item, f"inherit_lead: câu đầu không nêu chủ thể; cùng chủ trì theo tiêu đề mục: {names}"
         )
     if not reading.lead and heading_lead:
-        names = "; ".join(_name(ctx.registry, a) for a in heading_lead)
+        names = "; ".join(_name(ctx, a) for a in heading_lead)
         flag(item, f"lead: đoạn không nêu chủ thể; chủ trì theo tiêu đề mục: {names}")
     elif not reading.lead:
         flag(item, "lead: không thấy cơ quan chủ trì trong đoạn lẫn tiêu đề mục")
     if reading.deadline_phrases:
         item["deadlines"] = [
-            _deadline(task.text, at, said, parsed, ctx.year)
+            draft_deadline(task.text, at, said, parsed, ctx.year)
             for at, said, parsed in reading.deadline_phrases
         ]
     said = recurrences(task.text)
     if said:
-        item["recurrences"] = [_recurrence(phrase) for phrase in said]
+        item["recurrences"] = [draft_recurrence(phrase) for phrase in said]
     noted = [ctx.footnotes[n] for n in footnote_markers(task.text) if n in ctx.footnotes]
     found = [t for text in (task.text, *noted) for t in targets(text, ctx.year)]
     if found:
@@ -204,60 +197,6 @@ def _task(
     return item
 
 
-# "phấn đấu" (and the typo "phân đấu") before a date in its clause makes it an aim.
-_AIM = re.compile(r"(?<!\w)ph[âấ]n đấu(?!\w)", re.IGNORECASE)
-
-
-def _same_date(phrase: str, parsed: ParsedDeadline, year: int) -> bool:
-    try:
-        return parse_deadline(phrase, default_year=year) == parsed
-    except DeadlinePhraseError:
-        return False
-
-
-def _deadline(text: str, at: int, said: str, parsed: ParsedDeadline, year: int) -> dict[str, Any]:
-    """A deadline as the data writes it; precision and relation are the phrase's own
-    (the loader derives them). A date in the same comma-clause as a "phấn đấu" before
-    it is an aim, its phrase running from the "phấn đấu"; one in the same clause as a
-    "báo cáo", or opening a sentence that says it ("Trong tháng 5/2026, … báo cáo …"),
-    is proposed as the report's deadline, for review."""
-    clause = _start(text, at, (", ", "; ", ". "))
-    aims = list(_AIM.finditer(text, clause, at))
-    aim = aims[-1] if aims else None  # the last "phấn đấu" before the date
-    phrase = text[aim.start() : at + len(said)] if aim else said
-    if aim and not _same_date(phrase, parsed, year):
-        aim, phrase = None, said  # another date stands between: not this one's aim
-    out: dict[str, Any] = {"phrase": phrase, "date": parsed.date}
-    sentence_start = _start(text, at, ("; ", ". "))
-    sentence = text[sentence_start : _end(text, at, ("; ", ". "))]
-    own_clause = text[clause : _end(text, at, (", ", "; ", ". "))]
-    before = text[sentence_start:at]
-    opens = len(before.split()) <= 3 and "," not in before  # "Chậm nhất trong tháng 6/2026, …"
-    if aim:
-        out["aim"] = True
-    elif _REPORT.search(own_clause) or (opens and _REPORT.search(sentence)):
-        out["report"] = True
-        flag(out, "report: câu có “báo cáo”: đây là hạn báo cáo, không phải hạn công việc?")
-    if not re.search(r"\d{4}", said):
-        flag(out, f"date: cụm từ không ghi năm; năm {parsed.date.year} suy từ quý của Kết luận")
-    return out
-
-
-_REPORT = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
-
-
-def _start(text: str, at: int, separators: tuple[str, ...]) -> int:
-    """Where the clause holding position `at` begins (after the nearest separator)."""
-    found = [text.rfind(sep, 0, at) for sep in separators]
-    return max([0] + [i + len(sep) for i, sep in zip(found, separators, strict=True) if i != -1])
-
-
-def _end(text: str, at: int, separators: tuple[str, ...]) -> int:
-    """Where the clause holding position `at` ends (at the nearest separator)."""
-    found = [i for i in (text.find(sep, at) for sep in separators) if i != -1]
-    return min(found, default=len(text))
-
-
 def _texts(sections: list[DraftSection]) -> list[str]:
     out: list[str] = []
     for section in sections:
@@ -266,18 +205,9 @@ def _texts(sections: list[DraftSection]) -> list[str]:
     return out
 
 
-def _recurrence(phrase: str) -> dict[str, Any]:
-    parsed = parse_recurrence(phrase)
-    out: dict[str, Any] = {"phrase": phrase}
-    if parsed.every:
-        out["every"] = [p.value for p in parsed.every]
-    if parsed.at_least is not None:
-        out["at_least"] = parsed.at_least
-    return out
-
-
-def _name(registry: Dataset, agency_id: str) -> str:
-    return next((a.name for a in registry.agencies if a.id == agency_id), agency_id)
+def _name(ctx: _Context, agency_id: str) -> str:
+    registered = next((a.name for a in ctx.registry.agencies if a.id == agency_id), None)
+    return registered or ctx.finder.proposed.get(agency_id, {}).get("name", agency_id)
 
 
 def _recipient(text: str, finder: ProposingFinder) -> dict[str, str]:
@@ -319,50 +249,3 @@ def _signer(lines: list[str]) -> dict[str, Any] | None:
         "title": title,
         "name": name,
     }
-
-
-def with_quarter(data_text: str, drafted: Drafted) -> str:
-    """The data file's text with the drafted quarter appended to `quarters:` and the
-    proposed agencies and documents to their registries: the file as it was, comments
-    included, when those keys hold block lists at the top level and `quarters` comes
-    last; otherwise the whole data written anew (its comments lost, said in the notes)."""
-    raw = yaml.safe_load(data_text) or {}
-    keys = list(raw) if isinstance(raw, dict) else []
-    lines = data_text.rstrip("\n").split("\n")
-    additions = {"agencies": drafted.agencies, "documents": drafted.documents}
-    ends = {key: _list_end(lines, key) for key in additions}
-    in_place = all(
-        not added or (raw.get(key) and ends[key] is not None) for key, added in additions.items()
-    )
-    if keys and keys[-1] == "quarters" and raw["quarters"] and in_place:
-        # From the bottom up, so that an insertion does not move the next one's line.
-        for key in sorted(additions, key=lambda k: -(ends[k] or 0)):
-            end = ends[key]
-            if additions[key] and end is not None:
-                lines[end:end] = _dump(additions[key]).rstrip("\n").split("\n")
-        return "\n".join(lines) + "\n" + _dump([drafted.quarter])
-    drafted.notes.append("tệp dữ liệu được viết lại toàn bộ; các dòng chú thích (#) không còn")
-    whole = {
-        **raw,
-        **{key: [*(raw.get(key) or []), *added] for key, added in additions.items()},
-        "quarters": [*(raw.get("quarters") or []), drafted.quarter],
-    }
-    return _dump(whole)
-
-
-def _dump(value: Any) -> str:
-    return yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=100_000)
-
-
-def _list_end(lines: list[str], key: str) -> int | None:
-    """The line after the last item of top-level block list `key` (before the next
-    top-level key and the comments that lead it), or None if `key` is not one."""
-    start = next((i for i, line in enumerate(lines) if line == f"{key}:"), None)
-    if start is None:
-        return None
-    end = next(
-        (i for i in range(start + 1, len(lines)) if re.match(r"[^\s#-]", lines[i])), len(lines)
-    )
-    while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
-        end -= 1
-    return end
