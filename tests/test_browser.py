@@ -235,3 +235,107 @@ def test_markup_lookalikes_run_nothing_in_the_browser(page: Page, hostile: str) 
         "document.querySelectorAll('img[src=\"x\"], [onerror], [onload]').length"
     )
     assert (dialogs, injected) == ([], 0)
+
+
+# The reader's clock (docs/assets/ketluan-today.js), mocked: deadlines move as days pass.
+def _at(page: Page, day: str) -> None:
+    page.clock.set_fixed_time(f"{day}T09:00:00")
+
+
+def _badge(page: Page, due: str) -> str:
+    return page.locator(f'.kl-task .kl-today[data-kl-due="{due}"]').first.inner_text()
+
+
+@pytest.mark.parametrize(
+    ("day", "due", "said"),
+    [
+        ("2026-05-20", "2026-05-31", "còn 11 ngày"),
+        ("2026-05-28", "2026-05-31", "Vàng: sắp đến hạn, còn 3 ngày"),
+        ("2026-05-31", "2026-05-31", "Đỏ: đến hạn hôm nay"),
+        ("2026-06-02", "2026-05-31", "Đỏ: quá hạn 2 ngày"),
+        ("2026-06-04", "2026-05-31", "Đỏ đặc biệt: quá hạn 4 ngày"),
+        # "trước 15/6/2026": the last day is 14/6.
+        ("2026-06-14", "2026-06-15", "Đỏ: đến hạn hôm nay"),
+        ("2026-06-15", "2026-06-15", "Đỏ: quá hạn 1 ngày"),
+    ],
+)
+def test_a_deadline_reads_against_the_readers_clock(
+    page: Page, real: str, day: str, due: str, said: str
+) -> None:
+    _at(page, day)
+    page.goto(f"{real}/co-quan/dang-uy-ubnd-tinh/")
+    assert _badge(page, due) == said
+    level = {"Vàng": "vang", "Đỏ đặc": "do-dac-biet", "Đỏ:": "do"}
+    want = next((cls for word, cls in level.items() if said.startswith(word)), None)
+    badge = page.locator(f'.kl-task .kl-today[data-kl-due="{due}"]').first
+    assert (badge.get_attribute("class") or "").split()[-1] == (
+        f"kl-today--{want}" if want else "kl-today"
+    )
+
+
+def _visible_dues(page: Page, selector: str) -> list[str]:
+    rows = page.locator(f"{selector}:visible")
+    return [rows.nth(i).get_attribute("data-kl-due") or "" for i in range(rows.count())]
+
+
+def test_the_home_page_lists_the_next_deadlines_from_today(page: Page, real: str) -> None:
+    _at(page, "2026-06-01")
+    page.goto(f"{real}/")
+    shown = _visible_dues(page, "[data-kl-upcoming]")
+    assert shown and len(shown) <= 8 and all(d >= "2026-06-01" for d in shown)
+    assert shown == sorted(shown) and "2026-06-15" in shown
+    assert "Tính từ hôm nay, 1/6/2026." in page.inner_text("body")
+    _at(page, "2027-01-05")
+    page.goto(f"{real}/")
+    assert _visible_dues(page, "[data-kl-upcoming]") == []
+    assert page.locator("[data-kl-upcoming-none]").is_visible()
+
+
+def _expected_late(dataset: Dataset, day: str) -> int:
+    """(task, deadline) pairs late on `day`, no report in the data: from the data."""
+    from datetime import date
+
+    from macros.index.status import passed
+    from macros.model.outline import walk_tasks
+
+    real = next(q for q in dataset.quarters if q.key == REAL_QUARTER)
+    as_of = date.fromisoformat(day)
+    return sum(
+        1
+        for task, _chain in walk_tasks(real.sections)
+        for d in task.deadlines
+        if not d.aim and passed(d, as_of)
+    )
+
+
+@pytest.mark.parametrize("day", ["2026-04-25", "2026-06-01", "2026-07-02"])
+def test_the_exception_page_shows_what_is_late_today(
+    page: Page, real: str, real_dataset: Dataset, day: str
+) -> None:
+    _at(page, day)
+    page.goto(f"{real}/viec-cham/")
+    late = _visible_dues(page, "[data-kl-lapse]")
+    expected = _expected_late(real_dataset, day)
+    assert len(late) == expected and all(d <= day for d in late)
+    assert page.inner_text("[data-kl-lapse-count]") == str(expected)
+    assert page.locator("[data-kl-lapse-none]").is_visible() == (expected == 0)
+    if expected:
+        first = page.locator("[data-kl-lapse]:visible").first
+        assert "quá hạn" in first.inner_text()
+        assert "Ban Thường vụ Tỉnh ủy" in first.inner_text()  # the level the text names
+
+
+def test_without_javascript_the_pages_say_what_they_said_at_the_meeting(
+    browser: Browser, real: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False, locale="vi-VN")
+    page = context.new_page()
+    page.goto(f"{real}/co-quan/dang-uy-ubnd-tinh/")
+    assert page.locator(".kl-today:visible").count() == 0
+    page.goto(f"{real}/viec-cham/")
+    assert page.inner_text("[data-kl-lapse-count]") == "0"  # nothing was late on 24/4/2026
+    assert page.locator("[data-kl-lapse-none]").is_visible()
+    page.goto(f"{real}/")
+    assert len(_visible_dues(page, "[data-kl-upcoming]")) == 8
+    assert "Tính từ ngày họp, 24/4/2026." in page.inner_text("body")
+    context.close()

@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from macros.index.changes import compare_with_previous
+from macros.index.lapses import lapses
 from macros.index.site_index import DocumentView, Due, Entry, SiteIndex, document_level
 from macros.model import (
     AgencyGroup,
@@ -162,7 +163,10 @@ class SitePages:
             "home.md.j2",
             **self._context(here),
             timeline=layout(d.deadline.date for d in self.index.dues),
-            next_dues=self.index.dues[:8],
+            # Every deadline of the version: the page shows the next ones after the
+            # meeting, the reader's clock the next ones from today.
+            dues=self.index.dues,
+            upcoming=8,
         )
 
     def full_text(self, here: str, key: str | None = None) -> str:
@@ -175,6 +179,11 @@ class SitePages:
             shown=shown,
             blocks=list(blocks(shown)),
         )
+
+    def lapses(self, here: str) -> str:
+        """The exceptions: deadlines with no completion reported, late by the reader's
+        clock (as of the meeting without JavaScript)."""
+        return render("lapses.md.j2", **self._context(here), items=lapses(self.index))
 
     def changes(self, here: str) -> str:
         """What changed since the previous quarter."""

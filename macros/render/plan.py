@@ -39,6 +39,7 @@ FIXED = (
     FixedPage("index.md", "trang_chu", "home", urls.HOME),
     FixedPage("toan-van.md", "toan_van", "full_text", urls.FULL_TEXT),
     FixedPage("thay-doi.md", "thay_doi", "changes", urls.CHANGES),
+    FixedPage("viec-cham.md", "viec_cham", "lapses", urls.LAPSES),
     FixedPage("co-quan/index.md", "danh_sach_co_quan", "agencies", urls.AGENCIES),
     FixedPage("thoi-han/index.md", "danh_sach_thoi_han", "deadlines", urls.DEADLINES),
     FixedPage("van-ban/index.md", "danh_sach_van_ban", "documents", urls.DOCUMENTS),

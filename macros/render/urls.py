@@ -14,6 +14,7 @@ DOCUMENTS = "van-ban/"
 FULL_TEXT = "toan-van/"
 TARGETS = "chi-tieu/"
 CHANGES = "thay-doi/"
+LAPSES = "viec-cham/"
 PRINT = "ban-in/"
 HOME = ""
 

@@ -1,0 +1,56 @@
+"""The exceptions leaders look at ("Việc chậm, vướng"): deadlines with no completion.
+
+Every deadline of the version (this quarter's and the earlier quarters' it still
+shows) whose task has no report of completion, dropping or pausing as of the version:
+each is a candidate. Which of them is late depends on the day the page is read, so the
+page lists them all with their dates and the reader's clock shows the late ones; as of
+the version's own date (its meeting), those already past are late. A task an earlier
+one was carried on by counts once, under its later form. An aim ("phấn đấu") is no
+deadline to be late on. Nothing here says the work was not done: only that no report
+of it was made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from macros.index.site_index import Due, Entry, SiteIndex
+from macros.index.status import TaskState, passed
+from macros.model import Agency
+
+__all__ = ["Lapse", "lapses"]
+
+
+@dataclass(frozen=True, slots=True)
+class Lapse:
+    """A deadline with no completion reported as of the version."""
+
+    due: Due
+    state: TaskState
+    decides: tuple[Agency, ...]  # whom the text has the task reported to
+    decides_derived: bool  # the text names nobody: the conclusion's issuing body
+    late_as_of_version: bool  # already past on the version's date
+
+    @property
+    def entry(self) -> Entry:
+        """The task."""
+        return self.due.entry
+
+
+def lapses(index: SiteIndex) -> list[Lapse]:
+    """Every candidate exception of the version, by date then document order."""
+    issuer = index.agencies.get(index.conclusion.issuing_body)
+    out: list[Lapse] = []
+    for day in sorted(index.by_date):
+        for due in index.by_date[day]:
+            entry = due.entry
+            if due.deadline.aim or index.continued_by.get(entry.ref):
+                continue
+            state = index.state(entry)
+            if state.done or state.stopped:
+                continue
+            derived = not entry.report_to and issuer is not None
+            decides = entry.report_to or ((issuer.agency,) if issuer is not None else ())
+            late = passed(due.deadline, index.as_of)
+            out.append(Lapse(due, state, decides, derived, late))
+    return out
