@@ -65,6 +65,12 @@ def check_conclusion(
     _check_footnotes(ctx, conclusion)
     _check_corrections(ctx, conclusion)
     check_reports(ctx, conclusion, earlier_tasks, meetings)
+    for report in conclusion.reports:
+        if report.agency is not None and report.agency not in ctx.agency_ids:
+            ctx.report(report, ("agency",), ctx.unknown_agency(report.agency))
+        sent_to = report.evidence.sent_to if report.evidence else None
+        if sent_to is not None and sent_to not in ctx.agency_ids:
+            ctx.report(report.evidence, ("sent_to",), ctx.unknown_agency(sent_to))
 
 
 def _check_review(ctx: Context, conclusion: Conclusion, documents: Mapping[str, Document]) -> None:

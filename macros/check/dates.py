@@ -119,6 +119,14 @@ def check_reports(
                 f"báo cáo '{report.status.value}' ngày {vi_date(report.date)} trong khi thời "
                 f"hạn {vi_date(due)} {when}; kiểm tra lại trạng thái hoặc ngày báo cáo",
             )
+        evidence = report.evidence
+        if evidence is not None and evidence.date is not None and evidence.date > report.date:
+            ctx.report(
+                evidence,
+                ("date",),
+                f"văn bản minh chứng ngày {vi_date(evidence.date)} sau ngày báo cáo "
+                f"{vi_date(report.date)}",
+            )
         other = seen.setdefault((report.task, report.date), report)
         if other is not report:
             ctx.report(

@@ -33,6 +33,7 @@ __all__ = [
     "Dataset",
     "Deadline",
     "Document",
+    "Evidence",
     "Figure",
     "Footnote",
     "Recipient",
@@ -239,6 +240,16 @@ class Correction:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """The document that delivered a task's product: "Báo cáo số 125/BC-UBND ngày
+    20/6/2026 gửi Ban Thường vụ Tỉnh ủy"."""
+
+    symbol: str  # the document's number as written: "125/BC-UBND"
+    date: date | None = None
+    sent_to: str | None = None  # Agency.id of the level it was sent to
+
+
+@dataclass(frozen=True, slots=True)
 class StatusReport:
     """A status reported for a task, as of a date; never inferred."""
 
@@ -246,6 +257,8 @@ class StatusReport:
     status: Status
     date: date
     note: str | None = None
+    agency: str | None = None  # Agency.id of who reported it (an agency's returned sheet)
+    evidence: Evidence | None = None
 
 
 @dataclass(frozen=True, slots=True)
