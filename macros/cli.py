@@ -8,17 +8,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from macros.follow.merge import merge_reports
+from macros.follow.sheets import SheetError, read_sheet
 from macros.ingest.datafile import with_quarter
 from macros.ingest.draft import draft_quarter
 from macros.ingest.review_page import review_page
 from macros.ingest.source import read_source
 from macros.ingest.structure import coverage, outline
 from macros.ingest.word import WordError
-from macros.load import DEFAULT_DATA, load, load_reviewed, validate_reviewed
+from macros.load import DEFAULT_DATA, load, load_reviewed, validate_reviewed, validate_text
 from macros.load.schema import MODELINE, json_schema
 from macros.model.counts import counts
 from macros.problems import DataError, os_reason
@@ -147,6 +150,46 @@ def import_command(
     return 0
 
 
+def reports_import_command(sheet: Path, key: str, data: Path) -> int:
+    """Merge the reports of a returned sheet into quarter `key` of `data`: every row
+    checked, every problem named by its row, nothing written unless all are right."""
+    dataset = load(data)
+    position = next((i for i, q in enumerate(dataset.quarters) if q.key == key), None)
+    if position is None:
+        print(f"lỗi: không có quý {key} trong {data}", file=sys.stderr)
+        return 1
+    try:
+        read = read_sheet(sheet, dataset)
+    except SheetError as exc:
+        for line in exc.problems:
+            print(f"{sheet}: {line}", file=sys.stderr)
+        print(f"{sheet}: {len(exc.problems)} lỗi; chưa nhập dòng nào.", file=sys.stderr)
+        return 1
+    merged = merge_reports(data.read_text(encoding="utf-8"), key, read.reports)
+    if merged.added:
+        before = len(dataset.quarters[position].reports)
+        try:
+            validate_text(merged.text, str(data))
+        except DataError as exc:
+            # The checker's word on the merged data, each problem of a new report
+            # said of the sheet's row it came from.
+            rows = {before + k: read.rows[i] for k, i in enumerate(merged.added)}
+            for problem in exc.problems:
+                m = re.match(rf"quarters\[{position}\]\.reports\[(\d+)\]", problem.path)
+                if m and int(m[1]) in rows:
+                    print(f"{sheet}: Dòng {rows[int(m[1])]}: {problem.message}", file=sys.stderr)
+                else:
+                    print(problem, file=sys.stderr)
+            print(f"{sheet}: {len(exc.problems)} lỗi; chưa nhập dòng nào.", file=sys.stderr)
+            return 1
+        _write(data, merged.text)
+    print(
+        f"Đã nhập {len(merged.added)} báo cáo từ {sheet.name} vào {data} (quý {key}); "
+        f"{len(merged.already)} đã có từ trước, {read.blank} dòng bỏ trống."
+    )
+    return 0
+
+
 def schema_command(data: Path, output: Path | None) -> int:
     """Write the JSON Schema of `data` (its agency and document ids included) and say
     how an editor finds it."""
@@ -176,6 +219,14 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
     p_check = sub.add_parser("check", help="kiểm tra tệp dữ liệu, báo mọi lỗi cùng lúc")
     p_check.add_argument("data", nargs="?", type=Path, default=Path(DEFAULT_DATA), help=DATA_HELP)
+    p_rep = sub.add_parser("reports", help="báo cáo tình trạng nhiệm vụ của các cơ quan")
+    rep_sub = p_rep.add_subparsers(dest="reports_command", required=True, metavar="LỆNH")
+    p_rep_imp = rep_sub.add_parser(
+        "import", help="nhập bảng báo cáo (.xlsx hoặc .csv) cơ quan gửi về vào tệp dữ liệu"
+    )
+    p_rep_imp.add_argument("sheet", type=Path, help="bảng báo cáo đã điền (mẫu tải từ trang)")
+    p_rep_imp.add_argument("--quarter", required=True, help="quý nhận báo cáo, ví dụ 2026-q2")
+    p_rep_imp.add_argument("--data", type=Path, default=Path(DEFAULT_DATA), help=DATA_HELP)
     p_schema = sub.add_parser(
         "schema",
         help="viết lược đồ JSON Schema cho trình soạn YAML (gợi ý khóa, mã cơ quan)",
@@ -249,6 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.command == "preview":
             return preview_command(args.data, args.address, args.site_url)
+        if args.command == "reports":
+            return reports_import_command(args.sheet, args.quarter, args.data)
         if args.command == "schema":
             return schema_command(args.data, args.output)
         if args.command == "import":

@@ -27,6 +27,7 @@ from macros.model.calendar import build_stamp
 from macros.postbuild.pdf import print_pages
 from macros.postbuild.printing import print_jobs
 from macros.postbuild.search import fold_index_file
+from macros.postbuild.sheets import write_sheets
 from macros.render.plan import PLACEHOLDER, plan
 
 _Event = TypeVar("_Event", bound=Callable[..., Any])
@@ -123,8 +124,9 @@ def on_post_build(config: Any) -> None:
     index_file = site_dir / "search" / "search_index.json"
     if index_file.exists():
         fold_index_file(index_file)
+    index = site_index(config)
+    log.info("ketluan: đã viết bảng báo cáo của %d cơ quan.", write_sheets(index, site_dir))
     if pdf_ready(config):
-        index = site_index(config)
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         when = datetime.fromtimestamp(int(epoch), UTC) if epoch else build_stamp(index.conclusion)
         count = print_pages(print_jobs(index, site_dir), when)

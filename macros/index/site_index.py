@@ -155,9 +155,11 @@ class DocumentView:
 class SiteIndex:
     """Everything the pages of one version need, computed once.
 
-    A version is a quarter's conclusion with everything known as of its meeting: the
-    earlier quarters' tasks and the status reports made by then. Every page of a
-    version exists again in each later version, so the version switch always finds it.
+    A version is a quarter's conclusion with the earlier quarters' tasks and the status
+    reports its quarters record: those made by its meeting, and those the agencies sent
+    in afterwards and the Office imported into it (`ketluan reports import`), until the
+    next quarter's version takes over. Every page of a version exists again in each
+    later version, so the version switch always finds it.
     """
 
     dataset: Dataset
@@ -171,7 +173,8 @@ class SiteIndex:
     by_date: Mapping[date, tuple[Due, ...]]  # every quarter's deadlines, by date
     targets: tuple[tuple[Entry, Target], ...]
     recurrences: tuple[tuple[Entry, Recurrence], ...]
-    reports: Mapping[str, tuple[StatusReport, ...]]  # by task ref, made by the meeting
+    reports: Mapping[str, tuple[StatusReport, ...]]  # by task ref, the version's quarters'
+
     continued_by: Mapping[str, tuple[Entry, ...]]  # task ref → later tasks carrying it on
     by_ref: Mapping[str, Entry]  # every task of the version, by "2026-q1/II.2.2"
     mentions: MentionFinder
@@ -181,9 +184,16 @@ class SiteIndex:
         """The version's date: its conclusion's meeting."""
         return self.conclusion.meeting_date
 
+    @cached_property
+    def reports_as_of(self) -> date:
+        """The day this version's reports speak of: its meeting, or its newest report."""
+        newest = (r.date for rs in self.reports.values() for r in rs)
+        return max(newest, default=self.as_of) if self.reports else self.as_of
+
     def state(self, entry: Entry) -> TaskState:
-        """What became of a task, as of this version."""
-        return state_as_of(entry.task.deadlines, self.reports.get(entry.ref, ()), self.as_of)
+        """What became of a task, as of this version's newest report (or its meeting)."""
+        day = max(self.as_of, self.reports_as_of)
+        return state_as_of(entry.task.deadlines, self.reports.get(entry.ref, ()), day)
 
     def is_current(self, entry: Entry) -> bool:
         """Whether the task belongs to this version's conclusion."""
@@ -255,19 +265,18 @@ def build_index(dataset: Dataset, key: str | None = None) -> SiteIndex:
         by_date={d: tuple(v) for d, v in sorted(by_date.items())},
         targets=tuple((e, t) for e in entries for t in e.task.targets),
         recurrences=tuple((e, r) for e in entries for r in e.task.recurrences),
-        reports=_reports(quarters, conclusion.meeting_date),
+        reports=_reports(quarters),
         continued_by=_continued_by(earlier + entries),
         by_ref={e.ref: e for e in earlier + entries},
         mentions=finder,
     )
 
 
-def _reports(quarters: Iterable[Conclusion], as_of: date) -> dict[str, tuple[StatusReport, ...]]:
+def _reports(quarters: Iterable[Conclusion]) -> dict[str, tuple[StatusReport, ...]]:
     by_task: dict[str, list[StatusReport]] = defaultdict(list)
     for conclusion in quarters:
         for report in conclusion.reports:
-            if report.date <= as_of:
-                by_task[report.task].append(report)
+            by_task[report.task].append(report)
     return {ref: tuple(sorted(rs, key=lambda r: r.date)) for ref, rs in by_task.items()}
 
 

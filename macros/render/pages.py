@@ -143,6 +143,9 @@ class SitePages:
             "states": self.states,
             "pdf": self.pdf,
             "agency_pdf": lambda agency_id: urls.agency_pdf(agency_id, self.index.conclusion.key),
+            "report_sheet": lambda agency_id, kind: urls.report_sheet(
+                agency_id, self.index.conclusion.key, kind
+            ),
             "all_agencies_pdf": urls.all_agencies_pdf(self.index.conclusion.key),
         }
         return context

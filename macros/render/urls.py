@@ -59,6 +59,12 @@ def relative(target: str, here: str) -> str:
     return "../" * here.count("/") + target or "./"
 
 
+def report_sheet(agency_id: str, key: str, kind: str) -> str:
+    """The report sheet of an agency's tasks of quarter `key` (`kind`: "csv", "xlsx"),
+    beside its page, the quarter in the name like the PDF's."""
+    return f"{agency(agency_id)}bao-cao-{agency_id}-{key}.{kind}"
+
+
 def agency_pdf(agency_id: str, key: str) -> str:
     """An agency's printed extract of quarter `key`, beside its page: the quarter is in
     the name, so downloads of two quarters never overwrite each other."""

@@ -1,0 +1,156 @@
+"""Reports the agencies send back: the sheet the site offers each agency, filled in and
+imported with `ketluan reports import` (macros.postbuild.sheets, macros.follow)."""
+
+from __future__ import annotations
+
+import csv
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from macros.cli import main
+from macros.fictional import Scale, dump, generate
+from macros.index.site_index import build_index
+from macros.load import load
+from macros.model.sheet import COLUMNS
+from macros.postbuild.sheets import write_sheets
+from macros.render import urls
+
+SCALE = Scale(quarters=2, agencies=24, communes=8, tasks_per_quarter=24, documents=12)
+HEADER = "# Tệp mẫu: chú thích phải còn nguyên sau khi nhập báo cáo.\n"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    path = tmp_path / "mau.yml"
+    path.write_text(HEADER + dump(generate(SCALE)), encoding="utf-8")
+    return path
+
+
+def _agency_sheet(data: Path, folder: Path, kind: str) -> tuple[Path, str, str]:
+    """The sheet the site offers the lead of the newest quarter's first dated task."""
+    index = build_index(load(data))
+    entry = next(e for e in index.entries if e.task.deadlines and not e.lead[0].agency.collective)
+    agency = entry.lead[0].agency.id
+    write_sheets(index, folder)
+    return folder / urls.report_sheet(agency, index.conclusion.key, kind), agency, entry.ref
+
+
+def _import(sheet: Path, data: Path, key: str = "2026-q2") -> int:
+    return main(["reports", "import", str(sheet), "--quarter", key, "--data", str(data)])
+
+
+def test_a_filled_xlsx_sheet_imports_once_and_shows(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet, agency, ref = _agency_sheet(data, tmp_path / "site", "xlsx")
+    book = load_workbook(sheet)
+    rows = book.active
+    assert rows is not None
+    header = [c.value for c in rows[1]]
+    assert header == list(COLUMNS)
+    line = next(r for r in range(2, rows.max_row + 1) if rows.cell(r, 1).value == ref)
+    assert rows.cell(line, 5).value == agency  # pre-filled: whose sheet it is
+    meeting = load(data).quarters[-1].meeting_date
+    day = meeting + timedelta(days=10)
+    fill = {
+        6: "hoàn thành đúng hạn",
+        7: day.strftime("%d/%m/%Y"),
+        8: "125/BC-UBND",
+        9: meeting.strftime("%d/%m/%Y"),
+        10: "Ban Thường vụ Tỉnh ủy Mẫu",
+        11: "Đã gửi báo cáo.",
+    }
+    for column, value in fill.items():
+        rows.cell(line, column).value = value
+    book.save(sheet)
+    before = data.read_text(encoding="utf-8")
+    assert _import(sheet, data) == 0
+    assert "Đã nhập 1 báo cáo" in capsys.readouterr().out
+    after = data.read_text(encoding="utf-8")
+    assert after.startswith(HEADER) and after.count("\n") > before.count("\n")
+    dataset = load(data)
+    (report,) = [r for r in dataset.quarters[-1].reports if r.task == ref]
+    assert (report.status.value, report.date, report.agency) == ("hoàn thành đúng hạn", day, agency)
+    assert report.evidence is not None and report.evidence.symbol == "125/BC-UBND"
+    assert report.evidence.sent_to == "ban-thuong-vu-tinh-uy-mau"  # found by its name
+    state = build_index(dataset).state(build_index(dataset).by_ref[ref])
+    assert state.done
+    assert _import(sheet, data) == 0  # the same sheet again changes nothing
+    assert "Đã nhập 0 báo cáo" in capsys.readouterr().out
+    assert data.read_text(encoding="utf-8") == after
+
+
+def _csv_rows(sheet: Path) -> list[list[str]]:
+    with sheet.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.reader(f))
+
+
+def _write_csv(sheet: Path, rows: list[list[str]]) -> None:
+    with sheet.open("w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f).writerows(rows)
+
+
+def test_the_csv_sheet_opens_with_its_vietnamese_and_imports(data: Path, tmp_path: Path) -> None:
+    sheet, _agency, ref = _agency_sheet(data, tmp_path / "site", "csv")
+    assert sheet.read_bytes().startswith("\ufeff".encode())  # Excel reads UTF-8 with a BOM
+    rows = _csv_rows(sheet)
+    assert rows[0] == list(COLUMNS) and any("Tỉnh" in c or "ủy" in c for r in rows for c in r)
+    line = next(r for r in rows if r[0] == ref)
+    day = load(data).quarters[-1].meeting_date + timedelta(days=5)
+    line[5:7] = ["đang thực hiện", day.isoformat()]
+    _write_csv(sheet, rows)
+    assert _import(sheet, data) == 0
+    assert any(r.task == ref for r in load(data).quarters[-1].reports)
+
+
+def test_every_bad_row_is_named_and_nothing_is_written(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet, agency, ref = _agency_sheet(data, tmp_path / "site", "csv")
+    rows = _csv_rows(sheet)
+    other = next(a.id for a in load(data).agencies if a.id != agency and not a.collective)
+    day = (load(data).quarters[-1].meeting_date + timedelta(days=3)).isoformat()
+    template = rows[1]
+    bad = [
+        ["2026-q2/XX.9", *template[1:5], "đang thực hiện", day, "", "", "", ""],
+        [ref, *template[1:4], other, "đang thực hiện", day, "", "", "", ""],
+        [ref, *template[1:5], "hoan thanh dung han", day, "1/BC", "", "", ""],
+        [ref, *template[1:5], "đang thực hiện", "31/02/2026", "", "", "", ""],
+        [ref, *template[1:5], "hoàn thành quá hạn", day, "", "", "", ""],
+        [ref, *template[1:5], "đang thực hiện", "01/01/2099", "", "", "", ""],
+    ]
+    _write_csv(sheet, [rows[0], *bad])
+    before = data.read_bytes()
+    assert _import(sheet, data) == 1
+    err = capsys.readouterr().err
+    for line, words in (
+        (2, "không có nhiệm vụ '2026-q2/XX.9'"),
+        (3, "không chủ trì hay phối hợp"),
+        (4, "có phải 'hoàn thành đúng hạn'?"),
+        (5, "không phải một ngày"),
+        (6, "cần số hiệu văn bản minh chứng"),
+        (7, "chưa tới"),
+    ):
+        assert f"Dòng {line}: " in err and words in err, (line, words, err)
+    assert "chưa nhập dòng nào" in err
+    assert data.read_bytes() == before
+
+
+def test_what_the_checker_finds_is_said_of_the_row(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet, _agency, ref = _agency_sheet(data, tmp_path / "site", "csv")
+    rows = _csv_rows(sheet)
+    line = next(r for r in rows if r[0] == ref)
+    day = (load(data).quarters[-1].meeting_date + timedelta(days=3)).isoformat()
+    first = [*line[:5], "đang thực hiện", day, "", "", "", ""]
+    second = [*line[:5], "tạm dừng", day, "", "", "", ""]  # two reports, one day
+    _write_csv(sheet, [rows[0], first, second])
+    before = data.read_bytes()
+    assert _import(sheet, data) == 1
+    err = capsys.readouterr().err
+    assert "Dòng 3: " in err and "mỗi ngày chỉ một báo cáo" in err
+    assert data.read_bytes() == before
