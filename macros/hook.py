@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from macros.build import log, pdf_ready, site_index, site_pages
 from macros.model.calendar import build_stamp
+from macros.postbuild.exports import write_exports
 from macros.postbuild.pdf import print_pages
 from macros.postbuild.printing import print_jobs
 from macros.postbuild.search import fold_index_file
@@ -126,6 +127,8 @@ def on_post_build(config: Any) -> None:
         fold_index_file(index_file)
     index = site_index(config)
     log.info("ketluan: đã viết bảng báo cáo của %d cơ quan.", write_sheets(index, site_dir))
+    site_url = str(config.get("site_url") or "http://localhost:8000/")
+    log.info("ketluan: đã viết %d tệp dữ liệu xuất.", write_exports(index, site_dir, site_url))
     if pdf_ready(config):
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         when = datetime.fromtimestamp(int(epoch), UTC) if epoch else build_stamp(index.conclusion)

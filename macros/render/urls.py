@@ -15,6 +15,12 @@ FULL_TEXT = "toan-van/"
 TARGETS = "chi-tieu/"
 CHANGES = "thay-doi/"
 LAPSES = "viec-cham/"
+EXPORTS = "xuat/"
+EXPORT_CSV = f"{EXPORTS}nhiem-vu.csv"
+EXPORT_JSON = f"{EXPORTS}nhiem-vu.json"
+EXPORT_SCHEMA = f"{EXPORTS}nhiem-vu.schema.json"
+EXPORT_ICS = f"{EXPORTS}thoi-han.ics"
+EXPORT_ATOM = f"{EXPORTS}cac-quy.atom"
 PRINT = "ban-in/"
 HOME = ""
 
@@ -57,6 +63,11 @@ def relative(target: str, here: str) -> str:
     version served under any path works.
     """
     return "../" * here.count("/") + target or "./"
+
+
+def agency_export(agency_id: str, kind: str) -> str:
+    """An agency's tasks as CSV, or its deadlines as iCalendar (`kind`: "csv", "ics")."""
+    return f"{agency(agency_id)}{'nhiem-vu' if kind == 'csv' else 'thoi-han'}-{agency_id}.{kind}"
 
 
 def report_sheet(agency_id: str, key: str, kind: str) -> str:

@@ -1,0 +1,132 @@
+"""The version's exports (macros.postbuild.exports): tasks as CSV and JSON with its
+schema, deadlines as iCalendar feeds parsed back with icalendar, quarters as Atom."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+from icalendar import Calendar
+
+from macros.fictional import Scale, dump, generate
+from macros.index.site_index import build_index
+from macros.load import validate_text
+from macros.model import Dataset
+from macros.postbuild.exports import write_exports
+from macros.render import urls
+
+SCALE = Scale(quarters=3, agencies=24, communes=8, tasks_per_quarter=48, documents=12)
+SITE = "http://intranet.mau/ket-luan/"
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return validate_text(dump(generate(SCALE)), "mau.yml")
+
+
+def _write(dataset: Dataset, folder: Path, key: str | None = None) -> Path:
+    write_exports(build_index(dataset, key), folder, SITE)
+    return folder
+
+
+def test_the_task_table_has_a_row_per_task_and_role_in_vietnamese(
+    dataset: Dataset, tmp_path: Path
+) -> None:
+    site = _write(dataset, tmp_path)
+    raw = (site / urls.EXPORT_CSV).read_bytes()
+    assert raw.startswith("\ufeff".encode())  # UTF-8 with a BOM: Excel shows the letters
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    index = build_index(dataset)
+    want = sum(
+        len(e.lead) + len(e.support) + len(e.accountable) + len(e.report_to) for e in index.entries
+    )
+    assert len(rows) == want
+    assert {r["Vai trò"] for r in rows} >= {"Chủ trì", "Phối hợp", "Nhận báo cáo"}
+    first = index.entries[0]
+    mine = [r for r in rows if r["Mã nhiệm vụ"] == first.ref]
+    assert mine and all(r["Nội dung"] == first.task.text for r in mine)
+    agency = first.lead[0].agency.id
+    own = list(
+        csv.DictReader(
+            io.StringIO((site / urls.agency_export(agency, "csv")).read_bytes().decode("utf-8-sig"))
+        )
+    )
+    assert own and all(r["Mã cơ quan"] == agency for r in own)
+
+
+def test_the_json_fits_its_schema(dataset: Dataset, tmp_path: Path) -> None:
+    site = _write(dataset, tmp_path)
+    document: dict[str, Any] = json.loads((site / urls.EXPORT_JSON).read_text(encoding="utf-8"))
+    schema = json.loads((site / urls.EXPORT_SCHEMA).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(document, schema)
+    assert len(document["tasks"]) == len(build_index(dataset).entries)
+    document["tasks"][0]["lead"] = "not a list"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema)
+
+
+def _events(path: Path) -> dict[str, Any]:
+    feed = Calendar.from_ical(path.read_bytes())
+    return {str(e["uid"]): e for e in feed.walk("VEVENT")}
+
+
+def test_the_calendar_parses_back_and_a_carried_on_task_keeps_its_uid(
+    dataset: Dataset, tmp_path: Path
+) -> None:
+    keys = [q.key for q in dataset.quarters]
+    feeds = {key: _events(_write(dataset, tmp_path / key, key) / urls.EXPORT_ICS) for key in keys}
+    index = build_index(dataset)
+    want = sum(len(e.task.deadlines) for e in index.entries)
+    assert len(feeds[keys[-1]]) == want  # one event per deadline, no UID twice
+    for event in feeds[keys[-1]].values():
+        assert event["url"].startswith(f"{SITE}{keys[-1]}/toan-van/#nv-")
+    # A subscribed calendar moves the earlier task's event rather than adding another:
+    # a carried task's events have the UIDs of the first task of its chain.
+    moved = 0
+    for key in keys[1:]:
+        version = build_index(dataset, key)
+        for entry in (e for e in version.entries if e.task.continues and e.task.deadlines):
+            first = entry.task.continues[0]
+            while version.by_ref[first].task.continues:
+                first = version.by_ref[first].task.continues[0]
+            ours = [uid for uid, e in feeds[key].items() if e["url"].endswith(entry.task.anchor)]
+            assert ours and all(uid.startswith(f"{first}/") for uid in ours)
+            moved += bool(set(ours) & set(feeds[first.split("/")[0]]))
+    assert moved, "the fictional data carries dated tasks on"
+    again = _write(dataset, tmp_path / "again", keys[-1]) / urls.EXPORT_ICS
+    assert again.read_bytes() == (tmp_path / keys[-1] / urls.EXPORT_ICS).read_bytes()
+
+
+def test_the_atom_feed_lists_the_quarters_published_so_far(
+    dataset: Dataset, tmp_path: Path
+) -> None:
+    site = _write(dataset, tmp_path, dataset.quarters[1].key)
+    root = ET.fromstring((site / urls.EXPORT_ATOM).read_bytes())
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    links = [e.find("a:link", ns).get("href") for e in root.findall("a:entry", ns)]  # type: ignore[union-attr]
+    assert links == [f"{SITE}{q.key}/" for q in reversed(dataset.quarters[:2])]
+
+
+def test_what_the_data_carries_stays_text_in_every_export(tmp_path: Path) -> None:
+    data = yaml.safe_load(dump(generate(Scale(quarters=1, agencies=20, communes=6))))
+
+    def tasks(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [t for s in sections for t in [*s.get("tasks", []), *tasks(s.get("sections", []))]]
+
+    dated = next(t for t in tasks(data["quarters"][0]["sections"]) if t.get("deadlines"))
+    dated["text"] += " <script>alert(1)</script> & ]]>"
+    dataset = validate_text(yaml.safe_dump(data, allow_unicode=True), "mau.yml")
+    site = _write(dataset, tmp_path)
+    ET.fromstring((site / urls.EXPORT_ATOM).read_bytes())  # still well-formed
+    events = _events(site / urls.EXPORT_ICS)
+    assert any("<script>alert(1)</script>" in str(e.get("description")) for e in events.values())
+    document = json.loads((site / urls.EXPORT_JSON).read_text(encoding="utf-8"))
+    assert any(t["text"].endswith("<script>alert(1)</script> & ]]>") for t in document["tasks"])
