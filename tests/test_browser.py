@@ -339,3 +339,28 @@ def test_without_javascript_the_pages_say_what_they_said_at_the_meeting(
     assert len(_visible_dues(page, "[data-kl-upcoming]")) == 8
     assert "Tính từ ngày họp, 24/4/2026." in page.inner_text("body")
     context.close()
+
+
+def test_the_agency_overview_sorts_and_filters_by_keyboard(page: Page, real: str) -> None:
+    page.goto(f"{real}/co-quan/")
+    table = page.locator("table.kl-overview")
+    column = 1  # "Chủ trì": how many tasks each agency leads
+
+    def values() -> list[int]:
+        cells = table.locator(f"tbody tr:visible td:nth-child({column + 1})")
+        return [int(cells.nth(i).inner_text()) for i in range(cells.count())]
+
+    button = table.locator("thead th button").nth(column)
+    button.focus()
+    page.keyboard.press("Enter")
+    assert values() == sorted(values())
+    assert table.locator("thead th").nth(column).get_attribute("aria-sort") == "ascending"
+    page.keyboard.press("Enter")
+    assert values() == sorted(values(), reverse=True)
+    everyone = table.locator("tbody tr:visible").count()
+    page.select_option('[data-kl-filter="group"]', "co-quan-tham-muu")
+    groups = table.locator("tbody tr:visible")
+    assert 0 < groups.count() < everyone
+    assert {groups.nth(i).get_attribute("data-group") for i in range(groups.count())} == {
+        "co-quan-tham-muu"
+    }

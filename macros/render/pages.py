@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from macros.index.changes import compare_with_previous
 from macros.index.lapses import lapses
+from macros.index.overview import overview
 from macros.index.site_index import DocumentView, Due, Entry, SiteIndex, document_level
 from macros.model import (
     AgencyGroup,
@@ -197,7 +198,10 @@ class SitePages:
         groups: dict[AgencyGroup, list[Any]] = {g: [] for g in AgencyGroup}
         for view in self.index.agencies_sorted:
             groups[view.agency.group].append(view)
-        return render("agencies.md.j2", **self._context(here), groups=groups)
+        day, tallies = overview(self.index)
+        return render(
+            "agencies.md.j2", **self._context(here), groups=groups, tallies=tallies, tally_day=day
+        )
 
     def agency(self, here: str, agency_id: str) -> str:
         """One agency: what the conclusion gives it, its deadlines, and the previous

@@ -1,0 +1,63 @@
+/* ketluan: the agency overview table, sorted and filtered in the page (offline).
+ *
+ * Each column header holds a button (reachable by Tab, pressed by Enter or Space)
+ * that sorts by that column, then the other way; the group selector and the
+ * "overdue only" box filter the rows. Without JavaScript the table is as built.
+ */
+(function () {
+  "use strict";
+
+  function cellValue(row, column, numeric) {
+    var text = row.cells[column].textContent.trim();
+    return numeric ? Number(text) : text;
+  }
+
+  function sortBy(table, column, numeric, button) {
+    var header = button.closest("th");
+    var ascending = header.getAttribute("aria-sort") !== "ascending";
+    var headers = table.tHead.rows[0].cells;
+    for (var i = 0; i < headers.length; i++) headers[i].setAttribute("aria-sort", "none");
+    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = cellValue(a, column, numeric), y = cellValue(b, column, numeric);
+      var order = numeric ? x - y : x.localeCompare(y, "vi");
+      return ascending ? order : -order;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+  }
+
+  function filter(table, tools) {
+    var group = tools.querySelector('[data-kl-filter="group"]').value;
+    var overdue = tools.querySelector('[data-kl-filter="overdue"]').checked;
+    var rows = table.tBodies[0].rows;
+    for (var i = 0; i < rows.length; i++) {
+      var keep = (!group || rows[i].getAttribute("data-group") === group) &&
+        (!overdue || Number(rows[i].getAttribute("data-overdue")) > 0);
+      rows[i].hidden = !keep;
+    }
+  }
+
+  function run() {
+    var table = document.querySelector("table[data-kl-sortable]");
+    if (!table) return;
+    var buttons = table.querySelectorAll("button[data-kl-sort]");
+    Array.prototype.forEach.call(buttons, function (button) {
+      var column = button.closest("th").cellIndex;
+      var numeric = button.getAttribute("data-kl-sort") === "number";
+      button.addEventListener("click", function () { sortBy(table, column, numeric, button); });
+    });
+    var tools = document.querySelector(".kl-overview-tools");
+    if (tools) {
+      tools.hidden = false;
+      tools.addEventListener("change", function () { filter(table, tools); });
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", run);
+  } else {
+    run();
+  }
+})();
