@@ -1,7 +1,14 @@
-"""What changed since the previous quarter: new, carried over, completed, overdue, stopped."""
+"""What changed since the previous quarter: new, carried over, completed, overdue, stopped.
+
+Every task of the previous quarter is in exactly one list: carried on by a task of this
+one, else by its latest report (done, stopped, in progress), else by its dates (past
+due with no report, or not due yet). A task carried on shows how its wording changed.
+"""
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +28,7 @@ class Changes:
     stopped: tuple[tuple[Entry, StatusReport], ...]  # reported dropped or paused since then
     overdue: tuple[tuple[Entry, TaskState], ...]  # last quarter's, past due, not carried on
     unreported: tuple[Entry, ...]  # last quarter's, no report, not due, not carried on
+    in_progress: tuple[tuple[Entry, StatusReport], ...] = ()  # reported, neither done nor late
 
 
 def compare_with_previous(index: SiteIndex) -> Changes:
@@ -37,20 +45,27 @@ def compare_with_previous(index: SiteIndex) -> Changes:
     stopped: list[tuple[Entry, StatusReport]] = []
     overdue: list[tuple[Entry, TaskState]] = []
     unreported: list[Entry] = []
+    in_progress: list[tuple[Entry, StatusReport]] = []
     for entry in index.earlier:
         state = index.state(entry)
-        # Overdue and unreported: the previous quarter's tasks (older ones are on each
-        # agency's history page); completions and stops: any report since the last meeting.
+        # The previous quarter's tasks, each in one list; an older quarter's task only
+        # when a report since the last meeting completed or stopped it (the rest of
+        # them are on each agency's history page).
         recent = previous is not None and entry.conclusion is previous
         fresh = state.report is not None and state.report.date > since
-        carried_on = entry.ref in index.continued_by
-        if state.done and fresh and state.report is not None:
+        if entry.ref in index.continued_by:
+            continue  # under "Tiếp tục từ quý trước", beside the task carrying it on
+        if state.done and (recent or fresh) and state.report is not None:
             completed.append((entry, state.report))
-        elif state.stopped and fresh and state.report is not None:
+        elif state.stopped and (recent or fresh) and state.report is not None:
             stopped.append((entry, state.report))
-        elif state.overdue and not carried_on and recent:
+        elif not recent:
+            continue
+        elif state.overdue:
             overdue.append((entry, state))
-        elif state.report is None and not carried_on and recent:
+        elif state.report is not None:
+            in_progress.append((entry, state.report))
+        else:
             unreported.append(entry)
     return Changes(
         previous=previous,
@@ -60,4 +75,37 @@ def compare_with_previous(index: SiteIndex) -> Changes:
         stopped=tuple(stopped),
         overdue=tuple(overdue),
         unreported=tuple(unreported),
+        in_progress=tuple(in_progress),
     )
+
+
+def excerpt(text: str, length: int = 90) -> str:
+    """The start of a task's text, cut at a word: enough to recognise it in a list."""
+    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + " …"
+
+
+_CONTEXT = 4  # words kept on each side of a change
+
+
+def wording(before: str, after: str) -> list[tuple[str, str]]:
+    """How `after` rewords `before`, word by word: ("same" | "removed" | "added", text);
+    long unchanged runs are cut to a few words on each side of a change ("same" "…")."""
+    old, new = re.findall(r"\S+\s*", before), re.findall(r"\S+\s*", after)
+    out: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            words = new[b1:b2]
+            first, last = b1 == 0, b2 == len(new)
+            if len(words) > 2 * _CONTEXT + 2 or ((first or last) and len(words) > _CONTEXT):
+                head = [] if first else words[:_CONTEXT]
+                tail = [] if last else words[-_CONTEXT:]
+                out.append(("same", "".join(head) + "… " + "".join(tail)))
+            else:
+                out.append(("same", "".join(words)))
+            continue
+        if a2 > a1:
+            out.append(("removed", "".join(old[a1:a2])))
+        if b2 > b1:
+            out.append(("added", "".join(new[b1:b2])))
+    return out

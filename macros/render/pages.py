@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from macros.index.changes import compare_with_previous
+from macros.index.changes import compare_with_previous, excerpt, wording
 from macros.index.lapses import lapses
 from macros.index.overview import overview
 from macros.index.site_index import DocumentView, Due, Entry, SiteIndex, document_level
@@ -191,7 +191,13 @@ class SitePages:
 
     def changes(self, here: str) -> str:
         """What changed since the previous quarter."""
-        return render("changes.md.j2", **self._context(here), ch=compare_with_previous(self.index))
+        return render(
+            "changes.md.j2",
+            **self._context(here),
+            ch=compare_with_previous(self.index),
+            excerpt=excerpt,
+            wording=wording,
+        )
 
     def agencies(self, here: str) -> str:
         """Agencies grouped by group, in Vietnamese alphabetical order."""
