@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from macros.load.writer import dump_yaml
+
 __all__ = ["Merged", "merge_reports"]
 
 
@@ -72,7 +74,7 @@ def _after(node: yaml.Node, lines: list[str]) -> int:
 
 
 def _items(reports: list[dict[str, Any]], indent: int) -> list[str]:
-    dumped = yaml.safe_dump(reports, allow_unicode=True, sort_keys=False, width=100_000)
+    dumped = dump_yaml(reports)
     return [" " * indent + line for line in dumped.rstrip("\n").split("\n")]
 
 
@@ -82,4 +84,4 @@ def _existing(data: Any, key: str) -> set[str]:
 
 
 def _same(report: dict[str, Any]) -> str:
-    return yaml.safe_dump(report, allow_unicode=True, sort_keys=True)
+    return dump_yaml(report, sort_keys=True)

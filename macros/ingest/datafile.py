@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from macros.ingest.draft import Drafted
+from macros.load.writer import dump_yaml
 
 __all__ = ["with_quarter"]
 
@@ -43,7 +44,7 @@ def with_quarter(data_text: str, drafted: Drafted) -> str:
 
 
 def _dump(value: Any) -> str:
-    return yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=100_000)
+    return dump_yaml(value)
 
 
 def _list_end(lines: list[str], key: str) -> int | None:

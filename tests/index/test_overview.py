@@ -12,6 +12,7 @@ from macros.fictional import Scale, dump, generate
 from macros.index.overview import overview
 from macros.index.site_index import build_index
 from macros.load import validate_text
+from macros.load.writer import dump_yaml
 
 SCALE = Scale(quarters=3, agencies=24, communes=8, tasks_per_quarter=30, documents=12)
 
@@ -51,3 +52,54 @@ def test_counts_follow_the_reports_one_by_one() -> None:
     assert [r.agency_id for r in after] == [
         v.agency.id for v in index.agencies_sorted if any(r.agency_id == v.agency.id for r in after)
     ]
+
+
+def test_an_agency_whose_every_task_is_reported_by_hand() -> None:
+    data: dict[str, Any] = yaml.safe_load(dump(generate(SCALE)))
+    plain = build_index(validate_text(yaml.safe_dump(data, allow_unicode=True), "mau.yml"))
+    _day, rows = overview(plain)
+    row = max(rows, key=lambda r: r.led)
+    led = [
+        e
+        for e in (*plain.earlier, *plain.entries)
+        if row.view.agency in e.leaders and not plain.continued_by.get(e.ref)
+    ]
+    assert len(led) == row.led >= 8
+    # Hand-made: every fourth task done on time, every fourth after it done late, then
+    # one in progress and one with no report at all; the reports dated the day after
+    # the newest meeting, so that every deadline of the first three quarters has passed
+    # only if it lies before that day.
+    day = plain.conclusion.meeting_date + timedelta(days=1)
+    status = {0: "hoàn thành đúng hạn", 1: "hoàn thành quá hạn", 2: "đang thực hiện"}
+    refs = {e.ref for e in led}
+    for quarter in data["quarters"]:
+        quarter["reports"] = [r for r in quarter.get("reports", []) if r["task"] not in refs]
+    mine = []
+    for n, entry in enumerate(led):
+        if n % 4 in status:
+            dated = [d.date for d in entry.task.deadlines if not d.aim]
+            said = status[n % 4]
+            if said == "hoàn thành quá hạn" and not any(d < day for d in dated):
+                said = "hoàn thành đúng hạn"  # nothing can be late before its deadline
+            mine.append({"task": entry.ref, "status": said, "date": day})
+    data["quarters"][-1]["reports"] = data["quarters"][-1].get("reports", []) + mine
+    index = build_index(validate_text(dump_yaml(data), "mau.yml"))
+    as_of, after = overview(index)
+    new = next(r for r in after if r.agency_id == row.agency_id)
+    on_time = sum(r["status"] == "hoàn thành đúng hạn" for r in mine)
+    assert (new.led, new.on_time, new.late) == (
+        len(led),
+        on_time,
+        len(mine) - on_time - sum(r["status"] == "đang thực hiện" for r in mine),
+    )
+    silent = [e for n, e in enumerate(led) if n % 4 == 3]
+    assert new.unreported == len(silent)
+    assert as_of == day
+    late_silent = sum(
+        any(d.date < day for d in e.task.deadlines if d.relation.value == "by" and not d.aim)
+        or any(
+            d.date <= day for d in e.task.deadlines if d.relation.value == "before" and not d.aim
+        )
+        for e in silent
+    )
+    assert new.overdue == late_silent

@@ -54,3 +54,15 @@ def test_a_stated_code_is_still_checked_and_an_unread_phrase_asks_for_it() -> No
     messages = [p.message for p in caught.value.problems]
     assert any("không khớp cụm từ" in m for m in messages)
     assert any("precision" in m for m in messages)
+
+
+def test_written_yaml_has_no_aliases_the_reader_would_refuse() -> None:
+    from datetime import date
+
+    from macros.load.reader import read_yaml
+    from macros.load.writer import dump_yaml
+
+    day = date(2026, 6, 30)
+    text = dump_yaml({"a": {"date": day}, "b": {"date": day}, "c": "Tỉnh ủy"})
+    assert "&" not in text and "*" not in text and "Tỉnh ủy" in text
+    assert read_yaml(text, "mau.yml").data["b"]["date"] == day
