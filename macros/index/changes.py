@@ -79,12 +79,13 @@ def compare_with_previous(index: SiteIndex) -> Changes:
     )
 
 
-def excerpt(text: str, length: int = 90) -> str:
+def excerpt(text: str, length: int = 60) -> str:
     """The start of a task's text, cut at a word: enough to recognise it in a list."""
     return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + " …"
 
 
-_CONTEXT = 4  # words kept on each side of a change
+_CONTEXT = 3  # words kept on each side of a change
+_LONGEST = 12  # changed words shown of one run; the task's page has the whole text
 
 
 def wording(before: str, after: str) -> list[tuple[str, str]]:
@@ -105,7 +106,14 @@ def wording(before: str, after: str) -> list[tuple[str, str]]:
                 out.append(("same", "".join(words)))
             continue
         if a2 > a1:
-            out.append(("removed", "".join(old[a1:a2])))
+            out.append(("removed", _cut(old[a1:a2])))
         if b2 > b1:
-            out.append(("added", "".join(new[b1:b2])))
+            out.append(("added", _cut(new[b1:b2])))
     return out
+
+
+def _cut(words: list[str]) -> str:
+    """A long run of changed words, its middle left out (the task's page has them)."""
+    if len(words) <= _LONGEST:
+        return "".join(words)
+    return "".join(words[: _LONGEST // 2]) + "… " + "".join(words[-_LONGEST // 2 :])

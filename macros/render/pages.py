@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from markupsafe import Markup
@@ -36,6 +36,13 @@ from macros.render.plan import FixedPage, PlannedPage
 from macros.render.timeline import layout
 from macros.text.deadlines import DeadlinePhraseError, parse_deadline
 from macros.text.vietnamese import collation_key, footnote_markers
+
+# How far after its meeting the home page lists deadlines: a version is the current
+# one for a quarter or two; the deadline pages list them all.
+HOME_HORIZON = timedelta(days=200)
+HOME_ROWS = 60  # rows of the home page's next deadlines, the first `upcoming` shown
+# New tasks listed one by one on the changes page up to this many; more, by agency.
+NEW_LISTED = 150
 
 
 def _issue_order(view: DocumentView) -> tuple[int, bool, date]:
@@ -167,10 +174,12 @@ class SitePages:
             "home.md.j2",
             **self._context(here),
             timeline=layout(d.deadline.date for d in self.index.dues),
-            # Every deadline of the version: the page shows the next ones after the
-            # meeting, the reader's clock the next ones from today.
+            # The page shows the next deadlines after the meeting, the reader's clock the
+            # next ones from today: those within the quarters a version is read for.
             dues=self.index.dues,
             upcoming=8,
+            horizon=self.index.as_of + HOME_HORIZON,
+            rows=HOME_ROWS,
         )
 
     def full_text(self, here: str, key: str | None = None) -> str:
@@ -191,12 +200,19 @@ class SitePages:
 
     def changes(self, here: str) -> str:
         """What changed since the previous quarter."""
+        ch = compare_with_previous(self.index)
+        leads = Counter(a.id for e in ch.new for a in e.leaders)
+        by_agency = [
+            (v.agency, leads[v.agency.id]) for v in self.index.agencies_sorted if leads[v.agency.id]
+        ]
         return render(
             "changes.md.j2",
             **self._context(here),
-            ch=compare_with_previous(self.index),
+            ch=ch,
             excerpt=excerpt,
             wording=wording,
+            NEW_LISTED=NEW_LISTED,
+            new_by_agency=by_agency,
         )
 
     def agencies(self, here: str) -> str:
