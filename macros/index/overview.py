@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from macros.index.site_index import AgencyView, SiteIndex
+from macros.index.site_index import AgencyView, Entry, SiteIndex
 from macros.index.status import passed
 from macros.model import Status
 
@@ -41,10 +41,14 @@ def overview(index: SiteIndex) -> tuple[date, list[AgencyTally]]:
     """The version's date and a row per agency that leads a task, in the agency list's
     order."""
     day = max(index.as_of, index.reports_as_of)
-    entries = [e for e in (*index.earlier, *index.entries) if not index.continued_by.get(e.ref)]
+    led_by: dict[str, list[Entry]] = {}
+    for entry in (*index.earlier, *index.entries):
+        if not index.continued_by.get(entry.ref):
+            for agency in entry.leaders:  # by id: comparing agencies compares every field
+                led_by.setdefault(agency.id, []).append(entry)
     rows: list[AgencyTally] = []
     for view in index.agencies_sorted:
-        led = [e for e in entries if view.agency in e.leaders]
+        led = led_by.get(view.agency.id, [])
         if not led:
             continue
         states = [index.state(e) for e in led]

@@ -77,8 +77,13 @@ def _facts(index: SiteIndex, entry: Entry) -> dict[str, str]:
     }
 
 
-def task_rows(index: SiteIndex, agency_id: str | None = None) -> list[dict[str, str]]:
-    """One row per task of the version and agency role (only `agency_id`'s, if given)."""
+def task_rows(
+    index: SiteIndex, agency_id: str | None = None, rows: list[dict[str, str]] | None = None
+) -> list[dict[str, str]]:
+    """One row per task of the version and agency role (only `agency_id`'s, if given;
+    taken from `rows`, the whole table, when the caller made it already)."""
+    if rows is not None:
+        return [r for r in rows if agency_id is None or r["Mã cơ quan"] == agency_id]
     out: list[dict[str, str]] = []
     for entry in index.entries:
         facts = _facts(index, entry)
@@ -237,41 +242,58 @@ def _root(index: SiteIndex, entry: Entry) -> str:
     return entry.ref
 
 
-def calendar(index: SiteIndex, site_url: str, agency_id: str | None = None) -> bytes:
+def calendar(
+    index: SiteIndex,
+    site_url: str,
+    agency_id: str | None = None,
+    events: dict[str, list[Any]] | None = None,
+) -> bytes:
     """The iCalendar feed of the version's deadlines (of the tasks `agency_id` leads or
-    supports, if given); `site_url` is the version's address, ending in "/"."""
-    from icalendar import Calendar, Event  # imported here: only the feeds need it
+    supports, if given); `site_url` is the version's address, ending in "/". `events`
+    keeps each task's events from one feed to the next."""
+    from icalendar import Calendar
 
-    stamp = datetime.combine(index.conclusion.meeting_date, time())
-    domain = slugify(index.dataset.province) or "ketluan"
+    events = {} if events is None else events
     feed = Calendar()
     feed.add("prodid", "-//ketluan//Kết luận//VI")
     feed.add("version", "2.0")
     name = index.agencies[agency_id].agency.name if agency_id else index.dataset.province
     feed.add("x-wr-calname", f"Thời hạn Kết luận {index.conclusion.title} — {name}")
     for entry in index.entries:
-        leaders = {a.id for a in entry.leaders}
-        if agency_id is not None and agency_id not in leaders | {a.id for a in entry.support}:
+        named = {a.id for a in entry.leaders} | {a.id for a in entry.support}
+        if agency_id is not None and agency_id not in named:
             continue
-        root = _root(index, entry)
-        counts = {True: 0, False: 0}
-        for d in entry.task.deadlines:
-            counts[d.report] += 1
-            event = Event()
-            kind = "bao-cao" if d.report else "han"
-            event.add("uid", f"{root}/{kind}-{counts[d.report]}@{domain}.ketluan")
-            event.add("dtstamp", stamp)
-            event.add("dtstart", d.date)
-            what = "Hạn báo cáo" if d.report else ("Mục tiêu" if d.aim else "Thời hạn")
-            lead = "; ".join(a.name for a in entry.leaders)
-            event.add("summary", f"{what}: {entry.reference} — {lead}")
-            event.add(
-                "description", f"“{d.phrase}” ({labels.deadline_note(d)})\n\n{entry.task.text}"
-            )
-            event.add("url", site_url + urls.task(entry.task.anchor, None))
+        if entry.ref not in events:
+            events[entry.ref] = _events(index, entry, site_url)
+        for event in events[entry.ref]:
             feed.add_component(event)
     ical: bytes = feed.to_ical()
     return ical
+
+
+def _events(index: SiteIndex, entry: Entry, site_url: str) -> list[Any]:
+    """A task's deadlines as calendar events; its UIDs are those of its chain's first."""
+    from icalendar import Event  # imported here: only the feeds need it
+
+    stamp = datetime.combine(index.conclusion.meeting_date, time())
+    domain = slugify(index.dataset.province) or "ketluan"
+    root = _root(index, entry)
+    counts = {True: 0, False: 0}
+    out = []
+    for d in entry.task.deadlines:
+        counts[d.report] += 1
+        event = Event()
+        kind = "bao-cao" if d.report else "han"
+        event.add("uid", f"{root}/{kind}-{counts[d.report]}@{domain}.ketluan")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", d.date)
+        what = "Hạn báo cáo" if d.report else ("Mục tiêu" if d.aim else "Thời hạn")
+        lead = "; ".join(a.name for a in entry.leaders)
+        event.add("summary", f"{what}: {entry.reference} — {lead}")
+        event.add("description", f"“{d.phrase}” ({labels.deadline_note(d)})\n\n{entry.task.text}")
+        event.add("url", site_url + urls.task(entry.task.anchor, None))
+        out.append(event)
+    return out
 
 
 def atom(index: SiteIndex, root_url: str) -> bytes:
@@ -304,17 +326,21 @@ def write_exports(index: SiteIndex, site_dir: Path, site_url: str) -> int:
     root_url = site_url if site_url.endswith("/") else site_url + "/"
     root_url = root_url.removesuffix(f"{key}/")
     version_url = f"{root_url}{key}/"
+    rows = task_rows(index)
+    events: dict[str, list[Any]] = {}
     files: dict[str, bytes] = {
-        urls.EXPORT_CSV: _csv(task_rows(index)),
+        urls.EXPORT_CSV: _csv(rows),
         urls.EXPORT_JSON: json.dumps(tasks_json(index), ensure_ascii=False, indent=1).encode(),
         urls.EXPORT_SCHEMA: json.dumps(JSON_SCHEMA, ensure_ascii=False, indent=1).encode(),
-        urls.EXPORT_ICS: calendar(index, version_url),
+        urls.EXPORT_ICS: calendar(index, version_url, events=events),
         urls.EXPORT_ATOM: atom(index, root_url),
     }
     for agency_id, view in index.agencies.items():
         if view.lead or view.support:
-            files[urls.agency_export(agency_id, "csv")] = _csv(task_rows(index, agency_id))
-            files[urls.agency_export(agency_id, "ics")] = calendar(index, version_url, agency_id)
+            files[urls.agency_export(agency_id, "csv")] = _csv(task_rows(index, agency_id, rows))
+            files[urls.agency_export(agency_id, "ics")] = calendar(
+                index, version_url, agency_id, events
+            )
     for path, data in files.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)

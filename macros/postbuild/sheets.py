@@ -31,8 +31,9 @@ SHORT = 160  # characters of a task's text in the sheet: enough to recognise it
 def sheet_rows(index: SiteIndex, agency_id: str) -> list[list[str]]:
     """The pre-filled rows of an agency's sheet: its tasks of this version."""
     view = index.agencies[agency_id]
-    entries = list(dict.fromkeys([*view.lead, *view.support]))
-    return [_row(entry, agency_id) for entry in entries]
+    # Deduplicated by ref: hashing an Entry hashes its whole task, deadlines and all.
+    entries = {e.ref: e for e in (*view.lead, *view.support)}
+    return [_row(entry, agency_id) for entry in entries.values()]
 
 
 def _row(entry: Entry, agency_id: str) -> list[str]:
