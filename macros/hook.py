@@ -22,13 +22,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros.build import log, pdf_ready, site_index, site_pages
+from macros.build import log, options, pdf_ready, site_index, site_pages
 from macros.model.calendar import build_stamp
-from macros.postbuild.exports import write_exports
+from macros.postbuild.extras import Extras, start_extras
 from macros.postbuild.pdf import print_pages
 from macros.postbuild.printing import print_jobs
 from macros.postbuild.search import fold_index_file
-from macros.postbuild.sheets import write_sheets
 from macros.render.plan import PLACEHOLDER, plan
 
 _Event = TypeVar("_Event", bound=Callable[..., Any])
@@ -55,6 +54,9 @@ def _one_line(event: _Event) -> _Event:
 # This build's generated pages by source path, each with what renders it at a URL
 # (set in on_files).
 _renderers: dict[str, Callable[[str], str]] = {}
+
+# The report sheets and exports being written beside this build (set in on_files).
+_extras: list[Extras] = []
 
 # Whether the data may still be frozen out of the garbage collector's reach (see
 # on_files): once, and never under `mkdocs serve`, whose rebuilds must free the
@@ -97,6 +99,12 @@ def on_files(files: Files, config: Any) -> Files:
         taken.append(generated.dest_uri)
         files.append(generated)
     _refuse_shared_destinations(taken)
+    # Validated above: the sheets and exports can be written meanwhile, elsewhere.
+    opts = options(config)
+    site_url = str(config.get("site_url") or "http://localhost:8000/")
+    while _extras:  # a rebuild of `mkdocs serve` that never reached its end
+        _extras.pop().process.kill()
+    _extras.append(start_extras(opts.data_file, opts.data_name, index.conclusion.key, site_url))
     return files
 
 
@@ -125,11 +133,13 @@ def on_post_build(config: Any) -> None:
     index_file = site_dir / "search" / "search_index.json"
     if index_file.exists():
         fold_index_file(index_file)
-    index = site_index(config)
-    log.info("ketluan: đã viết bảng báo cáo của %d cơ quan.", write_sheets(index, site_dir))
-    site_url = str(config.get("site_url") or "http://localhost:8000/")
-    log.info("ketluan: đã viết %d tệp dữ liệu xuất.", write_exports(index, site_dir, site_url))
+    if _extras:
+        try:
+            _extras.pop().finish(site_dir)
+        except RuntimeError as exc:
+            raise PluginError(f"ketluan: {exc}") from exc
     if pdf_ready(config):
+        index = site_index(config)
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         when = datetime.fromtimestamp(int(epoch), UTC) if epoch else build_stamp(index.conclusion)
         count = print_pages(print_jobs(index, site_dir), when)
