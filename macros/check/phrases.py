@@ -67,14 +67,14 @@ def _check_deadlines(ctx: Context, task: Task, year: int) -> None:
 
 
 # "phấn đấu" (and the source's typo "phân đấu") makes a date an aim, not a deadline.
-_AIM = re.compile(r"(?<!\w)ph[âấ]n đấu(?!\w)", re.IGNORECASE)
-_REPORT = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
+AIM_WORDS = re.compile(r"(?<!\w)ph[âấ]n đấu(?!\w)", re.IGNORECASE)
+REPORT_WORDS = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
 
 
 def _check_deadline_kind(ctx: Context, task: Task, deadline: Deadline) -> None:
     """`aim` and `report` say what the words say: an aim's phrase holds "phấn đấu"; a
     report's deadline stands in a sentence that says "báo cáo"."""
-    said_aim = _AIM.search(deadline.phrase) is not None
+    said_aim = AIM_WORDS.search(deadline.phrase) is not None
     if deadline.aim != said_aim:
         what, want = (
             ("mục tiêu phấn đấu", "aim: true")
@@ -82,7 +82,7 @@ def _check_deadline_kind(ctx: Context, task: Task, deadline: Deadline) -> None:
             else ("thời hạn", "bỏ aim (cụm từ không có 'phấn đấu')")
         )
         ctx.report(deadline, ("aim",), f"cụm từ '{deadline.phrase}' là {what}: cần {want}")
-    if deadline.report and not _REPORT.search(sentence_of(task.text, deadline.phrase)):
+    if deadline.report and not REPORT_WORDS.search(sentence_of(task.text, deadline.phrase)):
         ctx.report(
             deadline,
             ("report",),

@@ -21,7 +21,7 @@ from macros.model import Dataset, Status
 from macros.model.outline import effective_lead, walk_tasks
 from macros.model.sheet import COLUMNS
 from macros.problems import did_you_mean
-from macros.text.vietnamese import searchable
+from macros.text.vietnamese import searchable, vi_date
 
 __all__ = ["SheetError", "read_sheet"]
 
@@ -151,9 +151,11 @@ class _Rows:
                 f"ngày báo cáo '{cells['Ngày báo cáo'] or ''}' không phải một ngày (dd/mm/yyyy)"
             )
         elif task is not None and day < task[1]:
-            errors.append(f"ngày báo cáo {_vi(day)} trước khi nhiệm vụ được giao ({_vi(task[1])})")
+            errors.append(
+                f"ngày báo cáo {vi_date(day)} trước khi nhiệm vụ được giao ({vi_date(task[1])})"
+            )
         elif day > date.today():
-            errors.append(f"ngày báo cáo {_vi(day)} chưa tới")
+            errors.append(f"ngày báo cáo {vi_date(day)} chưa tới")
         evidence, evidence_errors = self._evidence(cells, status, day)
         errors += evidence_errors
         if errors or status is None or day is None:
@@ -184,7 +186,7 @@ class _Rows:
             if written is None:
                 errors.append(f"ngày văn bản '{cells['Ngày văn bản']}' không phải một ngày")
             elif day is not None and written > day:
-                errors.append(f"văn bản minh chứng ngày {_vi(written)} sau ngày báo cáo")
+                errors.append(f"văn bản minh chứng ngày {vi_date(written)} sau ngày báo cáo")
             elif symbol:
                 out["date"] = written
         sent = str(cells["Gửi đến"] or "")
@@ -211,7 +213,3 @@ def _date(value: Any) -> date | None:
         return date(int(year), int(month), int(day))
     except ValueError:
         return None
-
-
-def _vi(day: date) -> str:
-    return f"{day.day}/{day.month}/{day.year}"

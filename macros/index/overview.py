@@ -40,7 +40,7 @@ class AgencyTally:
 def overview(index: SiteIndex) -> tuple[date, list[AgencyTally]]:
     """The version's date and a row per agency that leads a task, in the agency list's
     order."""
-    day = max(index.as_of, index.reports_as_of)
+    day = index.reports_as_of
     led_by: dict[str, list[Entry]] = {}
     for entry in (*index.earlier, *index.entries):
         if not index.continued_by.get(entry.ref):

@@ -186,14 +186,14 @@ class SiteIndex:
 
     @cached_property
     def reports_as_of(self) -> date:
-        """The day this version's reports speak of: its meeting, or its newest report."""
-        newest = (r.date for rs in self.reports.values() for r in rs)
-        return max(newest, default=self.as_of) if self.reports else self.as_of
+        """The day this version's statuses speak of: its meeting, or its newest report
+        when one came in after it."""
+        return max([self.as_of, *(r.date for rs in self.reports.values() for r in rs)])
 
     def state(self, entry: Entry) -> TaskState:
         """What became of a task, as of this version's newest report (or its meeting)."""
-        day = max(self.as_of, self.reports_as_of)
-        return state_as_of(entry.task.deadlines, self.reports.get(entry.ref, ()), day)
+        reports = self.reports.get(entry.ref, ())
+        return state_as_of(entry.task.deadlines, reports, self.reports_as_of)
 
     def is_current(self, entry: Entry) -> bool:
         """Whether the task belongs to this version's conclusion."""

@@ -91,7 +91,8 @@ class ProposingFinder(AgencyFinder):
     def _candidate(self, text: str, work: str, start: int) -> str | None:
         """The name that opens at `start`, if the words there open like one and are
         followed by a verb (a subject) or end their clause (after "phối hợp với")."""
-        if _HEAD.match(text, start) is None:
+        head = _HEAD.match(text, start)
+        if head is None:
             return None
         verb = next(
             (
@@ -116,8 +117,7 @@ class ProposingFinder(AgencyFinder):
         # Tỉnh ủy" is one name).
         joint = next((m for m in re.finditer(r" và ", said) if _HEAD.match(said, m.end())), None)
         words = (said[: joint.start()] if joint else said).split()
-        head = _HEAD.match(text, start)
-        bare = head is not None and " ".join(words) == head.group()
+        bare = " ".join(words) == head.group()
         if bare or len(words) > _MAX_WORDS or words[-1] in ("các", "của", "với", "và"):
             return None  # the head alone ("Đảng ủy") names no agency in particular
         return " ".join(words).rstrip(",;")

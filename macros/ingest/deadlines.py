@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from macros.check.phrases import AIM_WORDS, REPORT_WORDS
 from macros.ingest.marks import flag
 from macros.text.deadlines import (
     DeadlinePhraseError,
@@ -21,9 +22,6 @@ from macros.text.deadlines import (
 )
 
 __all__ = ["draft_deadline", "draft_recurrence"]
-
-# "phấn đấu" (and the typo "phân đấu") before a date in its clause makes it an aim.
-_AIM = re.compile(r"(?<!\w)ph[âấ]n đấu(?!\w)", re.IGNORECASE)
 
 
 def _same_date(phrase: str, parsed: ParsedDeadline, year: int) -> bool:
@@ -38,7 +36,7 @@ def draft_deadline(
 ) -> dict[str, Any]:
     """The deadline at `at` of `text` as the data writes it (see the module)."""
     clause = _start(text, at, (", ", "; ", ". "))
-    aims = list(_AIM.finditer(text, clause, at))
+    aims = list(AIM_WORDS.finditer(text, clause, at))
     aim = aims[-1] if aims else None  # the last "phấn đấu" before the date
     phrase = text[aim.start() : at + len(said)] if aim else said
     if aim and not _same_date(phrase, parsed, year):
@@ -51,15 +49,12 @@ def draft_deadline(
     opens = len(before.split()) <= 3 and "," not in before  # "Chậm nhất trong tháng 6/2026, …"
     if aim:
         out["aim"] = True
-    elif _REPORT.search(own_clause) or (opens and _REPORT.search(sentence)):
+    elif REPORT_WORDS.search(own_clause) or (opens and REPORT_WORDS.search(sentence)):
         out["report"] = True
         flag(out, "report: câu có “báo cáo”: đây là hạn báo cáo, không phải hạn công việc?")
     if not re.search(r"\d{4}", said):
         flag(out, f"date: cụm từ không ghi năm; năm {parsed.date.year} suy từ quý của Kết luận")
     return out
-
-
-_REPORT = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
 
 
 def _start(text: str, at: int, separators: tuple[str, ...]) -> int:

@@ -15,15 +15,14 @@ meeting's, never the build's.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 from macros.index.site_index import Entry, SiteIndex
+from macros.postbuild.sheets import excel_csv
 from macros.render import labels, urls
 from macros.text.vietnamese import slugify, vi_date
 
@@ -107,11 +106,7 @@ def task_rows(
 
 
 def _csv(rows: list[dict[str, str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return excel_csv(CSV_COLUMNS, [[row[c] for c in CSV_COLUMNS] for row in rows])
 
 
 def tasks_json(index: SiteIndex) -> dict[str, Any]:
@@ -307,7 +302,7 @@ def atom(index: SiteIndex, root_url: str) -> bytes:
         summary = f"Hội nghị ngày {vi_date(quarter.meeting_date)}. " + " ".join(quarter.heading)
         entries.append(
             f"<entry><id>{escape(link)}</id><title>{escape('Kết luận ' + quarter.title)}</title>"
-            f'<updated>{when}</updated><link href="{escape(link)}"/>'
+            f"<updated>{when}</updated><link href={quoteattr(link)}/>"
             f"<summary>{escape(summary)}</summary></entry>"
         )
     title = escape(f"Kết luận hằng quý — {index.dataset.province}")

@@ -17,13 +17,14 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
+from macros.index.changes import excerpt
 from macros.index.site_index import Entry, SiteIndex
 from macros.model import Status
 from macros.model.sheet import COLUMNS, FILLED
 from macros.render import urls
 from macros.text.vietnamese import vi_date
 
-__all__ = ["sheet_rows", "write_sheets"]
+__all__ = ["excel_csv", "sheet_rows", "write_sheets"]
 
 SHORT = 160  # characters of a task's text in the sheet: enough to recognise it
 
@@ -37,8 +38,7 @@ def sheet_rows(index: SiteIndex, agency_id: str) -> list[list[str]]:
 
 
 def _row(entry: Entry, agency_id: str) -> list[str]:
-    text = entry.task.text
-    short = text if len(text) <= SHORT else text[:SHORT].rsplit(" ", 1)[0] + " …"
+    short = excerpt(entry.task.text, SHORT)
     dues = "; ".join(vi_date(d.date) for d in entry.task.deadlines) or "không nêu"
     filled = [entry.ref, entry.reference, short, dues, agency_id]
     return filled + [""] * (len(COLUMNS) - len(FILLED))
@@ -55,7 +55,7 @@ def write_sheets(index: SiteIndex, site_dir: Path) -> int:
         rows = sheet_rows(index, agency_id)
         folder = site_dir / urls.agency(agency_id)
         folder.mkdir(parents=True, exist_ok=True)
-        (site_dir / urls.report_sheet(agency_id, key, "csv")).write_bytes(_csv(rows))
+        (site_dir / urls.report_sheet(agency_id, key, "csv")).write_bytes(excel_csv(COLUMNS, rows))
         (site_dir / urls.report_sheet(agency_id, key, "xlsx")).write_bytes(
             _xlsx(rows, view.agency.name, stamp)
         )
@@ -63,10 +63,11 @@ def write_sheets(index: SiteIndex, site_dir: Path) -> int:
     return count
 
 
-def _csv(rows: list[list[str]]) -> bytes:
+def excel_csv(header: tuple[str, ...], rows: list[list[str]]) -> bytes:
+    """CSV as Excel on Windows opens it with Vietnamese intact: UTF-8 with a BOM, CRLF."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(header)
     writer.writerows(rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
