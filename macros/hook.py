@@ -1,8 +1,7 @@
-"""MkDocs hook: add and render the generated pages, fold diacritics into the search
-index, and print agency pages to PDF.
+"""MkDocs hook: add and render the generated pages, and print agency pages to PDF.
 
 Listed under `hooks:` in mkdocs.yml, so its events run after mkdocs-macros'. It only
-wires; the plan and the pages are in `macros.render`, the folding and printing in
+wires; the plan and the pages are in `macros.render`, the printing in
 `macros.postbuild`, and what comes from MkDocs' config in `macros.build`.
 """
 
@@ -27,8 +26,8 @@ from macros.model.calendar import build_stamp
 from macros.postbuild.extras import Extras, start_extras
 from macros.postbuild.pdf import print_pages
 from macros.postbuild.printing import print_jobs
-from macros.postbuild.search import fold_index_file
-from macros.render.plan import PLACEHOLDER, plan
+from macros.postbuild.search import SearchPlan, reshape_file
+from macros.render.plan import FIXED, PLACEHOLDER, plan, search_weight, task_anchors
 
 _Event = TypeVar("_Event", bound=Callable[..., Any])
 
@@ -54,6 +53,11 @@ def _one_line(event: _Event) -> _Event:
 # This build's generated pages by source path, each with what renders it at a URL
 # (set in on_files).
 _renderers: dict[str, Callable[[str], str]] = {}
+
+# The weights of each page's entries in the search index, by source path (set in
+# on_files), then by URL as the pages are rendered (read in on_post_build).
+_weights: dict[str, tuple[float, float]] = {}
+_weights_by_url: dict[str, tuple[float, float]] = {}
 
 # The report sheets and exports being written beside this build (set in on_files).
 _extras: list[Extras] = []
@@ -92,9 +96,13 @@ def on_files(files: Files, config: Any) -> Files:
         _may_freeze = False
     site = site_pages(config)
     _renderers.clear()
+    _weights.clear()
+    _weights_by_url.clear()
+    _weights.update({page.source: search_weight(page) for page in FIXED})
     taken = [f.dest_uri for f in files]
     for page in plan(index):
         _renderers[page.src_uri] = partial(site.generated, page)
+        _weights[page.src_uri] = search_weight(page)
         generated = File.generated(config, page.src_uri, content=PLACEHOLDER)
         taken.append(generated.dest_uri)
         files.append(generated)
@@ -122,17 +130,20 @@ def _refuse_shared_destinations(destinations: list[str]) -> None:
 @_one_line
 def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     """Fill a generated page; the pages of docs/ are mkdocs-macros' and pass through."""
+    _weights_by_url[page.url] = _weights.get(page.file.src_uri, (1.0, 1.0))
     render = _renderers.get(page.file.src_uri)
     return markdown if render is None else render(page.url)
 
 
 @_one_line
 def on_post_build(config: Any) -> None:
-    """Let "giai ngan" find "giải ngân": add a folded copy of the text to the index."""
+    """Reshape the search index, add the report sheets and exports, and print the
+    agency pages."""
     site_dir = Path(config["site_dir"])
     index_file = site_dir / "search" / "search_index.json"
     if index_file.exists():
-        fold_index_file(index_file)
+        search = SearchPlan(weights=_weights_by_url, task_anchors=task_anchors(site_index(config)))
+        reshape_file(index_file, search)
     if _extras:
         try:
             _extras.pop().finish(site_dir)

@@ -60,6 +60,7 @@ class Page(HTMLParser):
         super().__init__()
         self.links: list[str] = []
         self.ids: set[str] = set()
+        self.duplicate_ids: list[str] = []
         self.attrs_with_urls: list[str] = []
         self.feed(html)
 
@@ -68,6 +69,8 @@ class Page(HTMLParser):
             if value is None:
                 continue
             if name == "id":
+                if value in self.ids:
+                    self.duplicate_ids.append(value)
                 self.ids.add(value)
             if name in ("href", "src", "action", "poster", "data"):
                 self.links.append(value)
@@ -106,7 +109,7 @@ def outside(site: Path, target: Path) -> bool:
 
 
 TASK_CARD = re.compile(
-    r'<p class="kl-task__ref"><a class="kl-ref" '
+    r'<h[2-6] class="kl-task__ref" id="[^"]+"><span data-search-exclude><a class="kl-ref" '
     r'href="[^"#]*?toan-van/(\d{4}-q\d/)?#(nv-[a-z0-9-]+)"'
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -360,11 +361,39 @@ def test_home_shows_figures_limitations_counts_and_next_deadlines(real_site: Pat
     assert html.count('class="kl-date"') >= 8
 
 
-def test_search_index_folds_diacritics(real_site: Path) -> None:
-    site = real_site
-    text = (site / "search/search_index.json").read_text(encoding="utf-8")
-    assert "giai ngan" in text and "giải ngân" in text
-    assert "dang uy" in text.lower()
+def test_no_page_gives_one_id_twice(real_site: Path) -> None:
+    # Task cards are headings with the task's anchor: a page listing a task twice, or
+    # the print bundle listing it under two agencies, would break its links.
+    for file in html_files(real_site):
+        assert Page(file.read_text(encoding="utf-8")).duplicate_ids == [], file
+
+
+def test_search_index_has_a_result_per_task_with_clean_text(
+    real_site: Path, real_dataset: Dataset
+) -> None:
+    index = json.loads((real_site / "search/search_index.json").read_text(encoding="utf-8"))
+    docs = {d["location"]: d for d in index["docs"]}
+    # Diacritics are folded by our lunr language file in the browser, not copied here.
+    assert index["config"]["lang"] == ["vi"]
+    lunr_vi = real_site / "assets/javascripts/lunr/min/lunr.vi.min.js"
+    assert "ketluan" in lunr_vi.read_text(encoding="utf-8")
+    # Every task of the full text is a result of its own, titled by number and lead.
+    conclusion = real_dataset.quarters[-1]
+    for task, _ in walk_tasks(conclusion.sections):
+        assert f"toan-van/?nv={task.anchor}" in docs, task.id
+    sand = docs["toan-van/?nv=nv-ii-2-6"]
+    assert sand["title"] == "II.2.6 · Đảng ủy UBND tỉnh"
+    assert sand["text"].startswith("<p>2.6. Tiếp tục đấu giá các mỏ cát")  # no "§"
+    # A card on an agency page is a result of that page, at its anchor.
+    card = docs["co-quan/dang-uy-ubnd-tinh/#nv-ii-2-6"]
+    assert card["title"] == "II.2.6 · Đảng ủy UBND tỉnh"
+    assert "Chủ trì Đảng ủy Ủy ban nhân dân tỉnh" in card["text"]  # label, value apart
+    assert docs["co-quan/dang-uy-ubnd-tinh/"]["boost"] > 1
+    text = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    for hidden in ("Trích Kết luận", "Tải bản in PDF", "Báo cáo tình trạng: tải bảng"):
+        assert hidden not in text, hidden  # print-only header, buttons
+    assert not re.search(r"Chủ trìĐảng|Thời hạn\d", text)
+    assert not [loc for loc in docs if loc.startswith("ban-in/")]  # the print bundle
 
 
 def test_probable_typos_are_marked_wherever_their_words_are_shown(real_site: Path) -> None:

@@ -36,7 +36,8 @@ class Block:
     kind: BlockKind
     text: str
     task: Task | None = None
-    depth: int = 0  # heading level for sections: 1 for "II.", 2 for "1."
+    # A section's level: 1 for "II.", 2 for "1."; a task's is its section's.
+    depth: int = 0
 
 
 def blocks(conclusion: Conclusion) -> Iterator[Block]:
@@ -62,7 +63,7 @@ def _section(section: Section, depth: int) -> Iterator[Block]:
     yield Block("section", f"{section.number}. {section.title}", depth=depth)
     for task in section.tasks:
         printed = f"{task.marker} {task.text}" if task.marker else task.text
-        yield Block("task", printed, task=task)
+        yield Block("task", printed, task=task, depth=depth)
     for sub in section.sections:
         yield from _section(sub, depth + 1)
 

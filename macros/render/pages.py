@@ -74,7 +74,7 @@ class SitePages:
         self.index = index
         self.pdf = pdf  # whether the build prints agency PDFs (and pages link them)
         self._corrections: dict[str, dict[str, Correction]] = {}
-        self._cards: dict[tuple[str, str, str], Markup] = {}
+        self._cards: dict[tuple[str, str, str, int, str], Markup] = {}
         self._segments: dict[tuple[str, tuple[Citation, ...], str, bool], tuple[Segment, ...]] = {}
 
     def segs(
@@ -123,14 +123,15 @@ class SitePages:
         prefix = urls.relative("", here)
         parts: list[Any] = []  # the template module, made on first use
 
-        def card(entry: Entry, role: str = "lead") -> Markup:
+        def card(entry: Entry, role: str = "lead", level: int = 3, id_prefix: str = "") -> Markup:
             # The role of the agency whose page shows it: a supporter's card shows the
-            # deadlines as its lead's, not its own.
-            key = (entry.ref, prefix, role)
+            # deadlines as its lead's, not its own. `level`: its heading's, under the
+            # page's own headings; `id_prefix` keeps ids apart on a page of many agencies.
+            key = (entry.ref, prefix, role, level, id_prefix)
             if key not in self._cards:
                 if not parts:
                     parts.append(environment().get_template("_parts.j2").make_module(context))
-                self._cards[key] = Markup(parts[0].task_card(entry, role))
+                self._cards[key] = Markup(parts[0].task_card(entry, role, level, id_prefix))
             return self._cards[key]
 
         context: dict[str, Any] = {

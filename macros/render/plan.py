@@ -57,6 +57,38 @@ class PlannedPage:
     arg: str  # the entity's ASCII id (an ISO date for deadline pages)
 
 
+# How much a page's entries weigh in search: (its own entry, its headings' entries), 1
+# being Material's weight. An agency's page is what its name finds, though each of its
+# tasks names it too (in the text, and in the result's title); the pages that list
+# tasks by date, document, target or change repeat them, and weigh less than the
+# tasks themselves (the full text's, and the agency pages' cards).
+SEARCH_WEIGHT: dict[str, tuple[float, float]] = {
+    "agency": (5.0, 1.0),
+    "agency_history": (0.5, 0.5),
+    "deadline": (1.0, 0.5),
+    "document": (1.0, 0.5),
+    "changes": (0.5, 0.5),
+    "lapses": (0.5, 0.5),
+    "targets": (0.5, 0.5),
+}
+
+
+def search_weight(page: FixedPage | PlannedPage) -> tuple[float, float]:
+    """The weights of a page's entries in the search index (see SEARCH_WEIGHT)."""
+    kind = page.kind if isinstance(page, PlannedPage) else page.method
+    return SEARCH_WEIGHT.get(kind, (1.0, 1.0))
+
+
+def task_anchors(index: SiteIndex) -> dict[str, frozenset[str]]:
+    """Each full-text page of the version (this quarter's and the earlier ones'), with
+    the anchors of the tasks it holds."""
+    pages: dict[str, set[str]] = {}
+    for entry in index.by_ref.values():
+        key = None if entry.conclusion is index.conclusion else entry.conclusion.key
+        pages.setdefault(urls.full_text(key), set()).add(entry.task.anchor)
+    return {page: frozenset(anchors) for page, anchors in pages.items()}
+
+
 def _page(url: str, kind: Kind, arg: str) -> PlannedPage:
     return PlannedPage(f"{url.rstrip('/')}.md", kind, arg)
 

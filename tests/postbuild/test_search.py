@@ -1,73 +1,50 @@
-"""Folded copies make the search find text typed without diacritics."""
+"""Reshaping Material's index: a result per task of the full text, each page weighted."""
 
 from __future__ import annotations
 
-import html
 import json
-from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
-from hostile import payload
+from macros.postbuild.search import SearchPlan, reshape, reshape_file, task_location
 
-from macros.postbuild.search import fold_entry, fold_index_file
-
-
-def test_folded_copy_is_appended_hidden_after_the_original() -> None:
-    entry = {"location": "x/", "title": "Đảng ủy", "text": "<p>Đẩy mạnh giải ngân</p>"}
-    out = fold_entry(entry)
-    assert out["text"].startswith("<p>Đẩy mạnh giải ngân</p>")
-    assert "Dang uy" in out["text"] and "Day manh giai ngan" in out["text"]
-    assert "hidden>" in out["text"]
-    assert out["title"] == "Đảng ủy" and out["location"] == "x/"
-
-
-def test_only_words_that_folding_changes_are_copied() -> None:
-    entry = {"location": "x/", "title": "Tin", "text": "<p>Giải ngân vốn ODA năm 2026</p>"}
-    copy = fold_entry(entry)["text"].split("hidden>")[1]
-    assert copy == "Giai ngan von nam</span>"
-
-
-def test_ascii_entries_are_left_alone() -> None:
-    entry = {"location": "", "title": "Home", "text": "plain"}
-    assert fold_entry(entry) == entry
+INDEX: dict[str, Any] = {
+    "config": {"lang": ["vi"]},
+    "docs": [
+        {"location": "toan-van/", "title": "Toàn văn", "text": "<p>KẾT LUẬN</p>"},
+        {"location": "toan-van/#ii-cac-nhiem-vu", "title": "II. Các nhiệm vụ", "text": ""},
+        {"location": "toan-van/#nv-ii-2-6", "title": "II.2.6 · Đảng ủy UBND", "text": "mỏ cát"},
+        {"location": "co-quan/x/", "title": "Cơ quan X", "text": ""},
+        {"location": "co-quan/x/#nv-ii-2-6", "title": "II.2.6 · Đảng ủy UBND", "text": "mỏ cát"},
+        {"location": "thoi-han/2026-06-30/#nv-ii-2-6", "title": "II.2.6", "text": "mỏ cát"},
+    ],
+}
+PLAN = SearchPlan(
+    weights={"co-quan/x/": (5.0, 1.0), "thoi-han/2026-06-30/": (1.0, 0.5)},
+    task_anchors={"toan-van/": frozenset({"nv-ii-2-6"})},
+)
 
 
-def test_file_is_rewritten(tmp_path: Path) -> None:
+def test_a_task_of_the_full_text_becomes_a_result_of_its_own() -> None:
+    docs = reshape(INDEX, PLAN)["docs"]
+    locations = [d["location"] for d in docs]
+    assert locations[2] == task_location("toan-van/", "nv-ii-2-6") == "toan-van/?nv=nv-ii-2-6"
+    # Its sections and the other pages' cards keep their anchors; the order is kept.
+    assert locations[1] == "toan-van/#ii-cac-nhiem-vu"
+    assert locations[4] == "co-quan/x/#nv-ii-2-6"
+    assert [d["title"] for d in docs] == [d["title"] for d in INDEX["docs"]]
+
+
+def test_entries_take_their_page_s_weight_and_material_s_where_none_is_set() -> None:
+    boosts = [d.get("boost") for d in reshape(INDEX, PLAN)["docs"]]
+    assert boosts == [None, None, None, 5.0, None, 0.5]
+
+
+def test_the_file_is_rewritten_with_its_config(tmp_path: Path) -> None:
     path = tmp_path / "search_index.json"
-    path.write_text(
-        json.dumps({"config": {}, "docs": [{"location": "", "title": "Hà Nội", "text": ""}]})
-    )
-    fold_index_file(path)
+    path.write_text(json.dumps(INDEX), encoding="utf-8")
+    reshape_file(path, PLAN)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert "Ha Noi" in data["docs"][0]["text"]
-    assert data["config"] == {}
-
-
-class _Tags(HTMLParser):
-    """The start tags of an HTML fragment, with their attributes."""
-
-    def __init__(self, fragment: str) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-        self.feed(fragment)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, attrs))
-
-
-def test_markup_lookalikes_stay_text_in_the_folded_copy() -> None:
-    # Material inserts the entry's text as HTML: the folded copy must add no element.
-    text = f"<p>{html.escape(payload())}</p>"
-    out = fold_entry({"location": "x/", "title": f"Tiêu đề{payload()}", "text": text})
-    assert out["text"] != text  # "kỹ thuật" was folded: the copy is there
-    assert _Tags(out["text"]).tags == [
-        ("p", []),
-        ("span", [("class", "kl-folded"), ("hidden", None)]),
-    ]
-    assert "ky thuat" in out["text"]
-
-
-def test_entities_in_the_index_are_folded_as_the_reader_sees_them() -> None:
-    out = fold_entry({"location": "", "title": "", "text": "<p>Đ&amp;A &lt;b&gt;ố&lt;/b&gt;</p>"})
-    copy = out["text"].split("hidden>")[1]
-    assert copy == "D&amp;A &lt;b&gt;o&lt;/b&gt;</span>"
+    assert data["config"] == INDEX["config"]
+    assert "mỏ cát" in path.read_text(encoding="utf-8")  # UTF-8, not \u escapes
+    assert data["docs"][2]["location"] == "toan-van/?nv=nv-ii-2-6"

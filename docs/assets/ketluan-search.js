@@ -1,0 +1,77 @@
+/* ketluan: what a search result opens.
+ *
+ * - A task of the full text is a search result of its own, at toan-van/?nv=<anchor>
+ *   (see macros/postbuild/search.py): go to that task, as an anchor would.
+ * - Material marks the words of the query on the page it opens (?h=...), but only as
+ *   typed: "giai ngan" would mark nothing in "giải ngân". The words of the page whose
+ *   folded form begins with a word typed without diacritics are marked too, the same
+ *   way; the words Material can match itself are left to it.
+ *
+ * Our own script, loaded from the site itself. Without JavaScript there is no search.
+ */
+(function () {
+  "use strict";
+
+  var MARKS = /(?<=[A-Za-z])[\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]+/g;
+  var WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+  // Must agree with macros/text/vietnamese.py's fold and the lunr language file's.
+  function fold(word) {
+    return word.normalize("NFD").replace(MARKS, "")
+      .replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
+  }
+
+  function goToTask(url) {
+    var anchor = url.searchParams.get("nv");
+    if (anchor && !url.hash && document.getElementById(anchor))
+      location.replace("#" + anchor);
+  }
+
+  function markFolded(url) {
+    var typed = (url.searchParams.get("h") || "").toLowerCase().split(/\s+/)
+      .filter(function (term) { return term && term === fold(term); });
+    var content = document.querySelector(".md-content article");
+    if (!typed.length || !content)
+      return;
+    var found = function (word) {
+      var folded = fold(word.toLowerCase());
+      return folded !== word.toLowerCase() && typed.some(function (term) {
+        return folded.indexOf(term) === 0;
+      });
+    };
+    var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    for (var node = walker.nextNode(); node; node = walker.nextNode())
+      if (!node.parentElement.closest("mark, script, style, .kl-sr"))
+        nodes.push(node);
+    nodes.forEach(function (text) {
+      var value = text.nodeValue, last = 0, parts = [], match;
+      WORD.lastIndex = 0;
+      while ((match = WORD.exec(value)) !== null) {
+        if (!found(match[0]))
+          continue;
+        parts.push(document.createTextNode(value.slice(last, match.index)));
+        var mark = document.createElement("mark");
+        mark.setAttribute("data-md-highlight", "");
+        mark.textContent = match[0];
+        parts.push(mark);
+        last = match.index + match[0].length;
+      }
+      if (!parts.length)
+        return;
+      parts.push(document.createTextNode(value.slice(last)));
+      text.replaceWith.apply(text, parts);
+    });
+  }
+
+  function run() {
+    var url = new URL(location.href);
+    goToTask(url);
+    markFolded(url);
+  }
+
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", run);
+  else
+    run();
+})();

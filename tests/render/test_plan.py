@@ -1,0 +1,32 @@
+"""The plan's search facts: where tasks stand in the full texts, what each page weighs."""
+
+from __future__ import annotations
+
+from sitecheck import REPO
+
+from macros.index.site_index import build_index
+from macros.load import load
+from macros.model.outline import walk_tasks
+from macros.render.plan import FIXED, plan, search_weight, task_anchors
+
+DATA = REPO / "tests" / "data" / "two-quarters.yml"
+
+
+def test_each_full_text_page_holds_its_own_quarter_s_task_anchors() -> None:
+    dataset = load(DATA, name="two-quarters.yml")
+    index = build_index(dataset, "2026-q2")
+    anchors = task_anchors(index)
+    q1, q2 = dataset.quarters
+    assert set(anchors) == {"toan-van/", "toan-van/2026-q1/"}
+    assert anchors["toan-van/"] == {t.anchor for t, _ in walk_tasks(q2.sections)}
+    assert anchors["toan-van/2026-q1/"] == {t.anchor for t, _ in walk_tasks(q1.sections)}
+
+
+def test_agency_pages_weigh_most_and_the_pages_that_repeat_tasks_least() -> None:
+    index = build_index(load(DATA, name="two-quarters.yml"), "2026-q2")
+    weights = {p.kind: search_weight(p) for p in plan(index)}
+    weights |= {p.method: search_weight(p) for p in FIXED}
+    assert weights["agency"][0] > weights["full_text"][0] == 1.0
+    assert weights["agency"][1] == weights["full_text"][1] == 1.0  # a card weighs as its task
+    for repeats in ("deadline", "document", "changes", "targets"):
+        assert weights[repeats][1] < 1.0
