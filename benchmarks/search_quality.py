@@ -1,37 +1,75 @@
 """Benchmark: how well the site's search finds what officials type (issue #15; not a test).
 
-Builds the real site (or takes a built one), serves it on 127.0.0.1 and types each query
-of `benchmarks/search_queries.yml` into Material's search box in headless Chromium, with
-and without diacritics. Prints, per query, the rank of the first result that is a page
-the query wants (a task's anchor where it names one), then for both forms: the share in
-the top 3, the mean reciprocal rank, and the median time from typing to results.
+Builds the real site and the fictional four-quarter site at each `--scales` (1× is a
+province's year), serves each on 127.0.0.1, and types every query, with and without
+diacritics, into Material's search box in headless Chromium: the real site's queries
+are `benchmarks/search_queries.yml`, the fictional site's are drawn from its data
+(`fictional_queries`). With `--engines lunr pagefind`, Pagefind 1.5 (pip install
+"ketluan[bench]") indexes the same built pages and answers the same queries through
+its JavaScript API, for comparison.
 
-    .venv/bin/python benchmarks/search_quality.py [--site SITE_DIR]
+A result counts where a reader sees it: Material shows, per page, its best entries and
+folds the others away; a page's header shown only as the heading of its entries (score
+0) is not a result. Pagefind's results are flattened as its UI shows them: per page, up
+to three of its sub-results.
+
+Prints, per site and engine: the rank of each query's first wanted result (with
+--verbose), the share of queries answered in the top 3 and the mean reciprocal rank,
+with and without diacritics and their ratio; the median and slowest time from the last
+keystroke to results, the first query's time after the page opened (Material builds
+its index then), and the index's size gzipped.
+
+    .venv/bin/python benchmarks/search_quality.py [--scales 1 4] [--engines lunr pagefind]
+        [--site SITE_DIR] [--verbose]
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import os
+import random
+import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from typing import Any
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import yaml
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
+from macros.fictional import Scale, dump, generate
+from macros.index.site_index import build_index
+from macros.load import load
+from macros.model.outline import walk_tasks
 from macros.postbuild.pdf import CHROMIUM_ARGS, find_chromium
+from macros.render import urls
+from macros.text.vietnamese import fold
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = REPO / "benchmarks" / "search_queries.yml"
 SHOWN = 10  # results a reader looks at
+FICTIONAL_EACH = 8  # queries drawn per kind (agency, topic) from the fictional data
+EARLIER_FULL_TEXT = re.compile(r"^toan-van/\d{4}-q\d/")
+
+
+@dataclass(frozen=True)
+class Query:
+    """One question, as typed with and without diacritics, and what answers it."""
+
+    forms: tuple[str, str]
+    want: tuple[str, ...]
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -39,95 +77,316 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def build(folder: Path) -> Path:
-    """The real data's site, built into `folder`."""
+def build(folder: Path, data: Path | None = None) -> Path:
+    """A site built into `folder`: the real data's, or `data`'s."""
     env = {**os.environ, "KETLUAN_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}
+    if data is not None:
+        env["KETLUAN_DATA"] = str(data)
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(folder)]
     subprocess.run(command, cwd=REPO, env=env, check=True)
     return folder
 
 
-def results(page: Page, origin: str, query: str) -> tuple[list[str], float]:
-    """The site paths ("co-quan/ban-to-chuc/", "toan-van/#nv-ii-2-6") of the results
-    shown for `query`, and the seconds from the last keystroke to their showing."""
+def real_queries() -> list[Query]:
+    """The query set written for the real conclusion."""
+    items = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    return [Query((i["query"][0], i["query"][1]), tuple(i["want"])) for i in items]
+
+
+# What an official types of each fictional topic (each is part of one of vocab.TOPICS).
+FICTIONAL_TOPICS = (
+    "giải ngân vốn",
+    "dịch vụ công trực tuyến",
+    "chuyển đổi số",
+    "giải phóng mặt bằng",
+    "môi trường đầu tư",
+    "đất dôi dư",
+    "tham nhũng",
+    "rác thải sinh hoạt",
+    "sức khỏe nhân dân",
+    "bồi dưỡng cán bộ",
+    "an toàn xã hội",
+    "khiếu nại",
+)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w/]+", " ", text.lower()).split())
+
+
+def fictional_queries(data: Path, seed: int = 0) -> list[Query]:
+    """Queries drawn from a fictional data file as an official would type them: agency
+    names (their page), topics (every task of the newest quarter saying it), document
+    symbols (their page), deadline dates as "d/m" (their page); each with diacritics
+    and without."""
+    rng = random.Random(seed)
+    index = build_index(load(data))
+    conclusion = index.conclusion
+    texts = {t.anchor: _words(t.text) for t, _ in walk_tasks(conclusion.sections)}
+    out: list[Query] = []
+
+    def add(query: str, want: Sequence[str]) -> None:
+        if want:
+            out.append(Query((query, fold(query).lower()), tuple(want)))
+
+    named = [v.agency for v in index.agencies.values() if v.binding_count]
+    for agency in rng.sample(named, min(FICTIONAL_EACH, len(named))):
+        add(agency.name, [urls.agency(agency.id)])
+    documents = [v.document for v in index.documents.values()]
+    for topic in rng.sample(FICTIONAL_TOPICS, FICTIONAL_EACH):
+        tasks = [f"#{a}" for a, text in texts.items() if _words(topic) in text]
+        # A document named after the topic ("Kế hoạch … về công tác giải ngân …") too.
+        named_after = [
+            urls.document(d.id) for d in documents if _words(topic) in _words(d.title or "")
+        ]
+        add(topic, tasks + named_after)
+    cited = [v.document for v in index.documents.values() if v.document.symbol and v.citing]
+    for doc in rng.sample(cited, min(4, len(cited))):
+        add(str(doc.symbol), [urls.document(doc.id)])
+    days = sorted(
+        {
+            d.deadline.date
+            for e in index.by_date.values()
+            for d in e
+            if d.entry.conclusion is conclusion
+        }
+    )
+    for day in rng.sample(days, min(4, len(days))):
+        add(f"{day.day}/{day.month}", [urls.deadline(day)])
+    return out
+
+
+def rank(found: list[str], want: Sequence[str]) -> int | None:
+    """1-based rank of the first result a reader wants, or None. A want "#nv-x" is that
+    task of the version's own quarter on any page (not an earlier quarter's namesake)."""
+    for n, path in enumerate(found, start=1):
+        page, _, anchor = path.partition("#")
+        for wanted in want:
+            w_page, _, w_anchor = wanted.partition("#")
+            if not w_page:
+                if anchor == w_anchor and not EARLIER_FULL_TEXT.match(page):
+                    return n
+            elif page == w_page and (not w_anchor or anchor == w_anchor):
+                return n
+    return None
+
+
+def site_path(href: str, base: str) -> str:
+    """A result's link as a site path with its task: "toan-van/#nv-ii-2-6" for both
+    "../toan-van/?nv=nv-ii-2-6&h=mo+cat" and "/toan-van/#nv-ii-2-6"."""
+    parts = urlsplit(urljoin(base, href))
+    path = parts.path.removeprefix("/")
+    anchor = parts.fragment or parse_qs(parts.query).get("nv", [""])[0]
+    return path + (f"#{anchor}" if anchor else "")
+
+
+# Installed before Material's scripts run: note when the search worker answers which
+# query (Material's messages: 2 is a query, 3 its result), and when that was painted.
+WORKER_PROBE = """(() => {
+  const Native = window.Worker;
+  window.Worker = function (...args) {
+    const worker = new Native(...args);
+    const post = worker.postMessage.bind(worker);
+    const asked = [];  // the worker answers queries one by one, in order
+    worker.postMessage = (message, ...rest) => {
+      if (message && message.type === 2) asked.push(message.data);
+      return post(message, ...rest);
+    };
+    worker.addEventListener("message", event => {
+      if (event.data && event.data.type === 3) {
+        const answered = asked.shift();
+        requestAnimationFrame(() => {
+          window.kl_painted = [answered, performance.now()];
+        });
+      }
+    });
+    return worker;
+  };
+  window.Worker.prototype = Native.prototype;
+})();"""
+
+
+def material(page: Page, query: str) -> tuple[list[str], float]:
+    """The results Material's search box shows for `query`, typed, and the seconds
+    from the last keystroke to their being painted."""
     box = page.locator("input.md-search__input")
     page.click("input.md-search__input")
     box.fill("")
     page.wait_for_timeout(100)
     box.press_sequentially(query[:-1], delay=15)
-    start = time.perf_counter()
+    page.evaluate(
+        """() => { window.kl_painted = null;
+        document.querySelector("input.md-search__input").addEventListener("input",
+          () => { window.kl_key = performance.now(); }, { once: true }); }"""
+    )
     box.press_sequentially(query[-1])
+    # Material reads the box on keyup; Playwright types a letter no keyboard key
+    # makes ("ư") as inserted text, with no keyup, as an input method would not.
+    box.dispatch_event("keyup")
+    painted = page.wait_for_function(
+        "q => window.kl_painted && window.kl_painted[0].trim() === q.trim()"
+        " && window.kl_painted[1] - window.kl_key",
+        arg=query,
+        timeout=30_000,
+        polling=5,
+    ).json_value()
+    page.wait_for_timeout(150)  # the list is filled in steps
+    links = page.eval_on_selector_all(
+        ".md-search-result__item > a",
+        "els => els.map(a => [a.getAttribute('href'),"
+        " Number(a.querySelector('article').dataset.mdScore)])",
+    )
+    found = [site_path(href, page.url) for href, score in links if score > 0]
+    return found[:SHOWN], float(painted) / 1000
+
+
+PAGEFIND_JS = """async (q) => {
+  window.kl_pf = window.kl_pf || await import("/pagefind/pagefind.js");
+  const start = performance.now();
+  const search = await window.kl_pf.search(q);
+  const data = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
+  const seconds = (performance.now() - start) / 1000;
+  const rest = await Promise.all(search.results.slice(5, 10).map(r => r.data()));
+  return [seconds, data.concat(rest).map(d =>
+    (d.sub_results.length ? d.sub_results.slice(0, 3).map(s => s.url) : [d.url]))];
+}"""
+
+
+def pagefind(page: Page, query: str) -> tuple[list[str], float]:
+    """Pagefind's results for `query`, flattened as its UI shows them, and the seconds
+    its search and the first five results' data took."""
+    seconds, groups = page.evaluate(PAGEFIND_JS, query)
+    found = [site_path(u, page.url) for group in groups for u in group]
+    return found[:SHOWN], seconds
+
+
+def index_pagefind(site: Path) -> float:
+    """Index a built site with Pagefind (the print bundle left out, as from Material's
+    index); the seconds it took."""
+    shutil.rmtree(site / "ban-in", ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--root-selector",
+            "article.md-content__inner",
+            "--quiet",
+        ],
+        check=True,
+    )
+    return time.perf_counter() - start
+
+
+def index_size(site: Path, engine: str) -> int:
+    """Bytes of the search index as served gzipped (Pagefind's files are compressed
+    already, and a query fetches only some of them)."""
+    if engine == "lunr":
+        return len(gzip.compress((site / "search/search_index.json").read_bytes(), 6))
+    return sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file())
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    """The site on an ephemeral port of 127.0.0.1."""
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        page.wait_for_selector(".md-search-result__item", timeout=5_000)
-    except Exception:  # nothing found: no result list
-        return [], time.perf_counter() - start
-    seconds = time.perf_counter() - start
-    page.wait_for_timeout(300)  # the list is filled in steps
-    links = page.locator(".md-search-result__item > a")
-    out = []
-    for i in range(min(links.count(), SHOWN)):
-        href = links.nth(i).get_attribute("href") or ""
-        parts = urlsplit(urljoin(page.url, href))
-        path = parts.path.removeprefix("/")
-        out.append(path + (f"#{parts.fragment}" if parts.fragment else ""))
-    return out, seconds
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
 
 
-def rank(found: list[str], want: list[str]) -> int | None:
-    """1-based rank of the first result a reader wants, or None."""
-    for n, path in enumerate(found, start=1):
-        page, _, anchor = path.partition("#")
-        for wanted in want:
-            w_page, _, w_anchor = wanted.partition("#")
-            if page == w_page and (not w_anchor or anchor == w_anchor):
-                return n
-    return None
+def measure(
+    browser: Browser, site: Path, engine: str, queries: list[Query], verbose: bool
+) -> dict[str, Any]:
+    """Ranks and times of every query on one site with one engine."""
+    ranks: dict[int, list[int | None]] = {0: [], 1: []}
+    times: list[float] = []
+    ask = material if engine == "lunr" else pagefind
+    with served(site) as origin:
+        page = browser.new_page(locale="vi-VN")
+        page.add_init_script(WORKER_PROBE)
+        page.goto(f"{origin}/")
+        _, first = ask(page, queries[0].forms[1])
+        for q in queries:
+            row = []
+            for form, text in enumerate(q.forms):
+                found, seconds = ask(page, text)
+                r = rank(found, q.want)
+                ranks[form].append(r)
+                times.append(seconds)
+                row.append("–" if r is None else str(r))
+            if verbose:
+                print(f"  {' / '.join(q.forms)[:60]:<60} {row[0]:>3} {row[1]:>3}")
+        page.close()
+    out: dict[str, Any] = {"first": first, "median": statistics.median(times), "max": max(times)}
+    for form in (0, 1):
+        got = ranks[form]
+        out[f"top3_{form}"] = sum(1 for r in got if r is not None and r <= 3) / len(got)
+        out[f"mrr_{form}"] = sum(1 / r for r in got if r) / len(got)
+    out["size"] = index_size(site, engine)
+    return out
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--site", type=Path, default=None, help="a built site to search")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--scales", type=float, nargs="*", default=[1, 4])
+    parser.add_argument("--engines", nargs="+", default=["lunr"], choices=["lunr", "pagefind"])
+    parser.add_argument("--site", type=Path, default=None, help="a built site of the real data")
+    parser.add_argument("--no-real", action="store_true", help="only the fictional sites")
+    parser.add_argument("--verbose", action="store_true", help="each query's ranks")
     args = parser.parse_args()
-    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as tmp:
-        site = args.site or build(Path(tmp) / "site")
-        handler = functools.partial(_Quiet, directory=str(site))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        origin = f"http://127.0.0.1:{server.server_address[1]}"
-        chromium = find_chromium()
-        if chromium is None:
-            raise SystemExit("Chromium is needed: .ci/system-deps installs it")
-        ranks: dict[int, list[int | None]] = {0: [], 1: []}
-        times: dict[int, list[float]] = {0: [], 1: []}
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            page = browser.new_page(locale="vi-VN")
-            page.goto(f"{origin}/")
-            print(f"{'query (with diacritics / without)':<52} {'rank':>5} {'rank':>5}")
-            for item in queries:
-                row = []
-                for form, query in enumerate(item["query"]):
-                    found, seconds = results(page, origin, query)
-                    r = rank(found, item["want"])
-                    ranks[form].append(r)
-                    times[form].append(seconds)
-                    row.append("–" if r is None else str(r))
-                label = " / ".join(item["query"])
-                print(f"{label:<52} {row[0]:>5} {row[1]:>5}")
-            browser.close()
-        server.shutdown()
-    print()
-    for form, name in ((0, "with diacritics"), (1, "without diacritics")):
-        got = ranks[form]
-        top3 = sum(1 for r in got if r is not None and r <= 3) / len(got)
-        mrr = sum(1 / r for r in got if r) / len(got)
-        median = statistics.median(times[form])
-        print(f"{name:<20} top-3 {100 * top3:5.1f} %   MRR {mrr:.3f}   median {median:.2f} s")
-    with_mrr = sum(1 / r for r in ranks[0] if r) / len(ranks[0])
-    without_mrr = sum(1 / r for r in ranks[1] if r) / len(ranks[1])
-    if with_mrr:
-        print(f"without / with (MRR): {100 * without_mrr / with_mrr:.0f} %")
+    chromium = find_chromium()
+    if chromium is None:
+        raise SystemExit("Chromium is needed: .ci/system-deps installs it")
+    print(
+        f"{'site':<16} {'engine':<9} {'n':>3} {'top-3 á/a %':>12} {'MRR á/a':>12} {'ratio':>6}"
+        f" {'median s':>9} {'max s':>6} {'first s':>8} {'index KB gz':>12}"
+    )
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        sites: list[tuple[str, Path, list[Query]]] = []
+        if not args.no_real:
+            real = args.site or build(Path(tmp) / "real")
+            sites.append(("real", real, real_queries()))
+        for k in args.scales:
+            data = Path(tmp) / f"mau-{k:g}.yml"
+            data.write_text(dump(generate(Scale.times(k))), encoding="utf-8")
+            sites.append(
+                (
+                    f"fictional {k:g}×",
+                    build(Path(tmp) / f"mau-{k:g}", data),
+                    fictional_queries(data),
+                )
+            )
+        for name, site, queries in sites:
+            for engine in args.engines:
+                note = ""
+                if engine == "pagefind":
+                    copy = Path(tmp) / f"pf-{name.replace(' ', '-')}"
+                    shutil.copytree(site, copy, dirs_exist_ok=True)
+                    note = f"  (indexed in {index_pagefind(copy):.1f} s)"
+                    site = copy
+                if args.verbose:
+                    print(f"{name} · {engine}:")
+                m = measure(browser, site, engine, queries, args.verbose)
+                ratio = m["mrr_1"] / m["mrr_0"] if m["mrr_0"] else 0.0
+                print(
+                    f"{name:<16} {engine:<9} {len(queries):>3}"
+                    f" {100 * m['top3_0']:>5.1f}/{100 * m['top3_1']:<5.1f}"
+                    f" {m['mrr_0']:>5.3f}/{m['mrr_1']:<5.3f} {100 * ratio:>5.0f}%"
+                    f" {m['median']:>9.3f} {m['max']:>6.2f} {m['first']:>8.2f}"
+                    f" {m['size'] / 1024:>12.0f}{note}",
+                    flush=True,
+                )
+        browser.close()
     return 0
 
 

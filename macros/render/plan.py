@@ -61,10 +61,12 @@ class PlannedPage:
 # being Material's weight. An agency's page is what its name finds, though each of its
 # tasks names it too (in the text, and in the result's title); the pages that list
 # tasks by date, document, target or change repeat them, and weigh less than the
-# tasks themselves (the full text's, and the agency pages' cards).
+# tasks themselves (the full text's, and the agency pages' cards); an earlier quarter's
+# full text weighs less than this quarter's.
 SEARCH_WEIGHT: dict[str, tuple[float, float]] = {
     "agency": (5.0, 1.0),
     "agency_history": (0.5, 0.5),
+    "earlier_full_text": (0.5, 0.5),
     "deadline": (1.0, 0.5),
     "document": (1.0, 0.5),
     "changes": (0.5, 0.5),
@@ -76,6 +78,8 @@ SEARCH_WEIGHT: dict[str, tuple[float, float]] = {
 def search_weight(page: FixedPage | PlannedPage) -> tuple[float, float]:
     """The weights of a page's entries in the search index (see SEARCH_WEIGHT)."""
     kind = page.kind if isinstance(page, PlannedPage) else page.method
+    if isinstance(page, PlannedPage) and kind == "full_text":
+        kind = "earlier_full_text"  # this quarter's full text is the fixed page
     return SEARCH_WEIGHT.get(kind, (1.0, 1.0))
 
 

@@ -24,7 +24,7 @@ def test_each_full_text_page_holds_its_own_quarter_s_task_anchors() -> None:
 
 def test_agency_pages_weigh_most_and_the_pages_that_repeat_tasks_least() -> None:
     index = build_index(load(DATA, name="two-quarters.yml"), "2026-q2")
-    weights = {p.kind: search_weight(p) for p in plan(index)}
+    weights: dict[str, tuple[float, float]] = {p.kind: search_weight(p) for p in plan(index)}
     weights |= {p.method: search_weight(p) for p in FIXED}
     assert weights["agency"][0] > weights["full_text"][0] == 1.0
     assert weights["agency"][1] == weights["full_text"][1] == 1.0  # a card weighs as its task
