@@ -11,7 +11,7 @@ pages give every task card and every task of the full text such a heading (see
   (`ketluan-search.js`) scrolls to the task it names.
 - Each entry gets its page's weight (`macros.render.plan.search_weight`): an agency's
   page is what its name finds; the pages that repeat tasks by date or document weigh
-  less than the tasks themselves.
+  less than the tasks themselves; a page of weight 0 is left out.
 
 Diacritics are folded in the browser, by the lunr language file in
 `overrides/assets/javascripts/lunr/min/lunr.vi.min.js`, not here.
@@ -45,8 +45,8 @@ def task_location(page: str, anchor: str) -> str:
 
 def reshape(index: dict[str, Any], plan: SearchPlan) -> dict[str, Any]:
     """Material's index with the full text's tasks as results of their own and every
-    entry weighted; entries keep their order (Material expects a page's own entry
-    before its headings')."""
+    entry weighted (those of weight 0 left out); entries keep their order (Material
+    expects a page's own entry before its headings')."""
     docs = []
     for doc in index.get("docs", []):
         page, _, anchor = str(doc.get("location", "")).partition("#")
@@ -56,6 +56,8 @@ def reshape(index: dict[str, Any], plan: SearchPlan) -> dict[str, Any]:
             weight = plan.weights.get(page, (1.0, 1.0))[0]
         else:
             weight = plan.weights.get(page, (1.0, 1.0))[1 if anchor else 0]
+        if weight == 0.0:
+            continue
         if weight != 1.0:
             out["boost"] = weight
         docs.append(out)

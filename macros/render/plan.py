@@ -62,10 +62,10 @@ class PlannedPage:
 # tasks names it too (in the text, and in the result's title); the pages that list
 # tasks by date, document, target or change repeat them, and weigh less than the
 # tasks themselves (the full text's, and the agency pages' cards); an earlier quarter's
-# full text weighs less than this quarter's.
+# full text weighs less than this quarter's. A page of weight 0 is left out.
 SEARCH_WEIGHT: dict[str, tuple[float, float]] = {
     "agency": (5.0, 1.0),
-    "agency_history": (0.5, 0.5),
+    "agency_history": (0.0, 0.0),  # earlier tasks, each in its own full text: left out
     "earlier_full_text": (0.5, 0.5),
     "deadline": (1.0, 0.5),
     "document": (1.0, 0.5),

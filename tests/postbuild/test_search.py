@@ -40,6 +40,13 @@ def test_entries_take_their_page_s_weight_and_material_s_where_none_is_set() -> 
     assert boosts == [None, None, None, 5.0, None, 0.5]
 
 
+def test_a_page_of_weight_zero_is_left_out() -> None:
+    plan = SearchPlan(weights={"co-quan/x/": (0.0, 0.0)})
+    locations = [d["location"] for d in reshape(INDEX, plan)["docs"]]
+    assert not [loc for loc in locations if loc.startswith("co-quan/x/")]
+    assert len(locations) == len(INDEX["docs"]) - 2
+
+
 def test_the_file_is_rewritten_with_its_config(tmp_path: Path) -> None:
     path = tmp_path / "search_index.json"
     path.write_text(json.dumps(INDEX), encoding="utf-8")

@@ -30,3 +30,4 @@ def test_agency_pages_weigh_most_and_the_pages_that_repeat_tasks_least() -> None
     assert weights["agency"][1] == weights["full_text"][1] == 1.0  # a card weighs as its task
     for repeats in ("deadline", "document", "changes", "targets"):
         assert weights[repeats][1] < 1.0
+    assert weights["agency_history"] == (0.0, 0.0)  # earlier tasks: in their full texts
