@@ -33,6 +33,7 @@ from macros.publish import (
     check_port,
     publish,
     publish_all,
+    published_versions,
     serve,
 )
 
@@ -85,6 +86,19 @@ def publish_command(
         print(f"Đã xuất bản {title} lên nhánh {branch}.")
     else:
         print(f"{title} trên nhánh {branch} đã giống hệt bản dựng này; không có thay đổi.")
+    # A fresh clone has no branch yet: a site with only this quarter would offer no
+    # earlier one in its version list. Say which are missing and how to add them.
+    held = published_versions(target)
+    quarters = load(data).quarters
+    earlier = quarters[: [q.key for q in quarters].index(done.conclusion.key)]
+    missing = [q for q in earlier if q.key not in held]
+    if missing:
+        names = ", ".join(f"{q.title} ({q.key})" for q in missing)
+        commands = " && ".join(f"ketluan publish {q.key}" for q in missing)
+        print(
+            f"Lưu ý: nhánh {branch} chưa có {names}; trang chỉ cho chọn các quý đã xuất bản. "
+            f"Xuất bản thêm: {commands}"
+        )
     return 0
 
 
@@ -258,7 +272,9 @@ def _parser() -> argparse.ArgumentParser:
     p_prev.add_argument(
         "-a", "--address", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định: %(default)s)"
     )
-    p_prev.add_argument("--site-url", default=None, help=site_url_help)
+    p_prev.add_argument(
+        "--site-url", default=os.environ.get("KETLUAN_SITE_URL"), help=site_url_help
+    )
     p_imp = sub.add_parser(
         "import", help="dựng bản nháp một quý mới từ tệp Kết luận (.docx, .pdf, .txt) để rà soát"
     )

@@ -28,18 +28,30 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from macros.load import Loaded, ReviewMark, load, load_reviewed
 from macros.load.review import marks_holding
 from macros.model import Conclusion
 from macros.model.calendar import UnknownQuarter, build_stamp, find_quarter
 from macros.problems import os_reason
+from macros.render.environment import environment
 
 LATEST = "latest"
 PREVIEW_BRANCH = "ketluan-preview"
 DEFAULT_BRANCH = "gh-pages"
 
 _MIKE = "import sys; from mike.driver import main; sys.exit(main())"
+# One file committed onto the branch with mike's own commit machinery (stdin: its bytes).
+_MIKE_ADD_FILE = (
+    "import sys; from mike import git_utils\n"
+    "branch, path, message = sys.argv[1:4]\n"
+    "with git_utils.Commit(branch, message) as commit:\n"
+    "    commit.add_file(git_utils.FileInfo(path, sys.stdin.buffer.read()))"
+)
+# mike's redirect pages (`latest/`, the root), in Vietnamese and marked so.
+REDIRECT_TEMPLATE = Path(__file__).parent / "render" / "templates" / "mike-redirect.html"
+NOT_FOUND = "404.html"
 
 
 class PublishError(RuntimeError):
@@ -106,6 +118,35 @@ def _mike(target: Target, args: Sequence[str], env: dict[str, str]) -> None:
         raise PublishError(cause(log), log=log)
 
 
+def not_found_page(site_url: str | None) -> bytes:
+    """The page a web server shows for any missing address (its error page): one real
+    page whose only link is absolute, so it reads the same at every address. A
+    version's own 404.html, or `latest/404.html` (a relative redirect), served at the
+    missing address would send the reader to yet another missing one, again and again."""
+    path = urlsplit(site_url or "/").path.rstrip("/") + "/"
+    page = environment().get_template("not-found.html").render(home=f"{path}{LATEST}/")
+    return (page.strip() + "\n").encode("utf-8")
+
+
+def _add_file(target: Target, path: str, content: bytes, env: dict[str, str]) -> None:
+    """Commit one file at the branch's root, unless it already holds those bytes."""
+    held = subprocess.run(
+        ["git", "show", f"refs/heads/{target.branch}:{path}"],
+        cwd=target.project,
+        capture_output=True,
+        check=False,
+    )
+    if held.returncode == 0 and held.stdout == content:
+        return
+    command = [sys.executable, "-c", _MIKE_ADD_FILE, target.branch, path, f"Trang {path}"]
+    result = subprocess.run(
+        command, cwd=target.project, env=env, input=content, capture_output=True, check=False
+    )
+    if result.returncode != 0:
+        log = result.stderr.decode("utf-8", "replace").strip()
+        raise PublishError(cause(log), log=log)
+
+
 # What MkDocs and mike say when a build fails: "ERROR    -  …", "WARNING  -  …" (strict
 # mode stops on warnings), "error: …"; or the last line of a traceback.
 _LOG_LINE = re.compile(r"^(?:ERROR|WARNING)\s+-\s+(?P<message>.+)$|^error: (?P<mike>.+)$", re.M)
@@ -158,11 +199,14 @@ def publish(target: Target, key: str, loaded: Loaded | None = None) -> Published
         before = branch_head(target)
         message = f"Xuất bản {conclusion.title} ({key}) từ {record}"
         deploy = ["deploy", "--config-file", "mkdocs.yml", "--title", conclusion.title]
+        deploy += ["--template", str(REDIRECT_TEMPLATE)]
         deploy += ["--message", message]
         deploy += ["--update-aliases", key, LATEST] if newest else [key]
         _mike(target, deploy, env)
         if newest:
+            _add_file(target, NOT_FOUND, not_found_page(target.site_url), env)
             default = ["set-default", "--config-file", "mkdocs.yml", LATEST]
+            default += ["--template", str(REDIRECT_TEMPLATE)]
             _mike(target, [*default, "--message", f"{LATEST} → {key}"], env)
         return Published(conclusion, changed=branch_head(target) != before)
 
@@ -226,6 +270,14 @@ def check_branch(target: Target) -> None:
             f"nhánh '{target.branch}' đã có nội dung không phải các phiên bản do ketluan "
             "xuất bản (thiếu versions.json của mike); chọn nhánh khác hoặc xóa nhánh đó trước"
         )
+
+
+def published_versions(target: Target) -> set[str]:
+    """The versions the branch holds ("2026-q1", ...); none before the first publication."""
+    listing = _git(target.project, "show", f"refs/heads/{target.branch}:versions.json")
+    if not _is_versions(listing):
+        return set()
+    return {str(v["version"]) for v in json.loads(listing or "[]")}
 
 
 def _is_versions(text: str | None) -> bool:
