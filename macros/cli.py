@@ -11,6 +11,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
 from macros.follow.merge import merge_reports
@@ -24,6 +25,7 @@ from macros.ingest.word import WordError
 from macros.load import DEFAULT_DATA, load, load_reviewed, validate_reviewed, validate_text
 from macros.load.schema import MODELINE, json_schema
 from macros.model.counts import counts
+from macros.postbuild.pdf import unavailable as pdf_unavailable
 from macros.problems import DataError, os_reason
 from macros.publish import (
     DEFAULT_BRANCH,
@@ -36,6 +38,7 @@ from macros.publish import (
     published_versions,
     serve,
 )
+from macros.usage import install as install_vietnamese_usage
 
 DATA_HELP = "tệp YAML (mặc định: %(default)s)"
 
@@ -86,6 +89,10 @@ def publish_command(
         print(f"Đã xuất bản {title} lên nhánh {branch}.")
     else:
         print(f"{title} trên nhánh {branch} đã giống hệt bản dựng này; không có thay đổi.")
+    if os.environ.get("KETLUAN_PDF", "true").lower() not in ("0", "false", "no"):
+        reason = pdf_unavailable()
+        if reason:
+            print(f"Lưu ý: các trang cơ quan không có bản PDF ({reason}); trang web vẫn đầy đủ.")
     # A fresh clone has no branch yet: a site with only this quarter would offer no
     # earlier one in its version list. Say which are missing and how to add them.
     held = published_versions(target)
@@ -225,75 +232,179 @@ def _write(path: Path, text: str) -> None:
     partial.replace(path)
 
 
+def _version() -> str:
+    try:
+        return metadata.version("ketluan")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "(chưa cài đặt)"
+
+
+def _command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    example: str,
+) -> argparse.ArgumentParser:
+    """A subcommand: its one line in `ketluan -h`, that line again atop its own help,
+    and an example to copy below it."""
+    return sub.add_parser(
+        name,
+        help=summary,
+        description=summary[0].upper() + summary[1:] + ".",
+        epilog="Ví dụ:\n" + "\n".join(f"  {line}" for line in example.split("\n")),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
+    install_vietnamese_usage()  # before any parser: argparse looks its titles up then
     parser = argparse.ArgumentParser(
-        prog="ketluan", description="Xuất bản Kết luận hằng quý thành trang web nội bộ."
+        prog="ketluan",
+        description="Xuất bản Kết luận hằng quý thành trang web nội bộ.",
+        epilog="Xem hướng dẫn của từng lệnh: ketluan LỆNH -h",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"ketluan {_version()}",
+        help="hiện phiên bản rồi thoát",
     )
     parser.add_argument("--debug", action="store_true", help="hiện đầy đủ lỗi Python khi có sự cố")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
-    p_check = sub.add_parser("check", help="kiểm tra tệp dữ liệu, báo mọi lỗi cùng lúc")
-    p_check.add_argument("data", nargs="?", type=Path, default=Path(DEFAULT_DATA), help=DATA_HELP)
-    p_rep = sub.add_parser("reports", help="báo cáo tình trạng nhiệm vụ của các cơ quan")
-    rep_sub = p_rep.add_subparsers(dest="reports_command", required=True, metavar="LỆNH")
-    p_rep_imp = rep_sub.add_parser(
-        "import", help="nhập bảng báo cáo (.xlsx hoặc .csv) cơ quan gửi về vào tệp dữ liệu"
+    sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH", title="các lệnh")
+    p_check = _command(
+        sub,
+        "check",
+        "kiểm tra tệp dữ liệu, báo mọi lỗi cùng lúc",
+        "ketluan check\nketluan check du-lieu/quy-2.yml",
     )
-    p_rep_imp.add_argument("sheet", type=Path, help="bảng báo cáo đã điền (mẫu tải từ trang)")
-    p_rep_imp.add_argument("--quarter", required=True, help="quý nhận báo cáo, ví dụ 2026-q2")
-    p_rep_imp.add_argument("--data", type=Path, default=Path(DEFAULT_DATA), help=DATA_HELP)
-    p_schema = sub.add_parser(
+    p_check.add_argument(
+        "data", nargs="?", type=Path, default=Path(DEFAULT_DATA), metavar="TỆP", help=DATA_HELP
+    )
+    p_rep = _command(
+        sub,
+        "reports",
+        "báo cáo tình trạng nhiệm vụ của các cơ quan",
+        "ketluan reports import bao-cao.xlsx --quarter 2026-q2",
+    )
+    rep_sub = p_rep.add_subparsers(
+        dest="reports_command", required=True, metavar="LỆNH", title="các lệnh"
+    )
+    p_rep_imp = _command(
+        rep_sub,
+        "import",
+        "nhập bảng báo cáo (.xlsx hoặc .csv) cơ quan gửi về vào tệp dữ liệu",
+        "ketluan reports import bao-cao-dang-uy-ubnd-tinh-2026-q2.xlsx --quarter 2026-q2",
+    )
+    p_rep_imp.add_argument(
+        "sheet", type=Path, metavar="BẢNG", help="bảng báo cáo đã điền (mẫu tải từ trang)"
+    )
+    p_rep_imp.add_argument(
+        "--quarter", required=True, metavar="QUÝ", help="quý nhận báo cáo, ví dụ 2026-q2"
+    )
+    p_rep_imp.add_argument(
+        "--data", type=Path, default=Path(DEFAULT_DATA), metavar="TỆP", help=DATA_HELP
+    )
+    p_schema = _command(
+        sub,
         "schema",
-        help="viết lược đồ JSON Schema cho trình soạn YAML (gợi ý khóa, mã cơ quan)",
+        "viết lược đồ JSON Schema cho trình soạn YAML (gợi ý khóa, mã cơ quan)",
+        "ketluan schema",
     )
-    p_schema.add_argument("--data", type=Path, default=Path(DEFAULT_DATA), help=DATA_HELP)
+    p_schema.add_argument(
+        "--data", type=Path, default=Path(DEFAULT_DATA), metavar="TỆP", help=DATA_HELP
+    )
     p_schema.add_argument(
         "-o",
         "--output",
         type=Path,
         default=None,
+        metavar="TỆP",
         help="tệp viết lược đồ (mặc định: cạnh tệp dữ liệu, đuôi .schema.json)",
     )
     site_url_help = "địa chỉ gốc của trang (mặc định: biến KETLUAN_SITE_URL)"
-    p_pub = sub.add_parser("publish", help="xuất bản một quý thành phiên bản cố định (mike)")
-    p_pub.add_argument("quarter", help="mã quý, ví dụ 2026-q1")
-    p_pub.add_argument("--data", type=Path, default=Path(DEFAULT_DATA), help=DATA_HELP)
-    p_pub.add_argument(
-        "--branch", default=DEFAULT_BRANCH, help="nhánh git nhận bản dựng (mặc định: %(default)s)"
+    p_pub = _command(
+        sub,
+        "publish",
+        "xuất bản một quý thành phiên bản cố định (mike)",
+        "ketluan publish 2026-q1 --site-url http://intranet.tinhuy/ket-luan/\n"
+        "ketluan publish 2026-q2 --site-url http://intranet.tinhuy/ket-luan/",
     )
-    p_pub.add_argument("--site-url", default=os.environ.get("KETLUAN_SITE_URL"), help=site_url_help)
+    p_pub.add_argument("quarter", metavar="QUÝ", help="mã quý, ví dụ 2026-q1")
+    p_pub.add_argument(
+        "--data", type=Path, default=Path(DEFAULT_DATA), metavar="TỆP", help=DATA_HELP
+    )
+    p_pub.add_argument(
+        "--branch",
+        default=DEFAULT_BRANCH,
+        metavar="NHÁNH",
+        help="nhánh git nhận bản dựng (mặc định: %(default)s)",
+    )
+    p_pub.add_argument(
+        "--site-url",
+        default=os.environ.get("KETLUAN_SITE_URL"),
+        metavar="ĐỊA_CHỈ",
+        help=site_url_help,
+    )
     p_pub.add_argument("--push", action="store_true", help="đẩy nhánh lên remote sau khi xuất bản")
     p_pub.add_argument(
         "--allow-uncommitted",
         action="store_true",
         help="xuất bản cả khi tệp dữ liệu có thay đổi chưa commit vào git",
     )
-    p_prev = sub.add_parser("preview", help="dựng mọi quý vào nhánh xem thử, mở trên 127.0.0.1")
-    p_prev.add_argument("--data", type=Path, default=Path(DEFAULT_DATA), help=DATA_HELP)
-    p_prev.add_argument(
-        "-a", "--address", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định: %(default)s)"
+    p_prev = _command(
+        sub,
+        "preview",
+        "dựng mọi quý vào nhánh xem thử, mở trên 127.0.0.1",
+        "ketluan preview\nketluan preview -a 127.0.0.1:8001",
     )
     p_prev.add_argument(
-        "--site-url", default=os.environ.get("KETLUAN_SITE_URL"), help=site_url_help
+        "--data", type=Path, default=Path(DEFAULT_DATA), metavar="TỆP", help=DATA_HELP
     )
-    p_imp = sub.add_parser(
-        "import", help="dựng bản nháp một quý mới từ tệp Kết luận (.docx, .pdf, .txt) để rà soát"
+    p_prev.add_argument(
+        "-a",
+        "--address",
+        default="127.0.0.1:8000",
+        metavar="ĐỊA_CHỈ:CỔNG",
+        help="địa chỉ:cổng (mặc định: %(default)s)",
+    )
+    p_prev.add_argument(
+        "--site-url",
+        default=os.environ.get("KETLUAN_SITE_URL"),
+        metavar="ĐỊA_CHỈ",
+        help=site_url_help,
+    )
+    p_imp = _command(
+        sub,
+        "import",
+        "dựng bản nháp một quý mới từ tệp Kết luận (.docx, .pdf, .txt) để rà soát",
+        "ketluan import ket-luan-quy-II.docx --quarter 2026-q2 -o data/directives.yml "
+        "--review ra-soat.html",
     )
     p_imp.add_argument(
-        "source", type=Path, help="tệp Kết luận nhận được (.docx, .pdf có lớp chữ, .txt UTF-8)"
+        "source",
+        type=Path,
+        metavar="TỆP_KẾT_LUẬN",
+        help="tệp Kết luận nhận được (.docx, .pdf có lớp chữ, .txt UTF-8)",
     )
-    p_imp.add_argument("--quarter", required=True, help="mã quý của Kết luận, ví dụ 2026-q2")
-    p_imp.add_argument("--data", type=Path, default=Path(DEFAULT_DATA), help=DATA_HELP)
+    p_imp.add_argument(
+        "--quarter", required=True, metavar="QUÝ", help="mã quý của Kết luận, ví dụ 2026-q2"
+    )
+    p_imp.add_argument(
+        "--data", type=Path, default=Path(DEFAULT_DATA), metavar="TỆP", help=DATA_HELP
+    )
     p_imp.add_argument(
         "-o",
         "--output",
         type=Path,
         default=None,
+        metavar="TỆP",
         help="tệp viết bản nháp (mặc định: in ra màn hình)",
     )
     p_imp.add_argument(
         "--review",
         type=Path,
         default=None,
+        metavar="TỆP_HTML",
         help="tệp HTML rà soát: từng đoạn văn bản bên cạnh bản nháp, điểm cần rà soát lên đầu",
     )
     return parser
@@ -301,7 +412,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `ketluan` console script."""
-    args = _parser().parse_args(argv)
+    try:
+        return _run(_parser().parse_args(argv))
+    except KeyboardInterrupt:  # Ctrl+C: one line, not Python's traceback
+        print("\nĐã dừng (Ctrl+C).", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "check":
             return check(args.data)

@@ -180,6 +180,7 @@ def publish(target: Target, key: str, loaded: Loaded | None = None) -> Published
     The newest quarter of the data also becomes `latest`, the default version. A quarter
     whose review marks are not all cleared is refused, except on the local preview.
     """
+    refuse_outside_project(target)
     loaded = loaded or load_reviewed(target.data)
     dataset = loaded.dataset
     try:
@@ -209,6 +210,16 @@ def publish(target: Target, key: str, loaded: Loaded | None = None) -> Published
             default += ["--template", str(REDIRECT_TEMPLATE)]
             _mike(target, [*default, "--message", f"{LATEST} → {key}"], env)
         return Published(conclusion, changed=branch_head(target) != before)
+
+
+def refuse_outside_project(target: Target) -> None:
+    """Refuse to run where there is no mkdocs.yml, in Vietnamese: mike would only say
+    "error: [Errno 2] No such file or directory: 'mkdocs.yml'"."""
+    if not (target.project / "mkdocs.yml").is_file():
+        raise PublishError(
+            f"thư mục {target.project} không có mkdocs.yml; chạy lệnh trong thư mục dự án "
+            "ketluan (thư mục chứa mkdocs.yml và data/)"
+        )
 
 
 def refuse_unreviewed(marks: list[ReviewMark], key: str) -> None:

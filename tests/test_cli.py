@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +82,73 @@ def test_a_system_error_is_said_in_vietnamese(
     monkeypatch.setattr("macros.cli.load_reviewed", full)
     assert main(["check"]) == 1
     assert capsys.readouterr().err == "lỗi: ổ đĩa đã đầy (/srv/ket-luan)\n"
+
+
+def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert re.fullmatch(r"ketluan \d+\.\d+\.\d+\n", capsys.readouterr().out)
+
+
+ENGLISH = ("usage:", "positional arguments", "options:", "show this help", "show program")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["check"],
+        ["publish"],
+        ["preview"],
+        ["import"],
+        ["schema"],
+        ["reports"],
+        ["reports", "import"],
+    ],
+)
+def test_every_help_is_in_vietnamese_with_an_example(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main([*command, "-h"])
+    text = capsys.readouterr().out
+    assert text.startswith("cách dùng: ketluan")
+    assert not [word for word in ENGLISH if word in text], text
+    assert "hiện hướng dẫn này rồi thoát" in text
+    if command:  # each command: what it does, then an example to copy
+        assert "\nVí dụ:\n  ketluan " in text
+
+
+def test_a_mistyped_command_is_told_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv, said in (
+        (["publish"], "ketluan publish: lỗi: thiếu tham số: QUÝ"),
+        (["publsh"], "lựa chọn không có: 'publsh'"),
+        (["check", "--bogus"], "tham số không nhận ra: --bogus"),
+    ):
+        with pytest.raises(SystemExit) as stop:
+            main(argv)
+        assert stop.value.code == 2
+        err = capsys.readouterr().err
+        assert said in err and "error" not in err and "usage" not in err
+
+
+def test_ctrl_c_is_one_short_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(_path: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("macros.cli.load_reviewed", interrupted)
+    assert main(["check"]) == 130
+    assert capsys.readouterr().err == "\nĐã dừng (Ctrl+C).\n"
+
+
+def test_publishing_outside_the_project_says_where_to_run_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["publish", "2026-q1"]) == 1
+    err = capsys.readouterr().err
+    assert "không có mkdocs.yml; chạy lệnh trong thư mục dự án ketluan" in err
+    assert "Errno" not in err
