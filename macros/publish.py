@@ -180,7 +180,6 @@ def publish(target: Target, key: str, loaded: Loaded | None = None) -> Published
     The newest quarter of the data also becomes `latest`, the default version. A quarter
     whose review marks are not all cleared is refused, except on the local preview.
     """
-    refuse_outside_project(target)
     loaded = loaded or load_reviewed(target.data)
     dataset = loaded.dataset
     try:
@@ -189,6 +188,7 @@ def publish(target: Target, key: str, loaded: Loaded | None = None) -> Published
         raise PublishError(f"{exc} — tệp {target.data}") from None
     if not target.local_only:
         refuse_unreviewed(marks_holding(loaded.marks, dataset, key), key)
+    refuse_outside_project(target)
     conclusion = dataset.quarters[position]
     keys = [q.key for q in dataset.quarters]
     record = data_record(target)

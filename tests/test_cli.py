@@ -148,7 +148,8 @@ def test_publishing_outside_the_project_says_where_to_run_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert main(["publish", "2026-q1"]) == 1
+    data = Path(__file__).resolve().parent.parent / "data" / "directives.yml"
+    assert main(["publish", "2026-q1", "--data", str(data)]) == 1
     err = capsys.readouterr().err
     assert "không có mkdocs.yml; chạy lệnh trong thư mục dự án ketluan" in err
     assert "Errno" not in err
