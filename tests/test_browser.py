@@ -458,3 +458,36 @@ def test_the_agency_overview_sorts_and_filters_by_keyboard(page: Page, real: str
     assert {groups.nth(i).get_attribute("data-group") for i in range(groups.count())} == {
         "co-quan-tham-muu"
     }
+
+
+def _contrast_on_white(css_color: str) -> float:
+    """WCAG contrast of an rgb()/rgba() colour drawn on white."""
+    parts = [float(x) for x in re.findall(r"[\d.]+", css_color)]
+    alpha = parts[3] if len(parts) > 3 else 1.0
+    channels = [alpha * c + (1 - alpha) * 255 for c in parts[:3]]
+    linear = [
+        (c / 255 / 12.92) if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4
+        for c in channels
+    ]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+def test_links_anchors_timeline_and_wide_tables_meet_wcag(page: Page, real: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone
+    page.goto(f"{real}/co-quan/dang-uy-ubnd-tinh/")
+    # Links in running text are told apart by more than colour (1.4.1).
+    for selector in (".kl-task__text a.kl-doc", ".kl-task__meta dd a.kl-agency", "td a.kl-date"):
+        line = page.eval_on_selector(selector, "a => getComputedStyle(a).textDecorationLine")
+        assert "underline" in line, selector
+    # The timeline holds links: a group screen readers enter, not an opaque image.
+    assert page.get_attribute(".kl-timeline svg", "role") == "group"
+    # A table wider than the phone scrolls from the keyboard: its frame takes the focus.
+    frame = page.locator(".md-typeset__scrollwrap[tabindex='0'][role='region']").first
+    assert "Thời hạn" in (frame.get_attribute("aria-label") or "")
+    frame.focus()
+    page.keyboard.press("ArrowRight")
+    assert frame.evaluate("f => f.scrollLeft") > 0
+    page.goto(f"{real}/toan-van/")
+    color = page.eval_on_selector(".kl-anchor", "a => getComputedStyle(a).color")
+    assert _contrast_on_white(color) >= 4.5, color

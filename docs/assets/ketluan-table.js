@@ -7,6 +7,28 @@
 (function () {
   "use strict";
 
+  // A table wider than its frame scrolls sideways, which a keyboard can do only once
+  // the frame takes the focus: make such frames focusable regions named after the
+  // heading above them (WCAG 2.1.1).
+  function scrollableByKeyboard() {
+    var frames = document.querySelectorAll(".md-typeset__scrollwrap");
+    Array.prototype.forEach.call(frames, function (frame) {
+      if (frame.scrollWidth <= frame.clientWidth + 1) return;
+      frame.tabIndex = 0;
+      frame.setAttribute("role", "region");
+      var heading = null;
+      for (var el = frame.previousElementSibling; el && !heading; el = el.previousElementSibling)
+        if (/^H[1-6]$/.test(el.tagName)) heading = el;
+      var name = heading ? heading.textContent.replace("¶", "").trim() : "Bảng";
+      frame.setAttribute("aria-label", name + " (bảng cuộn ngang)");
+    });
+  }
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", scrollableByKeyboard);
+  else
+    scrollableByKeyboard();
+  window.addEventListener("resize", scrollableByKeyboard);
+
   function cellValue(row, column, numeric) {
     var text = row.cells[column].textContent.trim();
     return numeric ? Number(text) : text;
