@@ -85,8 +85,9 @@ def fix_node_ids(pdf: bytes) -> bytes:
 # Pages printing at once, in one browser: Chromium lays out and prints each in its own
 # renderer process, so the machine's cores share the work (2 cores: about half the time).
 PRINTERS = max(2, min(4, os.cpu_count() or 2))
-# Not needed on paper: the search index and its worker (search opens no box there).
-_NOT_FOR_PAPER = re.compile(r"/search/search_index\.json$|/workers/search\.[^/]*\.js$")
+# Not needed on paper, and the largest part of loading a page: the scripts (search,
+# tabs, today's badges, sorting: none of it prints) and the search index.
+_NOT_FOR_PAPER = re.compile(r"\.js$|/search/search_index\.json$")
 
 
 def print_pages(jobs: Iterable[PrintJob], when: datetime) -> int:
