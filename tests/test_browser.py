@@ -126,6 +126,17 @@ def search(page: Page, query: str) -> list[tuple[str, str]]:
     return out
 
 
+def test_the_version_button_names_the_quarter_shown(page: Page, versions: str) -> None:
+    page.goto(f"{versions}/2026-q2/co-quan/")
+    button = page.locator(".md-version__current")
+    button.wait_for()
+    page.wait_for_function(
+        "() => (document.querySelector('.md-version__current').getAttribute('aria-label')"
+        " || '').startsWith('Đang xem')"
+    )
+    assert button.get_attribute("aria-label") == "Đang xem Quý II/2026 — chọn quý khác"
+
+
 def switch_version(page: Page, title: str) -> None:
     """Open Material's version selector (it opens on focus) and pick a quarter."""
     page.locator(".md-version__current").focus()
