@@ -10,6 +10,7 @@ import json
 import os
 import re
 import sys
+import time
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
@@ -83,7 +84,10 @@ def publish_command(
         push=push,
         allow_uncommitted=allow_uncommitted,
     )
-    done = publish(target, key)
+    started = time.monotonic()
+    loaded = load_reviewed(data)
+    print(f"Dữ liệu hợp lệ ({time.monotonic() - started:.1f} s).", flush=True)
+    done = publish(target, key, loaded, say=_say)
     title = f"{done.conclusion.title} ({done.conclusion.key})"
     if done.changed:
         print(f"Đã xuất bản {title} lên nhánh {branch}.")
@@ -109,6 +113,11 @@ def publish_command(
     return 0
 
 
+def _say(line: str) -> None:
+    """A long step's progress, shown at once (the output may be a pipe, not a terminal)."""
+    print(line, flush=True)
+
+
 def preview_command(data: Path, address: str, site_url: str | None) -> int:
     """Deploy every quarter to the local preview branch and serve it."""
     url = site_url or f"http://{address}/"
@@ -122,10 +131,7 @@ def preview_command(data: Path, address: str, site_url: str | None) -> int:
         local_only=True,
         allow_uncommitted=True,
     )
-    for done in publish_all(target):
-        print(
-            f"Đã dựng {done.conclusion.title} ({done.conclusion.key}) trên nhánh {PREVIEW_BRANCH}."
-        )
+    publish_all(target, say=_say)
     print(f"Xem tại {url} (Ctrl+C để dừng).", flush=True)
     return serve(target, address)
 

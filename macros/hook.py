@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gc
 import os
+import time
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -30,6 +31,8 @@ from macros.postbuild.search import SearchPlan, reshape_file
 from macros.render.plan import FIXED, PLACEHOLDER, plan, search_weight, task_anchors
 
 _Event = TypeVar("_Event", bound=Callable[..., Any])
+
+PROGRESS_EVERY = 3.0  # seconds between two progress lines of a long step
 
 
 def _one_line(event: _Event) -> _Event:
@@ -153,5 +156,18 @@ def on_post_build(config: Any) -> None:
         index = site_index(config)
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         when = datetime.fromtimestamp(int(epoch), UTC) if epoch else build_stamp(index.conclusion)
-        count = print_pages(print_jobs(index, site_dir), when)
+        count = print_pages(print_jobs(index, site_dir), when, _pdf_progress())
         log.info("ketluan: đã in %d bản PDF (A4).", count)
+
+
+def _pdf_progress() -> Callable[[int, int], None]:
+    """A line every few seconds while PDFs print (publish shows them as they come)."""
+    last = [time.monotonic()]
+
+    def told(done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last[0] >= PROGRESS_EVERY and done < total:
+            last[0] = now
+            log.info("ketluan: đang in bản PDF %d/%d", done, total)
+
+    return told

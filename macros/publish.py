@@ -25,7 +25,8 @@ import socket
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -52,6 +53,9 @@ _MIKE_ADD_FILE = (
 # mike's redirect pages (`latest/`, the root), in Vietnamese and marked so.
 REDIRECT_TEMPLATE = Path(__file__).parent / "render" / "templates" / "mike-redirect.html"
 NOT_FOUND = "404.html"
+
+
+Say = Callable[[str], None]  # where a long step tells how it goes, a line at a time
 
 
 class PublishError(RuntimeError):
@@ -106,15 +110,34 @@ def _git_config(project: Path, key: str) -> str | None:
     return result.stdout.strip() or None
 
 
-def _mike(target: Target, args: Sequence[str], env: dict[str, str]) -> None:
+# What the build says for the person waiting ("INFO    -  ketluan: đang in bản PDF 20/64").
+_OUR_LINE = re.compile(r"^INFO\s+-\s+ketluan: (?P<said>.+)$")
+
+
+def _mike(target: Target, args: Sequence[str], env: dict[str, str], say: Say | None = None) -> None:
+    """Run mike; the build's own progress lines go to `say` as they come."""
     extra = ["--ignore-remote-status"] if target.local_only else []
     push = ["--push"] if target.push and args[0] in ("deploy", "set-default") else []
     command = [sys.executable, "-c", _MIKE, args[0], "--branch", target.branch, *extra, *push]
-    result = subprocess.run(
-        [*command, *args[1:]], cwd=target.project, env=env, capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        log = result.stderr.strip() or result.stdout.strip()
+    lines: list[str] = []
+    with subprocess.Popen(
+        [*command, *args[1:]],
+        cwd=target.project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    ) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.append(line)
+            ours = _OUR_LINE.match(line.rstrip())
+            if ours and say is not None:
+                say(ours["said"])
+    if process.returncode != 0:
+        log = "".join(lines).strip()
         raise PublishError(cause(log), log=log)
 
 
@@ -174,7 +197,9 @@ class Published:
     changed: bool
 
 
-def publish(target: Target, key: str, loaded: Loaded | None = None) -> Published:
+def publish(
+    target: Target, key: str, loaded: Loaded | None = None, say: Say | None = None
+) -> Published:
     """Build quarter `key` strictly and deploy it as version `key` titled "Quý I/2026".
 
     The newest quarter of the data also becomes `latest`, the default version. A quarter
@@ -203,7 +228,12 @@ def publish(target: Target, key: str, loaded: Loaded | None = None) -> Published
         deploy += ["--template", str(REDIRECT_TEMPLATE)]
         deploy += ["--message", message]
         deploy += ["--update-aliases", key, LATEST] if newest else [key]
-        _mike(target, deploy, env)
+        started = time.monotonic()
+        if say is not None:
+            say(f"Dựng {conclusion.title} ({key}) và ghi lên nhánh {target.branch}…")
+        _mike(target, deploy, env, say)
+        if say is not None:
+            say(f"Đã dựng {conclusion.title} ({key}) trong {time.monotonic() - started:.1f} s.")
         if newest:
             _add_file(target, NOT_FOUND, not_found_page(target.site_url), env)
             default = ["set-default", "--config-file", "mkdocs.yml", LATEST]
@@ -320,10 +350,10 @@ def branch_head(target: Target) -> str | None:
     return result.stdout.strip() or None
 
 
-def publish_all(target: Target) -> list[Published]:
+def publish_all(target: Target, say: Say | None = None) -> list[Published]:
     """Deploy every quarter of the data, oldest first."""
     loaded = load_reviewed(target.data)
-    return [publish(target, q.key, loaded) for q in loaded.dataset.quarters]
+    return [publish(target, q.key, loaded, say) for q in loaded.dataset.quarters]
 
 
 def check_port(address: str) -> None:

@@ -74,6 +74,20 @@ def test_publishing_only_the_newest_quarter_says_which_are_missing(
     assert "Lưu ý" not in printed[1]  # the sequence it gave is complete
 
 
+def test_publish_says_each_step_as_it_goes(published: tuple[Path, int, list[str]]) -> None:
+    _, _, printed = published
+    lines = printed[0].splitlines()
+    steps = [
+        "Dữ liệu hợp lệ (",
+        "Dựng Quý II/2026 (2026-q2) và ghi lên nhánh gh-pages…",
+        "đã in ",  # the build's own line, shown as it comes: "đã in 14 bản PDF (A4)."
+        "Đã dựng Quý II/2026 (2026-q2) trong ",
+        "Đã xuất bản Quý II/2026 (2026-q2) lên nhánh gh-pages.",
+    ]
+    at = [next(i for i, line in enumerate(lines) if step in line) for step in steps]
+    assert at == sorted(at), lines
+
+
 def test_the_readme_copy_command_leaves_the_clone_untouched(
     published: tuple[Path, int, list[str]], tmp_path: Path
 ) -> None:

@@ -10,7 +10,7 @@ import asyncio
 import os
 import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -90,15 +90,21 @@ PRINTERS = max(2, min(4, os.cpu_count() or 2))
 _NOT_FOR_PAPER = re.compile(r"\.js$|/search/search_index\.json$")
 
 
-def print_pages(jobs: Iterable[PrintJob], when: datetime) -> int:
+def print_pages(
+    jobs: Iterable[PrintJob],
+    when: datetime,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     """Print every job to A4 PDF with one browser, PRINTERS pages at a time; returns
-    how many were printed."""
+    how many were printed. `progress(done, total)` is told after each one."""
     chromium = find_chromium()
     assert chromium is not None, "call unavailable() first"
-    return asyncio.run(_print_all(chromium, list(jobs), when))
+    return asyncio.run(_print_all(chromium, list(jobs), when, progress or (lambda d, t: None)))
 
 
-async def _print_all(chromium: str, jobs: list[PrintJob], when: datetime) -> int:
+async def _print_all(
+    chromium: str, jobs: list[PrintJob], when: datetime, progress: Callable[[int, int], None]
+) -> int:
     from playwright.async_api import Page, Route, async_playwright
 
     async def local_only(route: Route) -> None:
@@ -126,12 +132,16 @@ async def _print_all(chromium: str, jobs: list[PrintJob], when: datetime) -> int
         job.pdf.write_bytes(fix_node_ids(fix_dates(pdf, when)))
 
     waiting = iter(jobs)  # shared by the printers: each takes the next job when free
+    done = 0
 
     async def printer(context: Any) -> None:
+        nonlocal done
         page = await context.new_page()
         await page.emulate_media(media="print")
         for job in waiting:
             await print_one(page, job)
+            done += 1
+            progress(done, len(jobs))
         await page.close()
 
     async with async_playwright() as playwright:
