@@ -19,6 +19,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 from sitecheck import REAL_QUARTER, REPO, assigned, make_project, page_sizes, pdf_text, shown_tasks
 
@@ -502,3 +503,53 @@ def test_links_anchors_timeline_and_wide_tables_meet_wcag(page: Page, real: str)
     page.goto(f"{real}/toan-van/")
     color = page.eval_on_selector(".kl-anchor", "a => getComputedStyle(a).color")
     assert _contrast_on_white(color) >= 4.5, color
+
+
+# What axe-core reports that is Material's own and no override of ours can fix. Empty:
+# its search dialog without a name (aria-dialog-name) is named by ketluan-search.js.
+KNOWN_MATERIAL: frozenset[str] = frozenset()
+
+
+def _axe_violations(page: Page) -> list[tuple[str, int, str]]:
+    result = Axe().run(page).response
+    return [
+        (v["id"], len(v["nodes"]), str(v["nodes"][0]["target"]))
+        for v in result["violations"]
+        if v["id"] not in KNOWN_MATERIAL
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "co-quan/dang-uy-ubnd-tinh/",
+        "thoi-han/2026-06-30/",
+        "van-ban/57-nq-tw-2024/",
+        "toan-van/",
+        "co-quan/",
+        "chi-tieu/",
+    ],
+)
+def test_axe_finds_nothing_on_the_real_site(page: Page, real: str, path: str) -> None:
+    page.goto(f"{real}/{path}")
+    assert _axe_violations(page) == []
+
+
+def test_axe_finds_nothing_in_the_search_results(probed: Page, real: str) -> None:
+    probed.goto(f"{real}/")
+    search_quality.material(probed, "giai ngan")
+    assert _axe_violations(probed) == []
+
+
+@pytest.mark.parametrize("path", ["", "co-quan/", "thoi-han/", "van-ban/"])
+def test_axe_finds_nothing_on_the_fictional_site_on_a_phone(
+    page: Page, versions: str, path: str
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{versions}/2026-q2/{path}")
+    first = page.locator(".md-typeset a.kl-agency, .md-typeset a.kl-date").first
+    if path and first.count():
+        first.click()  # and the agency's or the date's own page
+        page.wait_for_load_state("load")
+    assert _axe_violations(page) == []

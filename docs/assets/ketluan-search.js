@@ -7,6 +7,8 @@
  *   folded form begins with a word typed without diacritics are marked too, the same
  *   way; the words Material can match itself are left to it.
  *
+ * - Material's search dialog gets a name for screen readers.
+ *
  * Our own script, loaded from the site itself. Without JavaScript there is no search.
  */
 (function () {
@@ -64,7 +66,15 @@
     });
   }
 
+  // Material's search box is a dialog without a name (axe: aria-dialog-name).
+  function nameTheDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label"))
+      dialog.setAttribute("aria-label", "Tìm kiếm");
+  }
+
   function run() {
+    nameTheDialog();
     var url = new URL(location.href);
     goToTask(url);
     markFolded(url);
