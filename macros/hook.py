@@ -71,10 +71,21 @@ _extras: list[Extras] = []
 _may_freeze = True
 
 
+# Whether this process is `mkdocs serve`: an editor's loop, reloaded at each save.
+_serving = False
+
+
 def on_startup(command: str, **_: Any) -> None:
     """Note whether this process ends with its build (`mkdocs build`, each mike deploy)."""
-    global _may_freeze
+    global _may_freeze, _serving
     _may_freeze = command != "serve"
+    _serving = command == "serve"
+
+
+def on_serve(server: Any, config: Any, **_: Any) -> Any:
+    """Rebuild when the data file is saved: it lies outside docs/, which MkDocs watches."""
+    server.watch(str(options(config).data_file))
+    return server
 
 
 @_one_line
@@ -152,7 +163,11 @@ def on_post_build(config: Any) -> None:
             _extras.pop().finish(site_dir)
         except RuntimeError as exc:
             raise PluginError(f"ketluan: {exc}") from exc
-    if pdf_ready(config):
+    if _serving:
+        # Each save rebuilds: printing every agency page again would double the wait
+        # for the reloaded page. `ketluan publish` and `mkdocs build` print them.
+        log.info("ketluan: mkdocs serve không in bản PDF, để trang tải lại nhanh.")
+    elif pdf_ready(config):
         index = site_index(config)
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         when = datetime.fromtimestamp(int(epoch), UTC) if epoch else build_stamp(index.conclusion)
