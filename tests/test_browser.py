@@ -553,3 +553,17 @@ def test_axe_finds_nothing_on_the_fictional_site_on_a_phone(
         first.click()  # and the agency's or the date's own page
         page.wait_for_load_state("load")
     assert _axe_violations(page) == []
+
+
+def test_on_a_phone_timeline_labels_stay_legible_and_targets_do_not_wrap_per_word(
+    page: Page, real: str
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{real}/")
+    label = page.locator(".kl-timeline .kl-tl-label").first
+    assert label.evaluate("t => t.getBoundingClientRect().height") >= 10  # was about 5 px
+    page.goto(f"{real}/chi-tieu/")
+    first = page.locator(".kl-targets td").first
+    assert first.evaluate("td => td.getBoundingClientRect().width") >= 150
+    frame = page.locator(".kl-targets .md-typeset__scrollwrap")
+    assert frame.get_attribute("tabindex") == "0"  # it scrolls, by keyboard too
