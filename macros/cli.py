@@ -262,6 +262,21 @@ def _command(
     )
 
 
+def _data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data", type=Path, default=Path(DEFAULT_DATA), metavar="TỆP", help=DATA_HELP
+    )
+
+
+def _site_url_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--site-url",
+        default=os.environ.get("KETLUAN_SITE_URL"),
+        metavar="ĐỊA_CHỈ",
+        help="địa chỉ gốc của trang (mặc định: biến KETLUAN_SITE_URL)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     install_vietnamese_usage()  # before any parser: argparse looks its titles up then
     parser = argparse.ArgumentParser(
@@ -307,18 +322,14 @@ def _parser() -> argparse.ArgumentParser:
     p_rep_imp.add_argument(
         "--quarter", required=True, metavar="QUÝ", help="quý nhận báo cáo, ví dụ 2026-q2"
     )
-    p_rep_imp.add_argument(
-        "--data", type=Path, default=Path(DEFAULT_DATA), metavar="TỆP", help=DATA_HELP
-    )
+    _data_option(p_rep_imp)
     p_schema = _command(
         sub,
         "schema",
         "viết lược đồ JSON Schema cho trình soạn YAML (gợi ý khóa, mã cơ quan)",
         "ketluan schema",
     )
-    p_schema.add_argument(
-        "--data", type=Path, default=Path(DEFAULT_DATA), metavar="TỆP", help=DATA_HELP
-    )
+    _data_option(p_schema)
     p_schema.add_argument(
         "-o",
         "--output",
@@ -327,7 +338,6 @@ def _parser() -> argparse.ArgumentParser:
         metavar="TỆP",
         help="tệp viết lược đồ (mặc định: cạnh tệp dữ liệu, đuôi .schema.json)",
     )
-    site_url_help = "địa chỉ gốc của trang (mặc định: biến KETLUAN_SITE_URL)"
     p_pub = _command(
         sub,
         "publish",
@@ -336,21 +346,14 @@ def _parser() -> argparse.ArgumentParser:
         "ketluan publish 2026-q2 --site-url http://intranet.tinhuy/ket-luan/",
     )
     p_pub.add_argument("quarter", metavar="QUÝ", help="mã quý, ví dụ 2026-q1")
-    p_pub.add_argument(
-        "--data", type=Path, default=Path(DEFAULT_DATA), metavar="TỆP", help=DATA_HELP
-    )
+    _data_option(p_pub)
     p_pub.add_argument(
         "--branch",
         default=DEFAULT_BRANCH,
         metavar="NHÁNH",
         help="nhánh git nhận bản dựng (mặc định: %(default)s)",
     )
-    p_pub.add_argument(
-        "--site-url",
-        default=os.environ.get("KETLUAN_SITE_URL"),
-        metavar="ĐỊA_CHỈ",
-        help=site_url_help,
-    )
+    _site_url_option(p_pub)
     p_pub.add_argument("--push", action="store_true", help="đẩy nhánh lên remote sau khi xuất bản")
     p_pub.add_argument(
         "--allow-uncommitted",
@@ -363,9 +366,7 @@ def _parser() -> argparse.ArgumentParser:
         "dựng mọi quý vào nhánh xem thử, mở trên 127.0.0.1",
         "ketluan preview\nketluan preview -a 127.0.0.1:8001",
     )
-    p_prev.add_argument(
-        "--data", type=Path, default=Path(DEFAULT_DATA), metavar="TỆP", help=DATA_HELP
-    )
+    _data_option(p_prev)
     p_prev.add_argument(
         "-a",
         "--address",
@@ -373,12 +374,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ĐỊA_CHỈ:CỔNG",
         help="địa chỉ:cổng (mặc định: %(default)s)",
     )
-    p_prev.add_argument(
-        "--site-url",
-        default=os.environ.get("KETLUAN_SITE_URL"),
-        metavar="ĐỊA_CHỈ",
-        help=site_url_help,
-    )
+    _site_url_option(p_prev)
     p_imp = _command(
         sub,
         "import",
@@ -395,9 +391,7 @@ def _parser() -> argparse.ArgumentParser:
     p_imp.add_argument(
         "--quarter", required=True, metavar="QUÝ", help="mã quý của Kết luận, ví dụ 2026-q2"
     )
-    p_imp.add_argument(
-        "--data", type=Path, default=Path(DEFAULT_DATA), metavar="TỆP", help=DATA_HELP
-    )
+    _data_option(p_imp)
     p_imp.add_argument(
         "-o",
         "--output",
