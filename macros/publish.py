@@ -25,10 +25,12 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 from urllib.parse import urlsplit
 
 from macros.load import Loaded, ReviewMark, load, load_reviewed
@@ -384,6 +386,17 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before 
 _PR_SET_PDEATHSIG = 1
 
 
+# A line of the server's access log: "127.0.0.1 - - [01/Dec/2026 15:56:27] "GET / …".
+_ACCESS_LOG = re.compile(r'^\S+ - - \[[^\]]*\] "')
+
+
+def _pass_errors(stream: IO[str] | None) -> None:
+    """Copy the server's error output to ours, without its access log."""
+    for line in stream or ():
+        if not _ACCESS_LOG.match(line):
+            sys.stderr.write(line)
+
+
 def serve(target: Target, address: str) -> int:
     """Serve the branch's versions on `address` (mike serve) until interrupted (Ctrl+C)
     or terminated; the server stops with it, however it ends."""
@@ -393,8 +406,16 @@ def serve(target: Target, address: str) -> int:
         [*command, "--config-file", "mkdocs.yml"],
         cwd=target.project,
         env=env,
+        # mike's own English lines ("Starting server at …", "Press Ctrl+C to quit.")
+        # repeat what preview said in Vietnamese; its errors still come through.
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
         preexec_fn=_die_with_parent if sys.platform == "linux" else None,
     )
+    threading.Thread(target=_pass_errors, args=(server.stderr,), daemon=True).start()
     # A SIGTERM (kill, a service manager) or a SIGHUP (the terminal closed) would
     # otherwise end only this process and leave mike serve running on the port.
     previous = {

@@ -266,6 +266,10 @@ def test_preview_serves_every_quarter_and_leaves_gh_pages_alone(
         server.terminate()
         server.wait(timeout=10)
     assert server.returncode == 0
+    said = server.stdout.read() if server.stdout else ""
+    # One line per quarter built, then where to look; none of mike's English lines.
+    assert said.count("Đã dựng ") == 3 and "Xem tại http://127.0.0.1:" in said
+    assert "Starting server" not in said and '"GET /' not in said, said
     # Terminating the preview stopped its server too: nothing listens on the port.
     with pytest.raises(ConnectionRefusedError):
         for _ in range(20):
