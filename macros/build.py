@@ -21,6 +21,7 @@ from macros.index.site_index import SiteIndex, build_index
 from macros.load import DEFAULT_DATA, gc_paused, load
 from macros.model.calendar import UnknownQuarter
 from macros.postbuild.pdf import unavailable
+from macros.postbuild.pdf import wanted as pdf_wanted
 from macros.problems import DataError
 from macros.render.pages import SitePages
 
@@ -43,7 +44,7 @@ def options(config: Any) -> Options:
     config_dir = Path(config["config_file_path"]).parent
     name = str(extra.get("data") or DEFAULT_DATA)
     quarter = str(extra.get("quarter") or "") or None
-    pdf = str(extra.get("pdf", True)).lower() not in ("0", "false")
+    pdf = pdf_wanted(extra.get("pdf", True))
     return Options(config_dir / name, name, quarter, pdf)
 
 

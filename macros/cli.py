@@ -27,6 +27,7 @@ from macros.load import DEFAULT_DATA, load, load_reviewed, validate_reviewed, va
 from macros.load.schema import MODELINE, json_schema
 from macros.model.counts import counts
 from macros.postbuild.pdf import unavailable as pdf_unavailable
+from macros.postbuild.pdf import wanted as pdf_wanted
 from macros.problems import DataError, os_reason
 from macros.publish import (
     DEFAULT_BRANCH,
@@ -93,14 +94,14 @@ def publish_command(
         print(f"Đã xuất bản {title} lên nhánh {branch}.")
     else:
         print(f"{title} trên nhánh {branch} đã giống hệt bản dựng này; không có thay đổi.")
-    if os.environ.get("KETLUAN_PDF", "true").lower() not in ("0", "false", "no"):
+    if pdf_wanted(os.environ.get("KETLUAN_PDF", True)):
         reason = pdf_unavailable()
         if reason:
             print(f"Lưu ý: các trang cơ quan không có bản PDF ({reason}); trang web vẫn đầy đủ.")
     # A fresh clone has no branch yet: a site with only this quarter would offer no
     # earlier one in its version list. Say which are missing and how to add them.
     held = published_versions(target)
-    quarters = load(data).quarters
+    quarters = loaded.dataset.quarters
     earlier = quarters[: [q.key for q in quarters].index(done.conclusion.key)]
     missing = [q for q in earlier if q.key not in held]
     if missing:

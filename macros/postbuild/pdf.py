@@ -48,6 +48,11 @@ def find_chromium() -> str | None:
     return next((path for name in CHROMIUM_NAMES if (path := shutil.which(name))), None)
 
 
+def wanted(setting: object) -> bool:
+    """Whether the `pdf` setting (mkdocs.yml's, from KETLUAN_PDF) asks for PDFs."""
+    return str(setting).lower() not in ("0", "false")
+
+
 def unavailable() -> str | None:
     """Why PDFs cannot be made here (in Vietnamese, for the build log), or None."""
     try:
