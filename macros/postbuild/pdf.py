@@ -88,11 +88,27 @@ def fix_node_ids(pdf: bytes) -> bytes:
 
 
 # Pages printing at once, in one browser: Chromium lays out and prints each in its own
-# renderer process, so the machine's cores share the work (2 cores: about half the time).
+# tab, so the machine's cores share the work (2 cores: about half the time).
 PRINTERS = max(2, min(4, os.cpu_count() or 2))
-# Not needed on paper, and the largest part of loading a page: the scripts (search,
-# tabs, today's badges, sorting: none of it prints) and the search index.
-_NOT_FOR_PAPER = re.compile(r"\.js$|/search/search_index\.json$")
+
+# Put another page of the site into the tab that printed the last one: only the body
+# changes, so the browser neither opens a document nor rebuilds its style rules, which
+# were most of a page's cost (the PDF's text and pixels are the same). Only when the
+# pages' style sheets are the same and the new body fetches nothing (links are removed
+# before printing and scripts do not run); otherwise returns false and the page is
+# opened as a document of its own, so that every address resolves from its own place.
+_SWAP_BODY = """html => {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const sheets = d => [...d.head.querySelectorAll('link[rel=stylesheet], style')]
+    .map(e => e.href || e.textContent).join('\\n');
+  const fetches = '[src]:not(script), [srcset], [poster], [data], [background], '
+    + 'link, use, image, [style*="url("]';
+  if (sheets(doc) !== sheets(document) || doc.body.querySelector(fetches)) return false;
+  for (const a of [...document.body.attributes]) document.body.removeAttribute(a.name);
+  for (const a of doc.body.attributes) document.body.setAttribute(a.name, a.value);
+  document.body.replaceChildren(...doc.body.childNodes);
+  return true;
+}"""
 
 
 def print_pages(
@@ -114,14 +130,21 @@ async def _print_all(
 
     async def local_only(route: Route) -> None:
         # The site is local files; nothing may be fetched from anywhere else.
-        url = route.request.url
-        if url.startswith("file://") and not _NOT_FOR_PAPER.search(url):
+        if route.request.url.startswith("file://"):
             await route.continue_()
         else:
             await route.abort()
 
-    async def print_one(page: Page, job: PrintJob) -> None:
+    async def open_page(page: Page, job: PrintJob) -> None:
+        if page.url.startswith("file://"):
+            html = job.html.read_text(encoding="utf-8")
+            # The page's text is handed over as a value, never as code.
+            if await page.evaluate(_SWAP_BODY, html):
+                return
         await page.goto(job.html.resolve().as_uri(), wait_until="load")
+
+    async def print_one(page: Page, job: PrintJob) -> None:
+        await open_page(page, job)
         # Chromium turns every link into an absolute file:// address of the build
         # folder: the builder's paths would leak into the PDF, and the same quarter
         # published from another folder would give other bytes. On paper links are
@@ -136,7 +159,9 @@ async def _print_all(
         )
         job.pdf.write_bytes(fix_node_ids(fix_dates(pdf, when)))
 
-    waiting = iter(jobs)  # shared by the printers: each takes the next job when free
+    # The longest first (the print bundle holds every agency), so that no printer is
+    # left with it while the others are idle.
+    waiting = iter(sorted(jobs, key=lambda job: -job.html.stat().st_size))
     done = 0
 
     async def printer(context: Any) -> None:
@@ -152,7 +177,9 @@ async def _print_all(
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
-            context = await browser.new_context()
+            # No script runs: none of them prints (search, tabs, today's badges, sorting),
+            # and loading them was the largest part of opening a page.
+            context = await browser.new_context(java_script_enabled=False)
             await context.route("**/*", local_only)
             await asyncio.gather(*(printer(context) for _ in range(min(PRINTERS, len(jobs)))))
         finally:
