@@ -9,6 +9,8 @@ import argparse
 import json
 import os
 import re
+import signal
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -28,6 +30,7 @@ from macros.load.schema import MODELINE, json_schema
 from macros.model.counts import counts
 from macros.postbuild.pdf import unavailable as pdf_unavailable
 from macros.postbuild.pdf import wanted as pdf_wanted
+from macros.preview import publish_all
 from macros.problems import DataError, os_reason
 from macros.publish import (
     DEFAULT_BRANCH,
@@ -36,9 +39,9 @@ from macros.publish import (
     Target,
     check_port,
     publish,
-    publish_all,
     published_versions,
-    serve,
+    start_server,
+    wait_server,
 )
 from macros.usage import install as install_vietnamese_usage
 
@@ -120,7 +123,8 @@ def _say(line: str) -> None:
 
 
 def preview_command(data: Path, address: str, site_url: str | None) -> int:
-    """Deploy every quarter to the local preview branch and serve it."""
+    """Deploy every quarter to the local preview branch and serve it, from the moment the
+    newest quarter is built; the older ones follow while it is served."""
     url = site_url or f"http://{address}/"
     check_port(address)  # before minutes of building, not after
     # A preview is for the editor's own eyes: the data need not be committed yet.
@@ -132,9 +136,29 @@ def preview_command(data: Path, address: str, site_url: str | None) -> int:
         local_only=True,
         allow_uncommitted=True,
     )
-    publish_all(target, say=_say)
-    print(f"Xem tại {url} (Ctrl+C để dừng).", flush=True)
-    return serve(target, address)
+    servers: list[subprocess.Popen[str]] = []
+
+    def newest_ready() -> None:
+        servers.append(start_server(target, address))
+        _say(f"Xem tại {url} (Ctrl+C để dừng); các quý trước đang được dựng tiếp.")
+
+    def stop(*_: object) -> None:
+        # Told to stop (kill, a service manager, the terminal closed) while building:
+        # end the builds and the server, and exit as a server stopped so would.
+        raise SystemExit(0)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        done = publish_all(target, say=_say, newest_ready=newest_ready)
+    except BaseException:
+        for server in servers:  # not left serving half a preview
+            server.terminate()
+        raise
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    _say(f"Đã dựng đủ {len(done)} quý. Xem tại {url} (Ctrl+C để dừng).")
+    return wait_server(servers[0])
 
 
 def import_command(

@@ -25,8 +25,8 @@ from mkdocs.structure.pages import Page
 from macros.build import log, options, pdf_ready, site_index, site_pages
 from macros.model.calendar import build_stamp
 from macros.postbuild.extras import Extras, start_extras
-from macros.postbuild.pdf import print_pages
-from macros.postbuild.printing import print_jobs
+from macros.postbuild.pdf import Printer
+from macros.postbuild.printing import PrintAsWritten, print_jobs
 from macros.postbuild.search import SearchPlan, reshape_file
 from macros.render.plan import FIXED, PLACEHOLDER, plan, search_weight, task_anchors
 
@@ -64,6 +64,10 @@ _weights_by_url: dict[str, tuple[float, float]] = {}
 
 # The report sheets and exports being written beside this build (set in on_files).
 _extras: list[Extras] = []
+
+# The agency pages of this build being printed to PDF as they are written (set in
+# on_files).
+_printing: list[PrintAsWritten] = []
 
 # Whether the data may still be frozen out of the garbage collector's reach (see
 # on_files): once, and never under `mkdocs serve`, whose rebuilds must free the
@@ -127,7 +131,25 @@ def on_files(files: Files, config: Any) -> Files:
     while _extras:  # a rebuild of `mkdocs serve` that never reached its end
         _extras.pop().process.kill()
     _extras.append(start_extras(opts.data_file, opts.data_name, index.conclusion.key, site_url))
+    _start_printing(config)
     return files
+
+
+def _start_printing(config: Any) -> None:
+    # Chromium starts now and prints each agency page as soon as it is written, on the
+    # cores MkDocs leaves idle while it renders the other pages.
+    while _printing:  # a build that failed before its end
+        _printing.pop().cancel()
+    if _serving:
+        # Each save rebuilds: printing every agency page again would double the wait
+        # for the reloaded page. `ketluan publish` and `mkdocs build` print them.
+        log.info("ketluan: mkdocs serve không in bản PDF, để trang tải lại nhanh.")
+    elif pdf_ready(config):
+        index = site_index(config)
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        when = datetime.fromtimestamp(int(epoch), UTC) if epoch else build_stamp(index.conclusion)
+        jobs = print_jobs(index, Path(config["site_dir"]))
+        _printing.append(PrintAsWritten(Printer(when, len(jobs), _pdf_progress()), jobs))
 
 
 def _refuse_shared_destinations(destinations: list[str]) -> None:
@@ -149,6 +171,19 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     return markdown if render is None else render(page.url)
 
 
+def on_post_page(output: str, page: Page, **_: Any) -> str:
+    """Tell the printer which page is being written (the one before is complete)."""
+    if _printing:
+        _printing[0].written(Path(page.file.abs_dest_path))
+    return output
+
+
+def on_build_error(error: Exception, **_: Any) -> None:
+    """Stop printing: a failed build publishes nothing."""
+    while _printing:
+        _printing.pop().cancel()
+
+
 @_one_line
 def on_post_build(config: Any) -> None:
     """Reshape the search index, add the report sheets and exports, and print the
@@ -163,15 +198,11 @@ def on_post_build(config: Any) -> None:
             _extras.pop().finish(site_dir)
         except RuntimeError as exc:
             raise PluginError(f"ketluan: {exc}") from exc
-    if _serving:
-        # Each save rebuilds: printing every agency page again would double the wait
-        # for the reloaded page. `ketluan publish` and `mkdocs build` print them.
-        log.info("ketluan: mkdocs serve không in bản PDF, để trang tải lại nhanh.")
-    elif pdf_ready(config):
-        index = site_index(config)
-        epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        when = datetime.fromtimestamp(int(epoch), UTC) if epoch else build_stamp(index.conclusion)
-        count = print_pages(print_jobs(index, site_dir), when, _pdf_progress())
+    if _printing:
+        try:
+            count = _printing.pop().finish()
+        except RuntimeError as exc:
+            raise PluginError(f"ketluan: {exc}") from exc
         log.info("ketluan: đã in %d bản PDF (A4).", count)
 
 

@@ -1,9 +1,10 @@
 """Publish quarters as frozen versions with mike, and preview them locally.
 
 The operations layer under `ketluan publish` and `ketluan preview`: it validates the
-data once, then runs mike (which runs `mkdocs build`) for each quarter, with the
-environment that makes the build select that quarter and come out byte-reproducible.
-A build that fails leaves the branch as it was: mike commits only after a build.
+data once, then builds each quarter with `mkdocs build`, in the environment that makes
+the build select that quarter and come out byte-reproducible (as mike would build it),
+and has mike commit the built site. A build that fails leaves the branch as it was:
+mike commits only a finished build.
 
 A publication holds a lock on the repository and builds in a private temporary
 folder, so two at once wait for each other instead of sharing `site/`; it refuses a
@@ -45,6 +46,17 @@ PREVIEW_BRANCH = "ketluan-preview"
 DEFAULT_BRANCH = "gh-pages"
 
 _MIKE = "import sys; from mike.driver import main; sys.exit(main())"
+# mike deploying a site ketluan has already built (at KETLUAN_SITE_DIR, mkdocs.yml's
+# site_dir): mike's own step that would build it again does nothing, everything else
+# (versions.json, aliases, redirect pages, the commit, --push) is mike's as always.
+# Building apart from committing lets quarters build at once and commit one by one.
+_MIKE_DEPLOY_BUILT = (
+    "import sys; from mike import driver, mkdocs_utils\n"
+    "mkdocs_utils.build = lambda *args, **kwargs: None\n"
+    "sys.exit(driver.main())"
+)
+# What mike runs to build a version, run by ketluan instead (mike sets the version).
+_MKDOCS_BUILD = ["-m", "mkdocs", "build", "--clean", "--config-file", "mkdocs.yml"]
 # One file committed onto the branch with mike's own commit machinery (stdin: its bytes).
 _MIKE_ADD_FILE = (
     "import sys; from mike import git_utils\n"
@@ -116,15 +128,44 @@ def _git_config(project: Path, key: str) -> str | None:
 _OUR_LINE = re.compile(r"^INFO\s+-\s+ketluan: (?P<said>.+)$")
 
 
-def _mike(target: Target, args: Sequence[str], env: dict[str, str], say: Say | None = None) -> None:
+def _mike(
+    target: Target,
+    args: Sequence[str],
+    env: dict[str, str],
+    say: Say | None = None,
+    *,
+    program: str = _MIKE,
+) -> None:
     """Run mike; the build's own progress lines go to `say` as they come."""
     extra = ["--ignore-remote-status"] if target.local_only else []
     push = ["--push"] if target.push and args[0] in ("deploy", "set-default") else []
-    command = [sys.executable, "-c", _MIKE, args[0], "--branch", target.branch, *extra, *push]
+    command = [sys.executable, "-c", program, args[0], "--branch", target.branch, *extra, *push]
+    run_logged([*command, *args[1:]], target.project, env, say)
+
+
+# The builds and mike runs under way (several at once in a preview), so that they can be
+# ended when the preview is stopped or one of them fails.
+_running: set[subprocess.Popen[str]] = set()
+_running_lock = threading.Lock()
+
+
+def stop_running() -> None:
+    """End the builds and mike runs under way. A mike run ended before its commit
+    leaves the branch as it was."""
+    with _running_lock:
+        for process in _running:
+            process.terminate()
+
+
+def run_logged(
+    command: Sequence[str], cwd: Path, env: dict[str, str], say: Say | None = None
+) -> None:
+    """Run a build or mike; the build's own progress lines go to `say` as they come,
+    and a failure raises PublishError with the line that says why."""
     lines: list[str] = []
     with subprocess.Popen(
-        [*command, *args[1:]],
-        cwd=target.project,
+        command,
+        cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -132,12 +173,18 @@ def _mike(target: Target, args: Sequence[str], env: dict[str, str], say: Say | N
         encoding="utf-8",
         errors="replace",
     ) as process:
-        assert process.stdout is not None
-        for line in process.stdout:
-            lines.append(line)
-            ours = _OUR_LINE.match(line.rstrip())
-            if ours and say is not None:
-                say(ours["said"])
+        with _running_lock:
+            _running.add(process)
+        try:
+            assert process.stdout is not None
+            for line in process.stdout:
+                lines.append(line)
+                ours = _OUR_LINE.match(line.rstrip())
+                if ours and say is not None:
+                    say(ours["said"])
+        finally:
+            with _running_lock:
+                _running.discard(process)
     if process.returncode != 0:
         log = "".join(lines).strip()
         raise PublishError(cause(log), log=log)
@@ -221,27 +268,47 @@ def publish(
     record = data_record(target)
     with repository_lock(target.project), tempfile.TemporaryDirectory(prefix="ketluan-") as tmp:
         check_branch(target)
-        env = build_env(target, conclusion)
-        env["KETLUAN_SITE_DIR"] = str(Path(tmp) / "site")  # never a shared site/
-        newest = key == keys[-1]
-        before = branch_head(target)
-        message = f"Xuất bản {conclusion.title} ({key}) từ {record}"
-        deploy = ["deploy", "--config-file", "mkdocs.yml", "--title", conclusion.title]
-        deploy += ["--template", str(REDIRECT_TEMPLATE)]
-        deploy += ["--message", message]
-        deploy += ["--update-aliases", key, LATEST] if newest else [key]
-        started = time.monotonic()
+        site = Path(tmp) / "site"  # never a shared site/
         if say is not None:
             say(f"Dựng {conclusion.title} ({key}) và ghi lên nhánh {target.branch}…")
-        _mike(target, deploy, env, say)
+        seconds = build_quarter(target, conclusion, site, say)
         if say is not None:
-            say(f"Đã dựng {conclusion.title} ({key}) trong {time.monotonic() - started:.1f} s.")
-        if newest:
-            _add_file(target, NOT_FOUND, not_found_page(target.site_url), env)
-            default = ["set-default", "--config-file", "mkdocs.yml", LATEST]
-            default += ["--template", str(REDIRECT_TEMPLATE)]
-            _mike(target, [*default, "--message", f"{LATEST} → {key}"], env)
-        return Published(conclusion, changed=branch_head(target) != before)
+            say(f"Đã dựng {conclusion.title} ({key}) trong {seconds:.1f} s.")
+        return deploy_built(target, conclusion, site, newest=key == keys[-1], record=record)
+
+
+def build_quarter(target: Target, conclusion: Conclusion, site: Path, say: Say | None) -> float:
+    """Build one quarter into the folder `site`, as mike would; returns the seconds it
+    took."""
+    started = time.monotonic()
+    env = build_env(target, conclusion)
+    env["KETLUAN_SITE_DIR"] = str(site)
+    env["MIKE_DOCS_VERSION"] = conclusion.key
+    run_logged([sys.executable, *_MKDOCS_BUILD], target.project, env, say)
+    return time.monotonic() - started
+
+
+def deploy_built(
+    target: Target, conclusion: Conclusion, site: Path, *, newest: bool, record: str
+) -> Published:
+    """Commit the quarter built in `site` to the branch as version `key` titled
+    "Quý I/2026"; the newest also becomes `latest`, the default version."""
+    key = conclusion.key
+    env = build_env(target, conclusion)
+    env["KETLUAN_SITE_DIR"] = str(site)
+    before = branch_head(target)
+    message = f"Xuất bản {conclusion.title} ({key}) từ {record}"
+    deploy = ["deploy", "--config-file", "mkdocs.yml", "--title", conclusion.title]
+    deploy += ["--template", str(REDIRECT_TEMPLATE)]
+    deploy += ["--message", message]
+    deploy += ["--update-aliases", key, LATEST] if newest else [key]
+    _mike(target, deploy, env, program=_MIKE_DEPLOY_BUILT)
+    if newest:
+        _add_file(target, NOT_FOUND, not_found_page(target.site_url), env)
+        default = ["set-default", "--config-file", "mkdocs.yml", LATEST]
+        default += ["--template", str(REDIRECT_TEMPLATE)]
+        _mike(target, [*default, "--message", f"{LATEST} → {key}"], env)
+    return Published(conclusion, changed=branch_head(target) != before)
 
 
 def refuse_outside_project(target: Target) -> None:
@@ -352,12 +419,6 @@ def branch_head(target: Target) -> str | None:
     return result.stdout.strip() or None
 
 
-def publish_all(target: Target, say: Say | None = None) -> list[Published]:
-    """Deploy every quarter of the data, oldest first."""
-    loaded = load_reviewed(target.data)
-    return [publish(target, q.key, loaded, say) for q in loaded.dataset.quarters]
-
-
 def check_port(address: str) -> None:
     """Refuse, before building anything, an address whose port is already taken."""
     host, _, port = address.rpartition(":")
@@ -400,6 +461,13 @@ def _pass_errors(stream: IO[str] | None) -> None:
 def serve(target: Target, address: str) -> int:
     """Serve the branch's versions on `address` (mike serve) until interrupted (Ctrl+C)
     or terminated; the server stops with it, however it ends."""
+    return wait_server(start_server(target, address))
+
+
+def start_server(target: Target, address: str) -> subprocess.Popen[str]:
+    """Start serving the branch's versions on `address` (mike serve), which reads the
+    branch at each request: what is committed later is served too. The server ends
+    when this process does, however it ends (Linux)."""
     command = [sys.executable, "-c", _MIKE, "serve", "--branch", target.branch, "-a", address]
     env = build_env(target, load(target.data).quarters[-1])
     server = subprocess.Popen(
@@ -416,6 +484,12 @@ def serve(target: Target, address: str) -> int:
         preexec_fn=_die_with_parent if sys.platform == "linux" else None,
     )
     threading.Thread(target=_pass_errors, args=(server.stderr,), daemon=True).start()
+    return server
+
+
+def wait_server(server: subprocess.Popen[str]) -> int:
+    """Wait until the server is interrupted (Ctrl+C) or terminated; its exit status, 0
+    for a server stopped so."""
     # A SIGTERM (kill, a service manager) or a SIGHUP (the terminal closed) would
     # otherwise end only this process and leave mike serve running on the port.
     previous = {

@@ -27,7 +27,8 @@ from macros.fictional import Scale, dump, generate
 from macros.model import Dataset
 from macros.model.outline import printed_references
 from macros.postbuild.pdf import CHROMIUM_ARGS, find_chromium
-from macros.publish import Target, publish_all
+from macros.preview import publish_all
+from macros.publish import Target
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import search_quality  # the benchmark's way of typing a query and reading the results
@@ -499,7 +500,8 @@ def test_links_anchors_timeline_and_wide_tables_meet_wcag(page: Page, real: str)
     assert "Thời hạn" in (frame.get_attribute("aria-label") or "")
     frame.focus()
     page.keyboard.press("ArrowRight")
-    assert frame.evaluate("f => f.scrollLeft") > 0
+    # Chromium scrolls by key smoothly: the frame moves over the next frames.
+    page.wait_for_function("f => f.scrollLeft > 0", arg=frame.element_handle(), timeout=3000)
     page.goto(f"{real}/toan-van/")
     color = page.eval_on_selector(".kl-anchor", "a => getComputedStyle(a).color")
     assert _contrast_on_white(color) >= 4.5, color
@@ -567,3 +569,37 @@ def test_on_a_phone_timeline_labels_stay_legible_and_targets_do_not_wrap_per_wor
     assert first.evaluate("td => td.getBoundingClientRect().width") >= 150
     frame = page.locator(".kl-targets .md-typeset__scrollwrap")
     assert frame.get_attribute("tabindex") == "0"  # it scrolls, by keyboard too
+
+
+_LABEL_OVERLAPS = """() => {
+  const found = [];
+  for (const svg of document.querySelectorAll('.kl-timeline svg')) {
+    const width = svg.viewBox.baseVal.width;
+    const boxes = [...svg.querySelectorAll('.kl-tl-label')].map(t => [t.textContent, t.getBBox()]);
+    for (const [text, b] of boxes) if (b.x < 0 || b.x + b.width > width) found.push(text + ' cut');
+    boxes.forEach(([ta, a], i) => boxes.slice(i + 1).forEach(([tb, b]) => {
+      const apart = a.x >= b.x + b.width || b.x >= a.x + a.width
+        || a.y >= b.y + b.height || b.y >= a.y + a.height;
+      if (!apart) found.push(ta + ' / ' + tb);
+    }));
+  }
+  return found;
+}"""
+
+
+def test_timeline_date_labels_never_overlap_nor_leave_the_drawing(
+    page: Page, versions: str
+) -> None:
+    # The fictional quarters' deadlines fall close together (every few days): their
+    # labels must all be readable, measured as the browser draws them.
+    page.goto(f"{versions}/2026-q2/co-quan/")
+    agencies = page.eval_on_selector_all(
+        ".md-typeset a.kl-agency", "links => links.slice(0, 6).map(a => a.href)"
+    )
+    pages = [f"{versions}/{q}/" for q in ("2026-q1", "2026-q2", "2026-q3")] + agencies
+    drawn = 0
+    for url in pages:
+        page.goto(url)
+        drawn += page.locator(".kl-timeline .kl-tl-label").count()
+        assert page.evaluate(_LABEL_OVERLAPS) == [], url
+    assert drawn > 20  # enough close dates to overlap when laid out carelessly

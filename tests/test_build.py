@@ -79,9 +79,10 @@ def test_a_data_path_that_is_a_folder_stops_the_build_in_one_line(tmp_path: Path
 
 
 def test_any_other_failure_is_one_line_not_a_traceback(tmp_path: Path) -> None:
-    # A "Chromium" that cannot start: printing fails after the pages are built.
+    # A "Chromium" that cannot start: printing fails, and the build says so at its end.
     result = build(tmp_path, KETLUAN_PDF="1", KETLUAN_CHROMIUM="/bin/false")
-    _one_vietnamese_line(result, "ketluan: không dựng được trang (on_post_build)")
+    _one_vietnamese_line(result, "ketluan: không in được bản PDF: TargetClosedError")
+    assert "Browser logs" not in result.stderr
 
 
 def test_two_pages_written_to_one_file_stop_the_build(tmp_path: Path) -> None:

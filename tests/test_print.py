@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from sitecheck import REAL_QUARTER, assigned, page_sizes, pdf_text, pdf_title, s
 
 from macros.model import Dataset
 from macros.model.outline import printed_references, walk_tasks
+from macros.postbuild.pdf import PRINTERS, PrintJob, print_pages
 from macros.text.vietnamese import footnote_markers
 
 # Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
@@ -86,6 +88,26 @@ def test_all_agencies_bundle(real_site: Path, real_dataset: Dataset) -> None:
     assert b"/Outlines" in raw and b"/StructTreeRoot" in raw
     assert raw.count(b"/Title") > len(assigned())  # an outline entry per agency, and more
     assert "Kết luận Quý I/2026" in pdf_title(pdf)
+
+
+def test_a_page_printed_in_a_reused_tab_is_the_same_file_as_printed_on_its_own(
+    real_site: Path, tmp_path: Path
+) -> None:
+    # Printing tabs take each next page's body into the document they already have; the
+    # PDF must be exactly the one the page opened in a tab of its own gives.
+    pages = sorted((real_site / "co-quan").glob("*/index.html"))[:6]
+    assert len(pages) > PRINTERS  # so that some are printed in a reused tab
+    when = datetime(2026, 4, 24, tzinfo=UTC)
+
+    def jobs(folder: Path) -> list[PrintJob]:
+        folder.mkdir()
+        return [PrintJob(p, folder / f"{p.parent.name}.pdf", p.parent.name) for p in pages]
+
+    together = jobs(tmp_path / "together")
+    assert print_pages(together, when) == len(pages)
+    for job in jobs(tmp_path / "alone"):
+        print_pages([job], when)
+        assert job.pdf.read_bytes() == (tmp_path / "together" / job.pdf.name).read_bytes()
 
 
 def test_agency_page_links_its_pdf(real_site: Path) -> None:

@@ -7,9 +7,11 @@ without Playwright, the site is built all the same and says why it has no PDFs.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import shutil
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -111,77 +113,143 @@ _SWAP_BODY = """html => {
 }"""
 
 
+class Printer:
+    """One headless Chromium printing pages in a thread of its own, PRINTERS at a time,
+    while the caller goes on (MkDocs writing the rest of the site).
+
+    `add` hands it a page once its file is written; `finish` waits for the last PDF and
+    returns how many were printed, or raises what stopped the printing; `cancel` stops
+    it. `progress(done, expected)` is told after each PDF, from the printing thread.
+    """
+
+    def __init__(
+        self,
+        when: datetime,
+        expected: int,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        chromium = find_chromium()
+        assert chromium is not None, "call unavailable() first"
+        self._when = when
+        self._expected = expected
+        self._progress = progress or (lambda done, expected: None)
+        self._loop = asyncio.new_event_loop()
+        self._queue: asyncio.Queue[PrintJob | None] = asyncio.Queue()
+        self._stopping = False
+        self._failure: BaseException | None = None
+        self.printed = 0
+        self._thread = threading.Thread(
+            target=self._run, args=(chromium,), name="ketluan-pdf", daemon=True
+        )
+        self._thread.start()
+
+    def add(self, job: PrintJob) -> None:
+        """Print `job` (its HTML file must be written) when a tab is free."""
+        self._put(job)
+
+    def finish(self) -> int:
+        """Wait for every PDF added; how many were printed. Raises RuntimeError with the
+        cause when the printing stopped."""
+        self._close()
+        if self._failure is not None:
+            failure = self._failure
+            # Playwright's first line says what failed; the rest is its browser log.
+            first = (str(failure).strip().splitlines() or [""])[0]
+            raise RuntimeError(f"không in được bản PDF: {type(failure).__name__}: {first}")
+        return self.printed
+
+    def cancel(self) -> None:
+        """Stop printing (the build failed): the PDFs not yet printed are not made."""
+        self._stopping = True
+        self._close()
+
+    def _close(self) -> None:
+        for _ in range(PRINTERS):
+            self._put(None)  # one end mark per tab
+        self._thread.join()
+
+    def _put(self, job: PrintJob | None) -> None:
+        # Once the loop has ended (printing failed), finish() says why.
+        with contextlib.suppress(RuntimeError):
+            self._loop.call_soon_threadsafe(self._queue.put_nowait, job)
+
+    def _run(self, chromium: str) -> None:
+        try:
+            self._loop.run_until_complete(self._print_all(chromium))
+        except BaseException as exc:  # handed to the caller's thread by finish()
+            self._failure = exc
+        finally:
+            self._loop.close()
+
+    async def _print_all(self, chromium: str) -> None:
+        from playwright.async_api import Route, async_playwright
+
+        async def local_only(route: Route) -> None:
+            # The site is local files; nothing may be fetched from anywhere else.
+            if route.request.url.startswith("file://"):
+                await route.continue_()
+            else:
+                await route.abort()
+
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            try:
+                # No script runs: none of them prints (search, tabs, today's badges,
+                # sorting), and loading them was the largest part of opening a page.
+                context = await browser.new_context(java_script_enabled=False)
+                await context.route("**/*", local_only)
+                async with asyncio.TaskGroup() as tabs:
+                    for _ in range(PRINTERS):
+                        tabs.create_task(self._tab(context))
+            finally:
+                await browser.close()
+
+    async def _tab(self, context: Any) -> None:
+        page = await context.new_page()
+        await page.emulate_media(media="print")
+        while (job := await self._queue.get()) is not None:
+            if self._stopping:
+                continue  # drain to the end mark
+            await _print_one(page, job, self._when)
+            self.printed += 1
+            self._progress(self.printed, self._expected)
+        await page.close()
+
+
+async def _print_one(page: Any, job: PrintJob, when: datetime) -> None:
+    await _open(page, job)
+    # Chromium turns every link into an absolute file:// address of the build folder:
+    # the builder's paths would leak into the PDF, and the same quarter published from
+    # another folder would give other bytes. On paper links are plain words anyway.
+    await page.evaluate(_UNLINK)
+    # The title is data: handed to the page as a value, never as code.
+    await page.evaluate("title => { document.title = title; }", job.title)
+    # Bookmarks from the headings (one per agency and section in the bundle), and a
+    # tagged PDF that screen readers can follow.
+    pdf = await page.pdf(
+        prefer_css_page_size=True, print_background=False, outline=True, tagged=True
+    )
+    job.pdf.write_bytes(fix_node_ids(fix_dates(pdf, when)))
+
+
+async def _open(page: Any, job: PrintJob) -> None:
+    if page.url.startswith("file://"):
+        html = job.html.read_text(encoding="utf-8")
+        # The page's text is handed over as a value, never as code.
+        if await page.evaluate(_SWAP_BODY, html):
+            return
+    await page.goto(job.html.resolve().as_uri(), wait_until="load")
+
+
 def print_pages(
     jobs: Iterable[PrintJob],
     when: datetime,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Print every job to A4 PDF with one browser, PRINTERS pages at a time; returns
-    how many were printed. `progress(done, total)` is told after each one."""
-    chromium = find_chromium()
-    assert chromium is not None, "call unavailable() first"
-    return asyncio.run(_print_all(chromium, list(jobs), when, progress or (lambda d, t: None)))
-
-
-async def _print_all(
-    chromium: str, jobs: list[PrintJob], when: datetime, progress: Callable[[int, int], None]
-) -> int:
-    from playwright.async_api import Page, Route, async_playwright
-
-    async def local_only(route: Route) -> None:
-        # The site is local files; nothing may be fetched from anywhere else.
-        if route.request.url.startswith("file://"):
-            await route.continue_()
-        else:
-            await route.abort()
-
-    async def open_page(page: Page, job: PrintJob) -> None:
-        if page.url.startswith("file://"):
-            html = job.html.read_text(encoding="utf-8")
-            # The page's text is handed over as a value, never as code.
-            if await page.evaluate(_SWAP_BODY, html):
-                return
-        await page.goto(job.html.resolve().as_uri(), wait_until="load")
-
-    async def print_one(page: Page, job: PrintJob) -> None:
-        await open_page(page, job)
-        # Chromium turns every link into an absolute file:// address of the build
-        # folder: the builder's paths would leak into the PDF, and the same quarter
-        # published from another folder would give other bytes. On paper links are
-        # plain words anyway.
-        await page.evaluate(_UNLINK)
-        # The title is data: handed to the page as a value, never as code.
-        await page.evaluate("title => { document.title = title; }", job.title)
-        # Bookmarks from the headings (one per agency and section in the bundle), and a
-        # tagged PDF that screen readers can follow.
-        pdf = await page.pdf(
-            prefer_css_page_size=True, print_background=False, outline=True, tagged=True
-        )
-        job.pdf.write_bytes(fix_node_ids(fix_dates(pdf, when)))
-
-    # The longest first (the print bundle holds every agency), so that no printer is
-    # left with it while the others are idle.
-    waiting = iter(sorted(jobs, key=lambda job: -job.html.stat().st_size))
-    done = 0
-
-    async def printer(context: Any) -> None:
-        nonlocal done
-        page = await context.new_page()
-        await page.emulate_media(media="print")
-        for job in waiting:
-            await print_one(page, job)
-            done += 1
-            progress(done, len(jobs))
-        await page.close()
-
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            # No script runs: none of them prints (search, tabs, today's badges, sorting),
-            # and loading them was the largest part of opening a page.
-            context = await browser.new_context(java_script_enabled=False)
-            await context.route("**/*", local_only)
-            await asyncio.gather(*(printer(context) for _ in range(min(PRINTERS, len(jobs)))))
-        finally:
-            await browser.close()
-    return len(jobs)
+    """Print every job to A4 PDF, the longest first (so that no tab is left with it while
+    the others are idle), and wait for them; returns how many were printed."""
+    ordered = sorted(jobs, key=lambda job: -job.html.stat().st_size)
+    printer = Printer(when, len(ordered), progress)
+    for job in ordered:
+        printer.add(job)
+    return printer.finish()

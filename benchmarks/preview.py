@@ -1,0 +1,94 @@
+"""Benchmark: how long `ketluan preview` keeps an editor waiting (issue #16; not a test).
+
+In a fresh project holding the fictional data at `--scale` (1× is a province's year:
+four quarters), publishes every quarter to a preview branch as `ketluan preview` does,
+with each number of quarters built at once given by `--workers` (default: 1, and what
+the preview chooses on this machine), and prints for each: the seconds until the newest
+quarter is served, until every quarter is, and each quarter's own build.
+
+    .venv/bin/python benchmarks/preview.py [--scale 1] [--workers 1 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from build_site import REPO
+
+from macros.fictional import Scale, dump, generate
+from macros.preview import builders, publish_all
+from macros.publish import Target
+
+_BUILT = re.compile(r"^Đã dựng (?P<title>.+) \(\S+\) trong (?P<seconds>[\d.]+) s\.$")
+
+
+def project(root: Path, data: str) -> Path:
+    """A git repository with the site's sources and the data, as a clerk's clone."""
+    for name in ("mkdocs.yml", "docs", "overrides", "macros"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, root / name)
+    (root / "mau.yml").write_text(data, encoding="utf-8")
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"]):
+        subprocess.run(["git", *command], cwd=root, check=True)
+    commit = ["-c", "user.name=b", "-c", "user.email=b@b", "commit", "-qm", "nguồn"]
+    subprocess.run(["git", *commit], cwd=root, check=True)
+    return root
+
+
+def measure(data: str, workers: int, work: Path) -> None:
+    """Publish every quarter with `workers` at once; print one line."""
+    root = project(work / f"w{workers}", data)
+    target = Target(root, root / "mau.yml", branch="ketluan-preview", local_only=True)
+    built: list[str] = []
+    first: list[float] = []
+    started = time.monotonic()
+
+    def said(line: str) -> None:
+        if found := _BUILT.match(line):
+            built.append(f"{found['title']} {float(found['seconds']):.1f}")
+
+    publish_all(
+        target,
+        say=said,
+        workers=workers,
+        newest_ready=lambda: first.append(time.monotonic() - started),
+    )
+    total = time.monotonic() - started
+    print(f"{workers:>7} {first[0]:>14.1f} {total:>12.1f}   {', '.join(built)}", flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--scale", type=float, default=1)
+    parser.add_argument("--workers", type=int, nargs="*")
+    args = parser.parse_args()
+    generated = generate(Scale.times(args.scale))
+    data, quarters = dump(generated), len(generated["quarters"])
+    choices = args.workers or sorted({1, builders(quarters)})
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    print(
+        f"fictional {args.scale:g}×, {quarters} quarters, {os.cpu_count()} cores;"
+        f" the preview builds {builders(quarters)} at once"
+    )
+    print(f"{'at once':>7} {'newest served':>14} {'all served':>12}   each quarter's build (s)")
+    with tempfile.TemporaryDirectory() as tmp:
+        for workers in choices:
+            measure(data, workers, Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
