@@ -32,6 +32,7 @@ _BUILT = re.compile(r"^Đã dựng (?P<title>.+) \(\S+\) trong (?P<seconds>[\d.]
 
 def project(root: Path, data: str) -> Path:
     """A git repository with the site's sources and the data, as a clerk's clone."""
+    root.mkdir(parents=True)
     for name in ("mkdocs.yml", "docs", "overrides", "macros"):
         source = REPO / name
         if source.is_dir():
