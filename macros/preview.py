@@ -1,4 +1,4 @@
-"""Preview: every quarter built at once, the newest committed (and served) first.
+"""Preview: quarters built side by side, the newest committed (and served) first.
 
 Builds are independent (each its own folder and process), commits are not (one branch):
 quarters build side by side, up to `builders()` at a time, and each is committed as soon

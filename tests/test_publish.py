@@ -6,6 +6,7 @@ same data republished gives the same bytes, and a failed build publishes nothing
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -13,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -259,44 +261,98 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_preview_serves_every_quarter_and_leaves_gh_pages_alone(
-    tmp_path: Path, dataset_text: str
-) -> None:
-    repo = make_project(tmp_path, dataset_text)
-    port = free_port()
-    server = subprocess.Popen(
+def start_preview(repo: Path, port: int) -> tuple[subprocess.Popen[str], list[str]]:
+    """The preview, started in `repo`, and the lines it says, gathered as they come."""
+    preview = subprocess.Popen(
         preview_command(port),
         cwd=repo,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+    said: list[str] = []
+    assert preview.stdout is not None
+    threading.Thread(target=lambda: said.extend(preview.stdout or ()), daemon=True).start()
+    return preview, said
+
+
+def wait_for_line(said: list[str], start: str, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not any(line.startswith(start) for line in said) and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+
+def nothing_listens(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=2):
+            return False
+    except ConnectionRefusedError:
+        return True
+
+
+def running_in(folder: Path) -> list[str]:
+    """The processes whose working folder is `folder` (builds, mike, its server)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            if proc.name.isdigit() and (proc / "cwd").resolve() == folder.resolve():
+                found.append((proc / "cmdline").read_text().replace("\0", " "))
+    return found
+
+
+def test_preview_serves_every_quarter_and_leaves_gh_pages_alone(
+    tmp_path: Path, dataset_text: str
+) -> None:
+    repo = make_project(tmp_path, dataset_text)
+    port = free_port()
+    preview, said = start_preview(repo, port)
     try:
         # Served as soon as the newest quarter is built, the older ones added as they come.
-        assert served_versions(port, server, at_least=1)[0] == "2026-q3"
-        assert served_versions(port, server, at_least=3) == ["2026-q3", "2026-q2", "2026-q1"]
+        assert served_versions(port, preview, at_least=1)[0] == "2026-q3"
+        assert served_versions(port, preview, at_least=3) == ["2026-q3", "2026-q2", "2026-q1"]
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/2026-q2/co-quan/", timeout=5) as r:
             assert "Cơ quan, đơn vị" in r.read().decode()
+        wait_for_line(said, "Đã dựng đủ 3 quý.")
     finally:
-        server.terminate()
-        server.wait(timeout=10)
-    assert server.returncode == 0
-    said = server.stdout.read() if server.stdout else ""
+        preview.terminate()
+        preview.wait(timeout=10)
+    assert preview.returncode == 0
+    text = "".join(said)
     # One line per quarter built, with its time, the newest first; where to look as soon
     # as it is served, and once more when all are; none of mike's English lines.
-    built = re.findall(r"^Đã dựng (Quý \S+) \(\S+\) trong [\d.]+ s\.$", said, re.M)
-    assert built == ["Quý III/2026", "Quý II/2026", "Quý I/2026"], said
-    assert said.index("Xem tại http://127.0.0.1:") < said.index("Đã dựng Quý II/2026")
-    assert "Đã dựng đủ 3 quý." in said
-    assert "Starting server" not in said and '"GET /' not in said, said
+    built = re.findall(r"^Đã dựng (Quý \S+) \(\S+\) trong [\d.]+ s\.$", text, re.M)
+    assert built == ["Quý III/2026", "Quý II/2026", "Quý I/2026"], text
+    assert text.index("Xem tại http://127.0.0.1:") < text.index("Đã dựng Quý II/2026")
+    assert "Đã dựng đủ 3 quý." in text
+    assert "Starting server" not in text and '"GET /' not in text, text
     # Terminating the preview stopped its server too: nothing listens on the port.
-    with pytest.raises(ConnectionRefusedError):
-        for _ in range(20):
-            with socket.create_connection(("127.0.0.1", port), timeout=2):
-                time.sleep(0.5)
+    deadline = time.monotonic() + 10
+    while not nothing_listens(port) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert nothing_listens(port)
     branches = git(repo, "branch", "--list")
     assert "ketluan-preview" in branches and "gh-pages" not in branches
     assert re.search(r"^\* main$", branches, re.M)
+
+
+def test_a_preview_stopped_while_older_quarters_build_ends_them_all(
+    tmp_path: Path, dataset_text: str
+) -> None:
+    repo = make_project(tmp_path, dataset_text)
+    port = free_port()
+    preview, said = start_preview(repo, port)
+    try:
+        assert served_versions(port, preview, at_least=1)[0] == "2026-q3"
+    finally:
+        preview.terminate()  # the older quarters are still building
+        preview.wait(timeout=30)
+    assert preview.returncode == 0, "".join(said)
+    assert "Traceback" not in "".join(said)
+    deadline = time.monotonic() + 10
+    while running_in(repo) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert running_in(repo) == []  # no build, mike or server left behind
+    assert nothing_listens(port)
 
 
 def test_two_checkouts_at_different_paths_publish_identical_trees(
