@@ -63,7 +63,7 @@ def measure(data: str, workers: int, work: Path) -> None:
         target,
         say=said,
         workers=workers,
-        newest_ready=lambda: first.append(time.monotonic() - started),
+        newest_ready=lambda left: first.append(time.monotonic() - started),
     )
     total = time.monotonic() - started
     print(f"{workers:>7} {first[0]:>14.1f} {total:>12.1f}   {', '.join(built)}", flush=True)

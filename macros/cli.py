@@ -138,9 +138,10 @@ def preview_command(data: Path, address: str, site_url: str | None) -> int:
     )
     servers: list[subprocess.Popen[str]] = []
 
-    def newest_ready() -> None:
+    def newest_ready(left: int) -> None:
         servers.append(start_server(target, address))
-        _say(f"Xem tại {url} (Ctrl+C để dừng); các quý trước đang được dựng tiếp.")
+        more = f"; {left} quý trước đang được dựng tiếp" if left else ""
+        _say(f"Xem tại {url} (Ctrl+C để dừng){more}.")
 
     def stop(*_: object) -> None:
         # Told to stop (kill, a service manager, the terminal closed) while building:
@@ -157,7 +158,8 @@ def preview_command(data: Path, address: str, site_url: str | None) -> int:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-    _say(f"Đã dựng đủ {len(done)} quý. Xem tại {url} (Ctrl+C để dừng).")
+    if len(done) > 1:
+        _say(f"Đã dựng đủ {len(done)} quý. Xem tại {url} (Ctrl+C để dừng).")
     return wait_server(servers[0])
 
 

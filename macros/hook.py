@@ -69,6 +69,11 @@ _extras: list[Extras] = []
 # on_files).
 _printing: list[PrintAsWritten] = []
 
+# How many pages this build renders, and how many it has (set in on_files): a line
+# every few seconds says how far it is.
+_pages_done = [0, 0]
+_page_progress: list[Callable[[int, int], None]] = []
+
 # Whether the data may still be frozen out of the garbage collector's reach (see
 # on_files): once, and never under `mkdocs serve`, whose rebuilds must free the
 # previous data.
@@ -125,6 +130,9 @@ def on_files(files: Files, config: Any) -> Files:
         taken.append(generated.dest_uri)
         files.append(generated)
     _refuse_shared_destinations(taken)
+    _pages_done[:] = [0, len([f for f in files if f.is_documentation_page()])]
+    _page_progress[:] = [_progress("đang dựng trang")]
+    log.info("ketluan: dựng %d trang…", _pages_done[1])
     # Validated above: the sheets and exports can be written meanwhile, elsewhere.
     opts = options(config)
     site_url = str(config.get("site_url") or "http://localhost:8000/")
@@ -149,7 +157,8 @@ def _start_printing(config: Any) -> None:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         when = datetime.fromtimestamp(int(epoch), UTC) if epoch else build_stamp(index.conclusion)
         jobs = print_jobs(index, Path(config["site_dir"]))
-        _printing.append(PrintAsWritten(Printer(when, len(jobs), _pdf_progress()), jobs))
+        printer = Printer(when, len(jobs), _progress("đang in bản PDF"))
+        _printing.append(PrintAsWritten(printer, jobs))
 
 
 def _refuse_shared_destinations(destinations: list[str]) -> None:
@@ -167,6 +176,9 @@ def _refuse_shared_destinations(destinations: list[str]) -> None:
 def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     """Fill a generated page; the pages of docs/ are mkdocs-macros' and pass through."""
     _weights_by_url[page.url] = _weights.get(page.file.src_uri, (1.0, 1.0))
+    _pages_done[0] += 1
+    for told in _page_progress:
+        told(*_pages_done)
     render = _renderers.get(page.file.src_uri)
     return markdown if render is None else render(page.url)
 
@@ -206,14 +218,15 @@ def on_post_build(config: Any) -> None:
         log.info("ketluan: đã in %d bản PDF (A4).", count)
 
 
-def _pdf_progress() -> Callable[[int, int], None]:
-    """A line every few seconds while PDFs print (publish shows them as they come)."""
+def _progress(what: str) -> Callable[[int, int], None]:
+    """A line every few seconds during a long step, "ketluan: <what> n/m" (publish and
+    preview show them as they come)."""
     last = [time.monotonic()]
 
     def told(done: int, total: int) -> None:
         now = time.monotonic()
         if now - last[0] >= PROGRESS_EVERY and done < total:
             last[0] = now
-            log.info("ketluan: đang in bản PDF %d/%d", done, total)
+            log.info("ketluan: %s %d/%d", what, done, total)
 
     return told

@@ -80,6 +80,7 @@ def test_publish_says_each_step_as_it_goes(published: tuple[Path, int, list[str]
     steps = [
         "Dữ liệu hợp lệ (",
         "Dựng Quý II/2026 (2026-q2) và ghi lên nhánh gh-pages…",
+        " trang…",  # the build's own line: "dựng 120 trang…", once its pages are planned
         "đã in ",  # the build's own line, shown as it comes: "đã in 14 bản PDF (A4)."
         "Đã dựng Quý II/2026 (2026-q2) trong ",
         "Đã xuất bản Quý II/2026 (2026-q2) lên nhánh gh-pages.",
