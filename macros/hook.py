@@ -183,6 +183,7 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     return markdown if render is None else render(page.url)
 
 
+@_one_line
 def on_post_page(output: str, page: Page, **_: Any) -> str:
     """Tell the printer which page is being written (the one before is complete)."""
     if _printing:

@@ -458,12 +458,6 @@ def _pass_errors(stream: IO[str] | None) -> None:
             sys.stderr.write(line)
 
 
-def serve(target: Target, address: str) -> int:
-    """Serve the branch's versions on `address` (mike serve) until interrupted (Ctrl+C)
-    or terminated; the server stops with it, however it ends."""
-    return wait_server(start_server(target, address))
-
-
 def start_server(target: Target, address: str) -> subprocess.Popen[str]:
     """Start serving the branch's versions on `address` (mike serve), which reads the
     branch at each request: what is committed later is served too. The server ends

@@ -11,7 +11,7 @@ from sitecheck import REAL_QUARTER, assigned, page_sizes, pdf_text, pdf_title, s
 
 from macros.model import Dataset
 from macros.model.outline import printed_references, walk_tasks
-from macros.postbuild.pdf import PRINTERS, PrintJob, print_pages
+from macros.postbuild.pdf import PRINTERS, Printer, PrintJob, print_pages
 from macros.text.vietnamese import footnote_markers
 
 # Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
@@ -104,7 +104,11 @@ def test_a_page_printed_in_a_reused_tab_is_the_same_file_as_printed_on_its_own(
         return [PrintJob(p, folder / f"{p.parent.name}.pdf", p.parent.name) for p in pages]
 
     together = jobs(tmp_path / "together")
-    assert print_pages(together, when) == len(pages)
+    printer = Printer(when, len(together))
+    for job in together:
+        printer.add(job)
+    assert printer.finish() == len(pages)
+    assert printer.opened <= PRINTERS  # a page per tab opened; the others swapped in
     for job in jobs(tmp_path / "alone"):
         print_pages([job], when)
         assert job.pdf.read_bytes() == (tmp_path / "together" / job.pdf.name).read_bytes()

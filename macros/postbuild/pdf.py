@@ -95,7 +95,7 @@ PRINTERS = max(2, min(4, os.cpu_count() or 2))
 
 # Put another page of the site into the tab that printed the last one: only the body
 # changes, so the browser neither opens a document nor rebuilds its style rules, which
-# were most of a page's cost (the PDF's text and pixels are the same). Only when the
+# were most of a page's cost (the PDF is the same, byte for byte). Only when the
 # pages' style sheets are the same and the new body fetches nothing (links are removed
 # before printing and scripts do not run); otherwise returns false and the page is
 # opened as a document of its own, so that every address resolves from its own place.
@@ -138,6 +138,7 @@ class Printer:
         self._stopping = False
         self._failure: BaseException | None = None
         self.printed = 0
+        self.opened = 0  # pages opened as documents of their own (the others: swapped in)
         self._thread = threading.Thread(
             target=self._run, args=(chromium,), name="ketluan-pdf", daemon=True
         )
@@ -210,14 +211,15 @@ class Printer:
         while (job := await self._queue.get()) is not None:
             if self._stopping:
                 continue  # drain to the end mark
-            await _print_one(page, job, self._when)
+            self.opened += await _print_one(page, job, self._when)
             self.printed += 1
             self._progress(self.printed, self._expected)
         await page.close()
 
 
-async def _print_one(page: Any, job: PrintJob, when: datetime) -> None:
-    await _open(page, job)
+async def _print_one(page: Any, job: PrintJob, when: datetime) -> bool:
+    """Print `job` in the tab `page`; whether it was opened as a document of its own."""
+    opened = await _open(page, job)
     # Chromium turns every link into an absolute file:// address of the build folder:
     # the builder's paths would leak into the PDF, and the same quarter published from
     # another folder would give other bytes. On paper links are plain words anyway.
@@ -230,15 +232,17 @@ async def _print_one(page: Any, job: PrintJob, when: datetime) -> None:
         prefer_css_page_size=True, print_background=False, outline=True, tagged=True
     )
     job.pdf.write_bytes(fix_node_ids(fix_dates(pdf, when)))
+    return opened
 
 
-async def _open(page: Any, job: PrintJob) -> None:
+async def _open(page: Any, job: PrintJob) -> bool:
     if page.url.startswith("file://"):
         html = job.html.read_text(encoding="utf-8")
         # The page's text is handed over as a value, never as code.
         if await page.evaluate(_SWAP_BODY, html):
-            return
+            return False
     await page.goto(job.html.resolve().as_uri(), wait_until="load")
+    return True
 
 
 def print_pages(
