@@ -101,8 +101,9 @@ PRINTERS = max(2, min(4, os.cpu_count() or 2))
 # opened as a document of its own, so that every address resolves from its own place.
 _SWAP_BODY = """html => {
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  const sheets = d => [...d.head.querySelectorAll('link[rel=stylesheet], style')]
-    .map(e => e.href || e.textContent).join('\\n');
+  const own = 'link[rel=stylesheet], style:not([data-kl-paper])';
+  const sheets = d => [...d.head.querySelectorAll(own)].map(e => e.href || e.textContent)
+    .join('\\n');
   const fetches = '[src]:not(script), [srcset], [poster], [data], [background], '
     + 'link, use, image, [style*="url("]';
   if (sheets(doc) !== sheets(document) || doc.body.querySelector(fetches)) return false;
@@ -207,7 +208,6 @@ class Printer:
 
     async def _tab(self, context: Any) -> None:
         page = await context.new_page()
-        await page.emulate_media(media="print")
         while (job := await self._queue.get()) is not None:
             if self._stopping:
                 continue  # drain to the end mark
@@ -242,7 +242,18 @@ async def _open(page: Any, job: PrintJob) -> bool:
         if await page.evaluate(_SWAP_BODY, html):
             return False
     await page.goto(job.html.resolve().as_uri(), wait_until="load")
+    await page.evaluate(_PAPER_ONLY)
     return True
+
+
+# The tab is never looked at: drawn for the screen, each page would be laid out and
+# painted once more at the window's width (the PDF is laid out for paper anyway).
+_PAPER_ONLY = """() => {
+  const style = document.createElement('style');
+  style.setAttribute('data-kl-paper', '');
+  style.textContent = '@media screen { html { display: none !important; } }';
+  document.head.append(style);
+}"""
 
 
 def print_pages(
