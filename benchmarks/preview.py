@@ -14,14 +14,15 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from build_site import REPO
+
+sys.path.insert(0, str(REPO / "tests"))
+from sitecheck import make_project
 
 from macros.fictional import Scale, dump, generate
 from macros.preview import builders, publish_all
@@ -30,26 +31,11 @@ from macros.publish import Target
 _BUILT = re.compile(r"^Đã dựng (?P<title>.+) \(\S+\) trong (?P<seconds>[\d.]+) s\.$")
 
 
-def project(root: Path, data: str) -> Path:
-    """A git repository with the site's sources and the data, as a clerk's clone."""
-    root.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "overrides", "macros"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, root / name)
-    (root / "mau.yml").write_text(data, encoding="utf-8")
-    for command in (["init", "-q", "-b", "main"], ["add", "-A"]):
-        subprocess.run(["git", *command], cwd=root, check=True)
-    commit = ["-c", "user.name=b", "-c", "user.email=b@b", "commit", "-qm", "nguồn"]
-    subprocess.run(["git", *commit], cwd=root, check=True)
-    return root
-
-
 def measure(data: str, workers: int, work: Path) -> None:
     """Publish every quarter with `workers` at once; print one line."""
-    root = project(work / f"w{workers}", data)
+    folder = work / f"w{workers}"
+    folder.mkdir()
+    root = make_project(folder, data)  # a git repository, as a clerk's clone
     target = Target(root, root / "mau.yml", branch="ketluan-preview", local_only=True)
     built: list[str] = []
     first: list[float] = []
@@ -63,7 +49,7 @@ def measure(data: str, workers: int, work: Path) -> None:
         target,
         say=said,
         workers=workers,
-        newest_ready=lambda left: first.append(time.monotonic() - started),
+        newest_ready=lambda newest, left: first.append(time.monotonic() - started),
     )
     total = time.monotonic() - started
     print(f"{workers:>7} {first[0]:>14.1f} {total:>12.1f}   {', '.join(built)}", flush=True)

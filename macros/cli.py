@@ -27,6 +27,8 @@ from macros.ingest.structure import coverage, outline
 from macros.ingest.word import WordError
 from macros.load import DEFAULT_DATA, load, load_reviewed, validate_reviewed, validate_text
 from macros.load.schema import MODELINE, json_schema
+from macros.model import Conclusion
+from macros.model.calendar import find_quarter
 from macros.model.counts import counts
 from macros.postbuild.pdf import unavailable as pdf_unavailable
 from macros.postbuild.pdf import wanted as pdf_wanted
@@ -105,7 +107,7 @@ def publish_command(
     # earlier one in its version list. Say which are missing and how to add them.
     held = published_versions(target)
     quarters = loaded.dataset.quarters
-    earlier = quarters[: [q.key for q in quarters].index(done.conclusion.key)]
+    earlier = quarters[: find_quarter(quarters, done.conclusion.key)]
     missing = [q for q in earlier if q.key not in held]
     if missing:
         names = ", ".join(f"{q.title} ({q.key})" for q in missing)
@@ -138,8 +140,8 @@ def preview_command(data: Path, address: str, site_url: str | None) -> int:
     )
     servers: list[subprocess.Popen[str]] = []
 
-    def newest_ready(left: int) -> None:
-        servers.append(start_server(target, address))
+    def newest_ready(newest: Conclusion, left: int) -> None:
+        servers.append(start_server(target, address, newest))
         more = f"; {left} quý trước đang được dựng tiếp" if left else ""
         _say(f"Xem tại {url} (Ctrl+C để dừng){more}.")
 

@@ -43,12 +43,12 @@ def publish_all(
     say: Say | None = None,
     *,
     workers: int | None = None,
-    newest_ready: Callable[[int], None] | None = None,
+    newest_ready: Callable[[Conclusion, int], None] | None = None,
 ) -> list[Published]:
     """Build every quarter of the data, `workers` (default `builders`) at a time, and
-    deploy each as soon as it is built, the newest first; `newest_ready(left)` is called
-    once the newest is on the branch, with how many quarters are still to come. Says one
-    line per quarter built, with its time."""
+    deploy each as soon as it is built, the newest first; `newest_ready(newest, left)` is
+    called once the newest is on the branch, with how many quarters are still to come.
+    Says one line per quarter built, with its time."""
     loaded = load_reviewed(target.data)
     quarters = list(loaded.dataset.quarters)
     if not target.local_only:
@@ -78,7 +78,7 @@ def publish_all(
                 first = next(f for f, q in builds.items() if q is newest)
                 done = [_deploy(target, newest, first, tmp, record, tell, newest=True)]
                 if newest_ready is not None:
-                    newest_ready(len(quarters) - 1)
+                    newest_ready(newest, len(quarters) - 1)
                 for build in as_completed(f for f in builds if f is not first):
                     done.append(_deploy(target, builds[build], build, tmp, record, tell))
             except BaseException:

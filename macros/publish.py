@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import urlsplit
 
-from macros.load import Loaded, ReviewMark, load, load_reviewed
+from macros.load import Loaded, ReviewMark, load_reviewed
 from macros.load.review import marks_holding
 from macros.model import Conclusion
 from macros.model.calendar import UnknownQuarter, build_stamp, find_quarter
@@ -129,18 +129,13 @@ _OUR_LINE = re.compile(r"^INFO\s+-\s+ketluan: (?P<said>.+)$")
 
 
 def _mike(
-    target: Target,
-    args: Sequence[str],
-    env: dict[str, str],
-    say: Say | None = None,
-    *,
-    program: str = _MIKE,
+    target: Target, args: Sequence[str], env: dict[str, str], *, program: str = _MIKE
 ) -> None:
-    """Run mike; the build's own progress lines go to `say` as they come."""
+    """Run mike (`program`: mike's own command line, or one deploying a built site)."""
     extra = ["--ignore-remote-status"] if target.local_only else []
     push = ["--push"] if target.push and args[0] in ("deploy", "set-default") else []
     command = [sys.executable, "-c", program, args[0], "--branch", target.branch, *extra, *push]
-    run_logged([*command, *args[1:]], target.project, env, say)
+    run_logged([*command, *args[1:]], target.project, env)
 
 
 # The builds and mike runs under way (several at once in a preview), so that they can be
@@ -374,8 +369,7 @@ def check_branch(target: Target) -> None:
         )
     if branch_head(target) is None:
         return  # a first publication creates it
-    listing = _git(target.project, "show", f"refs/heads/{target.branch}:versions.json")
-    if not _is_versions(listing):
+    if _branch_versions(target) is None:
         raise PublishError(
             f"nhánh '{target.branch}' đã có nội dung không phải các phiên bản do ketluan "
             "xuất bản (thiếu versions.json của mike); chọn nhánh khác hoặc xóa nhánh đó trước"
@@ -384,20 +378,20 @@ def check_branch(target: Target) -> None:
 
 def published_versions(target: Target) -> set[str]:
     """The versions the branch holds ("2026-q1", ...); none before the first publication."""
+    return {str(v["version"]) for v in _branch_versions(target) or ()}
+
+
+def _branch_versions(target: Target) -> list[dict[str, object]] | None:
+    """mike's versions.json on the branch, or None when the branch holds none."""
     listing = _git(target.project, "show", f"refs/heads/{target.branch}:versions.json")
-    if not _is_versions(listing):
-        return set()
-    return {str(v["version"]) for v in json.loads(listing or "[]")}
-
-
-def _is_versions(text: str | None) -> bool:
     try:
-        versions = json.loads(text or "")
+        versions = json.loads(listing or "")
     except ValueError:
-        return False
-    return isinstance(versions, list) and all(
+        return None
+    held = isinstance(versions, list) and all(
         isinstance(v, dict) and {"version", "title", "aliases"} <= v.keys() for v in versions
     )
+    return versions if held else None
 
 
 def _git(project: Path, *args: str) -> str | None:
@@ -458,12 +452,13 @@ def _pass_errors(stream: IO[str] | None) -> None:
             sys.stderr.write(line)
 
 
-def start_server(target: Target, address: str) -> subprocess.Popen[str]:
+def start_server(target: Target, address: str, newest: Conclusion) -> subprocess.Popen[str]:
     """Start serving the branch's versions on `address` (mike serve), which reads the
     branch at each request: what is committed later is served too. The server ends
-    when this process does, however it ends (Linux)."""
+    when this process does, however it ends (Linux). `newest`: the data's newest
+    quarter, whose build environment mike reads the config in."""
     command = [sys.executable, "-c", _MIKE, "serve", "--branch", target.branch, "-a", address]
-    env = build_env(target, load(target.data).quarters[-1])
+    env = build_env(target, newest)
     server = subprocess.Popen(
         [*command, "--config-file", "mkdocs.yml"],
         cwd=target.project,

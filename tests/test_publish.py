@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -276,10 +276,14 @@ def start_preview(repo: Path, port: int) -> tuple[subprocess.Popen[str], list[st
     return preview, said
 
 
-def wait_for_line(said: list[str], start: str, seconds: float = 120) -> None:
+def eventually(holds: Callable[[], bool], seconds: float) -> bool:
+    """Whether `holds()` comes true within `seconds` (asked every 0.2 s)."""
     deadline = time.monotonic() + seconds
-    while not any(line.startswith(start) for line in said) and time.monotonic() < deadline:
+    while not holds():
+        if time.monotonic() > deadline:
+            return False
         time.sleep(0.2)
+    return True
 
 
 def nothing_listens(port: int) -> bool:
@@ -312,7 +316,7 @@ def test_preview_serves_every_quarter_and_leaves_gh_pages_alone(
         assert served_versions(port, preview, at_least=3) == ["2026-q3", "2026-q2", "2026-q1"]
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/2026-q2/co-quan/", timeout=5) as r:
             assert "Cơ quan, đơn vị" in r.read().decode()
-        wait_for_line(said, "Đã dựng đủ 3 quý.")
+        eventually(lambda: any(line.startswith("Đã dựng đủ 3 quý.") for line in said), 120)
     finally:
         preview.terminate()
         preview.wait(timeout=10)
@@ -326,10 +330,7 @@ def test_preview_serves_every_quarter_and_leaves_gh_pages_alone(
     assert "Đã dựng đủ 3 quý." in text
     assert "Starting server" not in text and '"GET /' not in text, text
     # Terminating the preview stopped its server too: nothing listens on the port.
-    deadline = time.monotonic() + 10
-    while not nothing_listens(port) and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert nothing_listens(port)
+    assert eventually(lambda: nothing_listens(port), 10)
     branches = git(repo, "branch", "--list")
     assert "ketluan-preview" in branches and "gh-pages" not in branches
     assert re.search(r"^\* main$", branches, re.M)
@@ -348,9 +349,7 @@ def test_a_preview_stopped_while_older_quarters_build_ends_them_all(
         preview.wait(timeout=30)
     assert preview.returncode == 0, "".join(said)
     assert "Traceback" not in "".join(said)
-    deadline = time.monotonic() + 10
-    while running_in(repo) and time.monotonic() < deadline:
-        time.sleep(0.5)
+    eventually(lambda: not running_in(repo), 10)
     assert running_in(repo) == []  # no build, mike or server left behind
     assert nothing_listens(port)
 
