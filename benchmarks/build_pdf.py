@@ -19,8 +19,8 @@ from statistics import median
 
 from build_site import REPO, timed
 
-from macros.fictional import Scale, dump, generate
-from macros.postbuild.pdf import PRINTERS, unavailable
+from ketluan.fictional import Scale, dump, generate
+from ketluan.outputs.pdf import PRINTERS, unavailable
 
 
 def measure(name: str, data: Path | None, work: Path, repeat: int) -> None:

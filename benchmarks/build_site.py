@@ -36,12 +36,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
-from macros.fictional import Scale, dump, generate
-from macros.index.site_index import build_index
-from macros.load import load
-from macros.render import urls
-from macros.render.pages import SitePages
-from macros.render.plan import FIXED, plan
+from ketluan.fictional import Scale, dump, generate
+from ketluan.index.site_index import build_index
+from ketluan.load import load
+from ketluan.render import urls
+from ketluan.render.pages import SitePages
+from ketluan.render.plan import FIXED, plan
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -97,9 +97,8 @@ def _write(path: Path, text: str) -> None:
 
 
 def plain_config(work: Path) -> Path:
-    """mkdocs.yml without macros and hooks: same theme, nav and extensions."""
+    """mkdocs.yml without the macros and ketluan plugins: same theme, nav and extensions."""
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("hooks:\n  - macros/hook.py\n", "")
     start = text.index("  - macros:")
     end = text.index("markdown_extensions:")
     text = text[:start] + "\n" + text[end:]
@@ -121,7 +120,7 @@ def main() -> int:
     # PYTHONDONTWRITEBYTECODE set (as on these machines) an editable checkout would
     # otherwise recompile the whole package in every build, which no plain MkDocs
     # module pays (pip compiles site-packages at install time).
-    compileall.compile_dir(REPO / "macros", quiet=1)
+    compileall.compile_dir(REPO / "ketluan", quiet=1)
     # PDF printing is measured apart (it has no counterpart in a plain MkDocs build).
     env = {
         **os.environ,

@@ -3,9 +3,9 @@
 Two figures, each printed as a table (not a test; run it by hand):
 
 - checking fictional data files of growing size, up to the data-file limit
-  (`macros.validate.MAX_BYTES`): quarters double from row to row, each file loaded in
+  (`ketluan.validate.MAX_BYTES`): quarters double from row to row, each file loaded in
   a fresh process, so the time and the peak memory are those of one `ketluan check`;
-- cutting one paragraph that names agencies N times into links (`macros.linkify`),
+- cutting one paragraph that names agencies N times into links (`ketluan.linkify`),
   which was quadratic in N.
 
     .venv/bin/python benchmarks/check_scale.py [--quarters 37 74 148 296] [--mentions ...]
@@ -23,14 +23,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from macros.fictional import Scale, dump, generate
-from macros.load.files import MAX_BYTES
-from macros.render.linkify import segments
-from macros.text.mentions import MentionFinder
+from ketluan.fictional import Scale, dump, generate
+from ketluan.load.files import MAX_BYTES
+from ketluan.render.linkify import segments
+from ketluan.text.mentions import MentionFinder
 
 _LOAD = """
 import json, resource, sys, time
-from macros.load import load
+from ketluan.load import load
 start = time.perf_counter()
 load(sys.argv[1])
 seconds = time.perf_counter() - start

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from macros.postbuild.pdf import CHROMIUM_ARGS, find_chromium
+from ketluan.outputs.pdf import CHROMIUM_ARGS, find_chromium
 
 REPO = Path(__file__).resolve().parent.parent
 

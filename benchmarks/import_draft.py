@@ -2,12 +2,12 @@
 
 Prints three tables:
 - structure: the bundled real source, and fictional quarters of growing size printed
-  as text exports, read with `macros.ingest` (text → paragraphs → structure): the time,
+  as text exports, read with `ketluan.ingest` (text → paragraphs → structure): the time,
   and how many tasks come out with the id, marker and text of the data;
-- what each paragraph says (`macros.ingest.roles`): per field, how many tasks agree
+- what each paragraph says (`ketluan.ingest.roles`): per field, how many tasks agree
   with the curated data, for the real conclusion and fictional ones of several seeds;
 - the whole draft (`ketluan import` in process: document → draft → data file → checker)
-  against the curated quarter, field by field (`macros.ingest.agreement`), with the
+  against the curated quarter, field by field (`ketluan.ingest.agreement`), with the
   time and the review marks left for the Office.
 
     .venv/bin/python benchmarks/import_draft.py [--tasks 150 600 2400] [--seeds 0 1 2]
@@ -21,14 +21,14 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from macros.fictional import Scale, dump, generate
-from macros.fictional.document import as_text_export
-from macros.ingest.agreement import DRAFT_FIELDS, FIELDS, agreement, draft_agreement, redraft
-from macros.ingest.plain import read_text_export
-from macros.ingest.structure import Draft, outline
-from macros.load import load, validate_text
-from macros.model import Conclusion
-from macros.model.outline import walk_tasks
+from ketluan.fictional import Scale, dump, generate
+from ketluan.fictional.document import as_text_export
+from ketluan.ingest.agreement import DRAFT_FIELDS, FIELDS, agreement, draft_agreement, redraft
+from ketluan.ingest.plain import read_text_export
+from ketluan.ingest.structure import Draft, outline
+from ketluan.load import load, validate_text
+from ketluan.model import Conclusion
+from ketluan.model.outline import walk_tasks
 
 REPO = Path(__file__).resolve().parent.parent
 

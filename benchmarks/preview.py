@@ -24,9 +24,9 @@ from build_site import REPO
 sys.path.insert(0, str(REPO / "tests"))
 from sitecheck import make_project
 
-from macros.fictional import Scale, dump, generate
-from macros.preview import builders, publish_all
-from macros.publish import Target
+from ketluan.fictional import Scale, dump, generate
+from ketluan.preview import builders, publish_all
+from ketluan.publish import Target
 
 _BUILT = re.compile(r"^Đã dựng (?P<title>.+) \(\S+\) trong (?P<seconds>[\d.]+) s\.$")
 

@@ -49,13 +49,13 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import yaml
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from macros.fictional import Scale, dump, generate
-from macros.index.site_index import build_index
-from macros.load import load
-from macros.model.outline import walk_tasks
-from macros.postbuild.pdf import CHROMIUM_ARGS, find_chromium
-from macros.render import urls
-from macros.text.vietnamese import fold
+from ketluan.fictional import Scale, dump, generate
+from ketluan.index.site_index import build_index
+from ketluan.load import load
+from ketluan.model.outline import walk_tasks
+from ketluan.outputs.pdf import CHROMIUM_ARGS, find_chromium
+from ketluan.render import urls
+from ketluan.text.vietnamese import fold
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = REPO / "benchmarks" / "search_queries.yml"

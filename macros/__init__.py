@@ -1,39 +1,8 @@
-"""ketluan: a provincial Party conclusion (Kết luận) as a versioned MkDocs site.
+"""The module mkdocs-macros loads from the project (`module_name: macros` in mkdocs.yml).
 
-The stages, in the order the data flows; each imports only from the stages before it
-(`import-linter` enforces it, see `[tool.importlinter]` in pyproject.toml):
-
-- `problems`   what is wrong with the data, where (file, line, column, field)
-- `model/`     the validated records and codes, the quarter calendar, the outline walk
-               and the lead-inheritance rule
-- `text/`      Vietnamese text: folding, collation, hidden characters, deadline phrases,
-               numbers, document symbols, agency mentions
-- `check/`     the semantic checks on a converted dataset
-- `load/`      file → bytes → YAML with positions → review marks taken out, derived
-               codes filled in → model → checks: `load()`; the JSON Schema for editors
-- `index/`     one version's indexes (by agency, date, document), statuses, changes
-- `render/`    the page plan, the pages (`SitePages`), Jinja templates, links, timeline
-- `postbuild/` after MkDocs: diacritic folding of the search index, PDFs
-- `build`, `hook` (MkDocs; the only modules that import it), `publish` (mike),
-  `cli` (the `ketluan` command)
-- `fictional/` plainly fictional data ("Tỉnh Mẫu") for tests and benchmarks only
-
-- `ingest/`    a received conclusion (.docx, .pdf, .txt) into a draft data file with
-               review marks, and its review page (`ketluan import`)
-
-Following up reports after publication will get `follow/`, beside `index/`.
-
-`define_env` (mkdocs-macros) fills the pages of docs/, each one macro call; the hook
-adds and fills the generated pages.
-
-Adding a page kind:
-- a page of docs/: the file `docs/<path>.md` holding `{{ <macro>() }}`, its nav entry in
-  mkdocs.yml, a `FixedPage` row in `render/plan.py`, a `SitePages` method of that name
-  and its template in `render/templates/` (and a `render/urls.py` constant if other
-  pages link to it);
-- a generated page (one per entity): a `Kind` and a line of `plan()` in
-  `render/plan.py`, a `urls` function, a `SitePages` method of the kind's name and its
-  template.
+It is not part of the installed `ketluan` package: mkdocs-macros finds a project's
+module by its path beside mkdocs.yml, so it lives here and only hands mkdocs-macros to
+the ketluan plugin, which registers the one macro each page of docs/ calls.
 """
 
 from __future__ import annotations
@@ -44,14 +13,9 @@ __all__ = ["define_env"]
 
 
 def define_env(env: Any) -> None:
-    """mkdocs-macros entry point: register the one macro each page of docs/ calls."""
-    from macros.build import site_pages
-    from macros.render.plan import FIXED
-
-    site = site_pages(env.conf)
-
-    def here() -> str:
-        return str(env.page.url) if env.page is not None else ""
-
-    for page in FIXED:
-        env.macro(lambda page=page: site.fixed(page, here()), page.macro)
+    """mkdocs-macros' entry point: the ketluan plugin (listed before `macros` under
+    `plugins:` in mkdocs.yml, and checked the data in its `on_config`) defines the macros."""
+    plugin = env.conf["plugins"].get("ketluan")
+    if plugin is None:
+        raise RuntimeError("mkdocs.yml: thêm plugin 'ketluan' vào mục plugins")
+    plugin.define_env(env)

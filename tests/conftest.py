@@ -8,8 +8,8 @@ import pytest
 from drafting import registry_file
 from sitecheck import REAL_QUARTER, REPO, build_site, grown_data
 
-from macros.load import load
-from macros.model import Dataset
+from ketluan.load import load
+from ketluan.model import Dataset
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

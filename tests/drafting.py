@@ -8,10 +8,10 @@ from pathlib import Path
 
 from sitecheck import REPO
 
-from macros.fictional import Scale, dump, generate
-from macros.ingest.agreement import draft_agreement, redraft
-from macros.load import validate_text
-from macros.model import Conclusion
+from ketluan.fictional import Scale, dump, generate
+from ketluan.ingest.agreement import draft_agreement, redraft
+from ketluan.load import validate_text
+from ketluan.model import Conclusion
 
 SOURCE = REPO / "data/sources/hung-yen-ket-luan-quy-I-2026.txt"
 SCALE = Scale(quarters=2, agencies=30, communes=8, tasks_per_quarter=40, documents=16)

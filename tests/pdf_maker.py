@@ -13,7 +13,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from macros.text.vietnamese import FOOTNOTE_MARKER, footnote_number
+from ketluan.text.vietnamese import FOOTNOTE_MARKER, footnote_number
 
 FONTS = Path("/usr/share/fonts/truetype/noto")
 BODY, NOTE, MARK = 13.0, 10.0, 8.0  # points

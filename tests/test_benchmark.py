@@ -7,10 +7,10 @@ from pathlib import Path
 
 from sitecheck import REPO
 
-from macros.fictional import Scale, dump, generate
-from macros.index.site_index import build_index
-from macros.load import load
-from macros.render.plan import plan
+from ketluan.fictional import Scale, dump, generate
+from ketluan.index.site_index import build_index
+from ketluan.load import load
+from ketluan.render.plan import plan
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import build_site

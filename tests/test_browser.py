@@ -23,12 +23,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 from sitecheck import REAL_QUARTER, REPO, assigned, make_project, page_sizes, pdf_text, shown_tasks
 
-from macros.fictional import Scale, dump, generate
-from macros.model import Dataset
-from macros.model.outline import printed_references
-from macros.postbuild.pdf import CHROMIUM_ARGS, find_chromium
-from macros.preview import publish_all
-from macros.publish import Target
+from ketluan.fictional import Scale, dump, generate
+from ketluan.model import Dataset
+from ketluan.model.outline import printed_references
+from ketluan.outputs.pdf import CHROMIUM_ARGS, find_chromium
+from ketluan.preview import publish_all
+from ketluan.publish import Target
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import search_quality  # the benchmark's way of typing a query and reading the results
@@ -402,8 +402,8 @@ def _expected_late(dataset: Dataset, day: str) -> int:
     """(task, deadline) pairs late on `day`, no report in the data: from the data."""
     from datetime import date
 
-    from macros.index.status import passed
-    from macros.model.outline import walk_tasks
+    from ketluan.index.status import passed
+    from ketluan.model.outline import walk_tasks
 
     real = next(q for q in dataset.quarters if q.key == REAL_QUARTER)
     as_of = date.fromisoformat(day)

@@ -1,4 +1,4 @@
-"""Tests for macros.fictional: the Tỉnh Mẫu generator yields valid, deterministic data."""
+"""Tests for ketluan.fictional: the Tỉnh Mẫu generator yields valid, deterministic data."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.fictional import COMMUNE_CAP, HEADER, MIN_TASKS, Scale, dump, generate, main
-from macros.load import validate_text
-from macros.model import (
+from ketluan.fictional import COMMUNE_CAP, HEADER, MIN_TASKS, Scale, dump, generate, main
+from ketluan.load import validate_text
+from ketluan.model import (
     AgencyGroup,
     Conclusion,
     Dataset,
@@ -20,9 +20,9 @@ from macros.model import (
     Task,
     TaskKind,
 )
-from macros.model.outline import walk_tasks
-from macros.text.symbols import parse_symbol
-from macros.text.vietnamese import is_slug, slugify
+from ketluan.model.outline import walk_tasks
+from ketluan.text.symbols import parse_symbol
+from ketluan.text.vietnamese import is_slug, slugify
 
 SMALL = Scale(quarters=1, agencies=20, communes=6, tasks_per_quarter=30, documents=15, seed=1)
 THREE = Scale(quarters=3, agencies=40, communes=20, tasks_per_quarter=60, documents=40, seed=2)

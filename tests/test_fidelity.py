@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from sitecheck import REAL_QUARTER
 
-from macros.model import Conclusion, Dataset
-from macros.model.outline import blocks
+from ketluan.model import Conclusion, Dataset
+from ketluan.model.outline import blocks
 
 REPO = Path(__file__).resolve().parent.parent
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

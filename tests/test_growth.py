@@ -24,8 +24,8 @@ from sitecheck import (
     task_links,
 )
 
-from macros.index.site_index import build_index
-from macros.model import Dataset
+from ketluan.index.site_index import build_index
+from ketluan.model import Dataset
 
 
 @pytest.mark.parametrize("data", ["real_dataset", "grown_dataset"])

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sitecheck import REAL_QUARTER, assigned, page_sizes, pdf_text, pdf_title, shown_tasks
 
-from macros.model import Dataset
-from macros.model.outline import printed_references, walk_tasks
-from macros.postbuild.pdf import PRINTERS, Printer, PrintJob, print_pages
-from macros.text.vietnamese import footnote_markers
+from ketluan.model import Dataset
+from ketluan.model.outline import printed_references, walk_tasks
+from ketluan.outputs.pdf import PRINTERS, Printer, PrintJob, print_pages
+from ketluan.text.vietnamese import footnote_markers
 
 # Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
 pytestmark = pytest.mark.build

@@ -25,14 +25,14 @@ from typing import Any
 import pytest
 from sitecheck import git, make_project
 
-from macros.fictional import Scale, dump, generate
-from macros.index.changes import compare_with_previous
-from macros.index.site_index import build_index
-from macros.index.status import OVERDUE_UNREPORTED
-from macros.load import load
-from macros.model import Dataset
-from macros.problems import DataError
-from macros.publish import PublishError, Target, cause, publish
+from ketluan.fictional import Scale, dump, generate
+from ketluan.index.changes import compare_with_previous
+from ketluan.index.site_index import build_index
+from ketluan.index.status import OVERDUE_UNREPORTED
+from ketluan.load import load
+from ketluan.model import Dataset
+from ketluan.problems import DataError
+from ketluan.publish import PublishError, Target, cause, publish
 
 # Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
 pytestmark = pytest.mark.build
@@ -225,7 +225,7 @@ def test_a_failing_build_leaves_the_branch_as_it_was(
 
 def preview_command(port: int) -> list[str]:
     """`ketluan preview` of the project's fictional data on a port of 127.0.0.1."""
-    cli = [sys.executable, "-m", "macros.cli"]
+    cli = [sys.executable, "-m", "ketluan.cli"]
     return [*cli, "preview", "--data", "mau.yml", "-a", f"127.0.0.1:{port}"]
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from sitecheck import REPO, git, make_project
 
-from macros.fictional import Scale, dump, generate
+from ketluan.fictional import Scale, dump, generate
 
 # Runs mike and nginx: outside the fast loop (`pytest -m 'not build'`).
 pytestmark = pytest.mark.build
@@ -57,7 +57,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
     port = free_port()
     url = f"http://127.0.0.1:{port}{PREFIX}"
     printed = []
-    cli = [sys.executable, "-c", "import sys; from macros.cli import main; sys.exit(main())"]
+    cli = [sys.executable, "-c", "import sys; from ketluan.cli import main; sys.exit(main())"]
     for key in ("2026-q2", "2026-q1"):
         command = [*cli, "publish", key, "--data", "mau.yml", "--site-url", url]
         out = subprocess.run(command, cwd=repo, capture_output=True, text=True, check=True)

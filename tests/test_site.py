@@ -26,11 +26,11 @@ from sitecheck import (
     task_links,
 )
 
-from macros.fictional import Scale, dump, generate
-from macros.load import load
-from macros.model import Dataset, Section, Task
-from macros.model.outline import walk_tasks
-from macros.text.vietnamese import footnote_markers
+from ketluan.fictional import Scale, dump, generate
+from ketluan.load import load
+from ketluan.model import Dataset, Section, Task
+from ketluan.model.outline import walk_tasks
+from ketluan.text.vietnamese import footnote_markers
 
 # Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
 pytestmark = pytest.mark.build

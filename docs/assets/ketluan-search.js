@@ -1,7 +1,7 @@
 /* ketluan: what a search result opens.
  *
  * - A task of the full text is a search result of its own, at toan-van/?nv=<anchor>
- *   (see macros/postbuild/search.py): go to that task, as an anchor would.
+ *   (see ketluan/outputs/search.py): go to that task, as an anchor would.
  * - Material marks the words of the query on the page it opens (?h=...), but only as
  *   typed: "giai ngan" would mark nothing in "giải ngân". The words of the page whose
  *   folded form begins with a word typed without diacritics are marked too, the same
@@ -17,7 +17,7 @@
   var MARKS = /(?<=[A-Za-z])[\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]+/g;
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
-  // Must agree with macros/text/vietnamese.py's fold and the lunr language file's.
+  // Must agree with ketluan/text/vietnamese.py's fold and the lunr language file's.
   function fold(word) {
     return word.normalize("NFD").replace(MARKS, "")
       .replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");

@@ -1,4 +1,4 @@
-"""The version's exports (macros.postbuild.exports): tasks as CSV and JSON with its
+"""The version's exports (ketluan.outputs.exports): tasks as CSV and JSON with its
 schema, deadlines as iCalendar feeds parsed back with icalendar, quarters as Atom."""
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-from macros.fictional import Scale, dump, generate
-from macros.index.site_index import build_index
-from macros.load import validate_text
-from macros.model import Dataset
-from macros.postbuild.exports import write_exports
-from macros.render import urls
+from ketluan.fictional import Scale, dump, generate
+from ketluan.index.site_index import build_index
+from ketluan.load import validate_text
+from ketluan.model import Dataset
+from ketluan.outputs.exports import write_exports
+from ketluan.render import urls
 
 SCALE = Scale(quarters=3, agencies=24, communes=8, tasks_per_quarter=48, documents=12)
 SITE = "http://intranet.mau/ket-luan/"

@@ -1,5 +1,5 @@
 """The sheets and exports written by a process of their own during the build
-(macros.postbuild.extras)."""
+(ketluan.outputs.extras)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sitecheck import REAL_QUARTER, REPO
 
-from macros.postbuild.extras import start_extras
-from macros.render import urls
+from ketluan.outputs.extras import start_extras
+from ketluan.render import urls
 
 
 def test_the_files_arrive_in_the_site_and_the_scratch_folder_goes(tmp_path: Path) -> None:

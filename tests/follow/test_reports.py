@@ -1,5 +1,5 @@
 """Reports the agencies send back: the sheet the site offers each agency, filled in and
-imported with `ketluan reports import` (macros.postbuild.sheets, macros.follow)."""
+imported with `ketluan reports import` (ketluan.outputs.sheets, ketluan.follow)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from macros.cli import main
-from macros.fictional import Scale, dump, generate
-from macros.index.site_index import build_index
-from macros.load import load
-from macros.model.sheet import COLUMNS
-from macros.postbuild.sheets import write_sheets
-from macros.render import urls
+from ketluan.cli import main
+from ketluan.fictional import Scale, dump, generate
+from ketluan.index.site_index import build_index
+from ketluan.load import load
+from ketluan.model.sheet import COLUMNS
+from ketluan.outputs.sheets import write_sheets
+from ketluan.render import urls
 
 SCALE = Scale(quarters=2, agencies=24, communes=8, tasks_per_quarter=24, documents=12)
 HEADER = "# Tệp mẫu: chú thích phải còn nguyên sau khi nhập báo cáo.\n"

@@ -1,5 +1,5 @@
 """'Thay đổi so với quý trước' accounts for every task of the previous quarter once
-(macros.index.changes)."""
+(ketluan.index.changes)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from collections import Counter
 
 import pytest
 
-from macros.fictional import Scale, dump, generate
-from macros.index.changes import compare_with_previous, wording
-from macros.index.site_index import build_index
-from macros.load import validate_text
-from macros.model.outline import walk_tasks
+from ketluan.fictional import Scale, dump, generate
+from ketluan.index.changes import compare_with_previous, wording
+from ketluan.index.site_index import build_index
+from ketluan.load import validate_text
+from ketluan.model.outline import walk_tasks
 
 
 @pytest.mark.parametrize("seed", range(3))

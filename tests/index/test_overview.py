@@ -1,4 +1,4 @@
-"""The agency overview (macros.index.overview): per agency, tasks led, due so far,
+"""The agency overview (ketluan.index.overview): per agency, tasks led, due so far,
 done on time, done late, overdue, unreported, for a fictional three-quarter dataset."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from typing import Any
 
 import yaml
 
-from macros.fictional import Scale, dump, generate
-from macros.index.overview import overview
-from macros.index.site_index import build_index
-from macros.load import validate_text
-from macros.load.writer import dump_yaml
+from ketluan.fictional import Scale, dump, generate
+from ketluan.index.overview import overview
+from ketluan.index.site_index import build_index
+from ketluan.load import validate_text
+from ketluan.load.writer import dump_yaml
 
 SCALE = Scale(quarters=3, agencies=24, communes=8, tasks_per_quarter=30, documents=12)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.index.site_index import Entry, SiteIndex, build_index, document_level
-from macros.load import load
+from ketluan.index.site_index import Entry, SiteIndex, build_index, document_level
+from ketluan.load import load
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from macros.index.status import OVERDUE_UNREPORTED, UNREPORTED, passed, state_as_of
-from macros.model import Deadline, Precision, Relation, Status, StatusReport
+from ketluan.index.status import OVERDUE_UNREPORTED, UNREPORTED, passed, state_as_of
+from ketluan.model import Deadline, Precision, Relation, Status, StatusReport
 
 JUNE = Deadline("trong tháng 6/2026", date(2026, 6, 30), Precision.MONTH)
 BEFORE_15 = Deadline("trước 15/6/2026", date(2026, 6, 15), Precision.DAY, Relation.BEFORE)

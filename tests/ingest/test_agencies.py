@@ -1,10 +1,10 @@
 """Agencies the registry does not know, proposed where a role stands
-(macros.ingest.agencies)."""
+(ketluan.ingest.agencies)."""
 
 from __future__ import annotations
 
-from macros.ingest.agencies import ProposingFinder
-from macros.model import Agency, AgencyGroup
+from ketluan.ingest.agencies import ProposingFinder
+from ketluan.model import Agency, AgencyGroup
 
 KNOWN = (Agency("van-phong", "Văn phòng Tỉnh ủy Mẫu", AgencyGroup.ADVISORY),)
 

@@ -1,5 +1,5 @@
 """`ketluan import`: a received conclusion drafted into the data file, checked, and
-what needs a person listed (macros.ingest.draft, macros.ingest.source, macros.cli)."""
+what needs a person listed (ketluan.ingest.draft, ketluan.ingest.source, ketluan.cli)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ import yaml
 from drafting import SOURCE, assert_drafts_back, assert_floors, fictional
 from sitecheck import REAL_QUARTER, REPO
 
-from macros.cli import main
-from macros.fictional.document import as_text_export
-from macros.ingest.agreement import draft_agreement, redraft
-from macros.load import load
-from macros.model import Dataset
-from macros.model.outline import effective_lead, walk_tasks
+from ketluan.cli import main
+from ketluan.fictional.document import as_text_export
+from ketluan.ingest.agreement import draft_agreement, redraft
+from ketluan.load import load
+from ketluan.model import Dataset
+from ketluan.model.outline import effective_lead, walk_tasks
 
 
 def test_the_real_source_drafts_a_quarter_the_checker_accepts(

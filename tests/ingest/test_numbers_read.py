@@ -1,12 +1,12 @@
 """Targets, recurring duties, figures, limitations and conversion artefacts read from a
-drafted paragraph (macros.ingest.quantities, macros.ingest.artefacts)."""
+drafted paragraph (ketluan.ingest.quantities, ketluan.ingest.artefacts)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from macros.ingest.artefacts import artefacts
-from macros.ingest.quantities import figures, limitations, recurrences, targets
+from ketluan.ingest.artefacts import artefacts
+from ketluan.ingest.quantities import figures, limitations, recurrences, targets
 
 
 def _values(found: list[dict[str, object]]) -> list[tuple[object, ...]]:

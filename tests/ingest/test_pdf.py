@@ -1,4 +1,4 @@
-"""Reading a conclusion from a text-layer PDF (macros.ingest.pdf): the PDFs are laid
+"""Reading a conclusion from a text-layer PDF (ketluan.ingest.pdf): the PDFs are laid
 out as Word exports them (tests/pdf_maker.py) from the real source and from fictional
 quarters, and must draft back to the curated data; what cannot be read says what to do."""
 
@@ -13,13 +13,13 @@ from fpdf import FPDF
 from pdf_maker import FONTS, write_pdf
 from sitecheck import REAL_QUARTER, REPO
 
-from macros.cli import main
-from macros.ingest.pdf import read_pdf
-from macros.ingest.plain import read_text_export
-from macros.ingest.source import read_source
-from macros.ingest.word import WordError
-from macros.model import Conclusion
-from macros.model.outline import blocks
+from ketluan.cli import main
+from ketluan.ingest.pdf import read_pdf
+from ketluan.ingest.plain import read_text_export
+from ketluan.ingest.source import read_source
+from ketluan.ingest.word import WordError
+from ketluan.model import Conclusion
+from ketluan.model.outline import blocks
 
 HEADER = "TỈNH ỦY MẪU — TÀI LIỆU MẪU"
 

@@ -1,4 +1,4 @@
-"""The review page of `ketluan import --review` (macros.ingest.review_page): every
+"""The review page of `ketluan import --review` (ketluan.ingest.review_page): every
 paragraph beside its draft, the marks first with their lines, nothing loaded from
 anywhere, and whatever the received file carries shown as text."""
 
@@ -13,9 +13,9 @@ from drafting import SOURCE
 from hostile import payload
 from sitecheck import REAL_QUARTER
 
-from macros.cli import main
-from macros.load import load_reviewed
-from macros.model.outline import walk_tasks
+from ketluan.cli import main
+from ketluan.load import load_reviewed
+from ketluan.model.outline import walk_tasks
 
 
 def _import(source: Path, registry: Path, tmp_path: Path) -> tuple[int, Path, Path]:

@@ -1,4 +1,4 @@
-"""What a paragraph says (macros.ingest.roles): agencies in their roles, deadlines,
+"""What a paragraph says (ketluan.ingest.roles): agencies in their roles, deadlines,
 citations; and how far the reading agrees with curated data (the floors it is held to)."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
-from macros.fictional import Scale, dump, generate
-from macros.ingest.agreement import agreement
-from macros.ingest.roles import AgencyFinder, read_paragraph
-from macros.load import validate_text
-from macros.model import Agency, AgencyGroup, Dataset
+from ketluan.fictional import Scale, dump, generate
+from ketluan.ingest.agreement import agreement
+from ketluan.ingest.roles import AgencyFinder, read_paragraph
+from ketluan.load import validate_text
+from ketluan.model import Agency, AgencyGroup, Dataset
 
 FINDER = AgencyFinder(
     (

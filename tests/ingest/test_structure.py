@@ -1,4 +1,4 @@
-"""A conclusion's structure from a text export (macros.ingest.plain, .structure): on the
+"""A conclusion's structure from a text export (ketluan.ingest.plain, .structure): on the
 real source, and on fictional quarters printed as text and read back, across seeds."""
 
 from __future__ import annotations
@@ -12,16 +12,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitecheck import REAL_QUARTER, REPO
 
-from macros.fictional import Scale, dump, generate
-from macros.fictional.document import as_text_export
-from macros.ingest.agreement import draft_agreement, redraft
-from macros.ingest.plain import read_text_export
-from macros.ingest.structure import Draft, coverage, outline
-from macros.ingest.word import WordError, read_docx
-from macros.load import validate_text
-from macros.model import Conclusion, Dataset
-from macros.model.outline import blocks, walk_tasks
-from macros.text.vietnamese import superscript
+from ketluan.fictional import Scale, dump, generate
+from ketluan.fictional.document import as_text_export
+from ketluan.ingest.agreement import draft_agreement, redraft
+from ketluan.ingest.plain import read_text_export
+from ketluan.ingest.structure import Draft, coverage, outline
+from ketluan.ingest.word import WordError, read_docx
+from ketluan.load import validate_text
+from ketluan.model import Conclusion, Dataset
+from ketluan.model.outline import blocks, walk_tasks
+from ketluan.text.vietnamese import superscript
 
 
 def assert_agrees(draft: Draft, conclusion: Conclusion) -> None:

@@ -1,4 +1,4 @@
-"""Reading Word files (macros.ingest.word, macros.ingest.numbering): the numbers Word
+"""Reading Word files (ketluan.ingest.word, ketluan.ingest.numbering): the numbers Word
 shows, from numbering.xml and styles, and footnotes where their references stand."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from docx_maker import Doc, Lvl, Para, para, write_docx
 from hypothesis import given
 from hypothesis import strategies as st
 
-from macros.ingest.numbering import format_number
-from macros.ingest.word import WordError, read_docx
+from ketluan.ingest.numbering import format_number
+from ketluan.ingest.word import WordError, read_docx
 
 # A conclusion's outline: "I." parts, "1." headings, "2.1." items, "-" bullets.
 OUTLINE = [

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.load import load, validate_text
-from macros.problems import DataError
+from ketluan.load import load, validate_text
+from ketluan.problems import DataError
 
 ROOT = Path(__file__).resolve().parents[2]
 BAD = ROOT / "tests" / "bad"

@@ -1,5 +1,5 @@
 """A deadline's precision and relation may be left out: the phrase says them
-(macros.load.derive)."""
+(ketluan.load.derive)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.fictional import Scale, dump, generate
-from macros.load import validate_text
-from macros.problems import DataError
+from ketluan.fictional import Scale, dump, generate
+from ketluan.load import validate_text
+from ketluan.problems import DataError
 
 SCALE = Scale(quarters=1, agencies=20, communes=6, tasks_per_quarter=24, documents=8)
 
@@ -59,8 +59,8 @@ def test_a_stated_code_is_still_checked_and_an_unread_phrase_asks_for_it() -> No
 def test_written_yaml_has_no_aliases_the_reader_would_refuse() -> None:
     from datetime import date
 
-    from macros.load.reader import read_yaml
-    from macros.load.writer import dump_yaml
+    from ketluan.load.reader import read_yaml
+    from ketluan.load.writer import dump_yaml
 
     day = date(2026, 6, 30)
     text = dump_yaml({"a": {"date": day}, "b": {"date": day}, "c": "Tỉnh ủy"})

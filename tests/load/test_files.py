@@ -1,4 +1,4 @@
-"""Reading the data file (macros.load.files): what is not a readable file is said in one line."""
+"""Reading the data file (ketluan.load.files): what is not a readable file is said in one line."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import files, load
-from macros.problems import DataError
+from ketluan.load import files, load
+from ketluan.problems import DataError
 
 
 def _only_problem(path: Path) -> str:

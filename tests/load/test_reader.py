@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from macros.load.reader import KEY, NodeMarks, read_yaml
-from macros.problems import Mark
+from ketluan.load.reader import KEY, NodeMarks, read_yaml
+from ketluan.problems import Mark
 
 TEXT = """\
 agencies:

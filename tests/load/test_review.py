@@ -1,5 +1,5 @@
 """Review marks (`needs_review`): taken out of the data, listed by `check` where they
-stand, and holding back the publication of the quarter they concern (macros.load.review)."""
+stand, and holding back the publication of the quarter they concern (ketluan.load.review)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.cli import main
-from macros.fictional import Scale, dump, generate
-from macros.load import load_reviewed, validate_reviewed, validate_text
-from macros.load.review import marks_holding
-from macros.problems import DataError
-from macros.publish import PublishError, Target, publish
+from ketluan.cli import main
+from ketluan.fictional import Scale, dump, generate
+from ketluan.load import load_reviewed, validate_reviewed, validate_text
+from ketluan.load.review import marks_holding
+from ketluan.problems import DataError
+from ketluan.publish import PublishError, Target, publish
 
 SCALE = Scale(quarters=2, agencies=20, communes=6, tasks_per_quarter=12, documents=8)
 

@@ -1,4 +1,4 @@
-"""The JSON Schema editors use (macros.load.schema, `ketluan schema`): generated from the
+"""The JSON Schema editors use (ketluan.load.schema, `ketluan schema`): generated from the
 model, in step with the bundled data, and saying what the loader says about types."""
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ import yaml
 from drafting import SOURCE, registry_file
 from sitecheck import REAL_QUARTER, REPO
 
-from macros.cli import main
-from macros.fictional import Scale, dump, generate
-from macros.load import validate_text
-from macros.load.schema import MODELINE, json_schema
-from macros.model import Dataset
+from ketluan.cli import main
+from ketluan.fictional import Scale, dump, generate
+from ketluan.load import validate_text
+from ketluan.load.schema import MODELINE, json_schema
+from ketluan.model import Dataset
 
 DATA = REPO / "data/directives.yml"
 

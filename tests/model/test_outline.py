@@ -1,11 +1,11 @@
-"""Walking a conclusion (macros.model.outline): the document's own numbering."""
+"""Walking a conclusion (ketluan.model.outline): the document's own numbering."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from macros.model import Dataset, Section, Task, TaskKind
-from macros.model.outline import printed_references
+from ketluan.model import Dataset, Section, Task, TaskKind
+from ketluan.model.outline import printed_references
 
 
 def test_printed_references_of_the_real_conclusion(real_dataset: Dataset) -> None:

@@ -1,4 +1,4 @@
-"""Tests for macros.render.environment: the bytecode cache (kept between builds, never
+"""Tests for ketluan.render.environment: the bytecode cache (kept between builds, never
 fatal, never someone else's) and the escaping filters."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from macros.render.environment import _bytecode_cache, _QuietCache, css_string, emphasis
+from ketluan.render.environment import _bytecode_cache, _QuietCache, css_string, emphasis
 
 
 def _env(cache: jinja2.BytecodeCache | None, templates: Path) -> jinja2.Environment:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from macros.model import Citation, Correction
-from macros.render.linkify import _non_overlapping, _Span, segments
-from macros.text.mentions import MentionFinder
+from ketluan.model import Citation, Correction
+from ketluan.render.linkify import _non_overlapping, _Span, segments
+from ketluan.text.mentions import MentionFinder
 
 FINDER = MentionFinder({"Ban Thường vụ Tỉnh ủy": "btv", "Ban Nội chính": "bnc"})
 

@@ -18,10 +18,10 @@ from typing import get_args
 import pytest
 from sitecheck import REPO
 
-from macros.index.site_index import build_index
-from macros.load import load
-from macros.render.pages import SitePages
-from macros.render.plan import FIXED, Kind, plan
+from ketluan.index.site_index import build_index
+from ketluan.load import load
+from ketluan.render.pages import SitePages
+from ketluan.render.plan import FIXED, Kind, plan
 
 DATA = REPO / "tests/data/two-quarters.yml"
 GOLDEN = Path(__file__).parent / "golden"

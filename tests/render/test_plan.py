@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sitecheck import REPO
 
-from macros.index.site_index import build_index
-from macros.load import load
-from macros.model.outline import walk_tasks
-from macros.render.plan import FIXED, plan, search_weight, task_anchors
+from ketluan.index.site_index import build_index
+from ketluan.load import load
+from ketluan.model.outline import walk_tasks
+from ketluan.render.plan import FIXED, plan, search_weight, task_anchors
 
 DATA = REPO / "tests" / "data" / "two-quarters.yml"
 

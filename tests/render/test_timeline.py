@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import date, timedelta
 
-from macros.render.timeline import AXIS_Y, BELOW_AXIS, label_width, layout
+from ketluan.render.timeline import AXIS_Y, BELOW_AXIS, label_width, layout
 
 
 def test_no_dates_no_timeline() -> None:

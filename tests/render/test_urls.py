@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from macros.render import urls
+from ketluan.render import urls
 
 
 def test_page_urls_are_ascii_and_stable() -> None:

@@ -1,11 +1,11 @@
-"""Characters a data file may not hold (macros.characters)."""
+"""Characters a data file may not hold (ketluan.characters)."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from macros.text.characters import blank, mixed_script_words, scan, unsafe
+from ketluan.text.characters import blank, mixed_script_words, scan, unsafe
 
 
 def test_positions_count_line_feeds_only() -> None:

@@ -1,4 +1,4 @@
-"""Tests for macros.deadlines: deadline phrases and recurring duties."""
+"""Tests for ketluan.deadlines: deadline phrases and recurring duties."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from macros.model import Period, Precision, Relation
-from macros.text.deadlines import (
+from ketluan.model import Period, Precision, Relation
+from ketluan.text.deadlines import (
     DeadlinePhraseError,
     ParsedDeadline,
     ParsedRecurrence,
@@ -18,7 +18,7 @@ from macros.text.deadlines import (
     parse_deadline,
     parse_recurrence,
 )
-from macros.text.vietnamese import fold
+from ketluan.text.vietnamese import fold
 
 BY, BEFORE = Relation.BY, Relation.BEFORE
 DAY, MONTH, QUARTER, YEAR = Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR

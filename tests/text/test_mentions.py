@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.text.mentions import MentionFinder
+from ketluan.text.mentions import MentionFinder
 
 FINDER = MentionFinder(
     {

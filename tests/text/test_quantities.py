@@ -1,4 +1,4 @@
-"""Numbers read from Vietnamese phrases (macros.quantities)."""
+"""Numbers read from Vietnamese phrases (ketluan.quantities)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from macros.text.quantities import numbers, operator_before, range_end, unit_after
+from ketluan.text.quantities import numbers, operator_before, range_end, unit_after
 
 
 @pytest.mark.parametrize(

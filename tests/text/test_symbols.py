@@ -1,4 +1,4 @@
-"""Tests for macros.symbols: document symbols (số ký hiệu)."""
+"""Tests for ketluan.symbols: document symbols (số ký hiệu)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from macros.text.symbols import (
+from ketluan.text.symbols import (
     PARTY_TYPES,
     TYPE_NAMES,
     Symbol,

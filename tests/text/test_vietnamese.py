@@ -1,4 +1,4 @@
-"""Tests for macros.text.vietnamese: folding, slugs, markers and Vietnamese collation."""
+"""Tests for ketluan.text.vietnamese: folding, slugs, markers and Vietnamese collation."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hostile import SPECIALS, lookalikes
 from hypothesis import given
 from hypothesis import strategies as st
 
-from macros.text.vietnamese import (
+from ketluan.text.vietnamese import (
     collation_key,
     fold,
     is_slug,

@@ -1,0 +1,272 @@
+"""The ketluan MkDocs plugin: add and render the generated pages, reshape the search
+index, write the report sheets and exports, and print agency pages to PDF.
+
+Listed under `plugins:` in mkdocs.yml after `search` and `macros`. Its events only
+hand off: the plan and the pages are in `ketluan.render`, what a build writes besides
+pages in `ketluan.outputs`, and the options' meaning in `ketluan.adapter.site`. Where the
+order of plugins matters it is explicit (MkDocs runs higher priorities first; plugins
+without one run at 0, in the order listed):
+
+- `on_config` (50) checks the data before any other plugin starts: invalid data stops
+  the build at once, and mkdocs-macros' `define_env` (in its `on_config`) finds the
+  pages ready;
+- `on_page_markdown` (-50) fills a generated page after mkdocs-macros has rendered the
+  pages of docs/: data text never reaches Jinja as template source;
+- `on_post_build` (-50) reshapes the search index after Material's search plugin has
+  written it.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import os
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ketluan.adapter.config import KetluanConfig
+from ketluan.adapter.site import Options, log, options, pdf_ready, site_index, site_pages
+from ketluan.model.calendar import build_stamp
+from ketluan.outputs.extras import Extras, start_extras
+from ketluan.outputs.pdf import Printer
+from ketluan.outputs.printing import PrintAsWritten, print_jobs
+from ketluan.outputs.search import SearchPlan, reshape_file
+from ketluan.render.plan import FIXED, PLACEHOLDER, plan, search_weight, task_anchors
+
+_Event = TypeVar("_Event", bound=Callable[..., Any])
+
+PROGRESS_EVERY = 3.0  # seconds between two progress lines of a long step
+
+# Before and after the plugins that set no priority (0): see the module's docstring.
+FIRST = 50
+AFTER_OTHERS = -50
+
+
+def one_line(event: _Event) -> _Event:
+    """Turn any failure of an event into one Vietnamese line: MkDocs prints a
+    PluginError as a message and stops, where anything else is a traceback."""
+
+    @functools.wraps(event)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return event(*args, **kwargs)
+        except PluginError:
+            raise
+        except Exception as exc:
+            raise PluginError(
+                f"ketluan: không dựng được trang ({event.__name__}): {type(exc).__name__}: {exc}"
+            ) from exc
+
+    return run  # type: ignore[return-value]
+
+
+# MkDocs' BasePlugin.__init_subclass__ carries no annotations.
+class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
+    """One version's site from the data file: see the module's docstring."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        # The quarter's title ("Quý I/2026"), for the theme's older-version banner.
+        self.version_title = ""
+        self.options: Options | None = None
+        # Whether this process is `mkdocs serve`: an editor's loop, reloaded at each save.
+        self._serving = False
+        # Whether the data may still be frozen out of the garbage collector's reach (see
+        # on_files): once, and never under `mkdocs serve`, whose rebuilds must free the
+        # previous data.
+        self._may_freeze = True
+        # This build's generated pages by source path, each with what renders it at a
+        # URL (set in on_files).
+        self._renderers: dict[str, Callable[[str], str]] = {}
+        # The weights of each page's entries in the search index, by source path (set in
+        # on_files), then by URL as the pages are rendered (read in on_post_build).
+        self._weights: dict[str, tuple[float, float]] = {}
+        self._weights_by_url: dict[str, tuple[float, float]] = {}
+        # The report sheets and exports being written beside this build (set in on_files).
+        self._extras: list[Extras] = []
+        # The agency pages being printed to PDF as they are written (set in on_files).
+        self._printing: list[PrintAsWritten] = []
+        # How many pages this build renders, and how many it has: a line every few
+        # seconds says how far it is.
+        self._pages_done = [0, 0]
+        self._page_progress: list[Callable[[int, int], None]] = []
+
+    @property
+    def opts(self) -> Options:
+        """This build's options (set by on_config)."""
+        if self.options is None:
+            raise PluginError("ketluan: plugin chưa được cấu hình (on_config chưa chạy)")
+        return self.options
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note whether this process ends with its build (`mkdocs build`, each
+        deploy). Having this event also keeps one instance across `mkdocs serve`'s
+        rebuilds, so that a rebuild can end what the one before left running."""
+        self._may_freeze = command != "serve"
+        self._serving = command == "serve"
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when the data file is saved: it lies outside docs/, which MkDocs watches."""
+        server.watch(str(self.opts.data_file))
+        return server
+
+    @event_priority(FIRST)
+    @one_line
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Check the data, and tell the theme which quarter this version is."""
+        self.options = options(self.config, config.config_file_path)
+        self.version_title = site_index(self.opts).conclusion.title
+        return config
+
+    def define_env(self, env: Any) -> None:
+        """mkdocs-macros' `define_env` (the project's `macros` module hands it here):
+        register the one macro each page of docs/ calls."""
+        site = site_pages(self.opts)
+
+        def here() -> str:
+            return str(env.page.url) if env.page is not None else ""
+
+        for page in FIXED:
+            env.macro(lambda page=page: site.fixed(page, here()), page.macro)
+
+    @one_line
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add one page per agency, deadline date and document of this version."""
+        index = site_index(self.opts)
+        if self._may_freeze:
+            # The data's hundred thousand objects live until the process ends: moved out
+            # of the cyclic collector's generations, they are not rescanned in every full
+            # collection of the build, nor once more at exit (together a tenth of what the
+            # build adds to plain MkDocs). Once per process, so repeated builds in one
+            # process cannot pile up uncollected garbage.
+            gc.freeze()
+            self._may_freeze = False
+        site = site_pages(self.opts)
+        self._renderers.clear()
+        self._weights.clear()
+        self._weights_by_url.clear()
+        self._weights.update({page.source: search_weight(page) for page in FIXED})
+        taken = [f.dest_uri for f in files]
+        for page in plan(index):
+            self._renderers[page.src_uri] = partial(site.generated, page)
+            self._weights[page.src_uri] = search_weight(page)
+            generated = File.generated(config, page.src_uri, content=PLACEHOLDER)
+            taken.append(generated.dest_uri)
+            files.append(generated)
+        _refuse_shared_destinations(taken)
+        self._pages_done[:] = [0, len([f for f in files if f.is_documentation_page()])]
+        self._page_progress[:] = [_progress("đang dựng trang")]
+        log.info("ketluan: dựng %d trang…", self._pages_done[1])
+        # Validated above: the sheets and exports can be written meanwhile, elsewhere.
+        site_url = str(config.get("site_url") or "http://localhost:8000/")
+        while self._extras:  # a rebuild of `mkdocs serve` that never reached its end
+            self._extras.pop().process.kill()
+        opts = self.opts
+        self._extras.append(
+            start_extras(opts.data_file, opts.data_name, index.conclusion.key, site_url)
+        )
+        self._start_printing(config)
+        return files
+
+    def _start_printing(self, config: MkDocsConfig) -> None:
+        # Chromium starts now and prints each agency page as soon as it is written, on
+        # the cores MkDocs leaves idle while it renders the other pages.
+        while self._printing:  # a build that failed before its end
+            self._printing.pop().cancel()
+        if self._serving:
+            # Each save rebuilds: printing every agency page again would double the wait
+            # for the reloaded page. `ketluan publish` and `mkdocs build` print them.
+            log.info("ketluan: mkdocs serve không in bản PDF, để trang tải lại nhanh.")
+        elif pdf_ready(self.opts):
+            index = site_index(self.opts)
+            epoch = os.environ.get("SOURCE_DATE_EPOCH")
+            when = (
+                datetime.fromtimestamp(int(epoch), UTC) if epoch else build_stamp(index.conclusion)
+            )
+            jobs = print_jobs(index, Path(config.site_dir))
+            printer = Printer(when, len(jobs), _progress("đang in bản PDF"))
+            self._printing.append(PrintAsWritten(printer, jobs))
+
+    @event_priority(AFTER_OTHERS)
+    @one_line
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Fill a generated page; the pages of docs/ are mkdocs-macros' and pass through."""
+        self._weights_by_url[page.url] = self._weights.get(page.file.src_uri, (1.0, 1.0))
+        self._pages_done[0] += 1
+        for told in self._page_progress:
+            told(*self._pages_done)
+        render = self._renderers.get(page.file.src_uri)
+        return markdown if render is None else render(page.url)
+
+    @one_line
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Tell the printer which page is being written (the one before is complete)."""
+        if self._printing:
+            self._printing[0].written(Path(page.file.abs_dest_path))
+        return output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop printing: a failed build publishes nothing."""
+        while self._printing:
+            self._printing.pop().cancel()
+
+    @event_priority(AFTER_OTHERS)
+    @one_line
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Reshape the search index, add the report sheets and exports, and print the
+        agency pages."""
+        site_dir = Path(config.site_dir)
+        index_file = site_dir / "search" / "search_index.json"
+        if index_file.exists():
+            anchors = task_anchors(site_index(self.opts))
+            reshape_file(index_file, SearchPlan(weights=self._weights_by_url, task_anchors=anchors))
+        if self._extras:
+            try:
+                self._extras.pop().finish(site_dir)
+            except RuntimeError as exc:
+                raise PluginError(f"ketluan: {exc}") from exc
+        if self._printing:
+            try:
+                count = self._printing.pop().finish()
+            except RuntimeError as exc:
+                raise PluginError(f"ketluan: {exc}") from exc
+            log.info("ketluan: đã in %d bản PDF (A4).", count)
+
+
+def _refuse_shared_destinations(destinations: list[str]) -> None:
+    # Two pages written to one file: the second would silently replace the first
+    # (an agency list page replaced by an agency's), every link to it then a 404.
+    shared = sorted(uri for uri, n in Counter(destinations).items() if n > 1)
+    if shared:
+        raise PluginError(
+            "ketluan: nhiều trang cùng ghi vào một tệp, trang sau sẽ đè trang trước: "
+            + ", ".join(shared)
+        )
+
+
+def _progress(what: str) -> Callable[[int, int], None]:
+    """A line every few seconds during a long step, "ketluan: <what> n/m" (publish and
+    preview show them as they come)."""
+    last = [time.monotonic()]
+
+    def told(done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last[0] >= PROGRESS_EVERY and done < total:
+            last[0] = now
+            log.info("ketluan: %s %d/%d", what, done, total)
+
+    return told

@@ -1,0 +1,183 @@
+"""Checks on one quarter's conclusion: its key and title, review, tasks, footnotes and
+corrections; phrases, citations and dates have modules of their own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+
+from ketluan.check.citations import check_citation, check_overlaps
+from ketluan.check.context import Context, not_found
+from ketluan.check.dates import FIRST_YEAR, LAST_YEAR, check_meeting, check_reports
+from ketluan.check.phrases import check_task_phrases
+from ketluan.check.quantities import check_figure
+from ketluan.check.registry import check_ids
+from ketluan.model import Conclusion, Document
+from ketluan.model.calendar import QUARTER_KEY, planning_year, quarter_title
+from ketluan.model.outline import body_texts, effective_lead, walk_sections, walk_tasks
+from ketluan.text.vietnamese import footnote_markers
+
+_WORD = re.compile(r"\w+")
+TASK_ID = re.compile(r"[IVX]+(?:\.\d+)*(?:-\d+)?")
+
+
+def check_conclusion(
+    ctx: Context,
+    conclusion: Conclusion,
+    documents: Mapping[str, Document],
+    earlier_tasks: Mapping[str, date | None],
+    meetings: Mapping[str, date],
+    previous: Conclusion | None = None,
+) -> None:
+    """Check one quarter; `earlier_tasks` maps "key/id" of every task of earlier
+    quarters to its deadline, and `previous` is the quarter before it in the file."""
+    m = QUARTER_KEY.fullmatch(conclusion.key)
+    if m is None:
+        ctx.report(
+            conclusion, ("key",), f"mã quý '{conclusion.key}' phải có dạng YYYY-qN (ví dụ: 2026-q1)"
+        )
+        return
+    if not FIRST_YEAR <= int(m["year"]) <= LAST_YEAR:
+        ctx.report(
+            conclusion,
+            ("key",),
+            f"năm của quý '{conclusion.key}' phải từ {FIRST_YEAR} đến {LAST_YEAR}",
+        )
+        return
+    if not check_meeting(ctx, conclusion, int(m["year"]), int(m["q"]), previous):
+        # Dates are then not measured against a meeting that is itself wrong.
+        meetings = {k: v for k, v in meetings.items() if k != conclusion.key}
+    expected = quarter_title(int(m["year"]), int(m["q"]))
+    if conclusion.title != expected:
+        ctx.report(
+            conclusion,
+            ("title",),
+            f"tiêu đề '{conclusion.title}' không khớp mã quý (cần '{expected}')",
+        )
+    if conclusion.issuing_body not in ctx.agency_ids:
+        ctx.report(conclusion, ("issuing_body",), ctx.unknown_agency(conclusion.issuing_body))
+    for recipient in conclusion.recipients:
+        if recipient.agency is not None and recipient.agency not in ctx.agency_ids:
+            ctx.report(recipient, ("agency",), ctx.unknown_agency(recipient.agency))
+    _check_review(ctx, conclusion, documents)
+    _check_tasks(ctx, conclusion, documents, earlier_tasks, meetings.get(conclusion.key))
+    _check_footnotes(ctx, conclusion)
+    _check_corrections(ctx, conclusion)
+    check_reports(ctx, conclusion, earlier_tasks, meetings)
+    for report in conclusion.reports:
+        if report.agency is not None and report.agency not in ctx.agency_ids:
+            ctx.report(report, ("agency",), ctx.unknown_agency(report.agency))
+        sent_to = report.evidence.sent_to if report.evidence else None
+        if sent_to is not None and sent_to not in ctx.agency_ids:
+            ctx.report(report.evidence, ("sent_to",), ctx.unknown_agency(sent_to))
+
+
+def _check_review(ctx: Context, conclusion: Conclusion, documents: Mapping[str, Document]) -> None:
+    review = conclusion.review
+    text = "\n".join(review.paragraphs)
+    check_ids(ctx, review.figures, "số liệu", "grdp", file_names=False)
+    said = set(_WORD.findall(text.lower()))
+    for figure in review.figures:
+        # A label names a figure with the text's own words: it adds no fact.
+        added = [w for w in _WORD.findall(figure.label.lower()) if w not in said]
+        if added:
+            ctx.report(
+                figure,
+                ("label",),
+                f"nhãn '{figure.label}' có từ không có trong phần đánh giá: "
+                f"{', '.join(repr(w) for w in dict.fromkeys(added))}; nhãn chỉ dùng lời văn bản",
+            )
+        paragraph = next((p for p in review.paragraphs if figure.phrase in p), None)
+        if paragraph is None:
+            ctx.report(figure, ("phrase",), not_found(figure.phrase, "phần đánh giá"))
+        else:
+            check_figure(ctx, figure, paragraph)
+    for i, limitation in enumerate(review.limitations):
+        if limitation not in text:
+            ctx.reporter.report(
+                ctx.paths[id(review)] + ("limitations", i), not_found(limitation, "phần đánh giá")
+            )
+    for citation in review.cites:
+        check_citation(ctx, citation, text, documents)
+    check_overlaps(ctx, review.cites, text)
+
+
+def _check_tasks(
+    ctx: Context,
+    conclusion: Conclusion,
+    documents: Mapping[str, Document],
+    earlier: Mapping[str, date | None],
+    meeting: date | None,
+) -> None:
+    for section in walk_sections(conclusion.sections):
+        ctx.require_agencies(section, "assignee", section.assignee)
+    seen: set[str] = set()
+    year = planning_year(conclusion.key)
+    footnotes = {f.number: f.text for f in conclusion.footnotes}
+    for task, chain in walk_tasks(conclusion.sections):
+        if not TASK_ID.fullmatch(task.id):
+            ctx.report(
+                task,
+                ("id",),
+                f"mã nhiệm vụ '{task.id}' phải theo số mục của văn bản "
+                "(ví dụ: II.2.3, II.2.3-1, IV.1)",
+            )
+        elif task.id in seen:
+            ctx.report(
+                task, ("id",), f"mã nhiệm vụ '{task.id}' bị trùng trong quý {conclusion.key}"
+            )
+        seen.add(task.id)
+        for key in ("lead", "support", "report_to", "accountable"):
+            ctx.require_agencies(task, key, getattr(task, key))
+        if not effective_lead(task, chain):
+            hint = (
+                "ghi 'lead', hoặc bỏ 'inherit_lead: false' để theo 'assignee' của đề mục"
+                if task.inherit_lead is False and any(s.assignee for s in chain)
+                else "ghi 'lead', hoặc 'assignee' ở đề mục chứa nhiệm vụ"
+            )
+            ctx.report(task, ("lead",), f"chưa rõ cơ quan chủ trì (rõ người): {hint}")
+        check_task_phrases(ctx, task, year, footnotes, meeting)
+        for citation in task.cites:
+            check_citation(ctx, citation, task.text, documents)
+        check_overlaps(ctx, task.cites, task.text)
+        for i, ref in enumerate(task.continues):
+            if ref in task.continues[:i]:
+                ctx.report(task, ("continues", i), f"nhiệm vụ '{ref}' được ghi hai lần")
+            elif ref not in earlier:
+                ctx.report(
+                    task,
+                    ("continues", i),
+                    f"không có nhiệm vụ '{ref}' ở các quý trước (dạng: 2026-q1/II.2.5)",
+                )
+
+
+def _check_footnotes(ctx: Context, conclusion: Conclusion) -> None:
+    used: list[int] = []
+    numbers = [f.number for f in conclusion.footnotes]
+    for record, sub, text in body_texts(conclusion):
+        for number in footnote_markers(text):
+            used.append(number)
+            if number not in numbers:
+                ctx.report(record, sub, f"dấu chú thích {number} không có chú thích tương ứng")
+    for footnote in conclusion.footnotes:
+        count = used.count(footnote.number)
+        if count == 0:
+            ctx.report(
+                footnote,
+                ("number",),
+                f"chú thích {footnote.number} không có dấu chú thích nào trong văn bản",
+            )
+        elif count > 1:
+            ctx.report(
+                footnote, ("number",), f"dấu chú thích {footnote.number} xuất hiện {count} lần"
+            )
+        if numbers.count(footnote.number) > 1:
+            ctx.report(footnote, ("number",), f"chú thích số {footnote.number} bị trùng")
+
+
+def _check_corrections(ctx: Context, conclusion: Conclusion) -> None:
+    texts = [text for _record, _sub, text in body_texts(conclusion)]
+    for correction in conclusion.corrections:
+        if not any(correction.phrase in t for t in texts):
+            ctx.report(correction, ("phrase",), not_found(correction.phrase, "văn bản"))

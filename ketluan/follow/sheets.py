@@ -1,0 +1,215 @@
+"""A returned report sheet (.csv or .xlsx) read into status reports, row by row.
+
+Each filled row must name a task of the data ("Mã nhiệm vụ"), the agency whose sheet it
+is and which leads or supports that task, a status of the vocabulary, a possible date,
+and for a completion the document that delivered it. Every problem is named by its
+row ("Dòng 7: …"), all at once; rows left blank (no status, no date) are not reports.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ketluan.model import Dataset, Status
+from ketluan.model.outline import effective_lead, walk_tasks
+from ketluan.model.sheet import COLUMNS
+from ketluan.problems import did_you_mean
+from ketluan.text.vietnamese import searchable, vi_date
+
+__all__ = ["SheetError", "read_sheet"]
+
+MAX_ROWS = 10_000  # a quarter's tasks times its agencies is a few hundred
+_DONE = (Status.DONE_ON_TIME, Status.DONE_LATE)
+_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})")
+
+
+class SheetError(ValueError):
+    """The sheet cannot be read at all, or some of its rows are wrong: every problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class Sheet:
+    """The reports a sheet holds, as data, and how many rows were left blank."""
+
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)  # the sheet row of each report
+    blank: int = 0
+
+
+def read_sheet(path: Path, dataset: Dataset) -> Sheet:
+    """The reports of the sheet at `path`; SheetError listing every problem."""
+    rows = _rows(path)
+    if not rows:
+        raise SheetError([f"{path.name}: tệp không có dòng nào"])
+    header = [str(c or "").strip() for c in rows[0]]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise SheetError(
+            [f"{path.name}: thiếu cột {', '.join(missing)}; hãy dùng mẫu tải từ trang của cơ quan"]
+        )
+    at = {name: header.index(name) for name in COLUMNS}
+    checker = _Rows(dataset)
+    out = Sheet()
+    problems: list[str] = []
+    for number, row in enumerate(rows[1:], start=2):
+        cells = {name: _cell(row, i) for name, i in at.items()}
+        if not cells["Tình trạng"] and not cells["Ngày báo cáo"]:
+            out.blank += 1
+            continue
+        report, errors = checker.report(cells)
+        problems += [f"Dòng {number}: {e}" for e in errors]
+        if report is not None and not errors:
+            out.reports.append(report)
+            out.rows.append(number)
+    if problems:
+        raise SheetError(problems)
+    return out
+
+
+def _rows(path: Path) -> list[list[Any]]:
+    kind = path.suffix.lower()
+    try:
+        if kind == ".csv":
+            text = path.read_bytes().decode("utf-8-sig")
+            return list(csv.reader(io.StringIO(text)))[: MAX_ROWS + 1]
+        if kind == ".xlsx":
+            return _xlsx_rows(path)
+    except UnicodeDecodeError:
+        raise SheetError(
+            [f"{path.name}: tệp CSV không ở bảng mã UTF-8; hãy lưu lại với 'CSV UTF-8'"]
+        ) from None
+    raise SheetError([f"{path.name}: cần tệp .xlsx hoặc .csv (mẫu tải từ trang của cơ quan)"])
+
+
+def _xlsx_rows(path: Path) -> list[list[Any]]:
+    from openpyxl import load_workbook  # imported here: only a sheet import needs it
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise SheetError([f"{path.name}: tệp .xlsx bị hỏng hoặc không phải .xlsx"]) from None
+    try:
+        sheet = book.worksheets[0]
+        return [list(row) for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 1)]
+    finally:
+        book.close()
+
+
+def _cell(row: list[Any], i: int) -> Any:
+    value = row[i] if i < len(row) else None
+    return value.strip() if isinstance(value, str) else value
+
+
+class _Rows:
+    """Checks one row against the data."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.agencies = {a.id: a for a in dataset.agencies}
+        self.by_name = {searchable(n): a.id for a in dataset.agencies for n in a.names}
+        self.tasks: dict[str, tuple[set[str], date]] = {}
+        for quarter in dataset.quarters:
+            for task, chain in walk_tasks(quarter.sections):
+                given = {a for a, _inherited in effective_lead(task, chain)} | set(task.support)
+                self.tasks[f"{quarter.key}/{task.id}"] = (given, quarter.meeting_date)
+
+    def report(self, cells: dict[str, Any]) -> tuple[dict[str, Any] | None, list[str]]:
+        errors: list[str] = []
+        ref = str(cells["Mã nhiệm vụ"] or "")
+        task = self.tasks.get(ref)
+        if task is None:
+            hint = did_you_mean(ref, self.tasks)
+            errors.append(f"không có nhiệm vụ '{ref}' trong dữ liệu{hint}")
+        agency = str(cells["Cơ quan báo cáo"] or "")
+        if agency not in self.agencies:
+            errors.append(
+                f"cơ quan '{agency}' không có trong danh mục{did_you_mean(agency, self.agencies)}"
+            )
+        elif task is not None and agency not in task[0]:
+            name = self.agencies[agency].name
+            errors.append(f"{name} không chủ trì hay phối hợp nhiệm vụ {ref}")
+        said = str(cells["Tình trạng"] or "")
+        status = next((s for s in Status if s.value == said.lower()), None)
+        if status is None:
+            choices = [s.value for s in Status]
+            errors.append(
+                f"tình trạng '{said}' không có trong danh mục{did_you_mean(said, choices)}"
+            )
+        day = _date(cells["Ngày báo cáo"])
+        if day is None:
+            errors.append(
+                f"ngày báo cáo '{cells['Ngày báo cáo'] or ''}' không phải một ngày (dd/mm/yyyy)"
+            )
+        elif task is not None and day < task[1]:
+            errors.append(
+                f"ngày báo cáo {vi_date(day)} trước khi nhiệm vụ được giao ({vi_date(task[1])})"
+            )
+        elif day > date.today():
+            errors.append(f"ngày báo cáo {vi_date(day)} chưa tới")
+        evidence, evidence_errors = self._evidence(cells, status, day)
+        errors += evidence_errors
+        if errors or status is None or day is None:
+            return None, errors
+        out: dict[str, Any] = {"task": ref, "status": status.value, "date": day}
+        if cells["Ghi chú"]:
+            out["note"] = str(cells["Ghi chú"])
+        out["agency"] = agency
+        if evidence:
+            out["evidence"] = evidence
+        return out, []
+
+    def _evidence(
+        self, cells: dict[str, Any], status: Status | None, day: date | None
+    ) -> tuple[dict[str, Any], list[str]]:
+        errors: list[str] = []
+        out: dict[str, Any] = {}
+        symbol = str(cells["Số hiệu văn bản minh chứng"] or "")
+        if symbol:
+            out["symbol"] = symbol
+        elif status in _DONE:
+            errors.append(
+                f"'{status.value if status else ''}' cần số hiệu văn bản minh chứng (văn bản "
+                "đã gửi sản phẩm, ví dụ 125/BC-UBND)"
+            )
+        if cells["Ngày văn bản"]:
+            written = _date(cells["Ngày văn bản"])
+            if written is None:
+                errors.append(f"ngày văn bản '{cells['Ngày văn bản']}' không phải một ngày")
+            elif day is not None and written > day:
+                errors.append(f"văn bản minh chứng ngày {vi_date(written)} sau ngày báo cáo")
+            elif symbol:
+                out["date"] = written
+        sent = str(cells["Gửi đến"] or "")
+        if sent:
+            to = sent if sent in self.agencies else self.by_name.get(searchable(sent))
+            if to is None:
+                hint = did_you_mean(sent, self.agencies)
+                errors.append(f"nơi nhận '{sent}' không có trong danh mục cơ quan{hint}")
+            elif symbol:
+                out["sent_to"] = to
+        return out, errors
+
+
+def _date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    m = _DATE.fullmatch(str(value or "").strip())
+    if m is None:
+        return None
+    day, month, year = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None

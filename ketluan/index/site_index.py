@@ -1,0 +1,416 @@
+"""Indexes over the validated data, built once per build for one quarter's version.
+
+A version shows the state as of its quarter: its own conclusion, and the agencies and
+documents that the conclusions up to it refer to. Nothing from later quarters leaks in.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from ketluan.index.status import TaskState, state_as_of
+from ketluan.model import (
+    Agency,
+    Conclusion,
+    Dataset,
+    Deadline,
+    Document,
+    Recurrence,
+    StatusReport,
+    Target,
+    Task,
+)
+from ketluan.model.calendar import find_quarter
+from ketluan.model.membership import collectives_of
+from ketluan.model.outline import (
+    assigning_heading,
+    body_texts,
+    effective_lead,
+    printed_references,
+    walk_tasks,
+)
+from ketluan.text.mentions import MentionFinder
+from ketluan.text.symbols import SymbolError, issuer_level, parse_symbol
+from ketluan.text.vietnamese import collation_key
+
+
+def document_level(doc: Document) -> str:
+    """The issuing level of a document (a key of `labels.LEVELS`)."""
+    issuer = doc.issuer
+    if doc.symbol is not None:
+        # A symbol that does not parse cannot pass validation; keep the declared issuer.
+        with contextlib.suppress(SymbolError):
+            issuer = parse_symbol(doc.symbol).issuer
+    return issuer_level(issuer) if issuer else "khac"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An agency leading a task, and the number of the heading it leads it from, if the
+    task names nobody (or inherits): "2" for "2. Đối với Đảng ủy Ủy ban nhân dân tỉnh"."""
+
+    agency: Agency
+    heading: str | None = None
+
+    @property
+    def inherited(self) -> bool:
+        """Whether the lead comes from a heading, not from the paragraph itself."""
+        return self.heading is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A task with everything it refers to resolved."""
+
+    conclusion: Conclusion
+    task: Task
+    lead: tuple[Role, ...]
+    support: tuple[Agency, ...]
+    report_to: tuple[Agency, ...]
+    accountable: tuple[Agency, ...]
+    documents: tuple[Document, ...]
+    reference: str  # as a reader cites it: "Mục 2.2, gạch đầu dòng thứ 3"
+
+    @property
+    def ref(self) -> str:
+        """The task's identity across quarters: "2026-q1/II.2.2"."""
+        return f"{self.conclusion.key}/{self.task.id}"
+
+    @property
+    def leaders(self) -> tuple[Agency, ...]:
+        """The agencies leading the task, inherited or named."""
+        return tuple(r.agency for r in self.lead)
+
+    @property
+    def agencies(self) -> tuple[Agency, ...]:
+        """Every agency the task assigns work to, lead first."""
+        return self.leaders + self.support
+
+    @property
+    def report_deadlines(self) -> tuple[Deadline, ...]:
+        """The deadlines of the task's report (what its recipients wait for)."""
+        return tuple(d for d in self.task.deadlines if d.report)
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """One deadline of one task."""
+
+    entry: Entry
+    deadline: Deadline
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyView:
+    """What one agency's page shows."""
+
+    agency: Agency
+    lead: tuple[Entry, ...]  # this version's tasks it leads
+    support: tuple[Entry, ...]
+    accountable: tuple[Entry, ...]  # tasks the text holds it accountable for
+    collective: tuple[tuple[Entry, Agency], ...]  # tasks a collective it belongs to leads
+    reports_to_it: tuple[Entry, ...]
+    dues: tuple[Due, ...]  # deadlines of this version's tasks it leads, by date
+    earlier: tuple[Entry, ...]  # tasks of earlier quarters it led or supported
+
+    @property
+    def task_count(self) -> int:
+        """This version's tasks it leads, supports or answers for (its own, not its
+        collectives')."""
+        return len(self.lead) + len(self.support) + len(self.accountable)
+
+    @property
+    def roles(self) -> dict[str, int]:
+        """How many tasks it has in each role, by the role's Vietnamese name."""
+        return {
+            "chủ trì": len(self.lead),
+            "phối hợp": len(self.support),
+            "chịu trách nhiệm": len(self.accountable),
+            "giao chung": len(self.collective),
+            "nhận báo cáo": len(self.reports_to_it),
+        }
+
+    @property
+    def binding_count(self) -> int:
+        """Every task of this version that binds it, its collectives' included."""
+        return self.task_count + len(self.collective)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    """What one document's page shows."""
+
+    document: Document
+    citing: tuple[Entry, ...]  # this version's tasks citing it
+    earlier: tuple[Entry, ...]  # tasks of earlier quarters citing it
+    in_review: bool  # cited by this version's review of last quarter
+
+
+@dataclass(frozen=True, eq=False)
+class SiteIndex:
+    """Everything the pages of one version need, computed once.
+
+    A version is a quarter's conclusion with the earlier quarters' tasks and the status
+    reports its quarters record: those made by its meeting, and those the agencies sent
+    in afterwards and the Office imported into it (`ketluan reports import`), until the
+    next quarter's version takes over. Every page of a version exists again in each
+    later version, so the version switch always finds it.
+    """
+
+    dataset: Dataset
+    quarters: tuple[Conclusion, ...]  # this version's quarter and the earlier ones
+    conclusion: Conclusion  # this version's
+    entries: tuple[Entry, ...]  # this version's tasks, in document order
+    earlier: tuple[Entry, ...]  # the earlier quarters' tasks, oldest first
+    agencies: Mapping[str, AgencyView]  # in scope, by id
+    documents: Mapping[str, DocumentView]
+    dues: tuple[Due, ...]  # this version's deadlines, by date then document order
+    by_date: Mapping[date, tuple[Due, ...]]  # every quarter's deadlines, by date
+    targets: tuple[tuple[Entry, Target], ...]
+    recurrences: tuple[tuple[Entry, Recurrence], ...]
+    reports: Mapping[str, tuple[StatusReport, ...]]  # by task ref, the version's quarters'
+
+    continued_by: Mapping[str, tuple[Entry, ...]]  # task ref → later tasks carrying it on
+    by_ref: Mapping[str, Entry]  # every task of the version, by "2026-q1/II.2.2"
+    mentions: MentionFinder
+
+    @property
+    def as_of(self) -> date:
+        """The version's date: its conclusion's meeting."""
+        return self.conclusion.meeting_date
+
+    @cached_property
+    def reports_as_of(self) -> date:
+        """The day this version's statuses speak of: its meeting, or its newest report
+        when one came in after it."""
+        return max([self.as_of, *(r.date for rs in self.reports.values() for r in rs)])
+
+    def state(self, entry: Entry) -> TaskState:
+        """What became of a task, as of this version's newest report (or its meeting)."""
+        reports = self.reports.get(entry.ref, ())
+        return state_as_of(entry.task.deadlines, reports, self.reports_as_of)
+
+    def is_current(self, entry: Entry) -> bool:
+        """Whether the task belongs to this version's conclusion."""
+        return entry.conclusion is self.conclusion
+
+    @cached_property
+    def agency_counts(self) -> dict[str, int]:
+        """What the agencies of this version are, by Vietnamese name: given tasks (their
+        collectives' included), only receiving reports, only named in the text."""
+        views = self.agencies.values()
+        tasked = sum(1 for v in views if v.binding_count)
+        reporting = sum(1 for v in views if not v.binding_count and v.reports_to_it)
+        return {
+            "được giao nhiệm vụ": tasked,
+            "chỉ nhận báo cáo": reporting,
+            "chỉ được nêu tên": len(self.agencies) - tasked - reporting,
+        }
+
+    @cached_property
+    def dataset_documents(self) -> Mapping[str, Document]:
+        """Every document of the registry, by id."""
+        return {d.id: d for d in self.dataset.documents}
+
+    @cached_property
+    def agencies_sorted(self) -> tuple[AgencyView, ...]:
+        """Agencies in Vietnamese alphabetical order."""
+        return tuple(sorted(self.agencies.values(), key=lambda v: collation_key(v.agency.name)))
+
+
+def build_index(dataset: Dataset, key: str | None = None) -> SiteIndex:
+    """Index the version of quarter `key` (default: the newest quarter).
+
+    Raises UnknownQuarter when the data holds no such quarter.
+    """
+    position = find_quarter(dataset.quarters, key)
+    quarters = dataset.quarters[: position + 1]  # nothing from later quarters leaks in
+    conclusion = quarters[-1]
+    agencies = {a.id: a for a in dataset.agencies}
+    documents = {d.id: d for d in dataset.documents}
+    per_quarter = [tuple(_entries(q, agencies, documents)) for q in quarters]
+    entries, earlier = per_quarter[-1], tuple(e for es in per_quarter[:-1] for e in es)
+    finder = MentionFinder.for_agencies(dataset.agencies)
+    mentioned = {
+        m.target for q in quarters for _r, _s, text in body_texts(q) for m in finder.find(text)
+    }
+    every_due = sorted(
+        (Due(e, d) for e in earlier + entries for d in e.task.deadlines),
+        key=lambda due: due.deadline.date,  # stable: quarter, then document order
+    )
+    by_date: dict[date, list[Due]] = defaultdict(list)
+    for due in every_due:
+        by_date[due.deadline.date].append(due)
+    dues = tuple(d for d in every_due if d.entry.conclusion is conclusion)
+    return SiteIndex(
+        dataset=dataset,
+        quarters=quarters,
+        conclusion=conclusion,
+        entries=entries,
+        earlier=earlier,
+        agencies=_agency_views(
+            sorted(_agencies_in_scope(quarters, mentioned)),
+            agencies,
+            entries,
+            earlier,
+            dues,
+        ),
+        documents=_document_views(quarters, entries, earlier, documents),
+        dues=dues,
+        by_date={d: tuple(v) for d, v in sorted(by_date.items())},
+        targets=tuple((e, t) for e in entries for t in e.task.targets),
+        recurrences=tuple((e, r) for e in entries for r in e.task.recurrences),
+        reports=_reports(quarters),
+        continued_by=_continued_by(earlier + entries),
+        by_ref={e.ref: e for e in earlier + entries},
+        mentions=finder,
+    )
+
+
+def _reports(quarters: Iterable[Conclusion]) -> dict[str, tuple[StatusReport, ...]]:
+    by_task: dict[str, list[StatusReport]] = defaultdict(list)
+    for conclusion in quarters:
+        for report in conclusion.reports:
+            by_task[report.task].append(report)
+    return {ref: tuple(sorted(rs, key=lambda r: r.date)) for ref, rs in by_task.items()}
+
+
+def _continued_by(entries: Iterable[Entry]) -> dict[str, tuple[Entry, ...]]:
+    later: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        for ref in entry.task.continues:
+            later[ref].append(entry)
+    return {ref: tuple(es) for ref, es in later.items()}
+
+
+def _entries(
+    conclusion: Conclusion, agencies: Mapping[str, Agency], documents: Mapping[str, Document]
+) -> Iterable[Entry]:
+    references = printed_references(conclusion)
+    for task, chain in walk_tasks(conclusion.sections):
+        cited = dict.fromkeys(c.document for c in task.cites)  # unique, in order
+        heading = assigning_heading(task, chain)
+        yield Entry(
+            conclusion=conclusion,
+            task=task,
+            lead=tuple(
+                Role(agencies[a], heading.number if inherited and heading else None)
+                for a, inherited in effective_lead(task, chain)
+            ),
+            support=tuple(agencies[a] for a in task.support),
+            report_to=tuple(agencies[a] for a in task.report_to),
+            accountable=tuple(agencies[a] for a in task.accountable),
+            documents=tuple(documents[d] for d in cited),
+            reference=references[task.id],
+        )
+
+
+def _agencies_in_scope(quarters: Iterable[Conclusion], mentioned: set[str]) -> set[str]:
+    scope = set(mentioned)
+    for conclusion in quarters:
+        scope.add(conclusion.issuing_body)
+        scope.update(r.agency for r in conclusion.recipients if r.agency)
+        for task, chain in walk_tasks(conclusion.sections):
+            scope.update(a for a, _inh in effective_lead(task, chain))
+            scope.update(task.support)
+            scope.update(task.report_to)
+            scope.update(task.accountable)
+    return scope
+
+
+def _by_agency(entries: Iterable[Entry]) -> tuple[dict[str, list[Entry]], ...]:
+    """Lead, support, accountable and report-to lists per agency, in one pass: linear
+    in the data."""
+    lead: dict[str, list[Entry]] = defaultdict(list)
+    support: dict[str, list[Entry]] = defaultdict(list)
+    accountable: dict[str, list[Entry]] = defaultdict(list)
+    reports: dict[str, list[Entry]] = defaultdict(list)
+    for e in entries:
+        for role in e.lead:
+            lead[role.agency.id].append(e)
+        for agency in e.support:
+            support[agency.id].append(e)
+        for agency in e.accountable:
+            accountable[agency.id].append(e)
+        for agency in e.report_to:
+            reports[agency.id].append(e)
+    return lead, support, accountable, reports
+
+
+def _agency_views(
+    ids: list[str],
+    agencies: Mapping[str, Agency],
+    entries: tuple[Entry, ...],
+    earlier: tuple[Entry, ...],
+    dues: tuple[Due, ...],
+) -> dict[str, AgencyView]:
+    lead, support, accountable, reports = _by_agency(entries)
+    old: dict[str, list[Entry]] = defaultdict(list)
+    for e in earlier:  # in order, once per agency that leads or supports it
+        for agency_id in dict.fromkeys(a.id for a in e.agencies):
+            old[agency_id].append(e)
+    rank = {id(e): i for i, e in enumerate(entries)}
+    # A deadline is its lead's: a supporter joins the work, not the lead's dates.
+    own: dict[str, list[Due]] = defaultdict(list)
+    for due in dues:
+        for agency in dict.fromkeys(due.entry.leaders):
+            own[agency.id].append(due)
+    return {
+        a: AgencyView(
+            agency=agencies[a],
+            lead=tuple(lead[a]),
+            support=tuple(support[a]),
+            accountable=tuple(accountable[a]),
+            collective=_through_collectives(a, agencies, lead, rank),
+            reports_to_it=tuple(reports[a]),
+            dues=tuple(own[a]),
+            earlier=tuple(old[a]),
+        )
+        for a in ids
+    }
+
+
+def _through_collectives(
+    agency_id: str,
+    agencies: Mapping[str, Agency],
+    lead: Mapping[str, list[Entry]],
+    rank: Mapping[int, int],
+) -> tuple[tuple[Entry, Agency], ...]:
+    """Tasks led by a collective the agency belongs to, in document order, each once,
+    with the collective that binds it."""
+    found: dict[int, tuple[Entry, Agency]] = {}
+    for group in sorted(collectives_of(agency_id, agencies)):
+        for entry in lead.get(group, ()):
+            if agency_id not in {a.id for a in (*entry.agencies, *entry.accountable)}:
+                found.setdefault(id(entry), (entry, agencies[group]))
+    return tuple(sorted(found.values(), key=lambda pair: rank[id(pair[0])]))
+
+
+def _document_views(
+    quarters: tuple[Conclusion, ...],
+    entries: tuple[Entry, ...],
+    earlier: tuple[Entry, ...],
+    documents: Mapping[str, Document],
+) -> dict[str, DocumentView]:
+    conclusion = quarters[-1]
+    in_review = {c.document for c in conclusion.review.cites}
+    citing: dict[str, list[Entry]] = defaultdict(list)
+    for e in earlier + entries:
+        for doc in e.documents:
+            citing[doc.id].append(e)
+    # A document an earlier quarter cited keeps its page in every later version.
+    known = {c.document for q in quarters for c in q.review.cites} | set(citing)
+    return {
+        doc_id: DocumentView(
+            document=documents[doc_id],
+            citing=tuple(e for e in citing[doc_id] if e.conclusion is conclusion),
+            earlier=tuple(e for e in citing[doc_id] if e.conclusion is not conclusion),
+            in_review=doc_id in in_review,
+        )
+        for doc_id in sorted(known)
+    }

@@ -1,0 +1,177 @@
+"""How far the importer's reading agrees with curated data: its yardstick, field by
+field, for the benchmark and the floors the tests hold it to."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from ketluan.ingest.datafile import with_quarter
+from ketluan.ingest.draft import draft_quarter
+from ketluan.ingest.roles import AgencyFinder, read_paragraph
+from ketluan.ingest.source import read_source
+from ketluan.ingest.structure import outline
+from ketluan.load import Loaded, validate_reviewed, validate_text
+from ketluan.model import Dataset, Section, Task
+from ketluan.model.calendar import planning_year
+from ketluan.model.outline import effective_lead, walk_tasks
+from ketluan.text.symbols import SymbolError, parse_symbol
+from ketluan.text.vietnamese import searchable
+
+FIELDS = ("lead", "support", "report_to", "accountable", "deadlines", "symbols")
+
+
+def agreement(dataset: Dataset) -> dict[str, tuple[int, int]]:
+    """Per field, (tasks whose reading agrees with the data, tasks), over all quarters.
+
+    Lead is the agencies a paragraph itself names (inheritance from headings is the
+    structure's); deadlines are compared by date, citations by normalised symbol.
+    """
+    finder = AgencyFinder(dataset.agencies)
+    symbols: dict[str, str] = {}
+    for doc in dataset.documents:
+        if doc.symbol is not None:
+            try:
+                symbols[doc.id] = parse_symbol(doc.symbol).normalised
+            except SymbolError:
+                continue
+    same: Counter[str] = Counter()
+    total = 0
+    for conclusion in dataset.quarters:
+        year = planning_year(conclusion.key)
+        for task, _chain in walk_tasks(conclusion.sections):
+            total += 1
+            reading = read_paragraph(task.text, finder, year)
+            want = {
+                "lead": set(task.lead),
+                "support": set(task.support),
+                "report_to": set(task.report_to),
+                "accountable": set(task.accountable),
+                "deadlines": {d.date for d in task.deadlines},
+                "symbols": {symbols[c.document] for c in task.cites if c.document in symbols},
+            }
+            for field, expected in want.items():
+                same[field] += set(getattr(reading, field)) == expected
+    return {field: (same[field], total) for field in FIELDS}
+
+
+DRAFT_FIELDS = (
+    "tasks",
+    "text",
+    "kind",
+    "lead",
+    "support",
+    "report_to",
+    "deadlines",
+    "recurrences",
+    "citations",
+    "targets",
+    "footnotes",
+    "figures",
+    "limitations",
+    "signer",
+    "heading",
+)
+
+
+def draft_agreement(
+    drafted: Dataset, draft_key: str, curated: Dataset, curated_key: str
+) -> dict[str, tuple[int, int]]:
+    """Per field, (items of the curated quarter the draft agrees with, items): tasks
+    by outline id, then each task's verbatim text, effective lead, roles, deadline
+    dates, recurring phrases, citations, target values; the footnotes, figures
+    (measure, value, unit), limitations and signer.
+
+    Agencies and documents are compared by what they are, not by id, so that a draft
+    made without a registry (its agencies proposed anew) is measured too: an agency by
+    its names and variants, folded; a document by its symbol or, unnumbered, by its
+    folded title.
+    """
+    mine = next(q for q in drafted.quarters if q.key == draft_key)
+    theirs = next(q for q in curated.quarters if q.key == curated_key)
+    their_names = {a.id: a.id for a in curated.agencies}
+    my_names = _as_curated(drafted, curated)
+    my_docs, their_docs = _document_keys(drafted), _document_keys(curated)
+    drafted_tasks = {t.id: (t, c) for t, c in walk_tasks(mine.sections)}
+    same: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    for task, chain in walk_tasks(theirs.sections):
+        found = drafted_tasks.get(task.id)
+        for field in DRAFT_FIELDS[:10]:
+            totals[field] += 1
+        if found is None:
+            continue
+        other, other_chain = found
+        want = _task_values(task, chain, their_names, their_docs)
+        got = _task_values(other, other_chain, my_names, my_docs)
+        same["tasks"] += 1
+        for field, value in want.items():
+            same[field] += got[field] == value
+    totals["footnotes"] = len(theirs.footnotes)
+    same["footnotes"] = len(set(theirs.footnotes) & set(mine.footnotes))
+    figures = {(f.measure, f.value, f.unit) for f in mine.review.figures}
+    totals["figures"] = len(theirs.review.figures)
+    same["figures"] = sum((f.measure, f.value, f.unit) in figures for f in theirs.review.figures)
+    totals["limitations"] = len(theirs.review.limitations)
+    same["limitations"] = len(set(theirs.review.limitations) & set(mine.review.limitations))
+    totals["signer"], same["signer"] = 1, int(mine.signer == theirs.signer)
+    totals["heading"], same["heading"] = 1, int(mine.heading == theirs.heading)
+    return {field: (same[field], totals[field]) for field in DRAFT_FIELDS}
+
+
+def _task_values(
+    task: Task, chain: tuple[Section, ...], names: dict[str, str], docs: dict[str, str]
+) -> dict[str, object]:
+    return {
+        "text": (task.marker, task.text),
+        "kind": task.kind,
+        "lead": {names[a] for a, _inherited in effective_lead(task, chain)},
+        "support": {names[a] for a in task.support},
+        "report_to": {names[a] for a in task.report_to},
+        "deadlines": {(d.date, d.report, d.aim) for d in task.deadlines},
+        "recurrences": {r.phrase for r in task.recurrences},
+        "citations": {docs[c.document] for c in task.cites},
+        "targets": {(t.operator, t.value, t.value_max, t.unit) for t in task.targets},
+    }
+
+
+def _as_curated(drafted: Dataset, curated: Dataset) -> dict[str, str]:
+    """Each drafted agency as the curated agency one of its names is a name of (a
+    proposed "Đảng ủy UBND tỉnh" is the curated agency of that variant), else itself."""
+    owner = {searchable(n): a.id for a in curated.agencies for n in a.names}
+    out: dict[str, str] = {}
+    for agency in drafted.agencies:
+        found = next((owner[searchable(n)] for n in agency.names if searchable(n) in owner), None)
+        out[agency.id] = found or f"new:{searchable(agency.name)}"
+    return out
+
+
+def _document_keys(dataset: Dataset) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for doc in dataset.documents:
+        try:
+            out[doc.id] = parse_symbol(doc.symbol).normalised if doc.symbol else ""
+        except SymbolError:
+            out[doc.id] = doc.symbol or ""
+        if not out[doc.id]:
+            out[doc.id] = searchable((doc.title or doc.id).replace("*", ""))
+    return out
+
+
+def redraft(
+    data_text: str, source: Path, key: str, *, registry: bool = True
+) -> tuple[Loaded, Dataset]:
+    """Import `source` as quarter `key` against the registries (and earlier quarters)
+    of `data_text` without that quarter, or with empty registries: the loaded draft,
+    and the curated data."""
+    curated = validate_text(data_text, "curated.yml")
+    raw = yaml.safe_load(data_text)
+    raw["quarters"] = [q for q in raw["quarters"] if q["key"] != key]
+    if not registry:
+        raw |= {"agencies": [], "documents": [], "quarters": []}
+    registry_text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
+    known = validate_text(registry_text, "registry.yml", registry_only=True)
+    drafted = draft_quarter(outline(read_source(source)), known, key)
+    return validate_reviewed(with_quarter(registry_text, drafted), "draft.yml"), curated

@@ -1,0 +1,61 @@
+"""The data file with a drafted quarter in it: appended as text, comments kept, where
+the file's layout allows; written anew otherwise."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from ketluan.ingest.draft import Drafted
+from ketluan.load.writer import dump_yaml
+
+__all__ = ["with_quarter"]
+
+
+def with_quarter(data_text: str, drafted: Drafted) -> str:
+    """The data file's text with the drafted quarter appended to `quarters:` and the
+    proposed agencies and documents to their registries: the file as it was, comments
+    included, when those keys hold block lists at the top level and `quarters` comes
+    last; otherwise the whole data written anew (its comments lost, said in the notes)."""
+    raw = yaml.safe_load(data_text) or {}
+    keys = list(raw) if isinstance(raw, dict) else []
+    lines = data_text.rstrip("\n").split("\n")
+    additions = {"agencies": drafted.agencies, "documents": drafted.documents}
+    ends = {key: _list_end(lines, key) for key in additions}
+    in_place = all(
+        not added or (raw.get(key) and ends[key] is not None) for key, added in additions.items()
+    )
+    if keys and keys[-1] == "quarters" and raw["quarters"] and in_place:
+        # From the bottom up, so that an insertion does not move the next one's line.
+        for key in sorted(additions, key=lambda k: -(ends[k] or 0)):
+            end = ends[key]
+            if additions[key] and end is not None:
+                lines[end:end] = _dump(additions[key]).rstrip("\n").split("\n")
+        return "\n".join(lines) + "\n" + _dump([drafted.quarter])
+    drafted.notes.append("tệp dữ liệu được viết lại toàn bộ; các dòng chú thích (#) không còn")
+    whole = {
+        **raw,
+        **{key: [*(raw.get(key) or []), *added] for key, added in additions.items()},
+        "quarters": [*(raw.get("quarters") or []), drafted.quarter],
+    }
+    return _dump(whole)
+
+
+def _dump(value: Any) -> str:
+    return dump_yaml(value)
+
+
+def _list_end(lines: list[str], key: str) -> int | None:
+    """The line after the last item of top-level block list `key` (before the next
+    top-level key and the comments that lead it), or None if `key` is not one."""
+    start = next((i for i, line in enumerate(lines) if line == f"{key}:"), None)
+    if start is None:
+        return None
+    end = next(
+        (i for i in range(start + 1, len(lines)) if re.match(r"[^\s#-]", lines[i])), len(lines)
+    )
+    while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+        end -= 1
+    return end

@@ -1,0 +1,251 @@
+"""A drafted quarter: what the importer read, in the YAML shape of `data/directives.yml`.
+
+Nothing is invented: a field the document does not give (a meeting date it does not
+state, a signer it does not show) is left out, so that `ketluan check` names it for the
+Office to fill in. What the rules inferred rather than read carries a review mark
+(`needs_review`, see `ketluan.load.review`) on the record it concerns, which the Office
+clears once a person has looked; `notes` says what has no record to stand on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ketluan.ingest.agencies import ProposingFinder
+from ketluan.ingest.artefacts import artefacts
+from ketluan.ingest.citations import Citations
+from ketluan.ingest.deadlines import draft_deadline, draft_recurrence
+from ketluan.ingest.marks import flag
+from ketluan.ingest.quantities import figures, limitations, recurrences, targets
+from ketluan.ingest.roles import Reading, read_paragraph
+from ketluan.ingest.structure import Draft, DraftSection, DraftTask
+from ketluan.model import Dataset, Delegation
+from ketluan.model.calendar import QUARTER_KEY, planning_year, quarter_title
+from ketluan.text.vietnamese import footnote_markers, searchable
+
+__all__ = ["Drafted", "draft_quarter"]
+
+_MEETING = re.compile(r"Ngày (\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+@dataclass
+class Drafted:
+    """The quarter as YAML data, and what the reviewer must look at."""
+
+    quarter: dict[str, Any]
+    notes: list[str] = field(default_factory=list)
+    documents: list[dict[str, Any]] = field(default_factory=list)  # proposed, for the registry
+    agencies: list[dict[str, Any]] = field(default_factory=list)  # proposed, for the registry
+
+
+def draft_quarter(draft: Draft, registry: Dataset, key: str) -> Drafted:
+    """The quarter `key` drafted from a document's structure, against `registry`'s
+    agencies and documents."""
+    m = QUARTER_KEY.fullmatch(key)
+    if m is None:
+        raise ValueError(f"mã quý '{key}' phải có dạng YYYY-qN (ví dụ: 2026-q2)")
+    finder = ProposingFinder(registry.agencies)
+    out = Drafted({"key": key, "title": quarter_title(int(m["year"]), int(m["q"]))})
+    quarter = out.quarter
+    meeting = _MEETING.search(draft.preamble)
+    if meeting:
+        day, month, year = (int(g) for g in meeting.groups())
+        quarter["meeting_date"] = date(year, month, day)
+    else:
+        out.notes.append("không thấy ngày họp trong đoạn mở đầu: cần ghi meeting_date")
+    issuer = read_paragraph(draft.preamble, finder, int(m["year"])).lead
+    if issuer:
+        quarter["issuing_body"] = issuer[0]
+    quarter |= _header(draft.header)
+    quarter |= {"document_type": draft.document_type, "heading": draft.heading}
+    quarter["preamble"] = draft.preamble
+    citations = Citations(registry)
+    quarter["review"] = {
+        "number": draft.review_number,
+        "title": draft.review_title,
+        "paragraphs": draft.review,
+    }
+    found = figures(draft.review)
+    if found:
+        quarter["review"]["figures"] = found
+    limits = limitations(draft.review)
+    if limits:
+        quarter["review"]["limitations"] = limits
+        flag(quarter["review"], "limitations: tách từng hạn chế theo dấu ; và dấu chấm; kiểm tra")
+    review_cites = [
+        c
+        for text in draft.review
+        for c in citations.cites(text, "phần " + draft.review_number.rstrip("."))
+    ]
+    if review_cites:
+        quarter["review"]["cites"] = review_cites
+    year = planning_year(key)
+    context = _Context(finder, citations, year, out.notes, registry, draft.footnotes)
+    quarter["sections"] = [
+        _section(s, context, (), organising=_ORGANISING.fullmatch(searchable(s.title)) is not None)
+        for s in draft.sections
+    ]
+    if draft.footnotes:
+        quarter["footnotes"] = [
+            {"number": n, "text": t} for n, t in sorted(draft.footnotes.items())
+        ]
+    if draft.recipients_heading:
+        quarter["recipients_heading"] = draft.recipients_heading
+    quarter["recipients"] = [_recipient(text, finder) for text in draft.recipients]
+    signer = _signer(draft.signer)
+    if signer:
+        quarter["signer"] = signer
+    else:
+        out.notes.append("không đọc được khối chữ ký: cần ghi signer")
+    corrections = artefacts(
+        [draft.preamble, *draft.review, *_texts(draft.sections), *draft.footnotes.values()]
+    )
+    if corrections:
+        quarter["corrections"] = corrections
+    out.documents = list(citations.proposed.values())
+    out.agencies = list(finder.proposed.values())
+    for text in draft.leftovers:
+        flag(quarter, f"đoạn chưa xếp vào đâu (thêm vào đúng chỗ rồi xóa ghi chú): {text}")
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    finder: ProposingFinder
+    citations: Citations
+    year: int
+    notes: list[str]
+    registry: Dataset
+    footnotes: dict[int, str]
+
+
+# The closing part, "Tổ chức thực hiện": its paragraphs organise the rest.
+_ORGANISING = re.compile(r"\s*to chuc thuc hien\s*")
+
+
+def _section(
+    section: DraftSection, ctx: _Context, heading_lead: tuple[str, ...], *, organising: bool = False
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"number": section.number, "title": section.title}
+    heading = ctx.finder.find_heading(section.title)
+    addressed = tuple(dict.fromkeys(agency for _s, _e, agency in heading))
+    if addressed:
+        out["assignee"] = list(addressed)
+    lead = addressed or heading_lead
+    tasks = [_task(task, ctx, lead, organising) for task in section.tasks]
+    if tasks:
+        out["tasks"] = tasks
+    if section.sections:
+        out["sections"] = [_section(s, ctx, lead, organising=organising) for s in section.sections]
+    return out
+
+
+def _kind(text: str, reading: Reading, organising: bool) -> str:
+    """What a paragraph asks for: it organises the rest (the closing part), sets the
+    principle a list follows ("… phải bảo đảm nguyên tắc: …; cụ thể như sau:"), makes
+    its subject answer for the result ("… chịu trách nhiệm về …"), or is a task."""
+    if organising:
+        return "organisation"
+    if "nguyen tac" in searchable(text) and text.rstrip().endswith(":"):
+        return "principle"
+    if reading.subject_answers:
+        return "responsibility"
+    return "task"
+
+
+def _task(
+    task: DraftTask, ctx: _Context, heading_lead: tuple[str, ...], organising: bool
+) -> dict[str, Any]:
+    reading = read_paragraph(task.text, ctx.finder, ctx.year)
+    item: dict[str, Any] = {"id": task.id, "kind": _kind(task.text, reading, organising)}
+    if task.marker:
+        item["marker"] = task.marker
+    item["text"] = task.text
+    for role in ("lead", "support", "report_to", "accountable"):
+        if getattr(reading, role):
+            item[role] = list(getattr(reading, role))
+    if reading.lead and heading_lead and reading.opens_without_subject:
+        item["inherit_lead"] = True
+        names = "; ".join(_name(ctx, a) for a in heading_lead)
+        flag(
+            item, f"inherit_lead: câu đầu không nêu chủ thể; cùng chủ trì theo tiêu đề mục: {names}"
+        )
+    if not reading.lead and heading_lead:
+        names = "; ".join(_name(ctx, a) for a in heading_lead)
+        flag(item, f"lead: đoạn không nêu chủ thể; chủ trì theo tiêu đề mục: {names}")
+    elif not reading.lead:
+        flag(item, "lead: không thấy cơ quan chủ trì trong đoạn lẫn tiêu đề mục")
+    if reading.deadline_phrases:
+        item["deadlines"] = [
+            draft_deadline(task.text, at, said, parsed, ctx.year)
+            for at, said, parsed in reading.deadline_phrases
+        ]
+    said = recurrences(task.text)
+    if said:
+        item["recurrences"] = [draft_recurrence(phrase) for phrase in said]
+    noted = [ctx.footnotes[n] for n in footnote_markers(task.text) if n in ctx.footnotes]
+    found = [t for text in (task.text, *noted) for t in targets(text, ctx.year)]
+    if found:
+        item["targets"] = found
+    cites = ctx.citations.cites(task.text, task.id)
+    if cites:
+        item["cites"] = cites
+    return item
+
+
+def _texts(sections: list[DraftSection]) -> list[str]:
+    out: list[str] = []
+    for section in sections:
+        out += [task.text for task in section.tasks]
+        out += _texts(section.sections)
+    return out
+
+
+def _name(ctx: _Context, agency_id: str) -> str:
+    registered = next((a.name for a in ctx.registry.agencies if a.id == agency_id), None)
+    return registered or ctx.finder.proposed.get(agency_id, {}).get("name", agency_id)
+
+
+def _recipient(text: str, finder: ProposingFinder) -> dict[str, str]:
+    found = finder.find(text.rstrip(",.;"))
+    whole = len(found) == 1 and found[0][0] == 0 and found[0][1] >= len(text.rstrip(",.;")) - 1
+    return {"text": text, "agency": found[0][2]} if whole else {"text": text}
+
+
+_SYMBOL = re.compile(r"Số[:\s]*(\d+\s*-\s*KL\s*/\s*[A-ZĐ]+)")
+_ISSUED = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+
+
+def _header(cells: list[str]) -> dict[str, Any]:
+    """The conclusion's own number and date from its header table ("Số 15-KL/TU",
+    "Hưng Yên, ngày 28 tháng 4 năm 2026"), where it has one."""
+    text = "\n".join(cells)
+    out: dict[str, Any] = {}
+    symbol = _SYMBOL.search(text)
+    if symbol:
+        out["symbol"] = symbol[1]
+    issued = _ISSUED.search(text)
+    if issued:
+        day, month, year = (int(g) for g in issued.groups())
+        with contextlib.suppress(ValueError):  # an impossible date is not read
+            out["issued_on"] = date(year, month, day)
+    return out
+
+
+def _signer(lines: list[str]) -> dict[str, Any] | None:
+    """ "T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "Nguyễn Tuấn Phong"."""
+    if len(lines) < 3:
+        return None
+    first, title, name = lines[0], lines[1], lines[-1]
+    delegation = next((d for d in Delegation if first.startswith(d.value + " ")), None)
+    on_behalf_of = first[len(delegation.value) + 1 :] if delegation else first
+    return {
+        "delegation": delegation.value if delegation else None,
+        "on_behalf_of": on_behalf_of,
+        "title": title,
+        "name": name,
+    }

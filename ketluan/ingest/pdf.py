@@ -1,0 +1,230 @@
+"""Read a conclusion from a PDF with a text layer (pdfplumber): paragraphs in order,
+footnotes out of the flow.
+
+A PDF holds positioned words, not paragraphs. The body is the most common font size;
+a run of digits set much smaller, on a body line and glued to the word before it, is
+a footnote marker ("dự án lớn¹" comes out as "lớn" + "1"). Lines set smaller than the
+body below a page's last body line are its footnotes, each opening with its number.
+The running header (the same line at the top of several pages) and the page numbers
+are dropped. Lines make paragraphs again: a new one starts at a first-line indent, a
+centred or short line, or a wider gap; a paragraph cut by a page break goes on over
+it. The numbers the document prints ("II.", "2.1.", "-") are split off as for a text
+export.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+
+from ketluan.ingest.plain import labelled
+from ketluan.ingest.word import WordDocument, WordError
+from ketluan.text.vietnamese import superscript
+
+__all__ = ["read_pdf"]
+
+MAX_PAGES = 500  # a conclusion has a dozen; anything far longer is not one
+
+
+@dataclass
+class _Line:
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    words: list[dict[str, Any]] = field(default_factory=list)
+    markers: list[dict[str, Any]] = field(default_factory=list)
+
+    def text(self) -> str:
+        """The words with their footnote markers glued as superscript digits."""
+        items = sorted([*self.words, *self.markers], key=lambda w: w["x0"])
+        out, end = "", None
+        for item in items:
+            if item in self.markers:
+                out += superscript(int(item["text"]))
+            else:
+                # Words are apart by a space, unless glued to a marker ("hội³;").
+                glued = end is not None and item["x0"] - end < 1.0
+                out += ("" if glued or not out else " ") + item["text"]
+            end = item["x1"]
+        return out
+
+
+def read_pdf(path: Path) -> WordDocument:
+    """The paragraphs and footnotes of a text-layer PDF; WordError (in Vietnamese) for
+    an encrypted, corrupt or scanned one."""
+    try:
+        with pdfplumber.open(path) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise WordError(f"tệp PDF có {len(pdf.pages)} trang: không phải một Kết luận")
+            pages = [_words(page) for page in pdf.pages]
+            size = (pdf.pages[0].width, pdf.pages[0].height) if pdf.pages else (0.0, 0.0)
+    except WordError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds for a damaged or locked file
+        raise WordError(_why(exc)) from None
+    if not any(pages):
+        raise WordError(
+            "tệp PDF không có lớp chữ (bản chụp, bản quét): hãy xin bản Word (.docx) của Kết "
+            "luận, hoặc nhận dạng chữ (OCR) rồi lưu ra .docx"
+        )
+    return _document(pages, size)
+
+
+def _why(exc: Exception) -> str:
+    # pdfplumber wraps pdfminer's error ("PdfminerException(PDFPasswordIncorrect())").
+    name = " ".join(f"{type(e).__name__} {e!r}" for e in (exc, *exc.args)).lower()
+    if "password" in name or "encrypt" in name:
+        return "tệp PDF có mật khẩu hoặc bị khóa: hãy xin bản không khóa, hoặc bản Word (.docx)"
+    return "tệp PDF bị hỏng hoặc không phải PDF: hãy xin lại tệp, hoặc bản Word (.docx)"
+
+
+def _words(page: Any) -> list[dict[str, Any]]:
+    words: list[dict[str, Any]] = page.extract_words(
+        extra_attrs=["size"], keep_blank_chars=False, x_tolerance=1.5
+    )
+    return [w for w in words if w["text"].strip()]
+
+
+def _document(pages: list[list[dict[str, Any]]], size: tuple[float, float]) -> WordDocument:
+    sizes: Counter[float] = Counter()
+    for words in pages:
+        for w in words:
+            sizes[round(w["size"], 1)] += len(w["text"])
+    body = sizes.most_common(1)[0][0]
+    lines = [line for n, words in enumerate(pages) for line in _lines(n, words, body)]
+    lines = _without_furniture(lines, size[1], len(pages))
+    body_lines = [ln for ln in lines if ln.size >= body * 0.9]
+    note_lines = [ln for ln in lines if ln.size < body * 0.9 and _below_body(ln, body_lines)]
+    paragraphs = _paragraphs(body_lines, body)
+    footnotes = _footnotes(note_lines)
+    return WordDocument(tuple(labelled(p) for p in paragraphs), footnotes)
+
+
+def _lines(page: int, words: list[dict[str, Any]], body: float) -> list[_Line]:
+    """Words grouped into lines by their baseline; markers join the line they sit on."""
+    small = [w for w in words if w["size"] <= body * 0.75 and w["text"].isdigit()]
+    rest = sorted((w for w in words if w not in small), key=lambda w: (round(w["bottom"]), w["x0"]))
+    lines: list[_Line] = []
+    for w in rest:
+        line = next(
+            (ln for ln in reversed(lines) if abs(ln.bottom - w["bottom"]) <= w["size"] * 0.3),
+            None,
+        )
+        if line is None:
+            line = _Line(page, w["top"], w["bottom"], w["x0"], w["x1"], w["size"])
+            lines.append(line)
+        line.words.append(w)
+        line.x0, line.x1 = min(line.x0, w["x0"]), max(line.x1, w["x1"])
+        line.top = min(line.top, w["top"])
+    for w in small:
+        # A marker stands raised within a body line, glued to the word before it; in a
+        # footnote line, a small number opens the note.
+        host = next(
+            (
+                ln
+                for ln in lines
+                if ln.top - body * 0.6 <= w["top"] and w["bottom"] <= ln.bottom + 1
+            ),
+            None,
+        )
+        if host is not None and host.size > body * 0.9:
+            host.markers.append(w)
+        elif host is not None:
+            host.words.append(w)
+            host.x0 = min(host.x0, w["x0"])
+        else:
+            lines.append(_Line(page, w["top"], w["bottom"], w["x0"], w["x1"], w["size"], [w]))
+    return sorted(lines, key=lambda ln: (ln.page, ln.bottom, ln.x0))
+
+
+_PAGE_NUMBER = re.compile(r"[-–—\s]*(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?[-–—\s]*", re.I)
+
+
+def _without_furniture(lines: list[_Line], height: float, pages: int) -> list[_Line]:
+    """Drop page numbers and the running header (the top line repeated on pages)."""
+    tops: Counter[str] = Counter()
+    for page in range(pages):
+        on_page = [ln for ln in lines if ln.page == page]
+        if on_page:
+            tops[min(on_page, key=lambda ln: ln.top).text()] += 1
+    repeated = {text for text, n in tops.items() if n >= 2 and pages >= 2}
+    out = []
+    for line in lines:
+        edge = line.top < height * 0.1 or line.bottom > height * 0.9
+        if edge and (_PAGE_NUMBER.fullmatch(line.text()) or line.text() in repeated):
+            continue
+        out.append(line)
+    return out
+
+
+def _below_body(line: _Line, body_lines: list[_Line]) -> bool:
+    on_page = [ln.bottom for ln in body_lines if ln.page == line.page]
+    return not on_page or line.top >= max(on_page) - 1
+
+
+def _paragraphs(lines: list[_Line], body: float) -> list[str]:
+    """Lines joined into paragraphs (see the module's docstring); a title's centred
+    lines make one paragraph, one line each, as Word's line breaks do."""
+    if not lines:
+        return []
+    left = statistics.median_low(ln.x0 for ln in lines)
+    right = max(Counter(round(ln.x1) for ln in lines).most_common(3))[0]
+    gaps = [b.top - a.bottom for a, b in itertools.pairwise(lines) if a.page == b.page]
+    usual = statistics.median(gaps) if gaps else body * 0.4
+    out: list[str] = []
+    previous: _Line | None = None
+    for line in lines:
+        centred = _centred(line, left, right, body)
+        if previous is None:
+            out.append(line.text())
+            previous = line
+            continue
+        gap = previous.page == line.page and line.top - previous.bottom > usual + body * 0.3
+        was_centred = _centred(previous, left, right, body)
+        if centred and was_centred and not gap:
+            out[-1] += "\n" + line.text()
+        elif (
+            centred
+            or was_centred
+            or gap
+            or line.x0 > left + body * 0.8  # a first-line indent
+            or previous.x1 < right - body * 2.5  # the line before ended short
+        ):
+            out.append(line.text())
+        else:
+            out[-1] += " " + line.text()
+        previous = line
+    return out
+
+
+def _centred(line: _Line, left: float, right: float, body: float) -> bool:
+    """Set in the middle: equal room on both sides, and more than an indent's."""
+    before, after = line.x0 - left, right - line.x1
+    return before > body * 2 and abs(before - after) < body
+
+
+_NOTE_START = re.compile(r"(\d{1,3})\s+(\S.*)")
+
+
+def _footnotes(lines: list[_Line]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    current: int | None = None
+    for line in lines:
+        text = line.text()
+        start = _NOTE_START.fullmatch(text)
+        if start and (current is None or int(start[1]) == current + 1 or int(start[1]) not in out):
+            current = int(start[1])
+            out[current] = start[2]
+        elif current is not None:
+            out[current] += " " + text
+    return out

@@ -1,0 +1,59 @@
+"""Read a conclusion exported as text (.txt, UTF-8): paragraphs with their printed
+numbers, and footnotes taken out of the flow.
+
+A text export of a printed document puts each footnote where the page broke
+("¹ Như Khu phức hợp …") and cuts the paragraph it interrupts in two. Blocks are
+separated by blank lines; a block opening with a superscript number is a footnote; a
+block that ends mid-sentence and is followed by one that goes on in lower case was cut
+by a page break, and the two are joined again. The printed number ("II.", "2.1.", "-")
+is split off the text, as Word's automatic numbering would be.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from ketluan.ingest.word import WordDocument, WordError, WordParagraph
+from ketluan.text.vietnamese import FOOTNOTE_MARKER, footnote_number
+
+__all__ = ["labelled", "read_text_export"]
+
+_LABEL = re.compile(r"(?P<label>[IVX]+\.|\d+(?:\.\d+)*\.|-)\s+(?P<text>\S.*)", re.S)
+_SENTENCE_END = tuple(".:;!?…”)")
+
+
+def read_text_export(path: Path) -> WordDocument:
+    """The paragraphs and footnotes of a UTF-8 text export; WordError (in Vietnamese)
+    for a file in another encoding."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise WordError(
+            "tệp văn bản không ở bảng mã UTF-8 (có thể là Windows-1258 hoặc TCVN3): hãy "
+            "mở bằng Word hoặc Notepad và lưu lại với bảng mã UTF-8"
+        ) from None
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
+    footnotes: dict[int, str] = {}
+    body: list[str] = []
+    for block in blocks:
+        note = re.match(rf"({FOOTNOTE_MARKER.pattern}) (.*)", block, re.S)
+        if note and block[0] in "⁰¹²³⁴⁵⁶⁷⁸⁹":
+            footnotes[footnote_number(note.group(1))] = " ".join(note.group(2).split())
+        elif body and not body[-1].endswith(_SENTENCE_END) and block[:1].islower():
+            body[-1] += " " + block  # a page break cut this paragraph
+        else:
+            body.append(block)
+    return WordDocument(tuple(labelled(b) for b in body), footnotes)
+
+
+def labelled(block: str) -> WordParagraph:
+    """A paragraph with its printed number ("II.", "2.1.", "-") split off."""
+    flat = block.strip("*").strip() if block.startswith("**") else block  # Markdown bold
+    m = _LABEL.fullmatch(flat)
+    if m is None:
+        return WordParagraph("", flat)
+    return WordParagraph(m["label"], m["text"])

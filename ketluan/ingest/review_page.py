@@ -1,0 +1,195 @@
+"""The review page of a draft (`ketluan import --review OUT.html`): one offline HTML file
+the Office reads beside the YAML.
+
+The review marks come first, each with the line of the data file where it stands and a
+link to its paragraph; then every paragraph of the document in order, its words as the
+source has them with what the importer read highlighted (agencies, deadlines,
+citations, targets), beside what the draft records for it. Every text is escaped (the
+template autoescapes and nothing of the data is template source); the page loads
+nothing from anywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from ketluan.ingest.roles import AgencyFinder
+from ketluan.load import Loaded, ReviewMark
+from ketluan.model import Conclusion, Section, Task
+from ketluan.problems import FieldPath
+from ketluan.render.labels import KINDS, OPERATORS, deadline_note
+from ketluan.text.vietnamese import vi_date
+
+__all__ = ["review_page"]
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of a paragraph's text, highlighted as `kind` ("" when plain)."""
+
+    text: str
+    kind: str = ""
+    title: str = ""
+
+
+@dataclass
+class Entry:
+    """A paragraph of the document and what the draft says of it."""
+
+    anchor: str
+    label: str  # "II.2.3", "Mở đầu", "Phần I, đoạn 2"
+    pieces: list[Piece]
+    facts: list[tuple[str, str]] = field(default_factory=list)  # (what, value)
+    marks: list[ReviewMark] = field(default_factory=list)
+
+
+def review_page(loaded: Loaded, key: str, data_name: str, source_name: str) -> str:
+    """The review page of quarter `key` of a draft loaded from `data_name`."""
+    dataset = loaded.dataset
+    position = next(i for i, q in enumerate(dataset.quarters) if q.key == key)
+    quarter = dataset.quarters[position]
+    finder = AgencyFinder(dataset.agencies)
+    names = {a.id: a.name for a in dataset.agencies}
+    documents = {d.id: d.symbol or d.title or d.id for d in dataset.documents}
+    entries = [
+        Entry("mo-dau", "Mở đầu", _pieces(quarter.preamble, finder, [])),
+        *(
+            Entry(
+                f"danh-gia-{n}",
+                f"Phần {quarter.review.number} — đoạn {n + 1}",
+                _pieces(p, finder, []),
+            )
+            for n, p in enumerate(quarter.review.paragraphs)
+        ),
+    ]
+    paths: dict[FieldPath, Entry] = {}
+    for task, path in _tasks(quarter, ("quarters", position)):
+        entry = Entry(task.anchor, task.id, _pieces(task.text, finder, _spans(task)))
+        entry.facts = _facts(task, names, documents)
+        entries.append(entry)
+        paths[path] = entry
+    review = ("quarters", position, "review")
+    loose: list[ReviewMark] = []
+    for mark in loaded.marks:
+        owner = next(
+            (
+                paths[mark.path[:end]]
+                for end in range(len(mark.path), 1, -1)
+                if mark.path[:end] in paths
+            ),
+            None,
+        )
+        if owner is None and mark.path[:3] == review:
+            # A figure, a limitation or a citation of part I: the paragraph that has it.
+            needle = _review_words(quarter, mark.path[3:])
+            at = next((n for n, p in enumerate(quarter.review.paragraphs) if needle in p), 0)
+            owner = entries[1 + at] if quarter.review.paragraphs else None
+        if owner is not None:
+            owner.marks.append(mark)
+        else:
+            loose.append(mark)  # the quarter's own, or a proposed agency or document
+    template = _environment().get_template("review.html.j2")
+    return template.render(
+        quarter=quarter,
+        entries=entries,
+        loose=loose,
+        marked=[e for e in entries if e.marks],
+        count=len(loaded.marks),
+        data_name=data_name,
+        source_name=source_name,
+        tasks=sum(1 for _ in _tasks(quarter, ())),
+        vi_date=vi_date,
+    )
+
+
+def _review_words(quarter: Conclusion, path: FieldPath) -> str:
+    """The words of part I a mark on `review` + `path` is about."""
+    review = quarter.review
+    if path[:1] == ("figures",) and len(path) > 1 and isinstance(path[1], int):
+        return review.figures[path[1]].phrase
+    if path[:1] == ("cites",) and len(path) > 1 and isinstance(path[1], int):
+        return review.cites[path[1]].as_written
+    return review.limitations[0] if review.limitations else ""
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _tasks(quarter: Conclusion, path: FieldPath) -> Iterator[tuple[Task, FieldPath]]:
+    def walk(sections: tuple[Section, ...], at: FieldPath) -> Iterator[tuple[Task, FieldPath]]:
+        for i, section in enumerate(sections):
+            here = (*at, "sections", i)
+            for j, task in enumerate(section.tasks):
+                yield task, (*here, "tasks", j)
+            yield from walk(section.sections, here)
+
+    return walk(quarter.sections, path)
+
+
+def _spans(task: Task) -> list[tuple[str, str, str]]:
+    """(words, kind, title) of what the draft read in the task's text."""
+    out = [(d.phrase, "deadline", f"thời hạn {vi_date(d.date)}") for d in task.deadlines]
+    out += [(c.as_written, "cite", f"trích dẫn: {c.document}") for c in task.cites]
+    out += [
+        (t.phrase, "target", f"chỉ tiêu {t.operator.value} {t.value}{t.unit}") for t in task.targets
+    ]
+    out += [(r.phrase, "recurrence", "nhiệm vụ định kỳ") for r in task.recurrences]
+    return out
+
+
+def _pieces(text: str, finder: AgencyFinder, spans: list[tuple[str, str, str]]) -> list[Piece]:
+    """`text` cut into runs, each highlighted by the first thing read there."""
+    marks: list[tuple[int, int, str, str]] = []
+    for words, kind, title in spans:
+        at = text.find(words)
+        if at != -1:
+            marks.append((at, at + len(words), kind, title))
+    marks += [(s, e, "agency", agency) for s, e, agency in finder.find(text)]
+    taken: list[tuple[int, int, str, str]] = []
+    for mark in marks:
+        if all(mark[1] <= s or mark[0] >= e for s, e, _k, _t in taken):
+            taken.append(mark)
+    out: list[Piece] = []
+    position = 0
+    for start, end, kind, title in sorted(taken):
+        out += [Piece(text[position:start])] if start > position else []
+        out.append(Piece(text[start:end], kind, title))
+        position = end
+    out += [Piece(text[position:])] if position < len(text) else []
+    return out
+
+
+def _facts(task: Task, names: dict[str, str], documents: dict[str, str]) -> list[tuple[str, str]]:
+    out = [("Loại", KINDS[task.kind])]
+    for label, ids in (
+        ("Chủ trì", task.lead),
+        ("Phối hợp", task.support),
+        ("Báo cáo", task.report_to),
+        ("Chịu trách nhiệm", task.accountable),
+    ):
+        if ids:
+            out.append((label, "; ".join(names.get(a, a) for a in ids)))
+    if task.inherit_lead is True or not task.lead:
+        out.append(("Chủ trì theo tiêu đề mục", "có"))
+    for d in task.deadlines:
+        out.append(("Thời hạn", f"{vi_date(d.date)} ({deadline_note(d)}) — “{d.phrase}”"))
+    for r in task.recurrences:
+        out.append(("Định kỳ", r.phrase))
+    for t in task.targets:
+        upto = f"–{t.value_max}" if t.value_max is not None else ""
+        said = f"{OPERATORS[t.operator]} {t.value}{upto}{t.unit}".strip()
+        out.append(("Chỉ tiêu", f"{said}: {t.metric}"))
+    for c in task.cites:
+        out.append(("Trích dẫn", f"{documents.get(c.document, c.document)} ({c.document})"))
+    return out

@@ -1,0 +1,211 @@
+"""A conclusion's structure from its paragraphs: heading, preamble, review, sections with
+their tasks (outline ids as the data uses them), recipients and signer.
+
+Ids follow the document's numbering, as `data/directives.yml` writes them: a section's
+first unnumbered paragraph takes the section's id ("II", "II.1", "III"); a numbered
+item takes its number under the part ("2.2." in II is "II.2.2", "1." in IV is "IV.1");
+the paragraphs after it, bulleted or not, take "-1", "-2", … ("II.2.2-3"). A numbered
+line that is short and ends without a full stop is a heading ("2. Đối với Đảng ủy Ủy
+ban nhân dân tỉnh"), not an item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ketluan.ingest.word import WordDocument, WordParagraph
+
+__all__ = ["Draft", "DraftSection", "DraftTask", "coverage", "outline"]
+
+_ROMAN = re.compile(r"[IVX]+\.")
+_SINGLE = re.compile(r"\d+\.")
+_ITEM = re.compile(r"\d+(?:\.\d+)+\.")
+_HEADING_LENGTH = 120
+
+
+@dataclass
+class DraftTask:
+    """A paragraph of the task sections, with the id the data gives it."""
+
+    id: str
+    text: str
+    marker: str | None = None
+
+
+@dataclass
+class DraftSection:
+    """A numbered heading and what stands under it."""
+
+    number: str
+    title: str
+    tasks: list[DraftTask] = field(default_factory=list)
+    sections: list[DraftSection] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """Everything the structure gives; roles, deadlines and citations come later."""
+
+    document_type: str = ""
+    heading: list[str] = field(default_factory=list)
+    preamble: str = ""
+    review_number: str = ""
+    review_title: str = ""
+    review: list[str] = field(default_factory=list)
+    sections: list[DraftSection] = field(default_factory=list)
+    recipients_heading: str = ""
+    recipients: list[str] = field(default_factory=list)
+    signer: list[str] = field(default_factory=list)
+    footnotes: dict[int, str] = field(default_factory=dict)
+    header: list[str] = field(default_factory=list)  # the header table's cells
+    leftovers: list[str] = field(default_factory=list)  # paragraphs placed nowhere
+
+    def tasks(self) -> dict[str, DraftTask]:
+        """Every task, by id, in document order."""
+        out: dict[str, DraftTask] = {}
+        pending = list(self.sections)
+        while pending:
+            section = pending.pop(0)
+            out |= {t.id: t for t in section.tasks}
+            pending = section.sections + pending
+        return out
+
+
+class _Container:
+    """Where the next paragraphs of a part go, and how they are numbered."""
+
+    def __init__(self, section: DraftSection, section_id: str) -> None:
+        self.section = section
+        self.section_id = section_id
+        self.anchor: str | None = None  # id of the last numbered item (or first paragraph)
+        self.follow = 0
+
+    def add(self, paragraph: WordParagraph, part: str) -> None:
+        label = paragraph.label
+        if _ITEM.fullmatch(label) or _SINGLE.fullmatch(label):
+            number = label.rstrip(".")
+            # "2.2." holds its section's number already; "1." in IV does not.
+            task_id = (
+                f"{part}.{number}"
+                if "." in number or self.section_id == part
+                else (f"{self.section_id}.{number}")
+            )
+            self.section.tasks.append(DraftTask(task_id, paragraph.text, label))
+            self.anchor, self.follow = task_id, 0
+            return
+        marker = label or None
+        if self.anchor is None:
+            self.anchor, self.follow = self.section_id, 0
+            self.section.tasks.append(DraftTask(self.section_id, paragraph.text, marker))
+            return
+        self.follow += 1
+        self.section.tasks.append(DraftTask(f"{self.anchor}-{self.follow}", paragraph.text, marker))
+
+
+def _is_heading(paragraph: WordParagraph) -> bool:
+    text = paragraph.text.strip()
+    return (
+        _SINGLE.fullmatch(paragraph.label) is not None
+        and len(text) <= _HEADING_LENGTH
+        and not text.endswith((".", ";", ":"))
+    )
+
+
+def _title_line(paragraph: WordParagraph) -> bool:
+    """A line of the title: short, unnumbered, not a sentence ("Ngày 24/4/2026, …")."""
+    text = paragraph.text.strip("*").strip()
+    return (
+        not paragraph.label
+        and bool(text)
+        and all(len(line) < _HEADING_LENGTH for line in text.split("\n"))
+        and not text.endswith((".", ":"))  # a title line may end with ";"
+        and re.match(r"Ngày \d", text) is None
+    )
+
+
+def outline(document: WordDocument) -> Draft:
+    """The structure of a conclusion read from its paragraphs (see the module's rules)."""
+    draft = Draft(footnotes=dict(document.footnotes), header=list(document.header))
+    paragraphs = [p for p in document.paragraphs if p.text.strip() or p.label]
+    if paragraphs and not paragraphs[0].label:
+        draft.document_type = paragraphs.pop(0).text
+    # The title: one paragraph of lines, or a line per paragraph, up to the preamble.
+    while paragraphs and _title_line(paragraphs[0]):
+        draft.heading += [line.strip() for line in paragraphs.pop(0).text.split("\n")]
+    preamble: list[str] = []
+    while paragraphs and not _ROMAN.fullmatch(paragraphs[0].label):
+        preamble.append(paragraphs.pop(0).text)
+    draft.preamble = preamble[0] if preamble else ""
+    draft.leftovers += preamble[1:]
+    part = ""
+    container: _Container | None = None
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        if text.startswith("Nơi nhận"):
+            draft.recipients_heading = text
+            _closing(draft, paragraphs[index + 1 :])
+            break
+        if _ROMAN.fullmatch(paragraph.label):
+            part = paragraph.label.rstrip(".")
+            if not draft.review_number:
+                draft.review_number, draft.review_title = part, text
+                container = None
+                continue
+            section = DraftSection(part, text)
+            draft.sections.append(section)
+            container = _Container(section, part)
+            continue
+        if container is None:
+            draft.review.append(text)
+            continue
+        if _is_heading(paragraph):
+            number = paragraph.label.rstrip(".")
+            sub = DraftSection(number, text)
+            draft.sections[-1].sections.append(sub)
+            container = _Container(sub, f"{part}.{number}")
+            continue
+        container.add(paragraph, part)
+    return draft
+
+
+def _closing(draft: Draft, rest: list[WordParagraph]) -> None:
+    """Recipients ("- Thường trực Tỉnh ủy,") then the signature lines."""
+    for paragraph in rest:
+        lines = [f"{paragraph.label} {paragraph.text}".strip()]
+        lines = [line for chunk in lines for line in chunk.split("\n") if line.strip()]
+        for line in lines:
+            if line.startswith("- ") and not draft.signer:
+                draft.recipients.append(line[2:].strip())
+            else:
+                draft.signer.append(line.strip())
+
+
+def coverage(document: WordDocument, draft: Draft) -> tuple[int, list[str]]:
+    """How many of the document's paragraphs the draft holds, every line of each in
+    its place (the text's own words, numbers apart), and those it does not."""
+    placed = Counter(_pieces(draft))
+    missing: list[str] = []
+    held = 0
+    for paragraph in document.paragraphs:
+        lines = [line.strip(" *") for line in paragraph.text.split("\n") if line.strip(" *")]
+        if not lines:
+            continue
+        if all(placed[line] > 0 or placed[line.removeprefix("- ")] > 0 for line in lines):
+            held += 1
+        else:
+            missing.append(paragraph.text)
+    return held, missing
+
+
+def _pieces(draft: Draft) -> list[str]:
+    """Every line the draft places, as its paragraphs hold them."""
+    out = [draft.document_type, *draft.heading, draft.preamble, draft.review_title, *draft.review]
+    pending = list(draft.sections)
+    while pending:
+        section = pending.pop()
+        out += [section.title, *(t.text for t in section.tasks)]
+        pending += section.sections
+    out += [draft.recipients_heading, *draft.recipients, *draft.signer]
+    return [line.strip(" *") for piece in out for line in piece.split("\n")]

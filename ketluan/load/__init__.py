@@ -1,0 +1,125 @@
+"""Load a data file into a validated `Dataset`, or fail with every problem.
+
+`load` is the one entry point shared by `ketluan check`, the site build and
+publishing, so nothing is ever published from data the checker would reject:
+bytes (`files`) → plain values with positions (`reader`) → the typed model
+(`convert`) → the semantic checks (`ketluan.check`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ketluan.check import Context, check_dataset, check_strings
+from ketluan.load.convert import build
+from ketluan.load.derive import derive_deadline_codes
+from ketluan.load.files import decode, read_data_file
+from ketluan.load.reader import read_yaml
+from ketluan.load.review import ReviewMark, take_review_marks
+from ketluan.model import Dataset
+from ketluan.problems import DataError
+
+__all__ = [
+    "DEFAULT_DATA",
+    "Loaded",
+    "ReviewMark",
+    "gc_paused",
+    "load",
+    "load_reviewed",
+    "validate_reviewed",
+    "validate_text",
+]
+
+# Where the data lives in a checkout; KETLUAN_DATA or --data name another file.
+DEFAULT_DATA = "data/directives.yml"
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A valid dataset and the review marks its file still carries."""
+
+    dataset: Dataset
+    marks: tuple[ReviewMark, ...] = ()
+
+
+def load(file: str | Path, *, name: str | None = None, registry_only: bool = False) -> Dataset:
+    """Read and validate the data file; raise DataError listing every problem.
+
+    `name` is how the file is called in messages (default: the path as given);
+    `registry_only` accepts a file with no quarter yet (the registries an import starts
+    from), which a site cannot be built from.
+    """
+    return load_reviewed(file, name=name, registry_only=registry_only).dataset
+
+
+def load_reviewed(
+    file: str | Path, *, name: str | None = None, registry_only: bool = False
+) -> Loaded:
+    """`load`, keeping the review marks (`ketluan.load.review`) the file carries."""
+    shown = name or str(file)
+    raw = read_data_file(Path(file), shown)
+    with gc_paused():
+        return validate_reviewed(decode(raw, shown), shown, registry_only=registry_only)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file is read into the model.
+
+    Reading builds a hundred thousand small objects at once, none of them garbage yet:
+    the collector would rescan the growing heap again and again, which makes the time
+    grow faster than the file (half the load time at 4× a year's data).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def validate_text(text: str, file: str, *, registry_only: bool = False) -> Dataset:
+    """Validate YAML `text` read from `file`; raise DataError listing every problem."""
+    return validate_reviewed(text, file, registry_only=registry_only).dataset
+
+
+def validate_reviewed(text: str, file: str, *, registry_only: bool = False) -> Loaded:
+    """`validate_text`, keeping the review marks of the text."""
+    located = read_yaml(text, file)
+    reporter = located.reporter()
+    check_strings(reporter, located.data, located.marks.find)
+    marks = take_review_marks(located.data, reporter)
+    derive_deadline_codes(located.data)
+    built = build(Dataset, located.data, reporter)
+    dataset = built.value
+    if not registry_only and isinstance(located.data, dict) and not located.data.get("quarters"):
+        # Only when the file itself has none: a quarter dropped for its own problems
+        # is reported where they are.
+        reporter.report(("quarters",), "cần ít nhất một quý (một Kết luận) trong 'quarters'")
+    if dataset is not None:
+        ctx = Context(
+            reporter,
+            built.paths,
+            built.incomplete,
+            agency_ids=_raw_ids(located.data, "agencies"),
+            document_ids=_raw_ids(located.data, "documents"),
+        )
+        check_dataset(ctx, dataset)
+    if reporter.problems or dataset is None:
+        raise DataError(reporter.problems)
+    return Loaded(dataset, tuple(marks))
+
+
+def _raw_ids(data: Any, key: str) -> frozenset[str]:
+    """Ids present in the raw data, so a record dropped for a type error does not
+    also cause an "unknown id" problem at every place that refers to it."""
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return frozenset()
+    return frozenset(i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str))

@@ -1,0 +1,170 @@
+"""Walking a conclusion: its tasks and sections, who leads each task, its paragraphs
+in the order the source prints them.
+
+The lead-inheritance rule lives here, once: the indexes, the checks and the pages
+all ask `effective_lead`. `blocks` serves the full-text page and the fidelity test,
+which proves the data holds the whole source: nothing missing, nothing added.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from ketluan.model.records import Conclusion, Section, Task
+
+BlockKind = Literal[
+    "document_type",
+    "heading",
+    "preamble",
+    "section",
+    "review",
+    "task",
+    "recipients_heading",
+    "recipients",
+    "signer",
+    "signer_name",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One printed paragraph: its kind, its text as printed, and the task it belongs to."""
+
+    kind: BlockKind
+    text: str
+    task: Task | None = None
+    # A section's level: 1 for "II.", 2 for "1."; a task's is its section's.
+    depth: int = 0
+
+
+def blocks(conclusion: Conclusion) -> Iterator[Block]:
+    """Every paragraph of the conclusion, in the order the source prints them."""
+    yield Block("document_type", conclusion.document_type)
+    yield Block("heading", "\n".join(conclusion.heading))
+    yield Block("preamble", conclusion.preamble)
+    review = conclusion.review
+    yield Block("section", f"{review.number}. {review.title}", depth=1)
+    for paragraph in review.paragraphs:
+        yield Block("review", paragraph)
+    for section in conclusion.sections:
+        yield from _section(section, 1)
+    yield Block("recipients_heading", conclusion.recipients_heading)
+    yield Block("recipients", "\n".join(f"- {r.text}" for r in conclusion.recipients))
+    signer = conclusion.signer
+    authority = " ".join(p for p in (signer.delegation, signer.on_behalf_of) if p)
+    yield Block("signer", f"{authority}\n{signer.title}")
+    yield Block("signer_name", signer.name)
+
+
+def _section(section: Section, depth: int) -> Iterator[Block]:
+    yield Block("section", f"{section.number}. {section.title}", depth=depth)
+    for task in section.tasks:
+        printed = f"{task.marker} {task.text}" if task.marker else task.text
+        yield Block("task", printed, task=task, depth=depth)
+    for sub in section.sections:
+        yield from _section(sub, depth + 1)
+
+
+def walk_tasks(sections: Iterable[Section]) -> Iterator[tuple[Task, tuple[Section, ...]]]:
+    """Every task in document order, with the chain of sections that enclose it."""
+    for section in sections:
+        yield from _walk(section, (section,))
+
+
+def walk_sections(sections: Iterable[Section]) -> Iterator[Section]:
+    """Every section and subsection, in document order."""
+    for section in sections:
+        yield section
+        yield from walk_sections(section.sections)
+
+
+def _walk(
+    section: Section, chain: tuple[Section, ...]
+) -> Iterator[tuple[Task, tuple[Section, ...]]]:
+    for task in section.tasks:
+        yield task, chain
+    for sub in section.sections:
+        yield from _walk(sub, (*chain, sub))
+
+
+def assigning_heading(task: Task, chain: tuple[Section, ...]) -> Section | None:
+    """The heading whose assignee leads the task too: the nearest one with an assignee,
+    when the task inherits its heading's lead."""
+    if not task.inherits_lead:
+        return None
+    return next((section for section in reversed(chain) if section.assignee), None)
+
+
+def effective_lead(task: Task, chain: tuple[Section, ...]) -> tuple[tuple[str, bool], ...]:
+    """The task's lead agencies, each with whether it is inherited from a heading.
+
+    A paragraph under "2. Đối với Đảng ủy Ủy ban nhân dân tỉnh" that names nobody is led
+    by the agency that heading addresses: the nearest enclosing assignee.
+    """
+    heading = assigning_heading(task, chain)
+    inherited = heading.assignee if heading is not None else ()
+    named = tuple((a, False) for a in task.lead)
+    return tuple((a, True) for a in inherited if a not in task.lead) + named
+
+
+def body_texts(conclusion: Conclusion) -> Iterator[tuple[object, tuple[str | int, ...], str]]:
+    """Every paragraph where a footnote marker or a correction may stand, with the
+    record and sub-path that locate it in the YAML."""
+    yield conclusion, ("preamble",), conclusion.preamble
+    for i, paragraph in enumerate(conclusion.review.paragraphs):
+        yield conclusion.review, ("paragraphs", i), paragraph
+    for task, _chain in walk_tasks(conclusion.sections):
+        yield task, ("text",), task.text
+    for footnote in conclusion.footnotes:
+        yield footnote, ("text",), footnote.text
+
+
+def printed_reference(task: Task, chain: tuple[Section, ...]) -> str:
+    """How a reader cites a task by the document's own numbering: "Mục 2.2", "Mục 2.2,
+    gạch đầu dòng thứ 3", "Mục III, đoạn thứ 2" (the task id is the site's, not the
+    document's: "II.2.2-4").
+
+    A paragraph belongs to the nearest numbered paragraph before it in its section
+    ("2.2."), else to the section's heading ("II.", "1."); a bullet is counted among
+    that paragraph's bullets, any other paragraph among all its paragraphs.
+    """
+    numbers = [section.number for section in chain]
+    siblings = chain[-1].tasks
+    position = next(i for i, t in enumerate(siblings) if t is task)
+    numbered = [i for i in range(position + 1) if _numbered(siblings[i].marker)]
+    if numbered:
+        first = numbered[-1]
+        marker = (siblings[first].marker or "").rstrip(".")
+        # "2.2." under "2." already holds its section; "1." under "IV." does not.
+        base = marker if "." in marker else ".".join([*numbers, marker])
+    else:
+        first = 0
+        base = ".".join(numbers)
+    if position == first:
+        return f"Mục {base}"
+    run = siblings[first : position + 1]
+    if task.marker == "-":
+        count = sum(1 for t in run if t.marker == "-")
+        return f"Mục {base}, gạch đầu dòng thứ {count}"
+    return f"Mục {base}, đoạn thứ {len(run)}"
+
+
+def _numbered(marker: str | None) -> bool:
+    return marker is not None and marker.rstrip(".").replace(".", "").isdigit()
+
+
+def printed_references(conclusion: Conclusion) -> dict[str, str]:
+    """Every task's printed reference (`printed_reference`), by task id; one that two
+    tasks would share ("Mục 2.2" under II and under III) names its part too."""
+    refs = {
+        task.id: printed_reference(task, chain) for task, chain in walk_tasks(conclusion.sections)
+    }
+    tops = {task.id: chain[0].number for task, chain in walk_tasks(conclusion.sections)}
+    taken = Counter(refs.values())
+    return {
+        task_id: ref if taken[ref] == 1 else f"{ref} (phần {tops[task_id]})"
+        for task_id, ref in refs.items()
+    }

@@ -1,0 +1,73 @@
+"""Which pages of a built version are printed to PDF, where each PDF goes, and when
+each page is ready to print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from ketluan.index.site_index import SiteIndex
+from ketluan.outputs.pdf import PrintJob
+from ketluan.render import urls
+
+
+def print_jobs(index: SiteIndex, site_dir: Path) -> list[PrintJob]:
+    """Every agency page with tasks that bind it, and the all-agencies page, to PDF; each
+    titled with its agency and quarter (the title a PDF reader shows)."""
+    conclusion = index.conclusion
+    key = conclusion.key
+    jobs = [
+        PrintJob(
+            site_dir / urls.agency(a) / "index.html",
+            site_dir / urls.agency_pdf(a, key),
+            f"{view.agency.name} — Trích Kết luận {conclusion.title}",
+        )
+        for a, view in index.agencies.items()
+        if view.binding_count
+    ]
+    everyone = f"Nhiệm vụ của các cơ quan, đơn vị — Kết luận {conclusion.title}"
+    page = site_dir / urls.PRINT / "index.html"
+    jobs.append(PrintJob(page, site_dir / urls.all_agencies_pdf(key), everyone))
+    return jobs
+
+
+class Prints(Protocol):
+    """What prints the jobs (`ketluan.outputs.pdf.Printer`)."""
+
+    def add(self, job: PrintJob) -> None: ...
+    def finish(self) -> int: ...
+    def cancel(self) -> None: ...
+
+
+class PrintAsWritten:
+    """Hands a Printer each page to print as soon as the build has written it.
+
+    The build tells `written` each page it is about to write; that page's file is
+    complete when the next one is told (the builder writes pages one by one), and
+    `finish` hands over the last one, and any job whose page was never told.
+    """
+
+    def __init__(self, printer: Prints, jobs: list[PrintJob]) -> None:
+        self._printer = printer
+        self._waiting = {job.html.resolve(): job for job in jobs}
+        self._last: PrintJob | None = None
+
+    def written(self, html: Path) -> None:
+        """The build is writing `html` now (and has written the pages told before)."""
+        if self._last is not None:
+            self._printer.add(self._last)
+        self._last = self._waiting.pop(html.resolve(), None)
+
+    def finish(self) -> int:
+        """Print what is left, wait for every PDF; how many were printed."""
+        if self._last is not None:
+            self._printer.add(self._last)
+            self._last = None
+        for job in self._waiting.values():
+            self._printer.add(job)
+        self._waiting.clear()
+        return self._printer.finish()
+
+    def cancel(self) -> None:
+        """The build failed: stop printing."""
+        self._printer.cancel()

@@ -1,0 +1,118 @@
+"""Render data through Jinja templates kept as files, with HTML autoescaping.
+
+Data text only ever reaches a template as a value, never as template source, and is
+escaped where it lands; what a macro returns is not rendered again by mkdocs-macros.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ketluan.render.labels import deadline_note
+from ketluan.text.vietnamese import vi_date
+
+# Characters Python-Markdown gives a meaning to, escaped with a backslash in headings.
+MD_SPECIAL = frozenset("\\`*_{}[]()#+-.!|")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The template environment: package templates, autoescape on, strict undefined."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("ketluan.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # The templates are package files that change only with the package: no stat
+        # of each one on every page rendered.
+        auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
+    )
+    env.filters["vi_date"] = vi_date
+    env.filters["deadline_note"] = deadline_note
+    env.filters["css_string"] = css_string
+    env.filters["md"] = md
+    env.filters["em"] = emphasis
+    return env
+
+
+class _QuietCache(jinja2.FileSystemBytecodeCache):
+    """A bytecode cache that never fails a build: a cache it cannot write is skipped."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in the user's cache directory between builds.
+
+    Compiling the templates is a fifth of what a build adds to plain MkDocs; Jinja
+    checks each entry against its template's source, so a changed template is
+    recompiled. Without a writable cache directory, templates compile every build.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    directory = Path(base) / "ketluan" / "jinja"
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    # Cached code is run as it is: a folder that someone else owns or can write to
+    # could hold code planted by them. Then compile every time instead.
+    if not all(_private(folder) for folder in (directory, directory.parent)):
+        return None
+    return _QuietCache(str(directory))
+
+
+def _private(folder: Path) -> bool:
+    """Whether `folder` (not a link) belongs to this user and only they can write to it."""
+    try:
+        status = folder.lstat()
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(status.st_mode)
+        and status.st_uid == os.getuid()
+        and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    )
+
+
+# The source is a text export that marks the document's italics as *…*, within a line.
+_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+
+
+def emphasis(text: str) -> Markup:
+    """Escape `text`, then show the source's *…* as the italics they stand for."""
+    escaped = str(Markup.escape(text))
+    return Markup(_EMPHASIS.sub(r"<em>\1</em>", escaped))
+
+
+def css_string(text: str) -> Markup:
+    """`text` as a quoted CSS string: every character but ASCII letters and digits as a
+    six-digit escape, so no data can close the string, the rule or the <style>. (Spaces
+    too: CSS takes one space after an escape as the escape's end.)"""
+    escaped = "".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):06x}" for c in text)
+    return Markup(f'"{escaped}"')
+
+
+def md(text: str) -> Markup:
+    """Escape data text for a Markdown heading: HTML specials and Markdown punctuation."""
+    # Backslashes first, then HTML escaping: the other order would cut entities (&#39;).
+    marked = "".join("\\" + ch if ch in MD_SPECIAL else ch for ch in text)
+    return Markup(str(Markup.escape(marked)))
+
+
+def render(template: str, **context: Any) -> str:
+    """Render the named template with `context`."""
+    return environment().get_template(template).render(**context)

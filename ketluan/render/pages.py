@@ -1,0 +1,318 @@
+"""Render each page of the site from the index; templates do the presenting.
+
+One `SitePages` per build holds the index and a cache of rendered task cards: a task
+appears on the page of each of its agencies, deadlines and documents, and pages at the
+same depth link alike (see `urls.relative`), so each card is rendered once per depth.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from markupsafe import Markup
+
+from ketluan.index.changes import compare_with_previous, excerpt, wording
+from ketluan.index.lapses import lapses
+from ketluan.index.overview import overview
+from ketluan.index.site_index import DocumentView, Due, Entry, SiteIndex, document_level
+from ketluan.model import (
+    AgencyGroup,
+    Citation,
+    Conclusion,
+    Correction,
+    Document,
+    Footnote,
+    Target,
+)
+from ketluan.model.calendar import planning_year
+from ketluan.model.outline import blocks
+from ketluan.render import labels, urls
+from ketluan.render.environment import environment, render
+from ketluan.render.linkify import Segment, segments
+from ketluan.render.plan import FixedPage, PlannedPage
+from ketluan.render.timeline import layout
+from ketluan.text.deadlines import DeadlinePhraseError, parse_deadline
+from ketluan.text.vietnamese import collation_key, footnote_markers
+
+# How far after its meeting the home page lists deadlines: a version is the current
+# one for a quarter or two; the deadline pages list them all.
+HOME_HORIZON = timedelta(days=200)
+HOME_ROWS = 60  # rows of the home page's next deadlines, the first `upcoming` shown
+# New tasks listed one by one on the changes page up to this many; more, by agency.
+NEW_LISTED = 150
+
+
+def _issue_order(view: DocumentView) -> tuple[int, bool, date]:
+    doc = view.document
+    return (doc.issued_year or 0, doc.date is None, doc.date or date.min)
+
+
+def stated_by(target: Target, of: Conclusion) -> bool:
+    """Whether a target's phrase itself states its date ("hết quý II năm 2026 đạt trên
+    30%"), rather than the editor deriving it from the context."""
+    try:
+        parse_deadline(target.phrase, default_year=planning_year(of.key))
+    except DeadlinePhraseError:
+        return False
+    return True
+
+
+def document_label(doc: Document) -> str:
+    """How a document is named in lists: "Nghị quyết số 57-NQ/TW" or its title."""
+    if doc.symbol is None:
+        return doc.title or doc.id
+    return f"{doc.type} số {doc.symbol}"
+
+
+class SitePages:
+    """The pages of one version of the site."""
+
+    def __init__(self, index: SiteIndex, *, pdf: bool = False) -> None:
+        self.index = index
+        self.pdf = pdf  # whether the build prints agency PDFs (and pages link them)
+        self._corrections: dict[str, dict[str, Correction]] = {}
+        self._cards: dict[tuple[str, str, str, int, str], Markup] = {}
+        self._segments: dict[tuple[str, tuple[Citation, ...], str, bool], tuple[Segment, ...]] = {}
+
+    def segs(
+        self,
+        text: str,
+        cites: tuple[Citation, ...] = (),
+        of: Conclusion | None = None,
+        *,
+        links: bool = True,
+    ) -> tuple[Segment, ...]:
+        """A paragraph of conclusion `of` (default: this version's) cut into segments;
+        without `links`, only its probable typos are marked (a quoted phrase)."""
+        conclusion = of or self.index.conclusion
+        key = (text, cites, conclusion.key, links)
+        if key not in self._segments:  # a task's text is on several pages: cut it once
+            if conclusion.key not in self._corrections:
+                self._corrections[conclusion.key] = {c.phrase: c for c in conclusion.corrections}
+            self._segments[key] = tuple(
+                segments(
+                    text,
+                    cites=cites,
+                    mentions=self.index.mentions if links else None,
+                    corrections=self._corrections[conclusion.key],
+                )
+            )
+        return self._segments[key]
+
+    def footnotes(self, entry: Entry) -> list[Footnote]:
+        """The footnotes whose markers stand in a task's text, in full: they carry real
+        directions (what a plan must contain, whom a follow-up covers)."""
+        notes = {f.number: f for f in entry.conclusion.footnotes}
+        return [notes[n] for n in footnote_markers(entry.task.text) if n in notes]
+
+    def task_url(self, entry: Entry) -> str:
+        """Where a task stands in its quarter's full text."""
+        return urls.task(entry.task.anchor, self._key(entry.conclusion))
+
+    def fulltext_url(self, conclusion: Conclusion) -> str:
+        """The full text page of a conclusion of this version."""
+        return urls.full_text(self._key(conclusion))
+
+    def _key(self, conclusion: Conclusion) -> str | None:
+        return None if conclusion is self.index.conclusion else conclusion.key
+
+    def _context(self, here: str) -> dict[str, Any]:
+        prefix = urls.relative("", here)
+        parts: list[Any] = []  # the template module, made on first use
+
+        def card(entry: Entry, role: str = "lead", level: int = 3, id_prefix: str = "") -> Markup:
+            # The role of the agency whose page shows it: a supporter's card shows the
+            # deadlines as its lead's, not its own. `level`: its heading's, under the
+            # page's own headings; `id_prefix` keeps ids apart on a page of many agencies.
+            key = (entry.ref, prefix, role, level, id_prefix)
+            if key not in self._cards:
+                if not parts:
+                    parts.append(environment().get_template("_parts.j2").make_module(context))
+                self._cards[key] = Markup(parts[0].task_card(entry, role, level, id_prefix))
+            return self._cards[key]
+
+        context: dict[str, Any] = {
+            "index": self.index,
+            "conclusion": self.index.conclusion,
+            "here": here,
+            "rel": lambda target: urls.relative(target, here),
+            "urls": urls,
+            "labels": labels,
+            "segs": self.segs,
+            "task_url": self.task_url,
+            "fulltext_url": self.fulltext_url,
+            "doc_label": document_label,
+            "document_issue": lambda doc_id: self.index.dataset_documents[doc_id].source_issue,
+            "card": card,
+            "footnotes": self.footnotes,
+            "stated_by": stated_by,
+            "states": self.states,
+            "pdf": self.pdf,
+            "agency_pdf": lambda agency_id: urls.agency_pdf(agency_id, self.index.conclusion.key),
+            "report_sheet": lambda agency_id, kind: urls.report_sheet(
+                agency_id, self.index.conclusion.key, kind
+            ),
+            "all_agencies_pdf": urls.all_agencies_pdf(self.index.conclusion.key),
+        }
+        return context
+
+    def generated(self, page: PlannedPage, here: str) -> str:
+        """A generated page of the plan (`ketluan.render.plan.plan`), as it is at `here`."""
+        renderer: Callable[[str, str], str] = getattr(self, page.kind)
+        return renderer(here, page.arg)
+
+    def fixed(self, page: FixedPage, here: str) -> str:
+        """A page of docs/ (`ketluan.render.plan.FIXED`), as it is at `here`."""
+        renderer: Callable[[str], str] = getattr(self, page.method)
+        return renderer(here)
+
+    def home(self, here: str) -> str:
+        """The conclusion at a glance."""
+        return render(
+            "home.md.j2",
+            **self._context(here),
+            timeline=layout(d.deadline.date for d in self.index.dues),
+            # The page shows the next deadlines after the meeting, the reader's clock the
+            # next ones from today: those within the quarters a version is read for.
+            dues=self.index.dues,
+            upcoming=8,
+            horizon=self.index.as_of + HOME_HORIZON,
+            rows=HOME_ROWS,
+        )
+
+    def full_text(self, here: str, key: str | None = None) -> str:
+        """A conclusion as issued (this version's, or an earlier quarter's), every task
+        anchored and every reference linked."""
+        shown = next((q for q in self.index.quarters if q.key == key), self.index.conclusion)
+        return render(
+            "fulltext.md.j2",
+            **self._context(here),
+            shown=shown,
+            blocks=list(blocks(shown)),
+        )
+
+    def lapses(self, here: str) -> str:
+        """The exceptions: deadlines with no completion reported, late by the reader's
+        clock (as of the meeting without JavaScript)."""
+        return render("lapses.md.j2", **self._context(here), items=lapses(self.index))
+
+    def changes(self, here: str) -> str:
+        """What changed since the previous quarter."""
+        ch = compare_with_previous(self.index)
+        leads = Counter(a.id for e in ch.new for a in e.leaders)
+        by_agency = [
+            (v.agency, leads[v.agency.id]) for v in self.index.agencies_sorted if leads[v.agency.id]
+        ]
+        return render(
+            "changes.md.j2",
+            **self._context(here),
+            ch=ch,
+            excerpt=excerpt,
+            wording=wording,
+            NEW_LISTED=NEW_LISTED,
+            new_by_agency=by_agency,
+        )
+
+    def agencies(self, here: str) -> str:
+        """Agencies grouped by group, in Vietnamese alphabetical order."""
+        groups: dict[AgencyGroup, list[Any]] = {g: [] for g in AgencyGroup}
+        for view in self.index.agencies_sorted:
+            groups[view.agency.group].append(view)
+        day, tallies = overview(self.index)
+        return render(
+            "agencies.md.j2", **self._context(here), groups=groups, tallies=tallies, tally_day=day
+        )
+
+    def agency(self, here: str, agency_id: str) -> str:
+        """One agency: what the conclusion gives it, its deadlines, and the previous
+        quarter's tasks still open (listed, so that the printout shows them too)."""
+        view = self.index.agencies[agency_id]
+        timeline = layout(d.deadline.date for d in view.dues)
+        # The previous quarter's tasks still open or overdue, listed so that the printout
+        # shows them; older ones were on that quarter's printout, and all are on the
+        # history page (a whole history here made the largest page pass 300 KB at 4×).
+        previous = self.index.quarters[-2] if len(self.index.quarters) > 1 else None
+        still_open = [e for e in view.earlier if e.conclusion is previous and not self._closed(e)]
+        return render(
+            "agency.md.j2",
+            **self._context(here),
+            view=view,
+            timeline=timeline,
+            still_open=still_open,
+        )
+
+    def _closed(self, entry: Entry) -> bool:
+        state = self.index.state(entry)
+        return state.done or state.stopped
+
+    def agency_history(self, here: str, agency_id: str) -> str:
+        """One agency's tasks of earlier quarters, newest quarter first, with statuses."""
+        view = self.index.agencies[agency_id]
+        return render("agency_history.md.j2", **self._context(here), view=view)
+
+    def states(self, entries: tuple[Entry, ...]) -> list[tuple[str, int]]:
+        """How many tasks are in each state, most frequent first."""
+        counts = Counter(self.index.state(e).label for e in entries)
+        return counts.most_common()
+
+    def deadlines(self, here: str) -> str:
+        """This quarter's deadlines by month, recurring duties, then earlier quarters'."""
+        current: dict[date, list[Due]] = defaultdict(list)
+        for due in self.index.dues:
+            current[due.deadline.date].append(due)
+        months: dict[tuple[int, int], list[date]] = defaultdict(list)
+        for day in current:
+            months[(day.year, day.month)].append(day)
+        earlier = {day: dues for day, dues in self.index.by_date.items() if day not in current}
+        timeline = layout(d.deadline.date for d in self.index.dues)
+        return render(
+            "deadlines.md.j2",
+            **self._context(here),
+            months=months,
+            current=current,
+            earlier=earlier,
+            timeline=timeline,
+        )
+
+    def deadline(self, here: str, day: str) -> str:
+        """What is due on one date: this quarter's tasks as cards, earlier ones in a table."""
+        when = date.fromisoformat(day)
+        dues = self.index.by_date[when]
+        current = [d for d in dues if self.index.is_current(d.entry)]
+        earlier = [d for d in dues if not self.index.is_current(d.entry)]
+        return render(
+            "deadline.md.j2", **self._context(here), day=when, current=current, earlier=earlier
+        )
+
+    def documents(self, here: str) -> str:
+        """Referenced documents by issuing level, then type."""
+        grouped: dict[str, dict[str, list[Any]]] = {lvl: defaultdict(list) for lvl in labels.LEVELS}
+        for view in self.index.documents.values():
+            grouped[document_level(view.document)][view.document.type].append(view)
+        tree: dict[str, dict[str, list[Any]]] = {}
+        for level, types in grouped.items():
+            # Types in Vietnamese order ("Đề án" before "Kế hoạch"); within one, by year,
+            # a year-only document after the dated ones of its year.
+            tree[level] = {
+                kind: sorted(views, key=_issue_order)
+                for kind, views in sorted(types.items(), key=lambda kv: collation_key(kv[0]))
+            }
+        return render("documents.md.j2", **self._context(here), tree=tree)
+
+    def document(self, here: str, document_id: str) -> str:
+        """One document and every task citing it."""
+        view = self.index.documents[document_id]
+        return render("document.md.j2", **self._context(here), view=view)
+
+    def print_all(self, here: str) -> str:
+        """Every agency's tasks of this quarter, one agency after another, each from a
+        new page; earlier quarters are in their own versions' bundles."""
+        views = [v for v in self.index.agencies_sorted if v.binding_count]
+        return render("print_all.md.j2", **self._context(here), views=views)
+
+    def targets(self, here: str) -> str:
+        """Every quantitative target with its agency and date."""
+        return render("targets.md.j2", **self._context(here))

@@ -1,0 +1,112 @@
+"""The site's plan: which pages exist, where, and which `SitePages` method renders each.
+
+Two kinds of page. The pages of docs/ are fixed: each holds one mkdocs-macros call,
+listed in `FIXED`. The generated pages (one per agency, deadline date, document and
+earlier quarter) come from `plan`; their source file holds no data text at all: the
+hook renders them through the escaping templates after mkdocs-macros has run, so data
+text never reaches Jinja as source, and the build skips mkdocs-macros' per-page
+template compilation, which on a thousand generated pages cost more than rendering.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ketluan.index.site_index import SiteIndex
+from ketluan.render import urls
+
+# A generated page's kind is the name of the `SitePages` method that renders it.
+Kind = Literal["agency", "agency_history", "deadline", "document", "full_text"]
+
+# What a generated page's source file holds: nothing. The hook replaces the whole
+# Markdown, and mkdocs-macros renders only the pages of docs/ (`force_render_paths` in
+# mkdocs.yml); no front matter either, which MkDocs would parse a thousand times.
+PLACEHOLDER = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FixedPage:
+    """A page of docs/: its source file, the one macro call it holds, and what renders it."""
+
+    source: str  # "co-quan/index.md"
+    macro: str  # "danh_sach_co_quan": the page is `{{ danh_sach_co_quan() }}`
+    method: str  # the SitePages method: "agencies"
+    url: str  # its site URL
+
+
+FIXED = (
+    FixedPage("index.md", "trang_chu", "home", urls.HOME),
+    FixedPage("toan-van.md", "toan_van", "full_text", urls.FULL_TEXT),
+    FixedPage("thay-doi.md", "thay_doi", "changes", urls.CHANGES),
+    FixedPage("viec-cham.md", "viec_cham", "lapses", urls.LAPSES),
+    FixedPage("co-quan/index.md", "danh_sach_co_quan", "agencies", urls.AGENCIES),
+    FixedPage("thoi-han/index.md", "danh_sach_thoi_han", "deadlines", urls.DEADLINES),
+    FixedPage("van-ban/index.md", "danh_sach_van_ban", "documents", urls.DOCUMENTS),
+    FixedPage("chi-tieu.md", "chi_tieu", "targets", urls.TARGETS),
+    FixedPage("ban-in.md", "ban_in", "print_all", urls.PRINT),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedPage:
+    """A generated page: its source path in docs/, and what renders it."""
+
+    src_uri: str  # "co-quan/ban-to-chuc.md"
+    kind: Kind  # the SitePages method: "agency"
+    arg: str  # the entity's ASCII id (an ISO date for deadline pages)
+
+
+# How much a page's entries weigh in search: (its own entry, its headings' entries), 1
+# being Material's weight. An agency's page is what its name finds, though each of its
+# tasks names it too (in the text, and in the result's title); the pages that list
+# tasks by date, document, target or change repeat them, and weigh less than the
+# tasks themselves (the full text's, and the agency pages' cards); an earlier quarter's
+# full text weighs less than this quarter's. A page of weight 0 is left out.
+SEARCH_WEIGHT: dict[str, tuple[float, float]] = {
+    "agency": (5.0, 1.0),
+    "agency_history": (0.0, 0.0),  # earlier tasks, each in its own full text: left out
+    "earlier_full_text": (0.5, 0.5),
+    "deadline": (1.0, 0.5),
+    "document": (1.0, 0.5),
+    "changes": (0.5, 0.5),
+    "lapses": (0.5, 0.5),
+    "targets": (0.5, 0.5),
+}
+
+
+def search_weight(page: FixedPage | PlannedPage) -> tuple[float, float]:
+    """The weights of a page's entries in the search index (see SEARCH_WEIGHT)."""
+    kind = page.kind if isinstance(page, PlannedPage) else page.method
+    if isinstance(page, PlannedPage) and kind == "full_text":
+        kind = "earlier_full_text"  # this quarter's full text is the fixed page
+    return SEARCH_WEIGHT.get(kind, (1.0, 1.0))
+
+
+def task_anchors(index: SiteIndex) -> dict[str, frozenset[str]]:
+    """Each full-text page of the version (this quarter's and the earlier ones'), with
+    the anchors of the tasks it holds."""
+    pages: dict[str, set[str]] = {}
+    for entry in index.by_ref.values():
+        key = None if entry.conclusion is index.conclusion else entry.conclusion.key
+        pages.setdefault(urls.full_text(key), set()).add(entry.task.anchor)
+    return {page: frozenset(anchors) for page, anchors in pages.items()}
+
+
+def _page(url: str, kind: Kind, arg: str) -> PlannedPage:
+    return PlannedPage(f"{url.rstrip('/')}.md", kind, arg)
+
+
+def plan(index: SiteIndex) -> list[PlannedPage]:
+    """Every generated page of the version: agencies (and their earlier quarters'
+    tasks), deadline dates, documents, and the full text of each earlier quarter."""
+    pages = [_page(urls.agency(a), "agency", a) for a in index.agencies]
+    pages += [
+        _page(urls.agency_history(a), "agency_history", a)
+        for a, view in index.agencies.items()
+        if view.earlier
+    ]
+    pages += [_page(urls.deadline(d), "deadline", d.isoformat()) for d in index.by_date]
+    pages += [_page(urls.document(d), "document", d) for d in index.documents]
+    pages += [_page(urls.full_text(q.key), "full_text", q.key) for q in index.quarters[:-1]]
+    return pages
