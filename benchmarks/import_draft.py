@@ -25,7 +25,7 @@ from ketluan.fictional import Scale, dump, generate
 from ketluan.fictional.document import as_text_export
 from ketluan.ingest.agreement import DRAFT_FIELDS, FIELDS, agreement, draft_agreement, redraft
 from ketluan.ingest.plain import read_text_export
-from ketluan.ingest.structure import Draft, outline
+from ketluan.ingest.structure import Outline, outline
 from ketluan.load import load, validate_text
 from ketluan.model import Conclusion
 from ketluan.model.outline import walk_tasks
@@ -33,13 +33,13 @@ from ketluan.model.outline import walk_tasks
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _agrees(draft: Draft, conclusion: Conclusion) -> tuple[int, int]:
+def _agrees(draft: Outline, conclusion: Conclusion) -> tuple[int, int]:
     want = {t.id: (t.marker, t.text) for t, _chain in walk_tasks(conclusion.sections)}
     got = {i: (t.marker, t.text) for i, t in draft.tasks().items()}
     return sum(1 for k, v in want.items() if got.get(k) == v), len(want)
 
 
-def _timed(path: Path) -> tuple[float, Draft]:
+def _timed(path: Path) -> tuple[float, Outline]:
     start = time.perf_counter()
     draft = outline(read_text_export(path))
     return time.perf_counter() - start, draft

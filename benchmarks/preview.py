@@ -25,8 +25,8 @@ sys.path.insert(0, str(REPO / "tests"))
 from sitecheck import make_project
 
 from ketluan.fictional import Scale, dump, generate
-from ketluan.preview import builders, publish_all
-from ketluan.publish import Target
+from ketluan.publish.branch import Destination
+from ketluan.publish.preview import builders, publish_all
 
 _BUILT = re.compile(r"^Đã dựng (?P<title>.+) \(\S+\) trong (?P<seconds>[\d.]+) s\.$")
 
@@ -36,7 +36,7 @@ def measure(data: str, workers: int, work: Path) -> None:
     folder = work / f"w{workers}"
     folder.mkdir()
     root = make_project(folder, data)  # a git repository, as a clerk's clone
-    target = Target(root, root / "mau.yml", branch="ketluan-preview", local_only=True)
+    target = Destination(root, root / "mau.yml", branch="ketluan-preview", local_only=True)
     built: list[str] = []
     first: list[float] = []
     started = time.monotonic()

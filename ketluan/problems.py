@@ -11,7 +11,7 @@ import errno
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 # Where a value stands in the data: ("quarters", 0, "tasks", 12).
@@ -35,6 +35,9 @@ class Problem:
     column: int
     path: str
     message: str
+    # The path as data, for code that maps a problem back to where its value came from
+    # (a returned sheet's row); `path` is how it is printed.
+    field: FieldPath = field(default=(), compare=False)
 
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
@@ -84,7 +87,7 @@ class Reporter:
         """Record a problem at `path` (or at an explicit mark)."""
         where = mark or self.mark_of(path)
         self.problems.append(
-            Problem(self.file, where.line, where.column, format_path(path), message)
+            Problem(self.file, where.line, where.column, format_path(path), message, path)
         )
 
 

@@ -27,8 +27,8 @@ from ketluan.fictional import Scale, dump, generate
 from ketluan.model import Dataset
 from ketluan.model.outline import printed_references
 from ketluan.outputs.pdf import CHROMIUM_ARGS, find_chromium
-from ketluan.preview import publish_all
-from ketluan.publish import Target
+from ketluan.publish.branch import Destination
+from ketluan.publish.preview import publish_all
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import search_quality  # the benchmark's way of typing a query and reading the results
@@ -75,7 +75,7 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     handler = functools.partial(Quiet, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     origin = f"http://127.0.0.1:{server.server_address[1]}"
-    publish_all(Target(repo, repo / "mau.yml", branch="intranet", site_url=origin + "/"))
+    publish_all(Destination(repo, repo / "mau.yml", branch="intranet", site_url=origin + "/"))
     archive = root / "site.tar"
     subprocess.run(["git", "archive", "-o", str(archive), "intranet"], cwd=repo, check=True)
     with tarfile.open(archive) as tar:

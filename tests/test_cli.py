@@ -62,7 +62,7 @@ def test_an_unforeseen_failure_is_one_line_and_debug_shows_it(
     def broken(_path: Path) -> None:
         raise ValueError("hỏng bất ngờ")
 
-    monkeypatch.setattr("ketluan.cli.load_reviewed", broken)
+    monkeypatch.setattr("ketluan.cli.commands.load_with_marks", broken)
     assert main(["check"]) == 1
     err = capsys.readouterr().err
     assert err == (
@@ -79,7 +79,7 @@ def test_a_system_error_is_said_in_vietnamese(
     def full(_path: Path) -> None:
         raise OSError(28, "No space left on device", "/srv/ket-luan")
 
-    monkeypatch.setattr("ketluan.cli.load_reviewed", full)
+    monkeypatch.setattr("ketluan.cli.commands.load_with_marks", full)
     assert main(["check"]) == 1
     assert capsys.readouterr().err == "lỗi: ổ đĩa đã đầy (/srv/ket-luan)\n"
 
@@ -139,7 +139,7 @@ def test_ctrl_c_is_one_short_line(
     def interrupted(_path: Path) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("ketluan.cli.load_reviewed", interrupted)
+    monkeypatch.setattr("ketluan.cli.commands.load_with_marks", interrupted)
     assert main(["check"]) == 130
     assert capsys.readouterr().err == "\nĐã dừng (Ctrl+C).\n"
 

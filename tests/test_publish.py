@@ -32,7 +32,9 @@ from ketluan.index.status import OVERDUE_UNREPORTED
 from ketluan.load import load
 from ketluan.model import Dataset
 from ketluan.problems import DataError
-from ketluan.publish import PublishError, Target, cause, publish
+from ketluan.publish.branch import Destination
+from ketluan.publish.commands import publish
+from ketluan.publish.processes import PublishError, cause
 
 # Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
 pytestmark = pytest.mark.build
@@ -67,7 +69,9 @@ def published(
 ) -> Iterator[tuple[Path, dict[str, dict[str, str]]]]:
     """Three quarters published in order; the tree ids of every version after each."""
     repo = make_project(tmp_path_factory.mktemp("pub"), dataset_text)
-    target = Target(repo, repo / "mau.yml", branch=BRANCH, site_url="http://intranet.mau/ket-luan/")
+    target = Destination(
+        repo, repo / "mau.yml", branch=BRANCH, site_url="http://intranet.mau/ket-luan/"
+    )
     snapshots: dict[str, dict[str, str]] = {}
     for key in ("2026-q1", "2026-q2", "2026-q3"):
         assert publish(target, key).changed
@@ -111,7 +115,9 @@ def test_republishing_the_same_data_changes_nothing(
     published: tuple[Path, dict[str, dict[str, str]]],
 ) -> None:
     repo, snapshots = published
-    target = Target(repo, repo / "mau.yml", branch=BRANCH, site_url="http://intranet.mau/ket-luan/")
+    target = Destination(
+        repo, repo / "mau.yml", branch=BRANCH, site_url="http://intranet.mau/ket-luan/"
+    )
     head = git(repo, "rev-parse", BRANCH)
     assert not publish(target, "2026-q1").changed
     assert git(repo, "rev-parse", BRANCH) == head
@@ -204,7 +210,7 @@ def test_invalid_data_publishes_nothing(
     )
     head = git(repo, "rev-parse", BRANCH)
     with pytest.raises(DataError):
-        publish(Target(repo, bad, branch=BRANCH), "2026-q3")
+        publish(Destination(repo, bad, branch=BRANCH), "2026-q3")
     assert git(repo, "rev-parse", BRANCH) == head
 
 
@@ -217,7 +223,7 @@ def test_a_failing_build_leaves_the_branch_as_it_was(
     head = git(repo, "rev-parse", BRANCH)
     try:
         with pytest.raises(PublishError, match=r"khong-co\.md"):
-            publish(Target(repo, repo / "mau.yml", branch=BRANCH), "2026-q3")
+            publish(Destination(repo, repo / "mau.yml", branch=BRANCH), "2026-q3")
     finally:
         broken.unlink()
     assert git(repo, "rev-parse", BRANCH) == head
@@ -362,7 +368,7 @@ def test_two_checkouts_at_different_paths_publish_identical_trees(
         root = tmp_path / name
         root.mkdir(parents=True)
         repo = make_project(root, dataset_text)
-        publish(Target(repo, repo / "mau.yml", branch=BRANCH), "2026-q1")
+        publish(Destination(repo, repo / "mau.yml", branch=BRANCH), "2026-q1")
         trees.append(tree(repo, "2026-q1"))
         pdfs = [f for f in files(repo, "2026-q1") if f.endswith(".pdf")]
         assert pdfs, "the publication prints agency PDFs"
@@ -376,7 +382,7 @@ def test_two_checkouts_at_different_paths_publish_identical_trees(
 
 def test_two_publications_at_once_wait_for_each_other(tmp_path: Path, dataset_text: str) -> None:
     repo = make_project(tmp_path, dataset_text)
-    target = Target(repo, repo / "mau.yml", branch=BRANCH)
+    target = Destination(repo, repo / "mau.yml", branch=BRANCH)
     with ThreadPoolExecutor(max_workers=2) as pool:
         done = list(pool.map(lambda key: publish(target, key), ["2026-q1", "2026-q2"]))
     assert all(p.changed for p in done)
@@ -402,9 +408,9 @@ def test_uncommitted_data_is_refused_unless_allowed(tmp_path: Path, dataset_text
     repo = make_project(tmp_path, dataset_text)
     (repo / "mau.yml").write_text(dataset_text.replace("Tỉnh Mẫu", "Tỉnh Mẫu (sửa)", 1))
     with pytest.raises(PublishError, match="chưa commit"):
-        publish(Target(repo, repo / "mau.yml", branch=BRANCH), "2026-q1")
+        publish(Destination(repo, repo / "mau.yml", branch=BRANCH), "2026-q1")
     assert "ban-in" not in git(repo, "branch", "--list")
-    allowed = Target(repo, repo / "mau.yml", branch=BRANCH, allow_uncommitted=True)
+    allowed = Destination(repo, repo / "mau.yml", branch=BRANCH, allow_uncommitted=True)
     assert publish(allowed, "2026-q1").changed
     assert "chưa commit" in git(repo, "log", "-1", "--format=%s", BRANCH)
 
@@ -417,7 +423,7 @@ def test_a_branch_that_is_not_a_published_site_is_refused(
     for branch, words in (("main", "nhánh mã nguồn"), ("trang-cu", "versions.json")):
         head = git(repo, "rev-parse", branch)
         with pytest.raises(PublishError, match=words):
-            publish(Target(repo, repo / "mau.yml", branch=branch), "2026-q1")
+            publish(Destination(repo, repo / "mau.yml", branch=branch), "2026-q1")
         assert git(repo, "rev-parse", branch) == head
 
 

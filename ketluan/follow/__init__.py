@@ -1,6 +1,6 @@
 """Following the tasks after publication: the reports the agencies send back.
 
-`sheets` reads a returned report sheet (.csv or .xlsx) into checked rows, every problem
+`returned` reads a returned report sheet (.csv or .xlsx) into checked rows, every problem
 named by its row; `merge` puts the new reports into the data file's text. The command
 is `ketluan reports import`.
 """

@@ -13,7 +13,7 @@ from ketluan.ingest.draft import draft_quarter
 from ketluan.ingest.roles import AgencyFinder, read_paragraph
 from ketluan.ingest.source import read_source
 from ketluan.ingest.structure import outline
-from ketluan.load import Loaded, validate_reviewed, validate_text
+from ketluan.load import Loaded, validate_text, validate_with_marks
 from ketluan.model import Dataset, Section, Task
 from ketluan.model.calendar import planning_year
 from ketluan.model.outline import effective_lead, walk_tasks
@@ -174,4 +174,4 @@ def redraft(
     registry_text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
     known = validate_text(registry_text, "registry.yml", registry_only=True)
     drafted = draft_quarter(outline(read_source(source)), known, key)
-    return validate_reviewed(with_quarter(registry_text, drafted), "draft.yml"), curated
+    return validate_with_marks(with_quarter(registry_text, drafted), "draft.yml"), curated

@@ -8,13 +8,13 @@ from typing import Any
 
 import yaml
 
-from ketluan.ingest.draft import Drafted
+from ketluan.ingest.draft import QuarterDraft
 from ketluan.load.writer import dump_yaml
 
 __all__ = ["with_quarter"]
 
 
-def with_quarter(data_text: str, drafted: Drafted) -> str:
+def with_quarter(data_text: str, drafted: QuarterDraft) -> str:
     """The data file's text with the drafted quarter appended to `quarters:` and the
     proposed agencies and documents to their registries: the file as it was, comments
     included, when those keys hold block lists at the top level and `quarters` comes

@@ -22,18 +22,18 @@ from ketluan.ingest.deadlines import draft_deadline, draft_recurrence
 from ketluan.ingest.marks import flag
 from ketluan.ingest.quantities import figures, limitations, recurrences, targets
 from ketluan.ingest.roles import Reading, read_paragraph
-from ketluan.ingest.structure import Draft, DraftSection, DraftTask
+from ketluan.ingest.structure import Outline, OutlineSection, OutlineTask
 from ketluan.model import Dataset, Delegation
 from ketluan.model.calendar import QUARTER_KEY, planning_year, quarter_title
 from ketluan.text.vietnamese import footnote_markers, searchable
 
-__all__ = ["Drafted", "draft_quarter"]
+__all__ = ["QuarterDraft", "draft_quarter"]
 
 _MEETING = re.compile(r"Ngày (\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 @dataclass
-class Drafted:
+class QuarterDraft:
     """The quarter as YAML data, and what the reviewer must look at."""
 
     quarter: dict[str, Any]
@@ -42,14 +42,14 @@ class Drafted:
     agencies: list[dict[str, Any]] = field(default_factory=list)  # proposed, for the registry
 
 
-def draft_quarter(draft: Draft, registry: Dataset, key: str) -> Drafted:
+def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
     """The quarter `key` drafted from a document's structure, against `registry`'s
     agencies and documents."""
     m = QUARTER_KEY.fullmatch(key)
     if m is None:
         raise ValueError(f"mã quý '{key}' phải có dạng YYYY-qN (ví dụ: 2026-q2)")
     finder = ProposingFinder(registry.agencies)
-    out = Drafted({"key": key, "title": quarter_title(int(m["year"]), int(m["q"]))})
+    out = QuarterDraft({"key": key, "title": quarter_title(int(m["year"]), int(m["q"]))})
     quarter = out.quarter
     meeting = _MEETING.search(draft.preamble)
     if meeting:
@@ -128,7 +128,11 @@ _ORGANISING = re.compile(r"\s*to chuc thuc hien\s*")
 
 
 def _section(
-    section: DraftSection, ctx: _Context, heading_lead: tuple[str, ...], *, organising: bool = False
+    section: OutlineSection,
+    ctx: _Context,
+    heading_lead: tuple[str, ...],
+    *,
+    organising: bool = False,
 ) -> dict[str, Any]:
     out: dict[str, Any] = {"number": section.number, "title": section.title}
     heading = ctx.finder.find_heading(section.title)
@@ -158,7 +162,7 @@ def _kind(text: str, reading: Reading, organising: bool) -> str:
 
 
 def _task(
-    task: DraftTask, ctx: _Context, heading_lead: tuple[str, ...], organising: bool
+    task: OutlineTask, ctx: _Context, heading_lead: tuple[str, ...], organising: bool
 ) -> dict[str, Any]:
     reading = read_paragraph(task.text, ctx.finder, ctx.year)
     item: dict[str, Any] = {"id": task.id, "kind": _kind(task.text, reading, organising)}
@@ -197,7 +201,7 @@ def _task(
     return item
 
 
-def _texts(sections: list[DraftSection]) -> list[str]:
+def _texts(sections: list[OutlineSection]) -> list[str]:
     out: list[str] = []
     for section in sections:
         out += [task.text for task in section.tasks]

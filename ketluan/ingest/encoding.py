@@ -4,7 +4,7 @@ is; the Office converts it to Unicode first (Unikey's "Công cụ chuyển mã",
 
 from __future__ import annotations
 
-from ketluan.ingest.word import WordError
+from ketluan.ingest.document import SourceError
 
 __all__ = ["refuse_legacy_font"]
 
@@ -15,12 +15,12 @@ _VIETNAMESE_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌ
 
 
 def refuse_legacy_font(text: str) -> None:
-    """Raise WordError if `text` looks typed in TCVN3 or VNI rather than Unicode."""
+    """Raise SourceError if `text` looks typed in TCVN3 or VNI rather than Unicode."""
     legacy = sum(1 for c in text if "\u00a0" < c <= "\u00ff" and c not in _VIETNAMESE_LATIN1)
     unicode_vietnamese = sum(1 for c in text if "\u0100" <= c <= "\u1ef9")
     letters = sum(1 for c in text if c.isalpha()) or 1
     if legacy / letters > 0.02 and legacy > unicode_vietnamese:
-        raise WordError(
+        raise SourceError(
             "chữ trong tệp dùng bảng mã cũ (TCVN3 hoặc VNI), không phải Unicode: hãy chuyển "
             "mã sang Unicode (Unikey: Công cụ chuyển mã, hoặc bằng Word) rồi lưu lại .docx"
         )

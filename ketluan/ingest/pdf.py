@@ -24,8 +24,8 @@ from typing import Any
 
 import pdfplumber
 
+from ketluan.ingest.document import SourceDocument, SourceError
 from ketluan.ingest.plain import labelled
-from ketluan.ingest.word import WordDocument, WordError
 from ketluan.text.vietnamese import superscript
 
 __all__ = ["read_pdf"]
@@ -59,21 +59,21 @@ class _Line:
         return out
 
 
-def read_pdf(path: Path) -> WordDocument:
-    """The paragraphs and footnotes of a text-layer PDF; WordError (in Vietnamese) for
+def read_pdf(path: Path) -> SourceDocument:
+    """The paragraphs and footnotes of a text-layer PDF; SourceError (in Vietnamese) for
     an encrypted, corrupt or scanned one."""
     try:
         with pdfplumber.open(path) as pdf:
             if len(pdf.pages) > MAX_PAGES:
-                raise WordError(f"tệp PDF có {len(pdf.pages)} trang: không phải một Kết luận")
+                raise SourceError(f"tệp PDF có {len(pdf.pages)} trang: không phải một Kết luận")
             pages = [_words(page) for page in pdf.pages]
             size = (pdf.pages[0].width, pdf.pages[0].height) if pdf.pages else (0.0, 0.0)
-    except WordError:
+    except SourceError:
         raise
     except Exception as exc:  # pdfminer raises many kinds for a damaged or locked file
-        raise WordError(_why(exc)) from None
+        raise SourceError(_why(exc)) from None
     if not any(pages):
-        raise WordError(
+        raise SourceError(
             "tệp PDF không có lớp chữ (bản chụp, bản quét): hãy xin bản Word (.docx) của Kết "
             "luận, hoặc nhận dạng chữ (OCR) rồi lưu ra .docx"
         )
@@ -95,7 +95,7 @@ def _words(page: Any) -> list[dict[str, Any]]:
     return [w for w in words if w["text"].strip()]
 
 
-def _document(pages: list[list[dict[str, Any]]], size: tuple[float, float]) -> WordDocument:
+def _document(pages: list[list[dict[str, Any]]], size: tuple[float, float]) -> SourceDocument:
     sizes: Counter[float] = Counter()
     for words in pages:
         for w in words:
@@ -107,7 +107,7 @@ def _document(pages: list[list[dict[str, Any]]], size: tuple[float, float]) -> W
     note_lines = [ln for ln in lines if ln.size < body * 0.9 and _below_body(ln, body_lines)]
     paragraphs = _paragraphs(body_lines, body)
     footnotes = _footnotes(note_lines)
-    return WordDocument(tuple(labelled(p) for p in paragraphs), footnotes)
+    return SourceDocument(tuple(labelled(p) for p in paragraphs), footnotes)
 
 
 def _lines(page: int, words: list[dict[str, Any]], body: float) -> list[_Line]:

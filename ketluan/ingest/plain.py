@@ -15,7 +15,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ketluan.ingest.word import WordDocument, WordError, WordParagraph
+from ketluan.ingest.document import SourceDocument, SourceError, SourceParagraph
 from ketluan.text.vietnamese import FOOTNOTE_MARKER, footnote_number
 
 __all__ = ["labelled", "read_text_export"]
@@ -24,14 +24,14 @@ _LABEL = re.compile(r"(?P<label>[IVX]+\.|\d+(?:\.\d+)*\.|-)\s+(?P<text>\S.*)", r
 _SENTENCE_END = tuple(".:;!?…”)")
 
 
-def read_text_export(path: Path) -> WordDocument:
-    """The paragraphs and footnotes of a UTF-8 text export; WordError (in Vietnamese)
+def read_text_export(path: Path) -> SourceDocument:
+    """The paragraphs and footnotes of a UTF-8 text export; SourceError (in Vietnamese)
     for a file in another encoding."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise WordError(
+        raise SourceError(
             "tệp văn bản không ở bảng mã UTF-8 (có thể là Windows-1258 hoặc TCVN3): hãy "
             "mở bằng Word hoặc Notepad và lưu lại với bảng mã UTF-8"
         ) from None
@@ -47,13 +47,13 @@ def read_text_export(path: Path) -> WordDocument:
             body[-1] += " " + block  # a page break cut this paragraph
         else:
             body.append(block)
-    return WordDocument(tuple(labelled(b) for b in body), footnotes)
+    return SourceDocument(tuple(labelled(b) for b in body), footnotes)
 
 
-def labelled(block: str) -> WordParagraph:
+def labelled(block: str) -> SourceParagraph:
     """A paragraph with its printed number ("II.", "2.1.", "-") split off."""
     flat = block.strip("*").strip() if block.startswith("**") else block  # Markdown bold
     m = _LABEL.fullmatch(flat)
     if m is None:
-        return WordParagraph("", flat)
-    return WordParagraph(m["label"], m["text"])
+        return SourceParagraph("", flat)
+    return SourceParagraph(m["label"], m["text"])

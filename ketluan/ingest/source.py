@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ketluan.ingest.document import SourceDocument, SourceError
 from ketluan.ingest.encoding import refuse_legacy_font
 from ketluan.ingest.pdf import read_pdf
 from ketluan.ingest.plain import read_text_export
-from ketluan.ingest.word import WordDocument, WordError, read_docx
+from ketluan.ingest.word import read_docx
 
 
-def read_source(path: Path) -> WordDocument:
+def read_source(path: Path) -> SourceDocument:
     """The paragraphs and footnotes of a .docx, a text-layer .pdf or a UTF-8 .txt;
-    WordError otherwise, and for text typed in a legacy Vietnamese font encoding."""
+    SourceError otherwise, and for text typed in a legacy Vietnamese font encoding."""
     document = _read(path)
     refuse_legacy_font(
         " ".join([*(p.text for p in document.paragraphs), *document.footnotes.values()])
@@ -20,18 +21,18 @@ def read_source(path: Path) -> WordDocument:
     return document
 
 
-def _read(path: Path) -> WordDocument:
+def _read(path: Path) -> SourceDocument:
     kind = path.suffix.lower()
     if not path.is_file():
-        raise WordError(f"không tìm thấy tệp {path}")
+        raise SourceError(f"không tìm thấy tệp {path}")
     if kind == ".docx":
         return read_docx(path)
     if kind == ".txt":
         return read_text_export(path)
     if kind == ".doc":
-        raise WordError("tệp .doc (Word cũ): hãy mở bằng Word và lưu lại dưới dạng .docx")
+        raise SourceError("tệp .doc (Word cũ): hãy mở bằng Word và lưu lại dưới dạng .docx")
     if kind == ".pdf":
         return read_pdf(path)
-    raise WordError(
+    raise SourceError(
         f"không đọc được tệp {kind or 'không đuôi'}: cần .docx, .pdf (có lớp chữ) hoặc .txt (UTF-8)"
     )

@@ -15,9 +15,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ketluan.ingest.word import WordDocument, WordParagraph
+from ketluan.ingest.document import SourceDocument, SourceParagraph
 
-__all__ = ["Draft", "DraftSection", "DraftTask", "coverage", "outline"]
+__all__ = ["Outline", "OutlineSection", "OutlineTask", "coverage", "outline"]
 
 _ROMAN = re.compile(r"[IVX]+\.")
 _SINGLE = re.compile(r"\d+\.")
@@ -26,7 +26,7 @@ _HEADING_LENGTH = 120
 
 
 @dataclass
-class DraftTask:
+class OutlineTask:
     """A paragraph of the task sections, with the id the data gives it."""
 
     id: str
@@ -35,17 +35,17 @@ class DraftTask:
 
 
 @dataclass
-class DraftSection:
+class OutlineSection:
     """A numbered heading and what stands under it."""
 
     number: str
     title: str
-    tasks: list[DraftTask] = field(default_factory=list)
-    sections: list[DraftSection] = field(default_factory=list)
+    tasks: list[OutlineTask] = field(default_factory=list)
+    sections: list[OutlineSection] = field(default_factory=list)
 
 
 @dataclass
-class Draft:
+class Outline:
     """Everything the structure gives; roles, deadlines and citations come later."""
 
     document_type: str = ""
@@ -54,7 +54,7 @@ class Draft:
     review_number: str = ""
     review_title: str = ""
     review: list[str] = field(default_factory=list)
-    sections: list[DraftSection] = field(default_factory=list)
+    sections: list[OutlineSection] = field(default_factory=list)
     recipients_heading: str = ""
     recipients: list[str] = field(default_factory=list)
     signer: list[str] = field(default_factory=list)
@@ -62,9 +62,9 @@ class Draft:
     header: list[str] = field(default_factory=list)  # the header table's cells
     leftovers: list[str] = field(default_factory=list)  # paragraphs placed nowhere
 
-    def tasks(self) -> dict[str, DraftTask]:
+    def tasks(self) -> dict[str, OutlineTask]:
         """Every task, by id, in document order."""
-        out: dict[str, DraftTask] = {}
+        out: dict[str, OutlineTask] = {}
         pending = list(self.sections)
         while pending:
             section = pending.pop(0)
@@ -76,13 +76,13 @@ class Draft:
 class _Container:
     """Where the next paragraphs of a part go, and how they are numbered."""
 
-    def __init__(self, section: DraftSection, section_id: str) -> None:
+    def __init__(self, section: OutlineSection, section_id: str) -> None:
         self.section = section
         self.section_id = section_id
         self.anchor: str | None = None  # id of the last numbered item (or first paragraph)
         self.follow = 0
 
-    def add(self, paragraph: WordParagraph, part: str) -> None:
+    def add(self, paragraph: SourceParagraph, part: str) -> None:
         label = paragraph.label
         if _ITEM.fullmatch(label) or _SINGLE.fullmatch(label):
             number = label.rstrip(".")
@@ -92,19 +92,21 @@ class _Container:
                 if "." in number or self.section_id == part
                 else (f"{self.section_id}.{number}")
             )
-            self.section.tasks.append(DraftTask(task_id, paragraph.text, label))
+            self.section.tasks.append(OutlineTask(task_id, paragraph.text, label))
             self.anchor, self.follow = task_id, 0
             return
         marker = label or None
         if self.anchor is None:
             self.anchor, self.follow = self.section_id, 0
-            self.section.tasks.append(DraftTask(self.section_id, paragraph.text, marker))
+            self.section.tasks.append(OutlineTask(self.section_id, paragraph.text, marker))
             return
         self.follow += 1
-        self.section.tasks.append(DraftTask(f"{self.anchor}-{self.follow}", paragraph.text, marker))
+        self.section.tasks.append(
+            OutlineTask(f"{self.anchor}-{self.follow}", paragraph.text, marker)
+        )
 
 
-def _is_heading(paragraph: WordParagraph) -> bool:
+def _is_heading(paragraph: SourceParagraph) -> bool:
     text = paragraph.text.strip()
     return (
         _SINGLE.fullmatch(paragraph.label) is not None
@@ -113,7 +115,7 @@ def _is_heading(paragraph: WordParagraph) -> bool:
     )
 
 
-def _title_line(paragraph: WordParagraph) -> bool:
+def _title_line(paragraph: SourceParagraph) -> bool:
     """A line of the title: short, unnumbered, not a sentence ("Ngày 24/4/2026, …")."""
     text = paragraph.text.strip("*").strip()
     return (
@@ -125,9 +127,9 @@ def _title_line(paragraph: WordParagraph) -> bool:
     )
 
 
-def outline(document: WordDocument) -> Draft:
+def outline(document: SourceDocument) -> Outline:
     """The structure of a conclusion read from its paragraphs (see the module's rules)."""
-    draft = Draft(footnotes=dict(document.footnotes), header=list(document.header))
+    draft = Outline(footnotes=dict(document.footnotes), header=list(document.header))
     paragraphs = [p for p in document.paragraphs if p.text.strip() or p.label]
     if paragraphs and not paragraphs[0].label:
         draft.document_type = paragraphs.pop(0).text
@@ -153,7 +155,7 @@ def outline(document: WordDocument) -> Draft:
                 draft.review_number, draft.review_title = part, text
                 container = None
                 continue
-            section = DraftSection(part, text)
+            section = OutlineSection(part, text)
             draft.sections.append(section)
             container = _Container(section, part)
             continue
@@ -162,7 +164,7 @@ def outline(document: WordDocument) -> Draft:
             continue
         if _is_heading(paragraph):
             number = paragraph.label.rstrip(".")
-            sub = DraftSection(number, text)
+            sub = OutlineSection(number, text)
             draft.sections[-1].sections.append(sub)
             container = _Container(sub, f"{part}.{number}")
             continue
@@ -170,7 +172,7 @@ def outline(document: WordDocument) -> Draft:
     return draft
 
 
-def _closing(draft: Draft, rest: list[WordParagraph]) -> None:
+def _closing(draft: Outline, rest: list[SourceParagraph]) -> None:
     """Recipients ("- Thường trực Tỉnh ủy,") then the signature lines."""
     for paragraph in rest:
         lines = [f"{paragraph.label} {paragraph.text}".strip()]
@@ -182,7 +184,7 @@ def _closing(draft: Draft, rest: list[WordParagraph]) -> None:
                 draft.signer.append(line.strip())
 
 
-def coverage(document: WordDocument, draft: Draft) -> tuple[int, list[str]]:
+def coverage(document: SourceDocument, draft: Outline) -> tuple[int, list[str]]:
     """How many of the document's paragraphs the draft holds, every line of each in
     its place (the text's own words, numbers apart), and those it does not."""
     placed = Counter(_pieces(draft))
@@ -199,7 +201,7 @@ def coverage(document: WordDocument, draft: Draft) -> tuple[int, list[str]]:
     return held, missing
 
 
-def _pieces(draft: Draft) -> list[str]:
+def _pieces(draft: Outline) -> list[str]:
     """Every line the draft places, as its paragraphs hold them."""
     out = [draft.document_type, *draft.heading, draft.preamble, draft.review_title, *draft.review]
     pending = list(draft.sections)

@@ -10,43 +10,18 @@ standard library (Python's expat refuses the entity expansions of "billion laugh
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
 
+from ketluan.ingest.document import SourceDocument, SourceError, SourceParagraph
 from ketluan.ingest.numbering import Numbering, W, parse_numbering
 from ketluan.text.vietnamese import superscript
 
-__all__ = ["WordDocument", "WordError", "WordParagraph", "read_docx"]
+__all__ = ["read_docx"]
 
 # A conclusion's parts are tens of kilobytes; anything far larger is not one.
 MAX_PART_BYTES = 32 * 1024 * 1024
-
-
-class WordError(ValueError):
-    """The file is not a Word document this reader can take; the message says why, in
-    Vietnamese, and what to do."""
-
-
-@dataclass(frozen=True, slots=True)
-class WordParagraph:
-    """One paragraph: the number Word shows before it ("2.1.", "-", ""), its text."""
-
-    label: str
-    text: str
-    style: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class WordDocument:
-    """The paragraphs in order, and each footnote's text by its displayed number."""
-
-    paragraphs: tuple[WordParagraph, ...]
-    footnotes: dict[int, str]
-    # The cells of the header table a conclusion opens with: "ĐẢNG BỘ TỈNH …\nTỈNH ỦY
-    # \n*\nSố 15-KL/TU", "ĐẢNG CỘNG SẢN VIỆT NAM\nHưng Yên, ngày 28 tháng 4 năm 2026".
-    header: tuple[str, ...] = ()
 
 
 def _part(archive: zipfile.ZipFile, name: str) -> Element | None:
@@ -55,32 +30,32 @@ def _part(archive: zipfile.ZipFile, name: str) -> Element | None:
     except KeyError:
         return None
     if info.file_size > MAX_PART_BYTES:
-        raise WordError(f"phần {name} của tệp Word lớn bất thường; không đọc")
+        raise SourceError(f"phần {name} của tệp Word lớn bất thường; không đọc")
     try:
         return ElementTree.fromstring(archive.read(info))
     except ElementTree.ParseError as exc:
-        raise WordError(f"tệp Word bị hỏng ({name}: {exc}); hãy lưu lại bằng Word") from None
+        raise SourceError(f"tệp Word bị hỏng ({name}: {exc}); hãy lưu lại bằng Word") from None
 
 
-def read_docx(path: Path) -> WordDocument:
-    """The paragraphs and footnotes of the .docx at `path`; WordError if it is none."""
+def read_docx(path: Path) -> SourceDocument:
+    """The paragraphs and footnotes of the .docx at `path`; SourceError if it is none."""
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise WordError(
+        raise SourceError(
             "tệp không phải Word .docx (có thể là .doc cũ): hãy mở bằng Word và "
             "lưu lại dưới dạng .docx"
         ) from None
     with archive:
         document = _part(archive, "word/document.xml")
         if document is None:
-            raise WordError("tệp .docx không có nội dung văn bản (word/document.xml)")
+            raise SourceError("tệp .docx không có nội dung văn bản (word/document.xml)")
         numbering = parse_numbering(_part(archive, "word/numbering.xml"))
         styles = _style_numbering(_part(archive, "word/styles.xml"))
         notes_root = _part(archive, "word/footnotes.xml")
     body = document.find(f"{W}body")
     reader = _Reader(numbering, styles)
-    paragraphs: list[WordParagraph] = []
+    paragraphs: list[SourceParagraph] = []
     header: list[str] = []
     for child in body if body is not None else ():
         if child.tag == f"{W}tbl" and not any(p.text.strip() for p in paragraphs) and not header:
@@ -98,7 +73,7 @@ def read_docx(path: Path) -> WordDocument:
         for note_id, text in _footnote_texts(notes_root).items()
         if note_id in reader.footnote_numbers
     }
-    return WordDocument(tuple(paragraphs), footnotes, tuple(c for c in header if c))
+    return SourceDocument(tuple(paragraphs), footnotes, tuple(c for c in header if c))
 
 
 def _style_numbering(root: Element | None) -> dict[str, tuple[str | None, str | None, str | None]]:
@@ -127,12 +102,12 @@ class _Reader:
         self.styles = styles
         self.footnote_numbers: dict[str, int] = {}
 
-    def paragraph(self, p: Element) -> WordParagraph:
+    def paragraph(self, p: Element) -> SourceParagraph:
         style_el = p.find(f"{W}pPr/{W}pStyle")
         style = style_el.get(f"{W}val") if style_el is not None else None
         num_id, ilvl = self._num_pr(p, style)
         label = self.numbering.label(num_id, int(ilvl or 0)) if num_id else ""
-        return WordParagraph(label, self._text(p), style)
+        return SourceParagraph(label, self._text(p), style)
 
     def _num_pr(self, p: Element, style: str | None) -> tuple[str | None, str | None]:
         num = p.find(f"{W}pPr/{W}numPr")

@@ -30,9 +30,9 @@ __all__ = [
     "ReviewMark",
     "gc_paused",
     "load",
-    "load_reviewed",
-    "validate_reviewed",
+    "load_with_marks",
     "validate_text",
+    "validate_with_marks",
 ]
 
 # Where the data lives in a checkout; KETLUAN_DATA or --data name another file.
@@ -54,17 +54,17 @@ def load(file: str | Path, *, name: str | None = None, registry_only: bool = Fal
     `registry_only` accepts a file with no quarter yet (the registries an import starts
     from), which a site cannot be built from.
     """
-    return load_reviewed(file, name=name, registry_only=registry_only).dataset
+    return load_with_marks(file, name=name, registry_only=registry_only).dataset
 
 
-def load_reviewed(
+def load_with_marks(
     file: str | Path, *, name: str | None = None, registry_only: bool = False
 ) -> Loaded:
     """`load`, keeping the review marks (`ketluan.load.review`) the file carries."""
     shown = name or str(file)
     raw = read_data_file(Path(file), shown)
     with gc_paused():
-        return validate_reviewed(decode(raw, shown), shown, registry_only=registry_only)
+        return validate_with_marks(decode(raw, shown), shown, registry_only=registry_only)
 
 
 @contextlib.contextmanager
@@ -86,10 +86,10 @@ def gc_paused() -> Iterator[None]:
 
 def validate_text(text: str, file: str, *, registry_only: bool = False) -> Dataset:
     """Validate YAML `text` read from `file`; raise DataError listing every problem."""
-    return validate_reviewed(text, file, registry_only=registry_only).dataset
+    return validate_with_marks(text, file, registry_only=registry_only).dataset
 
 
-def validate_reviewed(text: str, file: str, *, registry_only: bool = False) -> Loaded:
+def validate_with_marks(text: str, file: str, *, registry_only: bool = False) -> Loaded:
     """`validate_text`, keeping the review marks of the text."""
     located = read_yaml(text, file)
     reporter = located.reporter()

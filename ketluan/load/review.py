@@ -50,7 +50,7 @@ def take_review_marks(data: Any, reporter: Reporter) -> list[ReviewMark]:
                 reporter.report((*where, i), "mỗi ghi chú cần rà soát phải là một dòng chữ")
                 continue
             mark = reporter.mark_of((*where, i))
-            problem = Problem(reporter.file, mark.line, mark.column, format_path(path), note)
+            problem = Problem(reporter.file, mark.line, mark.column, format_path(path), note, path)
             out.append(ReviewMark(problem, path))
     return sorted(out)
 

@@ -22,7 +22,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from ketluan.index.site_index import Entry, SiteIndex
-from ketluan.outputs.sheets import excel_csv
+from ketluan.outputs.blank_sheets import excel_csv
 from ketluan.render import labels, urls
 from ketluan.text.vietnamese import slugify, vi_date
 

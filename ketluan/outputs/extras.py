@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ketluan.index.site_index import build_index
 from ketluan.load import load
+from ketluan.outputs.blank_sheets import write_sheets
 from ketluan.outputs.exports import write_exports
-from ketluan.outputs.sheets import write_sheets
 from ketluan.problems import DataError
 
 __all__ = ["Extras", "start_extras"]

@@ -1,5 +1,5 @@
 """Reports the agencies send back: the sheet the site offers each agency, filled in and
-imported with `ketluan reports import` (ketluan.outputs.sheets, ketluan.follow)."""
+imported with `ketluan reports import` (ketluan.outputs.blank_sheets, ketluan.follow)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from ketluan.cli import main
 from ketluan.fictional import Scale, dump, generate
 from ketluan.index.site_index import build_index
 from ketluan.load import load
-from ketluan.model.sheet import COLUMNS
-from ketluan.outputs.sheets import write_sheets
+from ketluan.model.report_sheet import COLUMNS
+from ketluan.outputs.blank_sheets import write_sheets
 from ketluan.render import urls
 
 SCALE = Scale(quarters=2, agencies=24, communes=8, tasks_per_quarter=24, documents=12)

@@ -14,10 +14,10 @@ from pdf_maker import FONTS, write_pdf
 from sitecheck import REAL_QUARTER, REPO
 
 from ketluan.cli import main
+from ketluan.ingest.document import SourceError
 from ketluan.ingest.pdf import read_pdf
 from ketluan.ingest.plain import read_text_export
 from ketluan.ingest.source import read_source
-from ketluan.ingest.word import WordError
 from ketluan.model import Conclusion
 from ketluan.model.outline import blocks
 
@@ -105,7 +105,7 @@ def test_a_pdf_that_cannot_be_read_says_what_to_do(
     path = tmp_path / "kl.pdf"
     assert callable(make)
     make(path)
-    with pytest.raises(WordError, match=words):
+    with pytest.raises(SourceError, match=words):
         read_source(path)
     out = tmp_path / "nhap.yml"
     assert main(["import", str(path), "--quarter", "2026-q2", "-o", str(out)]) == 1
@@ -120,9 +120,9 @@ def test_text_in_a_legacy_encoding_is_refused_in_every_kind_of_file(tmp_path: Pa
     legacy.write_text(TCVN3, encoding="utf-8")
     docx = write_docx(tmp_path / "kl.docx", Doc([para(TCVN3)]))
     for path in (legacy, docx):
-        with pytest.raises(WordError, match="bảng mã cũ"):
+        with pytest.raises(SourceError, match="bảng mã cũ"):
             read_source(path)
     windows = tmp_path / "kl-1258.txt"
     windows.write_bytes(b"K\xea\xect lu\xe2\xf2n")  # "Kết luận" in Windows-1258
-    with pytest.raises(WordError, match="UTF-8"):
+    with pytest.raises(SourceError, match="UTF-8"):
         read_text_export(windows)

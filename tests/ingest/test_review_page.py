@@ -14,7 +14,7 @@ from hostile import payload
 from sitecheck import REAL_QUARTER
 
 from ketluan.cli import main
-from ketluan.load import load_reviewed
+from ketluan.load import load_with_marks
 from ketluan.model.outline import walk_tasks
 
 
@@ -36,7 +36,7 @@ def test_every_paragraph_and_every_mark_is_on_the_page(
     assert "Đã viết trang rà soát" in capsys.readouterr().out
     raw = page.read_text(encoding="utf-8")
     shown = _text(raw)
-    loaded = load_reviewed(out)
+    loaded = load_with_marks(out)
     quarter = loaded.dataset.quarters[0]
     for task, _chain in walk_tasks(quarter.sections):
         assert task.text in shown, task.id

@@ -15,16 +15,17 @@ from sitecheck import REAL_QUARTER, REPO
 from ketluan.fictional import Scale, dump, generate
 from ketluan.fictional.document import as_text_export
 from ketluan.ingest.agreement import draft_agreement, redraft
+from ketluan.ingest.document import SourceError
 from ketluan.ingest.plain import read_text_export
-from ketluan.ingest.structure import Draft, coverage, outline
-from ketluan.ingest.word import WordError, read_docx
+from ketluan.ingest.structure import Outline, coverage, outline
+from ketluan.ingest.word import read_docx
 from ketluan.load import validate_text
 from ketluan.model import Conclusion, Dataset
 from ketluan.model.outline import blocks, walk_tasks
 from ketluan.text.vietnamese import superscript
 
 
-def assert_agrees(draft: Draft, conclusion: Conclusion) -> None:
+def assert_agrees(draft: Outline, conclusion: Conclusion) -> None:
     want = {t.id: (t.marker, t.text) for t, _chain in walk_tasks(conclusion.sections)}
     assert {i: (t.marker, t.text) for i, t in draft.tasks().items()} == want
     assert draft.document_type == conclusion.document_type
@@ -61,7 +62,7 @@ def test_fictional_quarters_read_back_whatever_the_seed(seed: int) -> None:
 def test_a_text_in_another_encoding_is_said_in_vietnamese(tmp_path: Path) -> None:
     legacy = tmp_path / "cu.txt"
     legacy.write_bytes(b"K\xcaT LU\xc2N \xd0\xc3NG")  # "KÊT LUÂN ĐĂNG" in Windows-1258
-    with pytest.raises(WordError, match="UTF-8"):
+    with pytest.raises(SourceError, match="UTF-8"):
         read_text_export(legacy)
 
 

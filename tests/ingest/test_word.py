@@ -11,8 +11,9 @@ from docx_maker import Doc, Lvl, Para, para, write_docx
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ketluan.ingest.document import SourceError
 from ketluan.ingest.numbering import format_number
-from ketluan.ingest.word import WordError, read_docx
+from ketluan.ingest.word import read_docx
 
 # A conclusion's outline: "I." parts, "1." headings, "2.1." items, "-" bullets.
 OUTLINE = [
@@ -119,11 +120,11 @@ def test_footnotes_at_their_references_and_italics_as_the_data_writes_them(
 def test_what_is_not_a_docx_is_said_in_vietnamese(tmp_path: Path) -> None:
     old = tmp_path / "cu.doc"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)  # an OLE .doc header
-    with pytest.raises(WordError, match=r"lưu lại dưới dạng \.docx"):
+    with pytest.raises(SourceError, match=r"lưu lại dưới dạng \.docx"):
         read_docx(old)
     broken = write_docx(tmp_path / "hong.docx", Doc([para("x")]))
     rewrite_part(broken, "word/document.xml", b"<w:document><w:body>")
-    with pytest.raises(WordError, match="tệp Word bị hỏng"):
+    with pytest.raises(SourceError, match="tệp Word bị hỏng"):
         read_docx(broken)
 
 

@@ -11,10 +11,12 @@ import yaml
 
 from ketluan.cli import main
 from ketluan.fictional import Scale, dump, generate
-from ketluan.load import load_reviewed, validate_reviewed, validate_text
+from ketluan.load import load_with_marks, validate_text, validate_with_marks
 from ketluan.load.review import marks_holding
 from ketluan.problems import DataError
-from ketluan.publish import PublishError, Target, publish
+from ketluan.publish.branch import Destination
+from ketluan.publish.commands import publish
+from ketluan.publish.processes import PublishError
 
 SCALE = Scale(quarters=2, agencies=20, communes=6, tasks_per_quarter=12, documents=8)
 
@@ -42,7 +44,7 @@ def test_marks_are_listed_where_they_stand_and_never_reach_the_model() -> None:
     _first_task(data["quarters"][1])["needs_review"] = ["lead: suy từ tiêu đề mục"]
     data["agencies"][0]["needs_review"] = ["cơ quan mới", "tên viết tắt chưa rõ"]
     text = _text(data)
-    loaded = validate_reviewed(text, "mau.yml")
+    loaded = validate_with_marks(text, "mau.yml")
     assert loaded.dataset == plain
     lines = text.split("\n")
     assert [m.problem.message for m in loaded.marks] == [
@@ -63,7 +65,7 @@ def test_a_mark_that_is_not_a_list_of_notes_is_an_error_with_the_others(value: A
     data["agencies"][0]["needs_review"] = value
     data["agencies"][1]["group"] = "khong-co"
     with pytest.raises(DataError) as caught:
-        validate_reviewed(_text(data), "mau.yml")
+        validate_with_marks(_text(data), "mau.yml")
     paths = [p.path for p in caught.value.problems]
     assert any(p.startswith("agencies[0].needs_review") for p in paths)
     assert "agencies[1].group" in paths
@@ -85,7 +87,7 @@ def test_a_quarter_is_held_back_by_its_own_marks_and_those_of_what_it_names() ->
         if a["id"] not in _text(q1) and a["id"] not in _text(q2)
     )
     data["agencies"][nobody]["needs_review"] = ["cơ quan không nhiệm vụ nào nêu"]
-    loaded = validate_reviewed(_text(data), "mau.yml")
+    loaded = validate_with_marks(_text(data), "mau.yml")
     held = {
         key: [m.problem.message for m in marks_holding(loaded.marks, loaded.dataset, key)]
         for key in (q1["key"], q2["key"])
@@ -102,7 +104,7 @@ def test_publish_refuses_a_quarter_with_marks_and_check_only_warns(
     path.write_text(_text(data), encoding="utf-8")
     key = data["quarters"][1]["key"]
     with pytest.raises(PublishError) as refused:
-        publish(Target(tmp_path, path, allow_uncommitted=True), key)
+        publish(Destination(tmp_path, path, allow_uncommitted=True), key)
     message = str(refused.value)
     assert f"quý {key} còn 1 điểm cần rà soát" in message
     assert "mau.yml:" in message and "lead: suy từ tiêu đề mục" in message
@@ -111,4 +113,4 @@ def test_publish_refuses_a_quarter_with_marks_and_check_only_warns(
     assert "hợp lệ" in captured.out
     assert "cần rà soát: lead: suy từ tiêu đề mục" in captured.err
     assert "còn 1 điểm cần rà soát" in captured.err
-    assert load_reviewed(path).marks  # the file is as it was: nothing cleared by a command
+    assert load_with_marks(path).marks  # the file is as it was: nothing cleared by a command

@@ -1,7 +1,7 @@
 """Each agency's report sheet, beside its page: the tasks it leads or supports in this
 version, pre-filled, for it to fill in and send back (`ketluan reports import`).
 
-Two forms of one table (`ketluan.model.sheet`): CSV in UTF-8 with a byte-order mark, the
+Two forms of one table (`ketluan.model.report_sheet`): CSV in UTF-8 with a byte-order mark, the
 one form Excel on Windows opens with Vietnamese letters intact; and .xlsx (openpyxl),
 with the status column limited to the vocabulary. Both are byte-identical when the same
 data is published again: the workbook's dates are the meeting's, and so are the
@@ -20,7 +20,7 @@ from pathlib import Path
 from ketluan.index.changes import excerpt
 from ketluan.index.site_index import Entry, SiteIndex
 from ketluan.model import Status
-from ketluan.model.sheet import COLUMNS, FILLED
+from ketluan.model.report_sheet import COLUMNS, FILLED
 from ketluan.render import urls
 from ketluan.text.vietnamese import vi_date
 

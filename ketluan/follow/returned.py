@@ -19,7 +19,7 @@ from typing import Any
 
 from ketluan.model import Dataset, Status
 from ketluan.model.outline import effective_lead, walk_tasks
-from ketluan.model.sheet import COLUMNS
+from ketluan.model.report_sheet import COLUMNS
 from ketluan.problems import did_you_mean
 from ketluan.text.vietnamese import searchable, vi_date
 

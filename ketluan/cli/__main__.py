@@ -1,0 +1,7 @@
+"""`python -m ketluan.cli`."""
+
+import sys
+
+from ketluan.cli import main
+
+sys.exit(main())

@@ -1,0 +1,222 @@
+"""What each `ketluan` command does: call the operation, print what it says.
+
+Messages are in Vietnamese: the Office's editors run these commands.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from ketluan.follow.intake import import_reports
+from ketluan.follow.returned import SheetError
+from ketluan.ingest.intake import QuarterTaken, import_quarter
+from ketluan.load import load, load_with_marks
+from ketluan.load.schema import MODELINE, json_schema
+from ketluan.model import Conclusion
+from ketluan.model.calendar import UnknownQuarter, find_quarter
+from ketluan.model.counts import counts
+from ketluan.outputs.pdf import unavailable as pdf_unavailable
+from ketluan.outputs.pdf import wanted as pdf_wanted
+from ketluan.problems import DataError
+from ketluan.publish.branch import PREVIEW_BRANCH, Destination, published_versions
+from ketluan.publish.commands import publish
+from ketluan.publish.preview import check_port, publish_all, start_server, wait_server
+
+DATA_HELP = "tệp YAML (mặc định: %(default)s)"
+
+
+def print_problems(error: DataError, what: str) -> None:
+    """Every problem of the data, one per line, then how many and what follows (stderr)."""
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    print(f"{what}{len(error.problems)} lỗi; dữ liệu chưa hợp lệ, không xuất bản.", file=sys.stderr)
+
+
+def check(data: Path) -> int:
+    """Validate `data`; print every problem (stderr) or a summary (stdout), and the
+    review marks left (stderr, as warnings: the data is valid, not yet publishable)."""
+    try:
+        loaded = load_with_marks(data)
+    except DataError as exc:
+        print_problems(exc, f"{data}: ")
+        return 1
+    summary = ", ".join(f"{n} {label}" for label, n in counts(loaded.dataset).items())
+    print(f"{data}: hợp lệ — {summary}.")
+    if loaded.marks:
+        for mark in loaded.marks:
+            print(mark, file=sys.stderr)
+        print(
+            f"{data}: còn {len(loaded.marks)} điểm cần rà soát (needs_review); "
+            "quý còn điểm cần rà soát chưa xuất bản được.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def publish_command(
+    key: str, data: Path, branch: str, site_url: str | None, push: bool, allow_uncommitted: bool
+) -> int:
+    """Validate, then deploy quarter `key` as a frozen version."""
+    target = Destination(
+        Path.cwd(),
+        data,
+        branch=branch,
+        site_url=site_url,
+        push=push,
+        allow_uncommitted=allow_uncommitted,
+    )
+    started = time.monotonic()
+    loaded = load_with_marks(data)
+    print(f"Dữ liệu hợp lệ ({time.monotonic() - started:.1f} s).", flush=True)
+    done = publish(target, key, loaded, say=_say)
+    title = f"{done.conclusion.title} ({done.conclusion.key})"
+    if done.changed:
+        print(f"Đã xuất bản {title} lên nhánh {branch}.")
+    else:
+        print(f"{title} trên nhánh {branch} đã giống hệt bản dựng này; không có thay đổi.")
+    if pdf_wanted(os.environ.get("KETLUAN_PDF", True)):
+        reason = pdf_unavailable()
+        if reason:
+            print(f"Lưu ý: các trang cơ quan không có bản PDF ({reason}); trang web vẫn đầy đủ.")
+    # A fresh clone has no branch yet: a site with only this quarter would offer no
+    # earlier one in its version list. Say which are missing and how to add them.
+    held = published_versions(target)
+    quarters = loaded.dataset.quarters
+    earlier = quarters[: find_quarter(quarters, done.conclusion.key)]
+    missing = [q for q in earlier if q.key not in held]
+    if missing:
+        names = ", ".join(f"{q.title} ({q.key})" for q in missing)
+        commands = " && ".join(f"ketluan publish {q.key}" for q in missing)
+        print(
+            f"Lưu ý: nhánh {branch} chưa có {names}; trang chỉ cho chọn các quý đã xuất bản. "
+            f"Xuất bản thêm: {commands}"
+        )
+    return 0
+
+
+def _say(line: str) -> None:
+    """A long step's progress, shown at once (the output may be a pipe, not a terminal)."""
+    print(line, flush=True)
+
+
+def preview_command(data: Path, address: str, site_url: str | None) -> int:
+    """Deploy every quarter to the local preview branch and serve it, from the moment the
+    newest quarter is built; the older ones follow while it is served."""
+    url = site_url or f"http://{address}/"
+    check_port(address)  # before minutes of building, not after
+    # A preview is for the editor's own eyes: the data need not be committed yet.
+    target = Destination(
+        Path.cwd(),
+        data,
+        branch=PREVIEW_BRANCH,
+        site_url=url,
+        local_only=True,
+        allow_uncommitted=True,
+    )
+    servers: list[subprocess.Popen[str]] = []
+
+    def newest_ready(newest: Conclusion, left: int) -> None:
+        servers.append(start_server(target, address, newest))
+        more = f"; {left} quý trước đang được dựng tiếp" if left else ""
+        _say(f"Xem tại {url} (Ctrl+C để dừng){more}.")
+
+    def stop(*_: object) -> None:
+        # Told to stop (kill, a service manager, the terminal closed) while building:
+        # end the builds and the server, and exit as a server stopped so would.
+        raise SystemExit(0)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        done = publish_all(target, say=_say, newest_ready=newest_ready)
+    except BaseException:
+        for server in servers:  # not left serving half a preview
+            server.terminate()
+        raise
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if len(done) > 1:
+        _say(f"Đã dựng đủ {len(done)} quý. Xem tại {url} (Ctrl+C để dừng).")
+    return wait_server(servers[0])
+
+
+def import_command(
+    source: Path, key: str, data: Path, output: Path | None, review: Path | None = None
+) -> int:
+    """Draft quarter `key` from a received conclusion: the data file with it appended,
+    written to `output` (never over the data file unless `output` names it), then
+    checked; what needs a person is listed, and with `review` shown on an HTML page."""
+    name = str(output) if output is not None else "(màn hình)"
+    try:
+        drafted = import_quarter(source, key, data, name=name, review=review is not None)
+    except QuarterTaken as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
+        return 1
+    except DataError as exc:
+        # Before anything is written: a draft the checker rejects has no review page.
+        print_problems(exc, f"{name}: ")
+        return 1
+    if review is not None and drafted.review is not None:
+        write_whole(review, drafted.review)
+    if output is None:
+        sys.stdout.write(drafted.text)
+    else:
+        write_whole(output, drafted.text)
+        print(f"Đã viết bản nháp {drafted.title} vào {output}.")
+    if review is not None:
+        print(f"Đã viết trang rà soát vào {review} (mở bằng trình duyệt, không cần mạng).")
+    print(f"Đã xếp {drafted.placed}/{drafted.paragraphs} đoạn của văn bản vào bản nháp.")
+    for note in drafted.notes:
+        print(f"cần rà soát: {note}", file=sys.stderr)
+    if output is not None:
+        return check(output)
+    return 0
+
+
+def reports_import_command(sheet: Path, key: str, data: Path) -> int:
+    """Merge the reports of a returned sheet into quarter `key` of `data`: every row
+    checked, every problem named by its row, nothing written unless all are right."""
+    try:
+        imported = import_reports(sheet, key, data)
+    except UnknownQuarter:
+        print(f"lỗi: không có quý {key} trong {data}", file=sys.stderr)
+        return 1
+    except SheetError as exc:
+        for line in exc.problems:
+            print(f"{sheet}: {line}", file=sys.stderr)
+        print(f"{sheet}: {len(exc.problems)} lỗi; chưa nhập dòng nào.", file=sys.stderr)
+        return 1
+    if imported.text is not None:
+        write_whole(data, imported.text)
+    print(
+        f"Đã nhập {imported.added} báo cáo từ {sheet.name} vào {data} (quý {key}); "
+        f"{imported.already} đã có từ trước, {imported.blank} dòng bỏ trống."
+    )
+    return 0
+
+
+def schema_command(data: Path, output: Path | None) -> int:
+    """Write the JSON Schema of `data` (its agency and document ids included) and say
+    how an editor finds it."""
+    dataset = load(data, registry_only=True)
+    target = output or data.with_name(data.stem + ".schema.json")
+    write_whole(target, json.dumps(json_schema(dataset), ensure_ascii=False, indent=1) + "\n")
+    print(f"Đã viết lược đồ vào {target}.")
+    relative = os.path.relpath(target.resolve(), data.resolve().parent)
+    modeline = MODELINE.format(path=relative)
+    if data.read_text(encoding="utf-8").split("\n", 1)[0] != modeline:
+        print(f"Để trình soạn YAML dùng lược đồ, thêm dòng đầu tiên vào {data}:\n{modeline}")
+    return 0
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write `text` whole or not at all: a reader never sees half a file."""
+    partial = path.with_name(path.name + ".dang-viet")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)

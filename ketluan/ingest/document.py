@@ -1,0 +1,33 @@
+"""What every reader of a received file gives, whatever its format (.docx, .pdf, .txt):
+the source document, the one intermediate the importer's later steps read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["SourceDocument", "SourceError", "SourceParagraph"]
+
+
+class SourceError(ValueError):
+    """The file is not a document the importer can read; the message says why, in
+    Vietnamese, and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceParagraph:
+    """One paragraph: the number Word shows before it ("2.1.", "-", ""), its text."""
+
+    label: str
+    text: str
+    style: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """The paragraphs in order, and each footnote's text by its displayed number."""
+
+    paragraphs: tuple[SourceParagraph, ...]
+    footnotes: dict[int, str]
+    # The cells of the header table a conclusion opens with: "ĐẢNG BỘ TỈNH …\nTỈNH ỦY
+    # \n*\nSố 15-KL/TU", "ĐẢNG CỘNG SẢN VIỆT NAM\nHưng Yên, ngày 28 tháng 4 năm 2026".
+    header: tuple[str, ...] = ()

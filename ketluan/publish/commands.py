@@ -1,0 +1,163 @@
+"""Publishing quarters as frozen versions with mike: the operations under
+`ketluan publish` and `ketluan preview`.
+
+The data is validated once; then each quarter is built with `mkdocs build` in the
+environment that makes the build select that quarter and come out byte-reproducible
+(as mike would build it), and mike commits the built site. A build that fails leaves
+the branch as it was: mike commits only a finished build.
+
+A publication holds a lock on the repository and builds in a private temporary
+folder, so two at once wait for each other instead of sharing `site/`; it refuses a
+branch that holds something other than published versions (the source branch, say),
+and data with uncommitted changes, and records in its commit which data it published.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ketluan.load import Loaded, ReviewMark, load_with_marks
+from ketluan.load.review import marks_holding
+from ketluan.model import Conclusion
+from ketluan.model.calendar import UnknownQuarter, find_quarter
+from ketluan.publish.branch import (
+    DEPLOY_BUILT,
+    LATEST,
+    Destination,
+    add_file,
+    branch_head,
+    build_env,
+    check_branch,
+    data_record,
+    mike,
+    repository_lock,
+)
+from ketluan.publish.processes import PublishError, Say, run_logged
+from ketluan.render.environment import environment
+
+# What mike runs to build a version, run by ketluan instead (mike sets the version).
+_MKDOCS_BUILD = ["-m", "mkdocs", "build", "--clean", "--config-file", "mkdocs.yml"]
+# mike's redirect pages (`latest/`, the root), in Vietnamese and marked so.
+REDIRECT_TEMPLATE = Path(__file__).parent.parent / "render" / "templates" / "mike-redirect.html"
+NOT_FOUND = "404.html"
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A quarter deployed, and whether the branch changed (identical bytes do not)."""
+
+    conclusion: Conclusion
+    changed: bool
+
+
+def prepare(destination: Destination, loaded: Loaded, keys: list[str]) -> str:
+    """What every publication checks before it builds, for the quarters `keys`: no
+    review mark left (except on the local preview), a project folder, committed data.
+    Returns how the deploy commits name the data."""
+    if not destination.local_only:
+        for key in keys:
+            refuse_unreviewed(marks_holding(loaded.marks, loaded.dataset, key), key)
+    refuse_outside_project(destination)
+    return data_record(destination)
+
+
+def publish(
+    destination: Destination, key: str, loaded: Loaded | None = None, say: Say | None = None
+) -> Published:
+    """Build quarter `key` strictly and deploy it as version `key` titled "Quý I/2026".
+
+    The newest quarter of the data also becomes `latest`, the default version. A quarter
+    whose review marks are not all cleared is refused, except on the local preview.
+    """
+    loaded = loaded or load_with_marks(destination.data)
+    quarters = loaded.dataset.quarters
+    try:
+        conclusion = quarters[find_quarter(quarters, key)]
+    except UnknownQuarter as exc:
+        raise PublishError(f"{exc} — tệp {destination.data}") from None
+    record = prepare(destination, loaded, [key])
+    with (
+        repository_lock(destination.project),
+        tempfile.TemporaryDirectory(prefix="ketluan-") as tmp,
+    ):
+        check_branch(destination)
+        site = Path(tmp) / "site"  # never a shared site/
+        if say is not None:
+            say(f"Dựng {conclusion.title} ({key}) và ghi lên nhánh {destination.branch}…")
+        seconds = build_quarter(destination, conclusion, site, say)
+        if say is not None:
+            say(f"Đã dựng {conclusion.title} ({key}) trong {seconds:.1f} s.")
+        newest = key == quarters[-1].key
+        return deploy_built(destination, conclusion, site, newest=newest, record=record)
+
+
+def build_quarter(
+    destination: Destination, conclusion: Conclusion, site: Path, say: Say | None
+) -> float:
+    """Build one quarter into the folder `site`, as mike would; returns the seconds it
+    took."""
+    started = time.monotonic()
+    env = build_env(destination, conclusion)
+    env["KETLUAN_SITE_DIR"] = str(site)
+    env["MIKE_DOCS_VERSION"] = conclusion.key
+    run_logged([sys.executable, *_MKDOCS_BUILD], destination.project, env, say)
+    return time.monotonic() - started
+
+
+def deploy_built(
+    destination: Destination, conclusion: Conclusion, site: Path, *, newest: bool, record: str
+) -> Published:
+    """Commit the quarter built in `site` to the branch as version `key` titled
+    "Quý I/2026"; the newest also becomes `latest`, the default version."""
+    key = conclusion.key
+    env = build_env(destination, conclusion)
+    env["KETLUAN_SITE_DIR"] = str(site)
+    before = branch_head(destination)
+    message = f"Xuất bản {conclusion.title} ({key}) từ {record}"
+    deploy = [DEPLOY_BUILT, "--config-file", "mkdocs.yml", "--title", conclusion.title]
+    deploy += ["--template", str(REDIRECT_TEMPLATE)]
+    deploy += ["--message", message]
+    deploy += ["--update-aliases", key, LATEST] if newest else [key]
+    mike(destination, deploy, env)
+    if newest:
+        add_file(destination, NOT_FOUND, not_found_page(destination.site_url), env)
+        default = ["set-default", "--config-file", "mkdocs.yml", LATEST]
+        default += ["--template", str(REDIRECT_TEMPLATE)]
+        mike(destination, [*default, "--message", f"{LATEST} → {key}"], env)
+    return Published(conclusion, changed=branch_head(destination) != before)
+
+
+def not_found_page(site_url: str | None) -> bytes:
+    """The page a web server shows for any missing address (its error page): one real
+    page whose only link is absolute, so it reads the same at every address. A
+    version's own 404.html, or `latest/404.html` (a relative redirect), served at the
+    missing address would send the reader to yet another missing one, again and again."""
+    path = urlsplit(site_url or "/").path.rstrip("/") + "/"
+    page = environment().get_template("not-found.html").render(home=f"{path}{LATEST}/")
+    return (page.strip() + "\n").encode("utf-8")
+
+
+def refuse_outside_project(destination: Destination) -> None:
+    """Refuse to run where there is no mkdocs.yml, in Vietnamese: mike would only say
+    "error: [Errno 2] No such file or directory: 'mkdocs.yml'"."""
+    if not (destination.project / "mkdocs.yml").is_file():
+        raise PublishError(
+            f"thư mục {destination.project} không có mkdocs.yml; chạy lệnh trong thư mục dự án "
+            "ketluan (thư mục chứa mkdocs.yml và data/)"
+        )
+
+
+def refuse_unreviewed(marks: list[ReviewMark], key: str) -> None:
+    """Refuse to publish while review marks remain, naming each where it stands."""
+    if marks:
+        lines = [
+            f"quý {key} còn {len(marks)} điểm cần rà soát (needs_review); "
+            "xem và xóa từng điểm rồi xuất bản lại:",
+            *(str(m) for m in marks),
+        ]
+        raise PublishError("\n".join(lines))

@@ -1,0 +1,194 @@
+"""Preview: every quarter on a local branch, served on 127.0.0.1 from the moment the
+newest is built.
+
+Builds are independent (each its own folder and process), commits are not (one branch):
+quarters build side by side, up to `builders()` at a time, and each is committed as soon
+as it is built, the newest first, so that the preview can serve it (mike serve) while the
+older quarters are still building.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from pathlib import Path
+from typing import IO
+
+from ketluan.load import load_with_marks
+from ketluan.model import Conclusion
+from ketluan.problems import os_reason
+from ketluan.publish.branch import (
+    Destination,
+    build_env,
+    check_branch,
+    mike_serve_command,
+    repository_lock,
+)
+from ketluan.publish.commands import Published, build_quarter, deploy_built, prepare
+from ketluan.publish.processes import PublishError, Say, stop_running
+
+
+def builders(quarters: int) -> int:
+    """How many quarters build at once: a build keeps about two cores busy (MkDocs,
+    and Chromium printing its PDFs beside it), so one per two cores."""
+    return max(1, min(quarters, (os.cpu_count() or 1) // 2))
+
+
+def publish_all(
+    destination: Destination,
+    say: Say | None = None,
+    *,
+    workers: int | None = None,
+    newest_ready: Callable[[Conclusion, int], None] | None = None,
+) -> list[Published]:
+    """Build every quarter of the data, `workers` (default `builders`) at a time, and
+    deploy each as soon as it is built, the newest first; `newest_ready(newest, left)` is
+    called once the newest is on the branch, with how many quarters are still to come.
+    Says one line per quarter built, with its time."""
+    loaded = load_with_marks(destination.data)
+    quarters = list(loaded.dataset.quarters)
+    record = prepare(destination, loaded, [q.key for q in quarters])
+    newest = quarters[-1]
+    tell = say or (lambda line: None)
+    with (
+        repository_lock(destination.project),
+        tempfile.TemporaryDirectory(prefix="ketluan-") as tmp,
+    ):
+        check_branch(destination)
+        count = workers or builders(len(quarters))
+        if len(quarters) > 1:
+            tell(f"Dựng {len(quarters)} quý ({count} quý một lúc), quý mới nhất trước…")
+        else:
+            tell(f"Dựng {newest.title} ({newest.key})…")
+        with ThreadPoolExecutor(count, thread_name_prefix="ketluan-build") as pool:
+
+            def start(quarter: Conclusion) -> Future[float]:
+                site = Path(tmp) / quarter.key
+                # Several builds speak at once: each line says whose it is.
+                own = None if say is None else (lambda line, t=quarter.title: say(f"{t}: {line}"))
+                return pool.submit(build_quarter, destination, quarter, site, own)
+
+            builds = {start(q): q for q in reversed(quarters)}
+            try:
+                first = next(f for f, q in builds.items() if q is newest)
+                done = [_deploy(destination, newest, first, tmp, record, tell, newest=True)]
+                if newest_ready is not None:
+                    newest_ready(newest, len(quarters) - 1)
+                for build in as_completed(f for f in builds if f is not first):
+                    done.append(_deploy(destination, builds[build], build, tmp, record, tell))
+            except BaseException:
+                # One failed, or the preview was stopped: the others are not waited for.
+                for build in builds:
+                    build.cancel()
+                stop_running()
+                raise
+    return done
+
+
+def _deploy(
+    destination: Destination,
+    quarter: Conclusion,
+    build: Future[float],
+    tmp: str,
+    record: str,
+    tell: Say,
+    *,
+    newest: bool = False,
+) -> Published:
+    seconds = build.result()  # raises the build's PublishError
+    tell(f"Đã dựng {quarter.title} ({quarter.key}) trong {seconds:.1f} s.")
+    return deploy_built(destination, quarter, Path(tmp) / quarter.key, newest=newest, record=record)
+
+
+def check_port(address: str) -> None:
+    """Refuse, before building anything, an address whose port is already taken."""
+    host, _, port = address.rpartition(":")
+    try:
+        number = int(port)
+    except ValueError:
+        raise PublishError(
+            f"địa chỉ '{address}' cần có dạng máy:cổng, ví dụ 127.0.0.1:8000"
+        ) from None
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host.strip("[]") or "127.0.0.1", number))
+        except OSError as exc:
+            raise PublishError(
+                f"không dùng được địa chỉ {address}: {os_reason(exc)}; chọn cổng khác với -a"
+            ) from None
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before exec
+    # Linux: the kernel sends the server SIGTERM when ketluan dies, even by SIGKILL.
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+# A line of the server's access log: "127.0.0.1 - - [01/Dec/2026 15:56:27] "GET / …".
+_ACCESS_LOG = re.compile(r'^\S+ - - \[[^\]]*\] "')
+
+
+def _pass_errors(stream: IO[str] | None) -> None:
+    """Copy the server's error output to ours, without its access log."""
+    for line in stream or ():
+        if not _ACCESS_LOG.match(line):
+            sys.stderr.write(line)
+
+
+def start_server(
+    destination: Destination, address: str, newest: Conclusion
+) -> subprocess.Popen[str]:
+    """Start serving the branch's versions on `address` (mike serve), which reads the
+    branch at each request: what is committed later is served too. The server ends
+    when this process does, however it ends (Linux). `newest`: the data's newest
+    quarter, whose build environment mike reads the config in."""
+    env = build_env(destination, newest)
+    server = subprocess.Popen(
+        [*mike_serve_command(destination, address), "--config-file", "mkdocs.yml"],
+        cwd=destination.project,
+        env=env,
+        # mike's own English lines ("Starting server at …", "Press Ctrl+C to quit.")
+        # repeat what preview said in Vietnamese; its errors still come through.
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+    )
+    threading.Thread(target=_pass_errors, args=(server.stderr,), daemon=True).start()
+    return server
+
+
+def wait_server(server: subprocess.Popen[str]) -> int:
+    """Wait until the server is interrupted (Ctrl+C) or terminated; its exit status, 0
+    for a server stopped so."""
+    # A SIGTERM (kill, a service manager) or a SIGHUP (the terminal closed) would
+    # otherwise end only this process and leave mike serve running on the port.
+    previous = {
+        sig: signal.signal(sig, lambda *_: server.terminate())
+        for sig in (signal.SIGTERM, signal.SIGHUP)
+    }
+    try:
+        server.wait()
+    except KeyboardInterrupt:  # Ctrl+C reaches the server too; wait until it is gone
+        server.terminate()
+        server.wait()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    stopped = (0, -signal.SIGTERM, -signal.SIGINT, -signal.SIGHUP)
+    return 0 if server.returncode in stopped else server.returncode
