@@ -6,10 +6,7 @@ Every stage (YAML reading, conversion to the model, semantic checks) reports
 
 from __future__ import annotations
 
-import difflib
 import errno
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -109,27 +106,3 @@ _OS_REASONS = {
 def os_reason(exc: OSError) -> str:
     """What went wrong with a file or a port, in Vietnamese (the system's words else)."""
     return _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
-
-
-def did_you_mean(value: str, options: Iterable[str]) -> str:
-    """ "; có phải 'ban-to-chuc'?" for the option closest to `value` (a typo, a name
-    typed for an id, diacritics left out), or "" when none is close."""
-    # Numbers tell documents apart ("03-kh-tu-2026" is not "02-kh-tu-2026"): only an
-    # option with the same digits can be what was meant.
-    digits = re.sub(r"\D", "", value)
-    choices = [c for c in options if re.sub(r"\D", "", c) == digits]
-    if not choices:
-        return ""
-    # "Ban To chuc" and "ban_to_chuc" are ids typed by hand: compare them as slugs too.
-    slug = re.sub(r"[^a-z0-9]+", "-", _ascii(value).lower()).strip("-")
-    folded = {_ascii(c).lower(): c for c in choices}
-    for key in (value, slug, _ascii(value).lower()):
-        close = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.75)
-        if close:
-            return f"; có phải '{folded[close[0]]}'?"
-    return ""
-
-
-def _ascii(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -14,7 +14,7 @@ from ketluan.check.dates import task_deadlines
 from ketluan.check.registry import check_agencies, check_documents
 from ketluan.check.strings import check_strings
 from ketluan.model import Conclusion, Dataset
-from ketluan.model.calendar import QUARTER_KEY
+from ketluan.model.keys import QuarterKey
 
 __all__ = ["SCHEMA_VERSION", "Context", "check_dataset", "check_strings"]
 
@@ -39,7 +39,7 @@ def check_dataset(ctx: Context, dataset: Dataset) -> None:
     previous: Conclusion | None = None
     for conclusion in dataset.quarters:
         key = conclusion.key
-        if previous is not None and QUARTER_KEY.fullmatch(key) and key <= previous.key:
+        if previous is not None and QuarterKey.parse(key) and key <= previous.key:
             ctx.report(
                 conclusion,
                 ("key",),

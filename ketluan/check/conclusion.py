@@ -14,7 +14,8 @@ from ketluan.check.phrases import check_task_phrases
 from ketluan.check.quantities import check_figure
 from ketluan.check.registry import check_ids
 from ketluan.model import Conclusion, Document
-from ketluan.model.calendar import QUARTER_KEY, planning_year, quarter_title
+from ketluan.model.calendar import planning_year
+from ketluan.model.keys import QuarterKey
 from ketluan.model.outline import body_texts, effective_lead, walk_sections, walk_tasks
 from ketluan.text.vietnamese import footnote_markers
 
@@ -32,23 +33,23 @@ def check_conclusion(
 ) -> None:
     """Check one quarter; `earlier_tasks` maps "key/id" of every task of earlier
     quarters to its deadline, and `previous` is the quarter before it in the file."""
-    m = QUARTER_KEY.fullmatch(conclusion.key)
-    if m is None:
+    key = QuarterKey.parse(conclusion.key)
+    if key is None:
         ctx.report(
             conclusion, ("key",), f"mã quý '{conclusion.key}' phải có dạng YYYY-qN (ví dụ: 2026-q1)"
         )
         return
-    if not FIRST_YEAR <= int(m["year"]) <= LAST_YEAR:
+    if not FIRST_YEAR <= key.year <= LAST_YEAR:
         ctx.report(
             conclusion,
             ("key",),
             f"năm của quý '{conclusion.key}' phải từ {FIRST_YEAR} đến {LAST_YEAR}",
         )
         return
-    if not check_meeting(ctx, conclusion, int(m["year"]), int(m["q"]), previous):
+    if not check_meeting(ctx, conclusion, key.year, key.number, previous):
         # Dates are then not measured against a meeting that is itself wrong.
         meetings = {k: v for k, v in meetings.items() if k != conclusion.key}
-    expected = quarter_title(int(m["year"]), int(m["q"]))
+    expected = key.title
     if conclusion.title != expected:
         ctx.report(
             conclusion,

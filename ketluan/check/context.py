@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ketluan.problems import FieldPath, Reporter, did_you_mean
+from ketluan.problems import FieldPath, Reporter
+from ketluan.text.suggest import did_you_mean
 
 
 @dataclass

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from ketluan.check.context import Context
 from ketluan.model import Conclusion, Status, StatusReport
 from ketluan.model.calendar import quarter_end
+from ketluan.model.keys import TaskRef
 from ketluan.model.outline import walk_tasks
 from ketluan.text.vietnamese import vi_date
 
@@ -62,7 +63,7 @@ def task_deadlines(conclusion: Conclusion) -> dict[str, date | None]:
     """ "key/id" of each task → the date its work falls due (not its report's, not an
     aim's), or None."""
     return {
-        f"{conclusion.key}/{task.id}": min(
+        str(TaskRef(conclusion.key, task.id)): min(
             (d.date for d in task.deadlines if not d.report and not d.aim), default=None
         )
         for task, _chain in walk_tasks(conclusion.sections)
@@ -92,7 +93,7 @@ def check_reports(
                 report, ("task",), f"không có nhiệm vụ '{report.task}' ở quý này hoặc các quý trước"
             )
             continue
-        given = meetings.get(report.task.split("/", 1)[0])
+        given = meetings.get(TaskRef.parse(report.task).quarter)
         if given is not None and report.date < given:
             ctx.report(
                 report,

@@ -23,8 +23,6 @@ from datetime import date
 from random import Random
 from typing import Any
 
-import yaml
-
 from ketluan.fictional.quarter import (
     QuarterContext,
     make_conclusion,
@@ -44,6 +42,7 @@ from ketluan.fictional.vocab import (
     MIN_TASKS,
     PROVINCE,
 )
+from ketluan.load.writer import dump_yaml
 from ketluan.model import AgencyGroup as G
 from ketluan.model.calendar import planning_year, quarter_end
 
@@ -127,17 +126,10 @@ def generate(scale: Scale) -> dict[str, Any]:
     }
 
 
-class _Dumper(yaml.SafeDumper):
-    """yaml.safe_dump's dumper, without anchors for values that happen to be shared."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
 def dump(data: dict[str, Any]) -> str:
     """YAML text of `data`, opening with a comment that says it is fictional."""
-    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
-    return HEADER + str(text)
+    # Wrapped at 100 columns, as an editor would keep a file they read.
+    return HEADER + dump_yaml(data, width=100)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

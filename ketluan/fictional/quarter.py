@@ -27,6 +27,7 @@ from ketluan.fictional.vocab import (
 from ketluan.model import AgencyGroup as G
 from ketluan.model import Relation, Status
 from ketluan.model.calendar import ROMAN
+from ketluan.model.keys import TaskRef
 from ketluan.text.deadlines import parse_deadline, parse_recurrence
 from ketluan.text.vietnamese import superscript
 
@@ -296,7 +297,7 @@ def _task(ctx: QuarterContext, tid: str, marker: str | None, lead: list[str]) ->
     if continued:
         extra["continues"] = [rng.choice(ctx.continuable)]
     due = min((d["date"] for d in extra.get("deadlines", ())), default=None)
-    ctx.due.append((f"{ctx.key}/{tid}", due))
+    ctx.due.append((str(TaskRef(ctx.key, tid)), due))
     head = {"id": tid} | ({"marker": marker} if marker else {})
     return head | {"kind": kind, "text": text[0].upper() + text[1:] + "."} | extra
 

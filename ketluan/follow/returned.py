@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from ketluan.model import Dataset, Status
+from ketluan.model.keys import TaskRef
 from ketluan.model.outline import effective_lead, walk_tasks
 from ketluan.model.report_sheet import COLUMNS
-from ketluan.problems import did_you_mean
+from ketluan.text.suggest import did_you_mean
 from ketluan.text.vietnamese import searchable, vi_date
 
 __all__ = ["SheetError", "read_sheet"]
@@ -121,7 +122,7 @@ class _Rows:
         for quarter in dataset.quarters:
             for task, chain in walk_tasks(quarter.sections):
                 given = {a for a, _inherited in effective_lead(task, chain)} | set(task.support)
-                self.tasks[f"{quarter.key}/{task.id}"] = (given, quarter.meeting_date)
+                self.tasks[str(TaskRef(quarter.key, task.id))] = (given, quarter.meeting_date)
 
     def report(self, cells: dict[str, Any]) -> tuple[dict[str, Any] | None, list[str]]:
         errors: list[str] = []

@@ -26,6 +26,7 @@ from ketluan.model import (
     Task,
 )
 from ketluan.model.calendar import find_quarter
+from ketluan.model.keys import TaskRef
 from ketluan.model.membership import collectives_of
 from ketluan.model.outline import (
     assigning_heading,
@@ -79,7 +80,7 @@ class Entry:
     @property
     def ref(self) -> str:
         """The task's identity across quarters: "2026-q1/II.2.2"."""
-        return f"{self.conclusion.key}/{self.task.id}"
+        return str(TaskRef(self.conclusion.key, self.task.id))
 
     @property
     def leaders(self) -> tuple[Agency, ...]:

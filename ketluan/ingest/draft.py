@@ -24,7 +24,8 @@ from ketluan.ingest.quantities import figures, limitations, recurrences, targets
 from ketluan.ingest.roles import Reading, read_paragraph
 from ketluan.ingest.structure import Outline, OutlineSection, OutlineTask
 from ketluan.model import Dataset, Delegation
-from ketluan.model.calendar import QUARTER_KEY, planning_year, quarter_title
+from ketluan.model.calendar import planning_year
+from ketluan.model.keys import QuarterKey
 from ketluan.text.vietnamese import footnote_markers, searchable
 
 __all__ = ["QuarterDraft", "draft_quarter"]
@@ -45,11 +46,11 @@ class QuarterDraft:
 def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
     """The quarter `key` drafted from a document's structure, against `registry`'s
     agencies and documents."""
-    m = QUARTER_KEY.fullmatch(key)
-    if m is None:
+    parsed = QuarterKey.parse(key)
+    if parsed is None:
         raise ValueError(f"mã quý '{key}' phải có dạng YYYY-qN (ví dụ: 2026-q2)")
     finder = ProposingFinder(registry.agencies)
-    out = QuarterDraft({"key": key, "title": quarter_title(int(m["year"]), int(m["q"]))})
+    out = QuarterDraft({"key": key, "title": parsed.title})
     quarter = out.quarter
     meeting = _MEETING.search(draft.preamble)
     if meeting:
@@ -57,7 +58,7 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
         quarter["meeting_date"] = date(year, month, day)
     else:
         out.notes.append("không thấy ngày họp trong đoạn mở đầu: cần ghi meeting_date")
-    issuer = read_paragraph(draft.preamble, finder, int(m["year"])).lead
+    issuer = read_paragraph(draft.preamble, finder, parsed.year).lead
     if issuer:
         quarter["issuing_body"] = issuer[0]
     quarter |= _header(draft.header)

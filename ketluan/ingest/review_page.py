@@ -20,8 +20,9 @@ import jinja2
 from ketluan.ingest.roles import AgencyFinder
 from ketluan.load import Loaded, ReviewMark
 from ketluan.model import Conclusion, Section, Task
+from ketluan.model.calendar import find_quarter
 from ketluan.problems import FieldPath
-from ketluan.render.labels import KINDS, OPERATORS, deadline_note
+from ketluan.render.labels import KINDS, OPERATORS, ROLES, deadline_note
 from ketluan.text.vietnamese import vi_date
 
 __all__ = ["review_page"]
@@ -50,7 +51,7 @@ class Entry:
 def review_page(loaded: Loaded, key: str, data_name: str, source_name: str) -> str:
     """The review page of quarter `key` of a draft loaded from `data_name`."""
     dataset = loaded.dataset
-    position = next(i for i, q in enumerate(dataset.quarters) if q.key == key)
+    position = find_quarter(dataset.quarters, key)
     quarter = dataset.quarters[position]
     finder = AgencyFinder(dataset.agencies)
     names = {a.id: a.name for a in dataset.agencies}
@@ -173,10 +174,10 @@ def _pieces(text: str, finder: AgencyFinder, spans: list[tuple[str, str, str]]) 
 def _facts(task: Task, names: dict[str, str], documents: dict[str, str]) -> list[tuple[str, str]]:
     out = [("Loại", KINDS[task.kind])]
     for label, ids in (
-        ("Chủ trì", task.lead),
-        ("Phối hợp", task.support),
-        ("Báo cáo", task.report_to),
-        ("Chịu trách nhiệm", task.accountable),
+        (ROLES["lead"], task.lead),
+        (ROLES["support"], task.support),
+        (ROLES["report_to"], task.report_to),
+        (ROLES["accountable"], task.accountable),
     ):
         if ids:
             out.append((label, "; ".join(names.get(a, a) for a in ids)))

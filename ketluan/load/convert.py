@@ -20,7 +20,8 @@ from functools import cache
 from typing import Any, TypeVar
 
 from ketluan.load.reader import KEY
-from ketluan.problems import FieldPath, Reporter, did_you_mean
+from ketluan.problems import FieldPath, Reporter
+from ketluan.text.suggest import did_you_mean
 
 T = TypeVar("T")
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ketluan.model.calendar import QUARTER_KEY, planning_year
+from ketluan.model.calendar import planning_year
+from ketluan.model.keys import QuarterKey
 from ketluan.text.deadlines import DeadlinePhraseError, parse_deadline
 
 __all__ = ["derive_deadline_codes"]
@@ -19,7 +20,7 @@ def derive_deadline_codes(data: Any) -> None:
     quarters = data.get("quarters") if isinstance(data, dict) else None
     for quarter in quarters if isinstance(quarters, list) else ():
         key = quarter.get("key") if isinstance(quarter, dict) else None
-        if not isinstance(key, str) or QUARTER_KEY.fullmatch(key) is None:
+        if not isinstance(key, str) or QuarterKey.parse(key) is None:
             continue
         for task in _tasks(quarter.get("sections")):
             deadlines = task.get("deadlines")

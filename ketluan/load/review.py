@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ketluan.model import Conclusion, Dataset
+from ketluan.model.calendar import find_quarter
 from ketluan.model.outline import walk_sections, walk_tasks
 from ketluan.problems import FieldPath, Problem, Reporter, format_path
 
@@ -72,7 +73,7 @@ def marks_holding(marks: tuple[ReviewMark, ...], dataset: Dataset, key: str) -> 
     """The marks that hold back the publication of quarter `key`: those on the quarter,
     and those on the agencies and documents it names (a new agency proposed by this
     quarter's import does not hold back republishing an earlier one)."""
-    position = next(i for i, q in enumerate(dataset.quarters) if q.key == key)
+    position = find_quarter(dataset.quarters, key)
     agencies, documents = _named(dataset.quarters[position])
     named = {("agencies", i) for i, a in enumerate(dataset.agencies) if a.id in agencies} | {
         ("documents", i) for i, d in enumerate(dataset.documents) if d.id in documents

@@ -20,6 +20,6 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
-def dump_yaml(value: Any, *, sort_keys: bool = False) -> str:
-    """`value` as YAML text, without anchors or aliases."""
-    return yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=sort_keys, width=100_000)
+def dump_yaml(value: Any, *, sort_keys: bool = False, width: int = 100_000) -> str:
+    """`value` as YAML text, without anchors or aliases; lines wrap at `width` columns."""
+    return yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=sort_keys, width=width)

@@ -7,30 +7,20 @@ meeting after the quarter it reviews and plans the quarter after it.
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
+from ketluan.model.keys import ROMAN, QuarterKey
 from ketluan.model.records import Conclusion
 
 __all__ = [
-    "QUARTER_KEY",
     "ROMAN",
     "UnknownQuarter",
     "build_stamp",
     "find_quarter",
     "planning_year",
     "quarter_end",
-    "quarter_title",
 ]
-
-ROMAN = ("I", "II", "III", "IV")
-QUARTER_KEY = re.compile(r"(?P<year>\d{4})-q(?P<q>[1-4])")
-
-
-def quarter_title(year: int, quarter: int) -> str:
-    """The version title of a quarter: "Quý I/2026"."""
-    return f"Quý {ROMAN[quarter - 1]}/{year}"
 
 
 def quarter_end(year: int, quarter: int) -> date:
@@ -44,10 +34,9 @@ def planning_year(key: str) -> int:
 
     A phrase like "trong quý II" without a year is read in that year.
     """
-    m = QUARTER_KEY.fullmatch(key)
-    assert m is not None, key  # keys are checked before this is called
-    year, quarter = int(m["year"]), int(m["q"])
-    return year + 1 if quarter == 4 else year
+    parsed = QuarterKey.parse(key)
+    assert parsed is not None, key  # keys are checked before this is called
+    return parsed.planning_year
 
 
 def build_stamp(conclusion: Conclusion) -> datetime:

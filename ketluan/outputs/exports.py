@@ -23,10 +23,11 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ketluan.index.site_index import Entry, SiteIndex
 from ketluan.outputs.blank_sheets import excel_csv
+from ketluan.outputs.tasks_json import JSON_SCHEMA, tasks_json
 from ketluan.render import labels, urls
 from ketluan.text.vietnamese import slugify, vi_date
 
-__all__ = ["JSON_SCHEMA", "task_rows", "tasks_json", "write_exports"]
+__all__ = ["task_rows", "write_exports"]
 
 CSV_COLUMNS = (
     "Quý",
@@ -48,10 +49,11 @@ CSV_COLUMNS = (
 
 def _roles(entry: Entry) -> list[tuple[str, str, str]]:
     """(role label, agency id, agency name) of each agency the task names."""
-    out = [("Chủ trì", r.agency.id, r.agency.name) for r in entry.lead]
-    out += [("Phối hợp", a.id, a.name) for a in entry.support]
-    out += [("Chịu trách nhiệm", a.id, a.name) for a in entry.accountable]
-    out += [("Nhận báo cáo", a.id, a.name) for a in entry.report_to]
+    out = [(labels.ROLES["lead"], r.agency.id, r.agency.name) for r in entry.lead]
+    out += [(labels.ROLES["support"], a.id, a.name) for a in entry.support]
+    out += [(labels.ROLES["accountable"], a.id, a.name) for a in entry.accountable]
+    # A row per agency: the reports' recipient is said as such, beside the others.
+    out += [(f"Nhận {labels.ROLES['report_to'].lower()}", a.id, a.name) for a in entry.report_to]
     return out
 
 
@@ -107,122 +109,6 @@ def task_rows(
 
 def _csv(rows: list[dict[str, str]]) -> bytes:
     return excel_csv(CSV_COLUMNS, [[row[c] for c in CSV_COLUMNS] for row in rows])
-
-
-def tasks_json(index: SiteIndex) -> dict[str, Any]:
-    """The version's tasks as one JSON document (see `JSON_SCHEMA`)."""
-    tasks = []
-    for entry in index.entries:
-        task = entry.task
-        state = index.state(entry)
-        report = state.report
-        tasks.append(
-            {
-                "ref": entry.ref,
-                "reference": entry.reference,
-                "kind": task.kind.value,
-                "text": task.text,
-                "lead": [r.agency.id for r in entry.lead],
-                "support": [a.id for a in entry.support],
-                "accountable": [a.id for a in entry.accountable],
-                "report_to": [a.id for a in entry.report_to],
-                "deadlines": [
-                    {
-                        "phrase": d.phrase,
-                        "date": d.date.isoformat(),
-                        "precision": d.precision.value,
-                        "relation": d.relation.value,
-                        "report": d.report,
-                        "aim": d.aim,
-                    }
-                    for d in task.deadlines
-                ],
-                "targets": [
-                    {
-                        "phrase": t.phrase,
-                        "operator": t.operator.value,
-                        "value": str(t.value),
-                        "unit": t.unit,
-                    }
-                    for t in task.targets
-                ],
-                "cites": [{"document": c.document, "as_written": c.as_written} for c in task.cites],
-                "status": {
-                    "label": state.label,
-                    "date": report.date.isoformat() if report else None,
-                    "evidence": report.evidence.symbol if report and report.evidence else None,
-                },
-            }
-        )
-    return {
-        "quarter": index.conclusion.key,
-        "title": index.conclusion.title,
-        "meeting_date": index.conclusion.meeting_date.isoformat(),
-        "agencies": {a.agency.id: a.agency.name for a in index.agencies_sorted},
-        "tasks": tasks,
-    }
-
-
-_STRINGS = {"type": "array", "items": {"type": "string"}}
-JSON_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "title": "Nhiệm vụ của một quý (ketluan)",
-    "type": "object",
-    "required": ["quarter", "title", "meeting_date", "agencies", "tasks"],
-    "additionalProperties": False,
-    "properties": {
-        "quarter": {"type": "string", "pattern": "^[0-9]{4}-q[1-4]$"},
-        "title": {"type": "string"},
-        "meeting_date": {"type": "string", "format": "date"},
-        "agencies": {"type": "object", "additionalProperties": {"type": "string"}},
-        "tasks": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["ref", "reference", "kind", "text", "lead", "deadlines", "status"],
-                "properties": {
-                    "ref": {"type": "string"},
-                    "reference": {"type": "string"},
-                    "kind": {"enum": [k.value for k in labels.KINDS]},
-                    "text": {"type": "string"},
-                    "lead": _STRINGS,
-                    "support": _STRINGS,
-                    "accountable": _STRINGS,
-                    "report_to": _STRINGS,
-                    "deadlines": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["phrase", "date", "precision", "relation"],
-                            "properties": {
-                                "phrase": {"type": "string"},
-                                "date": {"type": "string", "format": "date"},
-                                "precision": {"enum": ["day", "month", "quarter", "year"]},
-                                "relation": {"enum": ["by", "before"]},
-                                "report": {"type": "boolean"},
-                                "aim": {"type": "boolean"},
-                            },
-                        },
-                    },
-                    "targets": {"type": "array", "items": {"type": "object"}},
-                    "cites": {"type": "array", "items": {"type": "object"}},
-                    "status": {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "required": ["label"],
-                        "properties": {
-                            "label": {"type": "string"},
-                            "date": {"type": ["string", "null"]},
-                            "evidence": {"type": ["string", "null"]},
-                        },
-                    },
-                },
-            },
-        },
-    },
-}
 
 
 def _root(index: SiteIndex, entry: Entry) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ketluan.render.labels import deadline_note
+from ketluan.render.labels import ROLES, deadline_note
 from ketluan.text.vietnamese import vi_date
 
 # Characters Python-Markdown gives a meaning to, escaped with a backslash in headings.
@@ -44,6 +44,7 @@ def environment() -> jinja2.Environment:
     env.filters["css_string"] = css_string
     env.filters["md"] = md
     env.filters["em"] = emphasis
+    env.globals["roles"] = ROLES
     return env
 
 

@@ -18,6 +18,14 @@ GROUPS: dict[AgencyGroup, str] = {
     AgencyGroup.GENERAL: "Cơ quan, đơn vị nói chung",
 }
 
+# What each role of an agency in a task is called (cards, the review page, exports).
+ROLES: dict[str, str] = {
+    "lead": "Chủ trì",
+    "support": "Phối hợp",
+    "accountable": "Chịu trách nhiệm",
+    "report_to": "Báo cáo",
+}
+
 KINDS: dict[TaskKind, str] = {
     TaskKind.TASK: "Nhiệm vụ",
     TaskKind.PRINCIPLE: "Nguyên tắc",
