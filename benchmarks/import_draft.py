@@ -7,7 +7,7 @@ Prints three tables:
 - what each paragraph says (`ketluan.ingest.roles`): per field, how many tasks agree
   with the curated data, for the real conclusion and fictional ones of several seeds;
 - the whole draft (`ketluan import` in process: document → draft → data file → checker)
-  against the curated quarter, field by field (`ketluan.ingest.agreement`), with the
+  against the curated quarter, field by field (`tests/agreement.py`), with the
   time and the review marks left for the Office.
 
     .venv/bin/python benchmarks/import_draft.py [--tasks 150 600 2400] [--seeds 0 1 2]
@@ -16,6 +16,7 @@ Prints three tables:
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from dataclasses import replace
@@ -23,7 +24,6 @@ from pathlib import Path
 
 from ketluan.fictional import Scale, dump, generate
 from ketluan.fictional.document import as_text_export
-from ketluan.ingest.agreement import DRAFT_FIELDS, FIELDS, agreement, draft_agreement, redraft
 from ketluan.ingest.plain import read_text_export
 from ketluan.ingest.structure import Outline, outline
 from ketluan.load import load, validate_text
@@ -31,6 +31,9 @@ from ketluan.model import Conclusion
 from ketluan.model.outline import walk_tasks
 
 REPO = Path(__file__).resolve().parent.parent
+# The yardstick lives with the tests, which hold the importer to its floors.
+sys.path.insert(0, str(REPO / "tests"))
+from agreement import DRAFT_FIELDS, FIELDS, agreement, draft_agreement, redraft  # noqa: E402
 
 
 def _agrees(draft: Outline, conclusion: Conclusion) -> tuple[int, int]:

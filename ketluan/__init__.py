@@ -1,30 +1,32 @@
 """ketluan: a provincial Party conclusion (Kết luận) as a versioned MkDocs site.
 
+Why two packages: `ketluan` (this one) is the application, installed under its own
+name; the project's `macros/` is only the module mkdocs-macros loads from beside
+mkdocs.yml (`module_name: macros`), which hands its `define_env` to the ketluan MkDocs
+plugin. Nothing named `macros` is installed.
+
 The stages, in the order the data flows; each imports only from the stages before it
 (`import-linter` enforces it, see `[tool.importlinter]` in pyproject.toml):
 
 - `problems`   what is wrong with the data, where (file, line, column, field)
-- `model/`     the validated records and codes, the quarter calendar, the outline walk
-               and the lead-inheritance rule
+- `model/`     the validated records and codes, identifiers (`QuarterKey`, `TaskRef`),
+               the quarter calendar, the outline walk and the lead-inheritance rule
 - `text/`      Vietnamese text: folding, collation, hidden characters, deadline phrases,
-               numbers, document symbols, agency mentions
+               numbers, document symbols, agency mentions, suggestions for typos
 - `check/`     the semantic checks on a converted dataset
 - `load/`      file → bytes → YAML with positions → review marks taken out, derived
                codes filled in → model → checks: `load()`; the JSON Schema for editors
 - `index/`     one version's indexes (by agency, date, document), statuses, changes
 - `render/`    the page plan, the pages (`SitePages`), Jinja templates, links, timeline
-- `outputs/` after MkDocs: diacritic folding of the search index, PDFs
-- `build`, `hook` (MkDocs; the only modules that import it), `publish` (mike),
-  `cli` (the `ketluan` command)
-- `fictional/` plainly fictional data ("Tỉnh Mẫu") for tests and benchmarks only
-
+- `outputs/`   what a build writes besides pages: the search index reshaped, PDFs,
+               report sheets and exports
 - `ingest/`    a received conclusion (.docx, .pdf, .txt) into a draft data file with
                review marks, and its review page (`ketluan import`)
-
-Following up reports after publication will get `follow/`, beside `index/`.
-
-`define_env` (mkdocs-macros) fills the pages of docs/, each one macro call; the hook
-adds and fills the generated pages.
+- `follow/`    the reports agencies send back on their sheets (`ketluan reports import`)
+- `publish/`   each quarter a frozen version with mike; the local preview
+- `adapter/`   the MkDocs plugin (`KetluanPlugin`): the only code that imports MkDocs
+- `cli/`       the `ketluan` command: parses, calls the operations, prints
+- `fictional/` plainly fictional data ("Tỉnh Mẫu") for tests and benchmarks only
 
 Adding a page kind:
 - a page of docs/: the file `docs/<path>.md` holding `{{ <macro>() }}`, its nav entry in

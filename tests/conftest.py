@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from drafting import registry_file
-from sitecheck import REAL_QUARTER, REPO, build_site, grown_data
+from sitecheck import LIVE_DATA, REAL_DATA, REAL_QUARTER, REPO, build_site, grown_data
 
 from ketluan.load import load
 from ketluan.model import Dataset
@@ -23,8 +23,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(scope="session")
 def real_dataset() -> Dataset:
-    """The bundled real data."""
-    return load(REPO / "data/directives.yml")
+    """The real data as it held the first real quarter (a frozen copy of the live file)."""
+    return load(REAL_DATA)
+
+
+@pytest.fixture(scope="session")
+def live_dataset() -> Dataset:
+    """The live data file, for the tests whose subject it is (the real site's build)."""
+    return load(LIVE_DATA)
 
 
 @pytest.fixture(scope="session")

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from sitecheck import REPO
+from agreement import draft_agreement, redraft
+from sitecheck import REAL_DATA, REPO
 
 from ketluan.fictional import Scale, dump, generate
-from ketluan.ingest.agreement import draft_agreement, redraft
 from ketluan.load import validate_text
 from ketluan.model import Conclusion
 
@@ -19,7 +19,7 @@ SCALE = Scale(quarters=2, agencies=30, communes=8, tasks_per_quarter=40, documen
 
 def registry_file(folder: Path) -> Path:
     """The real data's registries without its quarter, written in `folder`."""
-    text = (REPO / "data/directives.yml").read_text(encoding="utf-8")
+    text = REAL_DATA.read_text(encoding="utf-8")
     path = folder / "registry.yml"
     path.write_text(text[: text.index("\nquarters:")] + "\nquarters: []\n", encoding="utf-8")
     return path

@@ -268,7 +268,7 @@ def test_each_quarter_searches_its_own_pages(probed: Page, versions: str) -> Non
 
 
 def test_printing_an_agency_page_from_the_browser(
-    page: Page, real: str, real_dataset: Dataset
+    page: Page, real: str, live_dataset: Dataset
 ) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.goto(f"{real}/")
@@ -282,7 +282,7 @@ def test_printing_an_agency_page_from_the_browser(
     sizes = page_sizes(pdf)
     assert sizes and all(size == (595, 842) for size in sizes)
     text = pdf_text(pdf)
-    conclusion = next(q for q in real_dataset.quarters if q.key == REAL_QUARTER)
+    conclusion = next(q for q in live_dataset.quarters if q.key == REAL_QUARTER)
     shown = shown_tasks(text, printed_references(conclusion))
     assert shown == assigned()["ban-noi-chinh"] == {"II.1-4", "II", "II.1"}  # and its collective's
     assert "Ban Nội chính Tỉnh ủy chủ động, tích cực phối hợp" in " ".join(text.split())
@@ -417,12 +417,12 @@ def _expected_late(dataset: Dataset, day: str) -> int:
 
 @pytest.mark.parametrize("day", ["2026-04-25", "2026-06-01", "2026-07-02"])
 def test_the_exception_page_shows_what_is_late_today(
-    page: Page, real: str, real_dataset: Dataset, day: str
+    page: Page, real: str, live_dataset: Dataset, day: str
 ) -> None:
     _at(page, day)
     page.goto(f"{real}/viec-cham/")
     late = _visible_dues(page, "[data-kl-lapse]")
-    expected = _expected_late(real_dataset, day)
+    expected = _expected_late(live_dataset, day)
     assert len(late) == expected and all(d <= day for d in late)
     assert page.inner_text("[data-kl-lapse-count]") == str(expected)
     assert page.locator("[data-kl-lapse-none]").is_visible() == (expected == 0)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sitecheck import REAL_QUARTER, REPO
+from sitecheck import REAL_DATA, REAL_QUARTER, REPO
 
 # Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
 pytestmark = pytest.mark.build
@@ -53,7 +53,7 @@ def test_real_data_builds_strictly_without_warnings(tmp_path: Path) -> None:
 
 
 def test_invalid_data_stops_the_build_and_publishes_nothing(tmp_path: Path) -> None:
-    text = (REPO / "data/directives.yml").read_text(encoding="utf-8")
+    text = REAL_DATA.read_text(encoding="utf-8")
     bad = tmp_path / "bad.yml"
     bad.write_text(text.replace("date: 2026-05-31", "date: 2026-05-30", 1), encoding="utf-8")
     result = build(tmp_path, bad)

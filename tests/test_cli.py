@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
+from sitecheck import REAL_DATA
 
 from ketluan.cli import main
 
@@ -34,7 +35,7 @@ def test_check_real_data_passes_with_counts(capsys: pytest.CaptureFixture[str]) 
 def test_check_reports_all_problems_and_fails(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    text = (REPO / "data/directives.yml").read_text(encoding="utf-8")
+    text = REAL_DATA.read_text(encoding="utf-8")
     broken = text.replace("date: 2026-05-31", "date: 2026-05-30", 1).replace(
         "- ban-tuyen-giao-va-dan-van", "- ban-tuyen-giao", 1
     )
@@ -148,7 +149,7 @@ def test_publishing_outside_the_project_says_where_to_run_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    data = Path(__file__).resolve().parent.parent / "data" / "directives.yml"
+    data = REAL_DATA
     assert main(["publish", "2026-q1", "--data", str(data)]) == 1
     err = capsys.readouterr().err
     assert "không có mkdocs.yml; chạy lệnh trong thư mục dự án ketluan" in err

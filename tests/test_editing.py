@@ -12,14 +12,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from sitecheck import REPO
+from sitecheck import REAL_DATA, REPO
 
 pytestmark = pytest.mark.build
 
 
 def test_saving_the_data_file_rebuilds_the_served_site(tmp_path: Path) -> None:
     data = tmp_path / "data.yml"
-    shutil.copy(REPO / "data" / "directives.yml", data)
+    shutil.copy(REAL_DATA, data)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

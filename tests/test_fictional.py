@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sitecheck import LIVE_DATA
 
 from ketluan.fictional import COMMUNE_CAP, HEADER, MIN_TASKS, Scale, dump, generate, main
 from ketluan.load import validate_text
@@ -26,7 +27,6 @@ from ketluan.text.vietnamese import is_slug, slugify
 
 SMALL = Scale(quarters=1, agencies=20, communes=6, tasks_per_quarter=30, documents=15, seed=1)
 THREE = Scale(quarters=3, agencies=40, communes=20, tasks_per_quarter=60, documents=40, seed=2)
-REAL_DATA = Path(__file__).resolve().parents[1] / "data" / "directives.yml"
 
 
 def validated(scale: Scale) -> Dataset:
@@ -125,7 +125,7 @@ def test_plainly_fictional(three: Dataset) -> None:
 
 
 def test_real_data_holds_no_fictional_data() -> None:
-    real = REAL_DATA.read_text(encoding="utf-8")
+    real = LIVE_DATA.read_text(encoding="utf-8")
     assert "Tỉnh Mẫu" not in real and "Tỉnh ủy Mẫu" not in real
 
 

@@ -25,15 +25,15 @@ def flat(text: str) -> str:
 
 
 def test_each_agency_pdf_holds_its_tasks_and_no_other_agencys(
-    real_site: Path, real_dataset: Dataset
+    real_site: Path, live_dataset: Dataset
 ) -> None:
     tasks = assigned()
-    real = next(q for q in real_dataset.quarters if q.key == REAL_QUARTER)
+    real = next(q for q in live_dataset.quarters if q.key == REAL_QUARTER)
     texts = {t.id: t.text for t, _ in walk_tasks(real.sections)}
     printed = 0
     notes = {f.number: f.text for f in real.footnotes}
     references = printed_references(real)
-    names = {a.id: a.name for a in real_dataset.agencies}
+    names = {a.id: a.name for a in live_dataset.agencies}
     for agency, ids in tasks.items():
         pdf = real_site / "co-quan" / agency / f"{agency}-{REAL_QUARTER}.pdf"
         text = pdf_text(pdf)
@@ -76,10 +76,10 @@ def test_pdfs_are_reproducible(real_site: Path) -> None:
     assert b"/CreationDate (D:20260424000000+00'00')" in pdf  # the meeting day, not the clock
 
 
-def test_all_agencies_bundle(real_site: Path, real_dataset: Dataset) -> None:
+def test_all_agencies_bundle(real_site: Path, live_dataset: Dataset) -> None:
     pdf = real_site / "ban-in" / f"tat-ca-co-quan-{REAL_QUARTER}.pdf"
     text = flat(pdf_text(pdf))
-    for agency in real_dataset.agencies:
+    for agency in live_dataset.agencies:
         if agency.id in assigned():
             assert f"Trích Kết luận — nhiệm vụ của {agency.name}" in text
     assert all(size == A4 for size in page_sizes(pdf))

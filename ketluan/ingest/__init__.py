@@ -17,5 +17,7 @@ receives and proposes YAML for a person to review. In the order the draft is mad
 - `draft` assembles the quarter, leaving a review mark (`marks`) on what was inferred;
   `datafile` puts it into the data file's text; `review_page` writes the HTML page the
   Office reviews it on;
-- `agreement` measures a draft against curated data (benchmark and test floors).
+- `intake` is `ketluan import` as one library call (`import_quarter`).
+
+Every reader gives one intermediate, `document.SourceDocument`, whatever the format.
 """

@@ -38,7 +38,7 @@ class Piece:
 
 
 @dataclass
-class Entry:
+class ReviewedParagraph:
     """A paragraph of the document and what the draft says of it."""
 
     anchor: str
@@ -57,9 +57,9 @@ def review_page(loaded: Loaded, key: str, data_name: str, source_name: str) -> s
     names = {a.id: a.name for a in dataset.agencies}
     documents = {d.id: d.symbol or d.title or d.id for d in dataset.documents}
     entries = [
-        Entry("mo-dau", "Mở đầu", _pieces(quarter.preamble, finder, [])),
+        ReviewedParagraph("mo-dau", "Mở đầu", _pieces(quarter.preamble, finder, [])),
         *(
-            Entry(
+            ReviewedParagraph(
                 f"danh-gia-{n}",
                 f"Phần {quarter.review.number} — đoạn {n + 1}",
                 _pieces(p, finder, []),
@@ -67,9 +67,9 @@ def review_page(loaded: Loaded, key: str, data_name: str, source_name: str) -> s
             for n, p in enumerate(quarter.review.paragraphs)
         ),
     ]
-    paths: dict[FieldPath, Entry] = {}
+    paths: dict[FieldPath, ReviewedParagraph] = {}
     for task, path in _tasks(quarter, ("quarters", position)):
-        entry = Entry(task.anchor, task.id, _pieces(task.text, finder, _spans(task)))
+        entry = ReviewedParagraph(task.anchor, task.id, _pieces(task.text, finder, _spans(task)))
         entry.facts = _facts(task, names, documents)
         entries.append(entry)
         paths[path] = entry

@@ -3,7 +3,7 @@
 Two kinds of page. The pages of docs/ are fixed: each holds one mkdocs-macros call,
 listed in `FIXED`. The generated pages (one per agency, deadline date, document and
 earlier quarter) come from `plan`; their source file holds no data text at all: the
-hook renders them through the escaping templates after mkdocs-macros has run, so data
+plugin renders them through the escaping templates after mkdocs-macros has run, so data
 text never reaches Jinja as source, and the build skips mkdocs-macros' per-page
 template compilation, which on a thousand generated pages cost more than rendering.
 """
@@ -19,7 +19,7 @@ from ketluan.render import urls
 # A generated page's kind is the name of the `SitePages` method that renders it.
 Kind = Literal["agency", "agency_history", "deadline", "document", "full_text"]
 
-# What a generated page's source file holds: nothing. The hook replaces the whole
+# What a generated page's source file holds: nothing. The plugin replaces the whole
 # Markdown, and mkdocs-macros renders only the pages of docs/ (`force_render_paths` in
 # mkdocs.yml); no front matter either, which MkDocs would parse a thousand times.
 PLACEHOLDER = ""

@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitecheck import REAL_QUARTER, REPO
+from sitecheck import REAL_DATA, REAL_QUARTER
 
 from ketluan.outputs.extras import start_extras
 from ketluan.render import urls
 
 
 def test_the_files_arrive_in_the_site_and_the_scratch_folder_goes(tmp_path: Path) -> None:
-    extras = start_extras(REPO / "data/directives.yml", "data/directives.yml", None, "http://x/")
+    extras = start_extras(REAL_DATA, "real-2026-q1.yml", REAL_QUARTER, "http://x/")
     site = tmp_path / "site"
     site.mkdir()
     extras.finish(site)

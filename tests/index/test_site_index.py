@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
+from sitecheck import REAL_DATA
 
 from ketluan.index.site_index import Entry, SiteIndex, build_index, document_level
 from ketluan.load import load
 
-REPO = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture(scope="module")
 def index() -> SiteIndex:
-    return build_index(load(REPO / "data/directives.yml"), "2026-q1")
+    return build_index(load(REAL_DATA), "2026-q1")
 
 
 def entry(index: SiteIndex, task_id: str) -> Entry:

@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 import yaml
+from agreement import draft_agreement, redraft
 from drafting import SOURCE, assert_drafts_back, assert_floors, fictional
-from sitecheck import REAL_QUARTER, REPO
+from sitecheck import REAL_DATA, REAL_QUARTER
 
 from ketluan.cli import main
 from ketluan.fictional.document import as_text_export
-from ketluan.ingest.agreement import draft_agreement, redraft
 from ketluan.load import load
 from ketluan.model import Dataset
 from ketluan.model.outline import effective_lead, walk_tasks
@@ -176,9 +176,7 @@ def test_documents_the_registry_lacks_are_proposed_with_what_the_text_says(
 def test_the_whole_draft_agrees_with_the_curated_quarter_field_by_field() -> None:
     # Measured (benchmarks/import_draft.py): 100 % on every field but support and
     # citations, 95 % each (IV.1's supporters; II.1's unnumbered references).
-    loaded, curated = redraft(
-        (REPO / "data/directives.yml").read_text(encoding="utf-8"), SOURCE, REAL_QUARTER
-    )
+    loaded, curated = redraft(REAL_DATA.read_text(encoding="utf-8"), SOURCE, REAL_QUARTER)
     assert_floors(draft_agreement(loaded.dataset, REAL_QUARTER, curated, REAL_QUARTER), 0.95)
 
 
@@ -191,7 +189,7 @@ def test_fictional_quarters_draft_back_to_what_generated_them(seed: int, tmp_pat
 
 
 def test_with_the_registry_no_agency_is_proposed_and_without_it_most_are_found() -> None:
-    data = (REPO / "data/directives.yml").read_text(encoding="utf-8")
+    data = REAL_DATA.read_text(encoding="utf-8")
     loaded, _curated = redraft(data, SOURCE, REAL_QUARTER)
     assert not [m for m in loaded.marks if m.path[0] == "agencies"]
     # Measured without any registry: lead 90 %, support 93 %, citations 90 % (the

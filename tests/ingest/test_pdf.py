@@ -11,7 +11,7 @@ from docx_maker import Doc, para, write_docx
 from drafting import SOURCE, assert_drafts_back, fictional
 from fpdf import FPDF
 from pdf_maker import FONTS, write_pdf
-from sitecheck import REAL_QUARTER, REPO
+from sitecheck import REAL_DATA, REAL_QUARTER
 
 from ketluan.cli import main
 from ketluan.ingest.document import SourceError
@@ -46,7 +46,7 @@ def test_the_real_conclusion_reads_back_from_its_pdf(real_pdf: Path) -> None:
 
 
 def test_the_draft_from_the_pdf_agrees_with_the_curated_quarter(real_pdf: Path) -> None:
-    data = (REPO / "data/directives.yml").read_text(encoding="utf-8")
+    data = REAL_DATA.read_text(encoding="utf-8")
     assert_drafts_back(data, real_pdf, REAL_QUARTER, 0.95)
 
 

@@ -7,9 +7,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from agreement import agreement
 
 from ketluan.fictional import Scale, dump, generate
-from ketluan.ingest.agreement import agreement
 from ketluan.ingest.roles import AgencyFinder, read_paragraph
 from ketluan.load import validate_text
 from ketluan.model import Agency, AgencyGroup, Dataset

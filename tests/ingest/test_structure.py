@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from agreement import draft_agreement, redraft
 from docx_maker import Doc, Lvl, Para, write_docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,6 @@ from sitecheck import REAL_QUARTER, REPO
 
 from ketluan.fictional import Scale, dump, generate
 from ketluan.fictional.document import as_text_export
-from ketluan.ingest.agreement import draft_agreement, redraft
 from ketluan.ingest.document import SourceError
 from ketluan.ingest.plain import read_text_export
 from ketluan.ingest.structure import Outline, coverage, outline
