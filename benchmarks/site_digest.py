@@ -47,8 +47,9 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def build(data: Path, quarter: str, site: Path) -> None:
-    """One quarter's version, built as mike builds it."""
+def build(data: Path, quarter: str, site: Path, engine: str = "mkdocs") -> None:
+    """One quarter's version, built as mike builds it, by `engine` (mkdocs, or its
+    continuation properdocs, which reads the same mkdocs.yml)."""
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
@@ -59,7 +60,7 @@ def build(data: Path, quarter: str, site: Path) -> None:
         "MIKE_DOCS_VERSION": quarter,
     }
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+        [sys.executable, "-m", engine, "build", "-q", "-d", str(site)],
         cwd=REPO,
         env=env,
         check=True,
@@ -69,12 +70,13 @@ def build(data: Path, quarter: str, site: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path, nargs="+", help="data files to build")
+    parser.add_argument("--engine", default="mkdocs", choices=["mkdocs", "properdocs"])
     args = parser.parse_args()
     for data in args.data:
         for quarter in quarter_keys(data):
             with tempfile.TemporaryDirectory() as tmp:
                 site = Path(tmp) / "site"
-                build(data, quarter, site)
+                build(data, quarter, site, args.engine)
                 for path, sha in digest(site):
                     print(f"{data.name} {quarter} {path} {sha}")
     return 0

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 from drafting import registry_file
-from sitecheck import LIVE_DATA, REAL_DATA, REAL_QUARTER, REPO, build_site, grown_data
+from sitecheck import (
+    LIVE_DATA,
+    REAL_DATA,
+    REAL_QUARTER,
+    REPO,
+    build_site,
+    grown_data,
+    render_pages,
+)
 
 from ketluan.load import load
 from ketluan.model import Dataset
@@ -40,6 +48,12 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     log = build_site(out, quarter=REAL_QUARTER, pdf=True)
     assert "WARNING" not in log
     return out
+
+
+@pytest.fixture(scope="session")
+def real_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real conclusion's version rendered in process (no build), page by page."""
+    return render_pages(REAL_DATA, REAL_QUARTER, tmp_path_factory.mktemp("real-pages"))
 
 
 @pytest.fixture(scope="session")

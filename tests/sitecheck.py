@@ -16,6 +16,8 @@ from urllib.parse import unquote, urldefrag
 
 import yaml
 
+from ketluan.fictional import Scale
+
 REPO = Path(__file__).resolve().parent.parent
 
 # XML namespaces name vocabularies; browsers never request them.
@@ -51,6 +53,37 @@ def build_site(
     )
     assert result.returncode == 0, result.stderr
     return result.stderr
+
+
+def render_pages(data: Path, quarter: str | None, folder: Path) -> Path:
+    """Every page of a version rendered in process, without MkDocs: the Markdown of
+    `SitePages` converted with mkdocs.yml's own Markdown extensions, each page's HTML at
+    `folder/<url>/index.html` as a build would place it (the body a build puts in the
+    page's `<article>`, without the theme around it). Index behaviour is tested on these;
+    links, search, PDFs and markup on a real build."""
+    import markdown
+    from mkdocs.config import load_config
+
+    from ketluan.index.site_index import build_index
+    from ketluan.load import load
+    from ketluan.render.pages import SitePages
+    from ketluan.render.plan import FIXED, plan
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    index = build_index(load(data), quarter)
+    site = SitePages(index, pdf=True)
+    pages = {page.url: site.fixed(page, page.url) for page in FIXED}
+    for planned in plan(index):
+        url = planned.src_uri.removesuffix(".md").removesuffix("index") + "/"
+        pages[url.removeprefix("/")] = site.generated(planned, url)
+    for url, text in pages.items():
+        converter = markdown.Markdown(
+            extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]
+        )
+        target = folder / url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(converter.convert(text), encoding="utf-8")
+    return folder
 
 
 class Page(HTMLParser):
@@ -163,6 +196,9 @@ def task_links(html: str) -> list[str]:
 # The quarter of the real document: real-data assertions look at its version, so that
 # they hold however many quarters the Office adds after it.
 REAL_QUARTER = "2026-q1"
+
+# The fictional site of the page tests: three quarters, a tenth of a province's year.
+FICTIONAL_SCALE = Scale(quarters=3, agencies=40, communes=20, tasks_per_quarter=60, documents=30)
 
 # The live data file: only the tests whose subject it is read it (its fidelity to the
 # source, its own check and schema, the real site's build and its editing loop).
