@@ -66,11 +66,12 @@ def test_an_import_never_writes_over_the_data_unless_told(
 def test_what_cannot_be_imported_is_said_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["import", str(SOURCE), "--quarter", REAL_QUARTER]) == 1  # already there
+    data = ["--data", str(REAL_DATA)]
+    assert main(["import", str(SOURCE), "--quarter", REAL_QUARTER, *data]) == 1  # already there
     assert "đã có trong" in capsys.readouterr().err
     for name, words in (("kl.pdf", "tệp PDF bị hỏng"), ("kl.doc", "lưu lại dưới dạng .docx")):
         (tmp_path / name).write_bytes(b"%PDF-1.7")
-        assert main(["import", str(tmp_path / name), "--quarter", "2026-q2"]) == 1
+        assert main(["import", str(tmp_path / name), "--quarter", "2026-q2", *data]) == 1
         err = capsys.readouterr().err
         assert err.startswith("lỗi: không đọc được tệp Kết luận:") and words in err
 

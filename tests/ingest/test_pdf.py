@@ -108,7 +108,8 @@ def test_a_pdf_that_cannot_be_read_says_what_to_do(
     with pytest.raises(SourceError, match=words):
         read_source(path)
     out = tmp_path / "nhap.yml"
-    assert main(["import", str(path), "--quarter", "2026-q2", "-o", str(out)]) == 1
+    args = ["import", str(path), "--quarter", "2026-q2", "--data", str(REAL_DATA), "-o", str(out)]
+    assert main(args) == 1
     err = capsys.readouterr().err
     assert err.startswith("lỗi: không đọc được tệp Kết luận:") and words in err
     assert err.count("\n") == 1 and "Traceback" not in err
