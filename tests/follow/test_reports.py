@@ -3,39 +3,22 @@ imported with `ketluan reports import` (ketluan.outputs.blank_sheets, ketluan.fo
 
 from __future__ import annotations
 
-import csv
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from reporting import HEADER, agency_sheet, csv_rows, fictional_data, write_csv
 
 from ketluan.cli import main
-from ketluan.fictional import Scale, dump, generate
 from ketluan.index.site_index import build_index
 from ketluan.load import load
 from ketluan.model.report_sheet import COLUMNS
-from ketluan.outputs.blank_sheets import write_sheets
-from ketluan.render import urls
-
-SCALE = Scale(quarters=2, agencies=24, communes=8, tasks_per_quarter=24, documents=12)
-HEADER = "# Tệp mẫu: chú thích phải còn nguyên sau khi nhập báo cáo.\n"
 
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    path = tmp_path / "mau.yml"
-    path.write_text(HEADER + dump(generate(SCALE)), encoding="utf-8")
-    return path
-
-
-def _agency_sheet(data: Path, folder: Path, kind: str) -> tuple[Path, str, str]:
-    """The sheet the site offers the lead of the newest quarter's first dated task."""
-    index = build_index(load(data))
-    entry = next(e for e in index.entries if e.task.deadlines and not e.lead[0].agency.collective)
-    agency = entry.lead[0].agency.id
-    write_sheets(index, folder)
-    return folder / urls.report_sheet(agency, index.conclusion.key, kind), agency, entry.ref
+    return fictional_data(tmp_path)
 
 
 def _import(sheet: Path, data: Path, key: str = "2026-q2") -> int:
@@ -45,7 +28,7 @@ def _import(sheet: Path, data: Path, key: str = "2026-q2") -> int:
 def test_a_filled_xlsx_sheet_imports_once_and_shows(
     data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sheet, agency, ref = _agency_sheet(data, tmp_path / "site", "xlsx")
+    sheet, agency, ref = agency_sheet(data, tmp_path / "site", "xlsx")
     book = load_workbook(sheet)
     rows = book.active
     assert rows is not None
@@ -83,34 +66,11 @@ def test_a_filled_xlsx_sheet_imports_once_and_shows(
     assert data.read_text(encoding="utf-8") == after
 
 
-def _csv_rows(sheet: Path) -> list[list[str]]:
-    with sheet.open(encoding="utf-8-sig", newline="") as f:
-        return list(csv.reader(f))
-
-
-def _write_csv(sheet: Path, rows: list[list[str]]) -> None:
-    with sheet.open("w", encoding="utf-8-sig", newline="") as f:
-        csv.writer(f).writerows(rows)
-
-
-def test_the_csv_sheet_opens_with_its_vietnamese_and_imports(data: Path, tmp_path: Path) -> None:
-    sheet, _agency, ref = _agency_sheet(data, tmp_path / "site", "csv")
-    assert sheet.read_bytes().startswith("\ufeff".encode())  # Excel reads UTF-8 with a BOM
-    rows = _csv_rows(sheet)
-    assert rows[0] == list(COLUMNS) and any("Tỉnh" in c or "ủy" in c for r in rows for c in r)
-    line = next(r for r in rows if r[0] == ref)
-    day = load(data).quarters[-1].meeting_date + timedelta(days=5)
-    line[5:7] = ["đang thực hiện", day.isoformat()]
-    _write_csv(sheet, rows)
-    assert _import(sheet, data) == 0
-    assert any(r.task == ref for r in load(data).quarters[-1].reports)
-
-
 def test_every_bad_row_is_named_and_nothing_is_written(
     data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sheet, agency, ref = _agency_sheet(data, tmp_path / "site", "csv")
-    rows = _csv_rows(sheet)
+    sheet, agency, ref = agency_sheet(data, tmp_path / "site", "csv")
+    rows = csv_rows(sheet)
     other = next(a.id for a in load(data).agencies if a.id != agency and not a.collective)
     day = (load(data).quarters[-1].meeting_date + timedelta(days=3)).isoformat()
     template = rows[1]
@@ -122,7 +82,7 @@ def test_every_bad_row_is_named_and_nothing_is_written(
         [ref, *template[1:5], "hoàn thành quá hạn", day, "", "", "", ""],
         [ref, *template[1:5], "đang thực hiện", "01/01/2099", "", "", "", ""],
     ]
-    _write_csv(sheet, [rows[0], *bad])
+    write_csv(sheet, [rows[0], *bad])
     before = data.read_bytes()
     assert _import(sheet, data) == 1
     err = capsys.readouterr().err
@@ -142,13 +102,13 @@ def test_every_bad_row_is_named_and_nothing_is_written(
 def test_what_the_checker_finds_is_said_of_the_row(
     data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sheet, _agency, ref = _agency_sheet(data, tmp_path / "site", "csv")
-    rows = _csv_rows(sheet)
+    sheet, _agency, ref = agency_sheet(data, tmp_path / "site", "csv")
+    rows = csv_rows(sheet)
     line = next(r for r in rows if r[0] == ref)
     day = (load(data).quarters[-1].meeting_date + timedelta(days=3)).isoformat()
     first = [*line[:5], "đang thực hiện", day, "", "", "", ""]
     second = [*line[:5], "tạm dừng", day, "", "", "", ""]  # two reports, one day
-    _write_csv(sheet, [rows[0], first, second])
+    write_csv(sheet, [rows[0], first, second])
     before = data.read_bytes()
     assert _import(sheet, data) == 1
     err = capsys.readouterr().err
