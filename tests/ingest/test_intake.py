@@ -38,5 +38,5 @@ def test_a_quarter_the_data_holds_is_refused_before_the_file_is_read(tmp_path: P
 def test_a_file_no_reader_takes_is_a_source_error(tmp_path: Path) -> None:
     odd = tmp_path / "kl.odt"
     odd.write_bytes(b"PK")
-    with pytest.raises(SourceError, match=".odt"):
+    with pytest.raises(SourceError, match=r"\.odt"):
         import_quarter(odd, "2026-q2", REAL_DATA, name="x")
