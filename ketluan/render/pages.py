@@ -27,7 +27,7 @@ from ketluan.model import (
     Footnote,
     Target,
 )
-from ketluan.model.calendar import planning_year
+from ketluan.model.calendar import find_quarter, planning_year
 from ketluan.model.outline import blocks
 from ketluan.render import labels, urls
 from ketluan.render.environment import environment, render
@@ -186,7 +186,8 @@ class SitePages:
     def full_text(self, here: str, key: str | None = None) -> str:
         """A conclusion as issued (this version's, or an earlier quarter's), every task
         anchored and every reference linked."""
-        shown = next((q for q in self.index.quarters if q.key == key), self.index.conclusion)
+        quarters = self.index.quarters
+        shown = self.index.conclusion if key is None else quarters[find_quarter(quarters, key)]
         return render(
             "fulltext.md.j2",
             **self._context(here),
