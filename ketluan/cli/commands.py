@@ -28,8 +28,6 @@ from ketluan.publish.branch import PREVIEW_BRANCH, Destination, published_versio
 from ketluan.publish.commands import publish
 from ketluan.publish.preview import check_port, publish_all, start_server, wait_server
 
-DATA_HELP = "tệp YAML (mặc định: %(default)s)"
-
 
 def print_problems(error: DataError, what: str) -> None:
     """Every problem of the data, one per line, then how many and what follows (stderr)."""
@@ -63,7 +61,7 @@ def publish_command(
     key: str, data: Path, branch: str, site_url: str | None, push: bool, allow_uncommitted: bool
 ) -> int:
     """Validate, then deploy quarter `key` as a frozen version."""
-    target = Destination(
+    destination = Destination(
         Path.cwd(),
         data,
         branch=branch,
@@ -74,7 +72,7 @@ def publish_command(
     started = time.monotonic()
     loaded = load_with_marks(data)
     print(f"Dữ liệu hợp lệ ({time.monotonic() - started:.1f} s).", flush=True)
-    done = publish(target, key, loaded, say=_say)
+    done = publish(destination, key, loaded, say=_say)
     title = f"{done.conclusion.title} ({done.conclusion.key})"
     if done.changed:
         print(f"Đã xuất bản {title} lên nhánh {branch}.")
@@ -86,7 +84,7 @@ def publish_command(
             print(f"Lưu ý: các trang cơ quan không có bản PDF ({reason}); trang web vẫn đầy đủ.")
     # A fresh clone has no branch yet: a site with only this quarter would offer no
     # earlier one in its version list. Say which are missing and how to add them.
-    held = published_versions(target)
+    held = published_versions(destination)
     quarters = loaded.dataset.quarters
     earlier = quarters[: find_quarter(quarters, done.conclusion.key)]
     missing = [q for q in earlier if q.key not in held]
@@ -111,7 +109,7 @@ def preview_command(data: Path, address: str, site_url: str | None) -> int:
     url = site_url or f"http://{address}/"
     check_port(address)  # before minutes of building, not after
     # A preview is for the editor's own eyes: the data need not be committed yet.
-    target = Destination(
+    destination = Destination(
         Path.cwd(),
         data,
         branch=PREVIEW_BRANCH,
@@ -122,7 +120,7 @@ def preview_command(data: Path, address: str, site_url: str | None) -> int:
     servers: list[subprocess.Popen[str]] = []
 
     def newest_ready(newest: Conclusion, left: int) -> None:
-        servers.append(start_server(target, address, newest))
+        servers.append(start_server(destination, address, newest))
         more = f"; {left} quý trước đang được dựng tiếp" if left else ""
         _say(f"Xem tại {url} (Ctrl+C để dừng){more}.")
 
@@ -133,7 +131,7 @@ def preview_command(data: Path, address: str, site_url: str | None) -> int:
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
-        done = publish_all(target, say=_say, newest_ready=newest_ready)
+        done = publish_all(destination, say=_say, newest_ready=newest_ready)
     except BaseException:
         for server in servers:  # not left serving half a preview
             server.terminate()
