@@ -21,6 +21,7 @@ from ketluan.index.changes import excerpt
 from ketluan.index.site_index import Entry, SiteIndex
 from ketluan.model import Status
 from ketluan.model.report_sheet import COLUMNS, FILLED
+from ketluan.outputs.cells import csv_text, starts_as_formula
 from ketluan.render import urls
 from ketluan.text.vietnamese import vi_date
 
@@ -67,8 +68,8 @@ def excel_csv(header: tuple[str, ...], rows: list[list[str]]) -> bytes:
     """CSV as Excel on Windows opens it with Vietnamese intact: UTF-8 with a BOM, CRLF."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([csv_text(cell) for cell in header])
+    writer.writerows([csv_text(cell) for cell in row] for row in rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -84,6 +85,14 @@ def _xlsx(rows: list[list[str]], agency: str, stamp: datetime) -> bytes:
     sheet.append(list(COLUMNS))
     for row in rows:
         sheet.append(row)
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            # openpyxl writes a string that starts with "=" as a formula: every cell is
+            # a string cell, and one a program would read as a formula keeps Excel's
+            # apostrophe prefix, so that it stays text even once edited.
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+                cell.quotePrefix = starts_as_formula(cell.value)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column, width in zip(
