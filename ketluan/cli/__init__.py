@@ -22,6 +22,7 @@ from ketluan.cli.commands import (
 )
 from ketluan.cli.parser import parser
 from ketluan.ingest.document import SourceError
+from ketluan.load.saving import OutputRefused
 from ketluan.problems import DataError, os_reason
 from ketluan.publish.processes import PublishError
 
@@ -60,6 +61,9 @@ def _run(args: argparse.Namespace) -> int:
             return import_command(args.source, args.quarter, args.data, args.output, args.review)
     except DataError as exc:
         print_problems(exc, "")
+        return 1
+    except OutputRefused as exc:
+        print(f"lỗi: {exc}; không ghi gì", file=sys.stderr)
         return 1
     except SourceError as exc:
         print(f"lỗi: không đọc được tệp Kết luận: {exc}", file=sys.stderr)

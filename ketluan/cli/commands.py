@@ -5,18 +5,21 @@ Messages are in Vietnamese: the Office's editors run these commands.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from ketluan.follow.intake import import_reports
 from ketluan.follow.returned import SheetError
 from ketluan.ingest.intake import QuarterTaken, import_quarter
 from ketluan.load import load, load_with_marks
+from ketluan.load.saving import check_outputs, write_whole, writer_lock
 from ketluan.load.schema import MODELINE, json_schema
 from ketluan.model import Conclusion
 from ketluan.model.calendar import UnknownQuarter, find_quarter
@@ -150,23 +153,31 @@ def import_command(
     """Draft quarter `key` from a received conclusion: the data file with it appended,
     written to `output` (never over the data file unless `output` names it), then
     checked; what needs a person is listed, and with `review` shown on an HTML page."""
+    outputs = {"tệp bản nháp (-o)": output, "trang rà soát (--review)": review}
+    named = {what: path for what, path in outputs.items() if path is not None}
+    check_outputs(named, {"tệp Kết luận": source})
+    if review is not None:  # the draft may go into the data file; the page never does
+        check_outputs({"trang rà soát (--review)": review}, {"tệp dữ liệu": data})
     name = str(output) if output is not None else "(màn hình)"
-    try:
-        drafted = import_quarter(source, key, data, name=name, review=review is not None)
-    except QuarterTaken as exc:
-        print(f"lỗi: {exc}", file=sys.stderr)
-        return 1
-    except DataError as exc:
-        # Before anything is written: a draft the checker rejects has no review page.
-        print_problems(exc, f"{name}: ")
-        return 1
-    if review is not None and drafted.review is not None:
-        write_whole(review, drafted.review)
-    if output is None:
-        sys.stdout.write(drafted.text)
-    else:
-        write_whole(output, drafted.text)
-        print(f"Đã viết bản nháp {drafted.title} vào {output}.")
+    # Into the data file itself: no other command may change it between read and write.
+    into_data = output is not None and output.resolve() == data.resolve()
+    with writer_lock(data, waiting=_wait_note(data)) if into_data else contextlib.nullcontext():
+        try:
+            drafted = import_quarter(source, key, data, name=name, review=review is not None)
+        except QuarterTaken as exc:
+            print(f"lỗi: {exc}", file=sys.stderr)
+            return 1
+        except DataError as exc:
+            # Before anything is written: a draft the checker rejects has no review page.
+            print_problems(exc, f"{name}: ")
+            return 1
+        if review is not None and drafted.review is not None:
+            write_whole(review, drafted.review)
+        if output is None:
+            sys.stdout.write(drafted.text)
+        else:
+            write_whole(output, drafted.text)
+            print(f"Đã viết bản nháp {drafted.title} vào {output}.")
     if review is not None:
         print(f"Đã viết trang rà soát vào {review} (mở bằng trình duyệt, không cần mạng).")
     print(f"Đã xếp {drafted.placed}/{drafted.paragraphs} đoạn của văn bản vào bản nháp.")
@@ -177,21 +188,31 @@ def import_command(
     return 0
 
 
+def _wait_note(data: Path) -> Callable[[], None]:
+    def note() -> None:
+        print(f"Đang chờ lệnh khác ghi xong {data}…", file=sys.stderr, flush=True)
+
+    return note
+
+
 def reports_import_command(sheet: Path, key: str, data: Path) -> int:
     """Merge the reports of a returned sheet into quarter `key` of `data`: every row
     checked, every problem named by its row, nothing written unless all are right."""
-    try:
-        imported = import_reports(sheet, key, data)
-    except UnknownQuarter:
-        print(f"lỗi: không có quý {key} trong {data}", file=sys.stderr)
-        return 1
-    except SheetError as exc:
-        for line in exc.problems:
-            print(f"{sheet}: {line}", file=sys.stderr)
-        print(f"{sheet}: {len(exc.problems)} lỗi; chưa nhập dòng nào.", file=sys.stderr)
-        return 1
-    if imported.text is not None:
-        write_whole(data, imported.text)
+    # From reading the data to writing it back: a second import at once waits, then
+    # reads what this one wrote, so that neither loses the other's reports.
+    with writer_lock(data, waiting=_wait_note(data)):
+        try:
+            imported = import_reports(sheet, key, data)
+        except UnknownQuarter:
+            print(f"lỗi: không có quý {key} trong {data}", file=sys.stderr)
+            return 1
+        except SheetError as exc:
+            for line in exc.problems:
+                print(f"{sheet}: {line}", file=sys.stderr)
+            print(f"{sheet}: {len(exc.problems)} lỗi; chưa nhập dòng nào.", file=sys.stderr)
+            return 1
+        if imported.text is not None:
+            write_whole(data, imported.text)
     print(
         f"Đã nhập {imported.added} báo cáo từ {sheet.name} vào {data} (quý {key}); "
         f"{imported.already} đã có từ trước, {imported.blank} dòng bỏ trống."
@@ -204,6 +225,7 @@ def schema_command(data: Path, output: Path | None) -> int:
     how an editor finds it."""
     dataset = load(data, registry_only=True)
     target = output or data.with_name(data.stem + ".schema.json")
+    check_outputs({"tệp lược đồ": target}, {"tệp dữ liệu": data})
     write_whole(target, json.dumps(json_schema(dataset), ensure_ascii=False, indent=1) + "\n")
     print(f"Đã viết lược đồ vào {target}.")
     relative = os.path.relpath(target.resolve(), data.resolve().parent)
@@ -211,10 +233,3 @@ def schema_command(data: Path, output: Path | None) -> int:
     if data.read_text(encoding="utf-8").split("\n", 1)[0] != modeline:
         print(f"Để trình soạn YAML dùng lược đồ, thêm dòng đầu tiên vào {data}:\n{modeline}")
     return 0
-
-
-def write_whole(path: Path, text: str) -> None:
-    """Write `text` whole or not at all: a reader never sees half a file."""
-    partial = path.with_name(path.name + ".dang-viet")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)

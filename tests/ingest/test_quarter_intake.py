@@ -9,6 +9,7 @@ import pytest
 from drafting import SOURCE
 from sitecheck import REAL_DATA, REAL_QUARTER
 
+from ketluan.cli import main
 from ketluan.ingest.document import SourceError
 from ketluan.ingest.intake import QuarterTaken, import_quarter
 from ketluan.load import validate_with_marks
@@ -40,3 +41,25 @@ def test_a_file_no_reader_takes_is_a_source_error(tmp_path: Path) -> None:
     odd.write_bytes(b"PK")
     with pytest.raises(SourceError, match=r"\.odt"):
         import_quarter(odd, "2026-q2", REAL_DATA, name="x")
+
+
+@pytest.mark.parametrize("case", ["review is the data file", "draft over the source", "folder"])
+def test_an_import_never_writes_over_its_inputs_nor_into_a_folder(
+    case: str, registry: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "ket-luan.txt"
+    source.write_bytes(SOURCE.read_bytes())
+    args = ["import", str(source), "--quarter", REAL_QUARTER, "--data", str(registry)]
+    args += {
+        "review is the data file": ["-o", str(tmp_path / "nhap.yml"), "--review", str(registry)],
+        "draft over the source": ["-o", str(source)],
+        "folder": ["--review", str(tmp_path)],
+    }[case]
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("lỗi: ") and err.count("\n") == 1, err
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+    if case == "folder":  # named as given, and nothing left beside it
+        assert str(tmp_path) in err
+        assert not list(tmp_path.parent.glob("*dang-viet"))
