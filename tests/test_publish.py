@@ -490,3 +490,46 @@ def test_killing_the_preview_stops_its_server(tmp_path: Path, dataset_text: str)
             break
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=1).close()
+
+
+def test_an_edit_made_after_the_check_never_reaches_the_site(
+    tmp_path: Path, dataset_text: str
+) -> None:
+    # The data is checked, recorded, then built; an edit saved while the publication
+    # waits or builds (uncommitted, unchecked) must not be what is published.
+    repo = make_project(tmp_path, dataset_text)
+    data = repo / "mau.yml"
+    checked = data.read_bytes()
+
+    def edit_meanwhile(line: str) -> None:
+        if line.startswith("Dựng "):
+            edited = dataset_text.replace("province: Tỉnh Mẫu", "province: Tỉnh Sửa Lén")
+            data.write_text(edited, encoding="utf-8")
+
+    publish(Destination(repo, data, branch=BRANCH), "2026-q3", say=edit_meanwhile)
+    home = show(repo, "2026-q3/index.html")
+    assert "tỉnh Tỉnh Mẫu" in home and "Sửa Lén" not in home
+    digest = hashlib.sha256(checked).hexdigest()[:16]
+    assert f"(sha256 {digest}, commit " in git(repo, "log", "--format=%s", BRANCH)
+
+
+def test_a_versions_json_entry_ketluan_did_not_write_is_refused(
+    tmp_path: Path, dataset_text: str
+) -> None:
+    repo = make_project(tmp_path, dataset_text)
+    destination = Destination(repo, repo / "mau.yml", branch=BRANCH)
+    publish(destination, "2026-q1")
+    versions = json.loads(show(repo, "versions.json"))
+    versions.append({"version": "2026-q9", "title": "<img src=x onerror=alert(1)>", "aliases": []})
+    subprocess.run(
+        [sys.executable, "-m", "ketluan.adapter.mike_runner", "add-file", BRANCH]
+        + ["versions.json", "Sửa tay"],
+        cwd=repo,
+        input=json.dumps(versions).encode(),
+        check=True,
+    )
+    head = git(repo, "rev-parse", BRANCH)
+    with pytest.raises(PublishError, match="không do ketluan viết") as refused:
+        publish(destination, "2026-q2")
+    assert "onerror" in str(refused.value)  # the entry is named, to be removed by hand
+    assert git(repo, "rev-parse", BRANCH) == head

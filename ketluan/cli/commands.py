@@ -18,7 +18,7 @@ from pathlib import Path
 from ketluan.follow.intake import import_reports
 from ketluan.follow.returned import SheetError
 from ketluan.ingest.intake import QuarterTaken, import_quarter
-from ketluan.load import load, load_with_marks
+from ketluan.load import load, load_with_marks, read_checked
 from ketluan.load.saving import check_outputs, write_whole, writer_lock
 from ketluan.load.schema import MODELINE, json_schema
 from ketluan.model import Conclusion
@@ -73,9 +73,9 @@ def publish_command(
         allow_uncommitted=allow_uncommitted,
     )
     started = time.monotonic()
-    loaded = load_with_marks(data)
+    checked = read_checked(data)
     print(f"Dữ liệu hợp lệ ({time.monotonic() - started:.1f} s).", flush=True)
-    done = publish(destination, key, loaded, say=_say)
+    done = publish(destination, key, checked, say=_say)
     title = f"{done.conclusion.title} ({done.conclusion.key})"
     if done.changed:
         print(f"Đã xuất bản {title} lên nhánh {branch}.")
@@ -88,7 +88,7 @@ def publish_command(
     # A fresh clone has no branch yet: a site with only this quarter would offer no
     # earlier one in its version list. Say which are missing and how to add them.
     held = published_versions(destination)
-    quarters = loaded.dataset.quarters
+    quarters = checked.loaded.dataset.quarters
     earlier = quarters[: find_quarter(quarters, done.conclusion.key)]
     missing = [q for q in earlier if q.key not in held]
     if missing:

@@ -26,11 +26,13 @@ from ketluan.problems import DataError
 
 __all__ = [
     "DEFAULT_DATA",
+    "Checked",
     "Loaded",
     "ReviewMark",
     "gc_paused",
     "load",
     "load_with_marks",
+    "read_checked",
     "validate_text",
     "validate_with_marks",
 ]
@@ -45,6 +47,23 @@ class Loaded:
 
     dataset: Dataset
     marks: tuple[ReviewMark, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """The bytes of a data file, read once, and what they hold: a publication builds
+    from exactly these bytes, whatever happens to the file meanwhile."""
+
+    raw: bytes
+    loaded: Loaded
+
+
+def read_checked(file: Path, *, name: str | None = None) -> Checked:
+    """The data file's bytes and their validated dataset; DataError listing every problem."""
+    shown = name or str(file)
+    raw = read_data_file(file, shown)
+    with gc_paused():
+        return Checked(raw, validate_with_marks(decode(raw, shown), shown))
 
 
 def load(file: str | Path, *, name: str | None = None, registry_only: bool = False) -> Dataset:

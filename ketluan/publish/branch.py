@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ketluan.model import Conclusion
 from ketluan.model.calendar import build_stamp
+from ketluan.model.keys import QuarterKey
 from ketluan.publish.processes import PublishError, cause, run_logged
 
 LATEST = "latest"
@@ -49,13 +50,16 @@ class Destination:
         return f"refs/heads/{self.branch}"
 
 
-def build_env(destination: Destination, conclusion: Conclusion) -> dict[str, str]:
+def build_env(
+    destination: Destination, conclusion: Conclusion, data: Path | None = None
+) -> dict[str, str]:
     """The environment of one quarter's build (and of mike's runs for it): the
-    variables mkdocs.yml reads into the ketluan plugin's options."""
+    variables mkdocs.yml reads into the ketluan plugin's options. `data`: the copy of
+    the checked bytes to build from (default: the destination's data file)."""
     env = dict(os.environ)
     # mike runs `mkdocs` from PATH: make it this interpreter's, venv activated or not.
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
-    env["KETLUAN_DATA"] = str(destination.data.resolve())
+    env["KETLUAN_DATA"] = str((data or destination.data).resolve())
     env["KETLUAN_QUARTER"] = conclusion.key
     env["SOURCE_DATE_EPOCH"] = str(int(build_stamp(conclusion).timestamp()))
     env["NO_MKDOCS_2_WARNING"] = "1"
@@ -118,17 +122,20 @@ def repository_lock(project: Path) -> Iterator[None]:
         lock.close()  # releases the lock
 
 
-def data_record(destination: Destination) -> str:
-    """How the deploy commit names the data: path, content hash and the commit holding it.
+def data_record(destination: Destination, raw: bytes) -> str:
+    """How the deploy commit names the data `raw` (the bytes checked and built): path,
+    content hash and the commit holding exactly those bytes.
 
-    Refuses data with uncommitted changes (or not in git at all) unless the destination
-    allows it, so that every published quarter can be traced to committed data.
+    Refuses bytes that are not the data file as committed (uncommitted changes, or not
+    in git at all) unless the destination allows it, so that every published quarter
+    can be traced to committed data.
     """
     project = destination.project
-    digest = hashlib.sha256(destination.data.read_bytes()).hexdigest()[:16]
+    digest = hashlib.sha256(raw).hexdigest()[:16]
     name = os.path.relpath(destination.data.resolve(), project.resolve())
     inside = not name.startswith("..")
-    changed = git(project, "status", "--porcelain", "--", name) if inside else "?"
+    committed = _committed_bytes(project, name) if inside else None
+    changed = committed != raw
     commit = git(project, "log", "-1", "--format=%h", "--", name) if inside else None
     if (changed or not commit) and not destination.allow_uncommitted:
         raise PublishError(
@@ -137,6 +144,14 @@ def data_record(destination: Destination) -> str:
         )
     state = f"commit {commit}" if commit and not changed else "chưa commit"
     return f"{name} (sha256 {digest}, {state})"
+
+
+def _committed_bytes(project: Path, name: str) -> bytes | None:
+    """The data file's bytes as HEAD holds them, or None when it holds none."""
+    shown = subprocess.run(
+        ["git", "show", f"HEAD:./{name}"], cwd=project, capture_output=True, check=False
+    )
+    return shown.stdout if shown.returncode == 0 else None
 
 
 def check_branch(destination: Destination) -> None:
@@ -149,11 +164,38 @@ def check_branch(destination: Destination) -> None:
         )
     if branch_head(destination) is None:
         return  # a first publication creates it
-    if branch_versions(destination) is None:
+    versions = branch_versions(destination)
+    if versions is None:
         raise PublishError(
             f"nhánh '{destination.branch}' đã có nội dung không phải các phiên bản do ketluan "
             "xuất bản (thiếu versions.json của mike); chọn nhánh khác hoặc xóa nhánh đó trước"
         )
+    foreign = [entry for entry in versions if not _ours(entry)]
+    if foreign:
+        # Material's version selector shows each title as HTML on every page: an entry
+        # ketluan did not write is never kept, and never published around.
+        shown = "; ".join(json.dumps(e, ensure_ascii=False)[:120] for e in foreign[:3])
+        more = f" (và {len(foreign) - 3} mục nữa)" if len(foreign) > 3 else ""
+        raise PublishError(
+            f"versions.json trên nhánh '{destination.branch}' có {len(foreign)} mục không do "
+            f"ketluan viết: {shown}{more}; xóa các mục đó khỏi nhánh rồi xuất bản lại"
+        )
+
+
+def _ours(entry: dict[str, object]) -> bool:
+    """An entry of versions.json as a publication writes it: a quarter's key, its title,
+    and no alias but `latest`."""
+    key = QuarterKey.parse(entry.get("version"))
+    aliases = entry.get("aliases")
+    return (
+        key is not None
+        and str(key) == entry.get("version")
+        and entry.get("title") == key.title
+        and isinstance(aliases, list)
+        and all(a == LATEST for a in aliases)
+        and entry.keys() <= {"version", "title", "aliases", "properties"}
+        and not entry.get("properties")
+    )
 
 
 def published_versions(destination: Destination) -> set[str]:

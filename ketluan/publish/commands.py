@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ketluan.load import Loaded, ReviewMark, load_with_marks
+from ketluan.load import Checked, ReviewMark, read_checked
 from ketluan.load.review import marks_holding
 from ketluan.model import Conclusion
 from ketluan.model.calendar import UnknownQuarter, find_quarter
@@ -55,54 +55,71 @@ class Published:
     changed: bool
 
 
-def prepare(destination: Destination, loaded: Loaded, keys: list[str]) -> str:
+def prepare(destination: Destination, checked: Checked, keys: list[str]) -> str:
     """What every publication checks before it builds, for the quarters `keys`: no
     review mark left (except on the local preview), a project folder, committed data.
     Returns how the deploy commits name the data."""
+    loaded = checked.loaded
     if not destination.local_only:
         for key in keys:
             refuse_unreviewed(marks_holding(loaded.marks, loaded.dataset, key), key)
     refuse_outside_project(destination)
-    return data_record(destination)
+    return data_record(destination, checked.raw)
+
+
+def snapshot(checked: Checked, folder: Path, name: str) -> Path:
+    """The checked bytes as a file in `folder` (the publication's own): what its builds
+    read, so that an edit of the data file meanwhile cannot reach them."""
+    copy = folder / "du-lieu" / name
+    copy.parent.mkdir()
+    copy.write_bytes(checked.raw)
+    return copy
 
 
 def publish(
-    destination: Destination, key: str, loaded: Loaded | None = None, say: Say | None = None
+    destination: Destination, key: str, checked: Checked | None = None, say: Say | None = None
 ) -> Published:
     """Build quarter `key` strictly and deploy it as version `key` titled "Quý I/2026".
 
     The newest quarter of the data also becomes `latest`, the default version. A quarter
     whose review marks are not all cleared is refused, except on the local preview.
+    `checked`: the data file as read and checked already (read here when not given);
+    the build reads exactly those bytes.
     """
-    loaded = loaded or load_with_marks(destination.data)
-    quarters = loaded.dataset.quarters
+    checked = checked or read_checked(destination.data)
+    quarters = checked.loaded.dataset.quarters
     try:
         conclusion = quarters[find_quarter(quarters, key)]
     except UnknownQuarter as exc:
         raise PublishError(f"{exc} — tệp {destination.data}") from None
-    record = prepare(destination, loaded, [key])
+    record = prepare(destination, checked, [key])
     with (
         repository_lock(destination.project),
         tempfile.TemporaryDirectory(prefix="ketluan-") as tmp,
     ):
         check_branch(destination)
         site = Path(tmp) / "site"  # never a shared site/
+        data = snapshot(checked, Path(tmp), destination.data.name)
         if say is not None:
             say(f"Dựng {conclusion.title} ({key}) và ghi lên nhánh {destination.branch}…")
-        seconds = build_quarter(destination, conclusion, site, say)
+        seconds = build_quarter(destination, conclusion, site, say, data)
         if say is not None:
             say(f"Đã dựng {conclusion.title} ({key}) trong {seconds:.1f} s.")
         newest = key == quarters[-1].key
-        return deploy_built(destination, conclusion, site, newest=newest, record=record)
+        return deploy_built(destination, conclusion, site, newest=newest, record=record, data=data)
 
 
 def build_quarter(
-    destination: Destination, conclusion: Conclusion, site: Path, say: Say | None
+    destination: Destination,
+    conclusion: Conclusion,
+    site: Path,
+    say: Say | None,
+    data: Path | None = None,
 ) -> float:
-    """Build one quarter into the folder `site`, as mike would; returns the seconds it
-    took."""
+    """Build one quarter into the folder `site`, as mike would, from `data` (the
+    publication's copy of the checked bytes); returns the seconds it took."""
     started = time.monotonic()
-    env = build_env(destination, conclusion)
+    env = build_env(destination, conclusion, data)
     env["KETLUAN_SITE_DIR"] = str(site)
     env["MIKE_DOCS_VERSION"] = conclusion.key
     run_logged([sys.executable, *_MKDOCS_BUILD], destination.project, env, say)
@@ -110,12 +127,18 @@ def build_quarter(
 
 
 def deploy_built(
-    destination: Destination, conclusion: Conclusion, site: Path, *, newest: bool, record: str
+    destination: Destination,
+    conclusion: Conclusion,
+    site: Path,
+    *,
+    newest: bool,
+    record: str,
+    data: Path | None = None,
 ) -> Published:
     """Commit the quarter built in `site` to the branch as version `key` titled
     "Quý I/2026"; the newest also becomes `latest`, the default version."""
     key = conclusion.key
-    env = build_env(destination, conclusion)
+    env = build_env(destination, conclusion, data)
     env["KETLUAN_SITE_DIR"] = str(site)
     before = branch_head(destination)
     message = f"Xuất bản {conclusion.title} ({key}) từ {record}"

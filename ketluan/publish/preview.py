@@ -23,7 +23,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import IO
 
-from ketluan.load import load_with_marks
+from ketluan.load import read_checked
 from ketluan.model import Conclusion
 from ketluan.problems import os_reason
 from ketluan.publish.branch import (
@@ -33,7 +33,7 @@ from ketluan.publish.branch import (
     mike_serve_command,
     repository_lock,
 )
-from ketluan.publish.commands import Published, build_quarter, deploy_built, prepare
+from ketluan.publish.commands import Published, build_quarter, deploy_built, prepare, snapshot
 from ketluan.publish.processes import PublishError, Say, stop_running
 
 
@@ -54,9 +54,9 @@ def publish_all(
     deploy each as soon as it is built, the newest first; `newest_ready(newest, left)` is
     called once the newest is on the branch, with how many quarters are still to come.
     Says one line per quarter built, with its time."""
-    loaded = load_with_marks(destination.data)
-    quarters = list(loaded.dataset.quarters)
-    record = prepare(destination, loaded, [q.key for q in quarters])
+    checked = read_checked(destination.data)
+    quarters = list(checked.loaded.dataset.quarters)
+    record = prepare(destination, checked, [q.key for q in quarters])
     newest = quarters[-1]
     tell = say or (lambda line: None)
     with (
@@ -64,6 +64,7 @@ def publish_all(
         tempfile.TemporaryDirectory(prefix="ketluan-") as tmp,
     ):
         check_branch(destination)
+        data = snapshot(checked, Path(tmp), destination.data.name)
         count = workers or builders(len(quarters))
         if len(quarters) > 1:
             tell(f"Dựng {len(quarters)} quý ({count} quý một lúc), quý mới nhất trước…")
@@ -75,16 +76,16 @@ def publish_all(
                 site = Path(tmp) / quarter.key
                 # Several builds speak at once: each line says whose it is.
                 own = None if say is None else (lambda line, t=quarter.title: say(f"{t}: {line}"))
-                return pool.submit(build_quarter, destination, quarter, site, own)
+                return pool.submit(build_quarter, destination, quarter, site, own, data)
 
             builds = {start(q): q for q in reversed(quarters)}
             try:
                 first = next(f for f, q in builds.items() if q is newest)
-                done = [_deploy(destination, newest, first, tmp, record, tell, newest=True)]
+                done = [_deploy(destination, newest, first, data, record, tell, newest=True)]
                 if newest_ready is not None:
                     newest_ready(newest, len(quarters) - 1)
                 for build in as_completed(f for f in builds if f is not first):
-                    done.append(_deploy(destination, builds[build], build, tmp, record, tell))
+                    done.append(_deploy(destination, builds[build], build, data, record, tell))
             except BaseException:
                 # One failed, or the preview was stopped: the others are not waited for.
                 for build in builds:
@@ -98,7 +99,7 @@ def _deploy(
     destination: Destination,
     quarter: Conclusion,
     build: Future[float],
-    tmp: str,
+    data: Path,
     record: str,
     tell: Say,
     *,
@@ -106,7 +107,8 @@ def _deploy(
 ) -> Published:
     seconds = build.result()  # raises the build's PublishError
     tell(f"Đã dựng {quarter.title} ({quarter.key}) trong {seconds:.1f} s.")
-    return deploy_built(destination, quarter, Path(tmp) / quarter.key, newest=newest, record=record)
+    site = data.parent.parent / quarter.key  # beside the data's copy, in the preview's folder
+    return deploy_built(destination, quarter, site, newest=newest, record=record, data=data)
 
 
 def check_port(address: str) -> None:
