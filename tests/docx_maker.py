@@ -8,11 +8,13 @@ fictional ("Tỉnh Mẫu").
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+MC_NS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
 
 
 @dataclass
@@ -20,10 +22,18 @@ class Para:
     """A paragraph: runs of (text, italic), or a footnote reference's id where it stands;
     its own numbering or its style's."""
 
-    runs: list[tuple[str, bool] | int]
+    runs: list[tuple[str, bool] | int | Raw]
     num: tuple[int, int] | None = None  # (numId, ilvl)
     style: str | None = None
     footnote: int | None = None  # a footnote reference (its id) after the runs
+
+
+@dataclass
+class Raw:
+    """A run or a whole paragraph given as WordprocessingML, as a crafted file holds it
+    (hidden or white text, tracked insertions, text boxes with their fallback)."""
+
+    xml: str
 
 
 @dataclass
@@ -37,7 +47,7 @@ class Lvl:
 
 @dataclass
 class Doc:
-    paragraphs: list[Para]
+    paragraphs: Sequence[Para | Raw]
     abstracts: dict[int, list[Lvl]] = field(default_factory=dict)
     nums: dict[int, tuple[int, dict[int, int]]] = field(default_factory=dict)  # id → (abs, starts)
     styles: dict[str, tuple[str | None, tuple[int, int] | None]] = field(default_factory=dict)
@@ -60,7 +70,9 @@ def _num_pr(num: tuple[int, int] | None) -> str:
 def _paragraph(p: Para) -> str:
     style = f"<w:pStyle w:val={quoteattr(p.style)}/>" if p.style else ""
     runs = "".join(
-        f'<w:r><w:footnoteReference w:id="{run}"/></w:r>'
+        run.xml
+        if isinstance(run, Raw)
+        else f'<w:r><w:footnoteReference w:id="{run}"/></w:r>'
         if isinstance(run, int)
         else f"<w:r>{'<w:rPr><w:i/></w:rPr>' if run[1] else ''}"
         f'<w:t xml:space="preserve">{escape(run[0])}</w:t></w:r>'
@@ -80,10 +92,10 @@ def _table(cells: list[list[Para]]) -> str:
 def write_docx(path: Path, doc: Doc) -> Path:
     """Write `doc` as a .docx at `path`."""
     body = _table([[para(line) for line in cell] for cell in doc.header]) if doc.header else ""
-    body += "".join(_paragraph(p) for p in doc.paragraphs)
+    body += "".join(p.xml if isinstance(p, Raw) else _paragraph(p) for p in doc.paragraphs)
     body += _table(doc.closing) if doc.closing else ""
     head = '<?xml version="1.0" encoding="UTF-8"?>'
-    document = f"{head}<w:document {NS}><w:body>{body}</w:body></w:document>"
+    document = f"{head}<w:document {NS} {MC_NS}><w:body>{body}</w:body></w:document>"
     abstracts = "".join(
         f'<w:abstractNum w:abstractNumId="{a}">'
         + "".join(

@@ -40,6 +40,7 @@ from ketluan.publish.processes import PublishError, cause
 pytestmark = pytest.mark.build
 
 BRANCH = "ban-in"
+SITE = "http://intranet.mau/ket-luan/"
 
 
 def tree(repo: Path, path: str) -> str:
@@ -69,9 +70,7 @@ def published(
 ) -> Iterator[tuple[Path, dict[str, dict[str, str]]]]:
     """Three quarters published in order; the tree ids of every version after each."""
     repo = make_project(tmp_path_factory.mktemp("pub"), dataset_text)
-    target = Destination(
-        repo, repo / "mau.yml", branch=BRANCH, site_url="http://intranet.mau/ket-luan/"
-    )
+    target = Destination(repo, repo / "mau.yml", branch=BRANCH, site_url=SITE)
     snapshots: dict[str, dict[str, str]] = {}
     for key in ("2026-q1", "2026-q2", "2026-q3"):
         assert publish(target, key).changed
@@ -115,9 +114,7 @@ def test_republishing_the_same_data_changes_nothing(
     published: tuple[Path, dict[str, dict[str, str]]],
 ) -> None:
     repo, snapshots = published
-    target = Destination(
-        repo, repo / "mau.yml", branch=BRANCH, site_url="http://intranet.mau/ket-luan/"
-    )
+    target = Destination(repo, repo / "mau.yml", branch=BRANCH, site_url=SITE)
     head = git(repo, "rev-parse", BRANCH)
     assert not publish(target, "2026-q1").changed
     assert git(repo, "rev-parse", BRANCH) == head
@@ -210,7 +207,7 @@ def test_invalid_data_publishes_nothing(
     )
     head = git(repo, "rev-parse", BRANCH)
     with pytest.raises(DataError):
-        publish(Destination(repo, bad, branch=BRANCH), "2026-q3")
+        publish(Destination(repo, bad, branch=BRANCH, site_url=SITE), "2026-q3")
     assert git(repo, "rev-parse", BRANCH) == head
 
 
@@ -223,7 +220,7 @@ def test_a_failing_build_leaves_the_branch_as_it_was(
     head = git(repo, "rev-parse", BRANCH)
     try:
         with pytest.raises(PublishError, match=r"khong-co\.md"):
-            publish(Destination(repo, repo / "mau.yml", branch=BRANCH), "2026-q3")
+            publish(Destination(repo, repo / "mau.yml", branch=BRANCH, site_url=SITE), "2026-q3")
     finally:
         broken.unlink()
     assert git(repo, "rev-parse", BRANCH) == head
@@ -368,7 +365,7 @@ def test_two_checkouts_at_different_paths_publish_identical_trees(
         root = tmp_path / name
         root.mkdir(parents=True)
         repo = make_project(root, dataset_text)
-        publish(Destination(repo, repo / "mau.yml", branch=BRANCH), "2026-q1")
+        publish(Destination(repo, repo / "mau.yml", branch=BRANCH, site_url=SITE), "2026-q1")
         trees.append(tree(repo, "2026-q1"))
         pdfs = [f for f in files(repo, "2026-q1") if f.endswith(".pdf")]
         assert pdfs, "the publication prints agency PDFs"
@@ -382,7 +379,7 @@ def test_two_checkouts_at_different_paths_publish_identical_trees(
 
 def test_two_publications_at_once_wait_for_each_other(tmp_path: Path, dataset_text: str) -> None:
     repo = make_project(tmp_path, dataset_text)
-    target = Destination(repo, repo / "mau.yml", branch=BRANCH)
+    target = Destination(repo, repo / "mau.yml", branch=BRANCH, site_url=SITE)
     with ThreadPoolExecutor(max_workers=2) as pool:
         done = list(pool.map(lambda key: publish(target, key), ["2026-q1", "2026-q2"]))
     assert all(p.changed for p in done)
@@ -408,9 +405,11 @@ def test_uncommitted_data_is_refused_unless_allowed(tmp_path: Path, dataset_text
     repo = make_project(tmp_path, dataset_text)
     (repo / "mau.yml").write_text(dataset_text.replace("Tỉnh Mẫu", "Tỉnh Mẫu (sửa)", 1))
     with pytest.raises(PublishError, match="chưa commit"):
-        publish(Destination(repo, repo / "mau.yml", branch=BRANCH), "2026-q1")
+        publish(Destination(repo, repo / "mau.yml", branch=BRANCH, site_url=SITE), "2026-q1")
     assert "ban-in" not in git(repo, "branch", "--list")
-    allowed = Destination(repo, repo / "mau.yml", branch=BRANCH, allow_uncommitted=True)
+    allowed = Destination(
+        repo, repo / "mau.yml", branch=BRANCH, site_url=SITE, allow_uncommitted=True
+    )
     assert publish(allowed, "2026-q1").changed
     assert "chưa commit" in git(repo, "log", "-1", "--format=%s", BRANCH)
 
@@ -423,7 +422,7 @@ def test_a_branch_that_is_not_a_published_site_is_refused(
     for branch, words in (("main", "nhánh mã nguồn"), ("trang-cu", "versions.json")):
         head = git(repo, "rev-parse", branch)
         with pytest.raises(PublishError, match=words):
-            publish(Destination(repo, repo / "mau.yml", branch=branch), "2026-q1")
+            publish(Destination(repo, repo / "mau.yml", branch=branch, site_url=SITE), "2026-q1")
         assert git(repo, "rev-parse", branch) == head
 
 
@@ -506,7 +505,7 @@ def test_an_edit_made_after_the_check_never_reaches_the_site(
             edited = dataset_text.replace("province: Tỉnh Mẫu", "province: Tỉnh Sửa Lén")
             data.write_text(edited, encoding="utf-8")
 
-    publish(Destination(repo, data, branch=BRANCH), "2026-q3", say=edit_meanwhile)
+    publish(Destination(repo, data, branch=BRANCH, site_url=SITE), "2026-q3", say=edit_meanwhile)
     home = show(repo, "2026-q3/index.html")
     assert "tỉnh Tỉnh Mẫu" in home and "Sửa Lén" not in home
     digest = hashlib.sha256(checked).hexdigest()[:16]
@@ -517,7 +516,7 @@ def test_a_versions_json_entry_ketluan_did_not_write_is_refused(
     tmp_path: Path, dataset_text: str
 ) -> None:
     repo = make_project(tmp_path, dataset_text)
-    destination = Destination(repo, repo / "mau.yml", branch=BRANCH)
+    destination = Destination(repo, repo / "mau.yml", branch=BRANCH, site_url=SITE)
     publish(destination, "2026-q1")
     versions = json.loads(show(repo, "versions.json"))
     versions.append({"version": "2026-q9", "title": "<img src=x onerror=alert(1)>", "aliases": []})
@@ -533,3 +532,11 @@ def test_a_versions_json_entry_ketluan_did_not_write_is_refused(
         publish(destination, "2026-q2")
     assert "onerror" in str(refused.value)  # the entry is named, to be removed by hand
     assert git(repo, "rev-parse", BRANCH) == head
+
+
+def test_publishing_without_the_sites_address_is_refused(tmp_path: Path, dataset_text: str) -> None:
+    # Every calendar, the Atom feed, the sitemap and canonical links would say localhost.
+    repo = make_project(tmp_path, dataset_text)
+    with pytest.raises(PublishError, match="--site-url"):
+        publish(Destination(repo, repo / "mau.yml", branch=BRANCH), "2026-q1")
+    assert BRANCH not in git(repo, "branch", "--list")

@@ -68,9 +68,9 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
 def test_publishing_only_the_newest_quarter_says_which_are_missing(
     published: tuple[Path, int, list[str]],
 ) -> None:
-    _, _, printed = published
+    _, _port, printed = published
     assert "Lưu ý: nhánh gh-pages chưa có Quý I/2026 (2026-q1)" in printed[0]
-    assert "ketluan publish 2026-q1" in printed[0]
+    assert f"ketluan publish 2026-q1 --site-url http://127.0.0.1:{_port}{PREFIX}" in printed[0]
     assert "Lưu ý" not in printed[1]  # the sequence it gave is complete
 
 

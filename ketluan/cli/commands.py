@@ -93,7 +93,8 @@ def publish_command(
     missing = [q for q in earlier if q.key not in held]
     if missing:
         names = ", ".join(f"{q.title} ({q.key})" for q in missing)
-        commands = " && ".join(f"ketluan publish {q.key}" for q in missing)
+        address = f" --site-url {site_url}" if site_url else ""
+        commands = " && ".join(f"ketluan publish {q.key}{address}" for q in missing)
         print(
             f"Lưu ý: nhánh {branch} chưa có {names}; trang chỉ cho chọn các quý đã xuất bản. "
             f"Xuất bản thêm: {commands}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["SourceDocument", "SourceError", "SourceParagraph"]
+__all__ = ["HiddenText", "SourceDocument", "SourceError", "SourceParagraph"]
 
 
 class SourceError(ValueError):
@@ -23,11 +23,23 @@ class SourceParagraph:
 
 
 @dataclass(frozen=True, slots=True)
+class HiddenText:
+    """Text the file holds that its reader does not see (hidden, white, a dot's size, a
+    change nobody accepted): left out of the paragraphs, and said to the reviewer."""
+
+    where: str  # "đoạn 12": the paragraph of the file it stands in, counted from 1
+    why: str  # "chữ ẩn", "chữ màu trắng", …
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class SourceDocument:
-    """The paragraphs in order, and each footnote's text by its displayed number."""
+    """The paragraphs in order, as a reader of the file sees them; each footnote's text
+    by its displayed number; and what the file holds that its reader does not see."""
 
     paragraphs: tuple[SourceParagraph, ...]
     footnotes: dict[int, str]
     # The cells of the header table a conclusion opens with: "ĐẢNG BỘ TỈNH …\nTỈNH ỦY
     # \n*\nSố 15-KL/TU", "ĐẢNG CỘNG SẢN VIỆT NAM\nHưng Yên, ngày 28 tháng 4 năm 2026".
     header: tuple[str, ...] = ()
+    hidden: tuple[HiddenText, ...] = ()

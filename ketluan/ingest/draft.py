@@ -111,6 +111,14 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
     out.agencies = list(finder.proposed.values())
     for text in draft.leftovers:
         flag(quarter, f"đoạn chưa xếp vào đâu (thêm vào đúng chỗ rồi xóa ghi chú): {text}")
+    for hidden in draft.hidden:
+        # Never drafted: what the file's reader does not see cannot be a task, a date or
+        # a number; the reviewer is told it was there, and where.
+        flag(
+            quarter,
+            f"chữ ẩn trong tệp nhận được, không đưa vào bản nháp ({hidden.why}, "
+            f"{hidden.where}): {hidden.text}",
+        )
     return out
 
 

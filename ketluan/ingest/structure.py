@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ketluan.ingest.document import SourceDocument, SourceParagraph
+from ketluan.ingest.document import HiddenText, SourceDocument, SourceParagraph
 
 __all__ = ["Outline", "OutlineSection", "OutlineTask", "coverage", "outline"]
 
@@ -61,6 +61,7 @@ class Outline:
     footnotes: dict[int, str] = field(default_factory=dict)
     header: list[str] = field(default_factory=list)  # the header table's cells
     leftovers: list[str] = field(default_factory=list)  # paragraphs placed nowhere
+    hidden: list[HiddenText] = field(default_factory=list)  # what the file's reader never sees
 
     def tasks(self) -> dict[str, OutlineTask]:
         """Every task, by id, in document order."""
@@ -129,7 +130,11 @@ def _title_line(paragraph: SourceParagraph) -> bool:
 
 def outline(document: SourceDocument) -> Outline:
     """The structure of a conclusion read from its paragraphs (see the module's rules)."""
-    draft = Outline(footnotes=dict(document.footnotes), header=list(document.header))
+    draft = Outline(
+        footnotes=dict(document.footnotes),
+        header=list(document.header),
+        hidden=list(document.hidden),
+    )
     paragraphs = [p for p in document.paragraphs if p.text.strip() or p.label]
     if paragraphs and not paragraphs[0].label:
         draft.document_type = paragraphs.pop(0).text

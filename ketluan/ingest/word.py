@@ -10,11 +10,12 @@ standard library (Python's expat refuses the entity expansions of "billion laugh
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
 
-from ketluan.ingest.document import SourceDocument, SourceError, SourceParagraph
+from ketluan.ingest.document import HiddenText, SourceDocument, SourceError, SourceParagraph
 from ketluan.ingest.numbering import Numbering, W, parse_numbering
 from ketluan.text.vietnamese import superscript
 
@@ -29,10 +30,16 @@ def _part(archive: zipfile.ZipFile, name: str) -> Element | None:
         info = archive.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > MAX_PART_BYTES:
-        raise SourceError(f"phần {name} của tệp Word lớn bất thường; không đọc")
+    # The zip's header may understate the size: the bytes are counted as they inflate.
+    with archive.open(info) as stream:
+        raw = stream.read(MAX_PART_BYTES + 1)
+    if len(raw) > MAX_PART_BYTES or info.file_size > MAX_PART_BYTES:
+        raise SourceError(
+            f"phần {name} của tệp Word lớn hơn {MAX_PART_BYTES // 1024 // 1024} MB, "
+            "không phải một văn bản Kết luận; hãy kiểm tra lại tệp nhận được"
+        )
     try:
-        return ElementTree.fromstring(archive.read(info))
+        return ElementTree.fromstring(raw)
     except ElementTree.ParseError as exc:
         raise SourceError(f"tệp Word bị hỏng ({name}: {exc}); hãy lưu lại bằng Word") from None
 
@@ -51,29 +58,31 @@ def read_docx(path: Path) -> SourceDocument:
         if document is None:
             raise SourceError("tệp .docx không có nội dung văn bản (word/document.xml)")
         numbering = parse_numbering(_part(archive, "word/numbering.xml"))
-        styles = _style_numbering(_part(archive, "word/styles.xml"))
+        style_root = _part(archive, "word/styles.xml")
+        styles = _style_numbering(style_root)
         notes_root = _part(archive, "word/footnotes.xml")
     body = document.find(f"{W}body")
-    reader = _Reader(numbering, styles)
+    reader = _Reader(numbering, styles, _run_styles(style_root))
     paragraphs: list[SourceParagraph] = []
     header: list[str] = []
     for child in body if body is not None else ():
         if child.tag == f"{W}tbl" and not any(p.text.strip() for p in paragraphs) and not header:
             # The header table, before any text: its cells, not paragraphs of the text.
             header = [
-                "\n".join(reader.paragraph(p).text for p in cell.iter(f"{W}p")).strip()
+                "\n".join(_texts(reader.paragraph(p) for p in _paragraphs(cell))).strip()
                 for cell in child.iter(f"{W}tc")
             ]
             continue
         # A paragraph, or what holds some (a later table, a content control).
-        inner = [child] if child.tag == f"{W}p" else list(child.iter(f"{W}p"))
-        paragraphs += [reader.paragraph(p) for p in inner]
+        inner = [child] if child.tag == f"{W}p" else list(_paragraphs(child))
+        paragraphs += [read for p in inner if (read := reader.paragraph(p)) is not None]
     footnotes = {
         reader.footnote_numbers[note_id]: text
         for note_id, text in _footnote_texts(notes_root).items()
         if note_id in reader.footnote_numbers
     }
-    return SourceDocument(tuple(paragraphs), footnotes, tuple(c for c in header if c))
+    header_cells = tuple(c for c in header if c)
+    return SourceDocument(tuple(paragraphs), footnotes, header_cells, tuple(reader.hidden))
 
 
 def _style_numbering(root: Element | None) -> dict[str, tuple[str | None, str | None, str | None]]:
@@ -92,22 +101,82 @@ def _style_numbering(root: Element | None) -> dict[str, tuple[str | None, str | 
     return out
 
 
+# Markup compatibility: Word writes a text box twice, as a drawing (mc:Choice) and as
+# VML for older programs (mc:Fallback); only the first is read.
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Tracked changes nobody accepted: proposed text (read as hidden) and removed text
+# (never shown in the document as it stands; skipped).
+_PROPOSED = (f"{W}ins", f"{W}moveTo")
+_REMOVED = (f"{W}del", f"{W}moveFrom")
+# Text under 3 pt (Word counts half-points) is a dot on the page, not words to read.
+_MIN_HALF_POINTS = 6
+HIDDEN, WHITE, TINY, PROPOSED = (
+    "chữ ẩn (Hidden)",
+    "chữ màu trắng",
+    "chữ cỡ dưới 3 pt",
+    "thay đổi theo dõi chưa được chấp nhận",
+)
+
+
+def _paragraphs(container: Element) -> Iterator[Element]:
+    """The paragraphs a table, a cell or a content control holds, in order: a text
+    box's paragraphs are read as part of the paragraph holding it, and once."""
+    for child in container:
+        if child.tag == f"{W}p":
+            yield child
+        elif child.tag != _MC_FALLBACK:
+            yield from _paragraphs(child)
+
+
+def _texts(paragraphs: Iterable[SourceParagraph | None]) -> list[str]:
+    return [p.text for p in paragraphs if p is not None]
+
+
+def _run_styles(root: Element | None) -> dict[str, tuple[str | None, Element | None]]:
+    """Each style's run properties, and the style it is based on."""
+    out: dict[str, tuple[str | None, Element | None]] = {}
+    for style in root.findall(f"{W}style") if root is not None else ():
+        based = style.find(f"{W}basedOn")
+        out[style.get(f"{W}styleId", "")] = (
+            based.get(f"{W}val") if based is not None else None,
+            style.find(f"{W}rPr"),
+        )
+    return out
+
+
 class _Reader:
-    """Reads paragraphs in document order, counting numbers and footnotes as Word does."""
+    """Reads paragraphs in document order, counting numbers and footnotes as Word does,
+    and keeping apart what a reader of the file does not see."""
 
     def __init__(
-        self, numbering: Numbering, styles: dict[str, tuple[str | None, str | None, str | None]]
+        self,
+        numbering: Numbering,
+        styles: dict[str, tuple[str | None, str | None, str | None]],
+        run_styles: dict[str, tuple[str | None, Element | None]],
     ) -> None:
         self.numbering = numbering
         self.styles = styles
+        self.run_styles = run_styles
         self.footnote_numbers: dict[str, int] = {}
+        self.hidden: list[HiddenText] = []
+        self.count = 0
 
-    def paragraph(self, p: Element) -> SourceParagraph:
+    def paragraph(self, p: Element) -> SourceParagraph | None:
+        """The paragraph as its reader sees it; None when none of it shows (then it is
+        not numbered either, as Word does not number what it does not show)."""
+        self.count += 1
         style_el = p.find(f"{W}pPr/{W}pStyle")
         style = style_el.get(f"{W}val") if style_el is not None else None
+        text = _Text()
+        self._walk(p, text, self._style_props(style), None)
+        for why, words in text.hidden.items():
+            self.hidden.append(HiddenText(f"đoạn {self.count}", why, "".join(words).strip()))
+        visible = text.visible()
+        if text.hidden and not visible.strip():
+            return None
         num_id, ilvl = self._num_pr(p, style)
         label = self.numbering.label(num_id, int(ilvl or 0)) if num_id else ""
-        return SourceParagraph(label, self._text(p), style)
+        return SourceParagraph(label, visible, style)
 
     def _num_pr(self, p: Element, style: str | None) -> tuple[str | None, str | None]:
         num = p.find(f"{W}pPr/{W}numPr")
@@ -128,30 +197,134 @@ class _Reader:
             style = based
         return None, None
 
-    def _text(self, p: Element) -> str:
-        pieces: list[tuple[bool, str]] = []  # (italic, text) per run, in order
-        for run in p.iter(f"{W}r"):
-            props = run.find(f"{W}rPr")
-            italic = props is not None and _on(props.find(f"{W}i"))
-            piece = ""
-            for child in run:
-                if child.tag == f"{W}t":
-                    piece += child.text or ""
-                elif child.tag == f"{W}tab":
-                    piece += "\t"
-                elif child.tag in (f"{W}br", f"{W}cr"):
-                    piece += "\n"
-                elif child.tag == f"{W}footnoteReference":
-                    note_id = child.get(f"{W}id", "")
-                    number = self.footnote_numbers.setdefault(
-                        note_id, len(self.footnote_numbers) + 1
-                    )
-                    piece += superscript(number)
-            if pieces and pieces[-1][0] == italic:  # runs split by Word join again
-                pieces[-1] = (italic, pieces[-1][1] + piece)
+    def _style_props(self, style: str | None) -> list[Element]:
+        """The run properties a style gives, nearest first (its own, then its bases)."""
+        out: list[Element] = []
+        seen: set[str] = set()
+        while style is not None and style not in seen:
+            seen.add(style)
+            based, props = self.run_styles.get(style, (None, None))
+            if props is not None:
+                out.append(props)
+            style = based
+        return out
+
+    def _walk(
+        self, element: Element, text: _Text, inherited: list[Element], proposed: str | None
+    ) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == f"{W}r":
+                self._run(child, text, inherited, proposed)
+            elif tag in _REMOVED or tag == _MC_FALLBACK or tag == f"{W}pPr":
+                continue
             else:
-                pieces.append((italic, piece))
-        return "".join(f"*{t}*" if italic and t.strip() else t for italic, t in pieces)
+                self._walk(child, text, inherited, PROPOSED if tag in _PROPOSED else proposed)
+
+    def _run(
+        self, run: Element, text: _Text, inherited: list[Element], proposed: str | None
+    ) -> None:
+        props = run.find(f"{W}rPr")
+        style_el = props.find(f"{W}rStyle") if props is not None else None
+        own = [props] if props is not None else []
+        if style_el is not None:
+            own += self._style_props(style_el.get(f"{W}val"))
+        layers = own + inherited  # nearest first
+        why = proposed or _unseen(layers)
+        italic = _first_on(layers, "i")
+        piece: list[str] = []
+        for child in run:
+            if child.tag == f"{W}t":
+                piece.append(child.text or "")
+            elif child.tag == f"{W}tab":
+                piece.append("\t")
+            elif child.tag in (f"{W}br", f"{W}cr"):
+                piece.append("\n")
+            elif child.tag == f"{W}footnoteReference" and why is None:
+                note_id = child.get(f"{W}id", "")
+                number = self.footnote_numbers.setdefault(note_id, len(self.footnote_numbers) + 1)
+                piece.append(superscript(number))
+            elif child.tag not in (f"{W}rPr", f"{W}t"):
+                # A drawing or a picture that holds a text box: its paragraphs, read once.
+                for inner in _paragraphs(child):
+                    self._walk(inner, text, inherited, proposed)
+        if why is None:
+            text.add(italic, "".join(piece))
+        elif piece:
+            text.hidden.setdefault(why, []).append("".join(piece))
+
+
+class _Text:
+    """A paragraph's visible runs, grouped as the data writes italics, and its hidden ones."""
+
+    def __init__(self) -> None:
+        self.groups: list[tuple[bool, list[str]]] = []
+        self.hidden: dict[str, list[str]] = {}
+
+    def add(self, italic: bool, piece: str) -> None:
+        # Runs split by Word join again; each group collects its pieces in a list, so a
+        # paragraph of many thousand runs is joined once, not once per run.
+        if self.groups and self.groups[-1][0] == italic:
+            self.groups[-1][1].append(piece)
+        else:
+            self.groups.append((italic, [piece]))
+
+    def visible(self) -> str:
+        joined = [(italic, "".join(pieces)) for italic, pieces in self.groups]
+        return "".join(f"*{t}*" if italic and t.strip() else t for italic, t in joined)
+
+
+def _first(layers: list[Element], name: str) -> Element | None:
+    """The nearest layer's setting `name` (the run's own, then its styles')."""
+    for props in layers:
+        found = props.find(f"{W}{name}")
+        if found is not None:
+            return found
+    return None
+
+
+def _first_on(layers: list[Element], name: str) -> bool:
+    return _on(_first(layers, name))
+
+
+def _unseen(layers: list[Element]) -> str | None:
+    """Why a run's text does not show on the page, or None when it does."""
+    if _first_on(layers, "vanish") or _first_on(layers, "specVanish"):
+        return HIDDEN
+    size = _first(layers, "sz")
+    if size is not None and _number(size.get(f"{W}val")) < _MIN_HALF_POINTS:
+        return TINY
+    color = _first(layers, "color")
+    if color is not None and _near_white(color.get(f"{W}val", "")) and not _on_colour(layers):
+        return WHITE
+    return None
+
+
+def _number(value: str | None) -> float:
+    try:
+        return float(value or "")
+    except ValueError:
+        return float("inf")  # a size it cannot read is not a reason to hide text
+
+
+def _near_white(hex_colour: str) -> bool:
+    if len(hex_colour) != 6:
+        return False
+    try:
+        channels = [int(hex_colour[i : i + 2], 16) for i in (0, 2, 4)]
+    except ValueError:
+        return False
+    return all(c >= 0xF0 for c in channels)
+
+
+def _on_colour(layers: list[Element]) -> bool:
+    """Whether the run is highlighted or shaded, so that white text may show on it."""
+    highlight = _first(layers, "highlight")
+    if highlight is not None and highlight.get(f"{W}val", "none") not in ("none", "white"):
+        return True
+    shading = _first(layers, "shd")
+    fill = shading.get(f"{W}fill", "auto") if shading is not None else "auto"
+    return fill.lower() not in ("auto", "ffffff") and not _near_white(fill)
 
 
 def _on(element: Element | None) -> bool:

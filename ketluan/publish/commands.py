@@ -64,6 +64,7 @@ def prepare(destination: Destination, checked: Checked, keys: list[str]) -> str:
         for key in keys:
             refuse_unreviewed(marks_holding(loaded.marks, loaded.dataset, key), key)
     refuse_outside_project(destination)
+    refuse_without_address(destination)
     return data_record(destination, checked.raw)
 
 
@@ -172,6 +173,18 @@ def refuse_outside_project(destination: Destination) -> None:
         raise PublishError(
             f"thư mục {destination.project} không có mkdocs.yml; chạy lệnh trong thư mục dự án "
             "ketluan (thư mục chứa mkdocs.yml và data/)"
+        )
+
+
+def refuse_without_address(destination: Destination) -> None:
+    """Refuse to publish without the address the site is served at: calendars, the Atom
+    feed, the sitemap and canonical links would all say http://localhost:8000/. The
+    local preview sets its own."""
+    if not destination.local_only and not destination.site_url:
+        raise PublishError(
+            "chưa có địa chỉ của trang: thêm --site-url (ví dụ --site-url "
+            "http://intranet.tinhuy/ket-luan/) hoặc đặt biến KETLUAN_SITE_URL; không có "
+            "địa chỉ, lịch, tin Atom và sitemap sẽ ghi localhost"
         )
 
 
