@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
+from ketluan.ingest.document import SourceError
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 __all__ = ["Level", "Numbering", "format_number", "parse_numbering"]
@@ -41,13 +43,46 @@ class _Instance:
     levels: dict[int, Level]  # level → a whole lvl override
 
 
+# Word numbers a list from 0 to 32767 and nests it nine levels deep; a file that says
+# otherwise was not written by a word processor, and counting from 2,000,000,000 in
+# Roman numerals, or from 10^3999, would never end.
+MAX_START = 32767
+LEVELS = range(9)
+
+
 def _int(element: Element | None, default: int | None = None) -> int | None:
     if element is None:
         return default
+    return _start(element.get(f"{W}val", ""), default)
+
+
+def _start(text: str, default: int | None) -> int | None:
     try:
-        return int(element.get(f"{W}val", ""))
+        # A number longer than Word's own is refused before Python reads it whole.
+        value = int(text) if len(text.strip()) <= 6 else MAX_START + 1
     except ValueError:
         return default
+    if not 0 <= value <= MAX_START:
+        shown = text if len(text) <= 12 else text[:12] + "…"
+        raise SourceError(
+            f"tệp Word có danh sách đánh số bắt đầu từ {shown}, ngoài giới hạn 0–{MAX_START} "
+            "của Word: không phải văn bản soạn bằng Word; hãy xin lại tệp gốc"
+        )
+    return value
+
+
+def level_number(text: str | None) -> int:
+    """A paragraph's list level (`w:ilvl`), 0–8; SourceError for anything else."""
+    try:
+        value = int(text or 0) if len(text or "") <= 2 else -1
+    except ValueError:
+        value = -1
+    if value not in LEVELS:
+        raise SourceError(
+            f"tệp Word có cấp đánh số không hợp lệ ('{(text or '')[:12]}'): hãy mở bằng Word, "
+            "lưu lại rồi nhập lại"
+        )
+    return value
 
 
 def _level(element: Element) -> Level:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from pdfminer.pdfpage import PDFPage
 
 from ketluan.ingest.document import SourceDocument, SourceError
 from ketluan.ingest.plain import labelled
@@ -31,6 +32,11 @@ from ketluan.text.vietnamese import superscript
 __all__ = ["read_pdf"]
 
 MAX_PAGES = 500  # a conclusion has a dozen; anything far longer is not one
+# What a page may ask to be drawn, decoded: a dense page of text is 30-40 KB, a
+# hundred thousand characters on one page (all but invisible) is megabytes, and reading
+# them takes minutes and gigabytes.
+MAX_PAGE_CONTENT = 512 * 1024
+MAX_PDF_BYTES = 64 * 1024 * 1024  # a scanned conclusion of 30 pages is a few MB
 
 
 @dataclass
@@ -62,10 +68,19 @@ class _Line:
 def read_pdf(path: Path) -> SourceDocument:
     """The paragraphs and footnotes of a text-layer PDF; SourceError (in Vietnamese) for
     an encrypted, corrupt or scanned one."""
+    _refuse_page_count(path)
     try:
         with pdfplumber.open(path) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
-                raise SourceError(f"tệp PDF có {len(pdf.pages)} trang: không phải một Kết luận")
+            # Counted lazily: a few kilobytes of page tree can name millions of pages.
+            if sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), MAX_PAGES + 1)) > (
+                MAX_PAGES
+            ):
+                raise SourceError(
+                    f"tệp PDF có hơn {MAX_PAGES} trang: không phải một Kết luận; hãy kiểm tra "
+                    "lại tệp nhận được"
+                )
+            for page in pdf.pages:
+                _refuse_dense(page)
             pages = [_words(page) for page in pdf.pages]
             size = (pdf.pages[0].width, pdf.pages[0].height) if pdf.pages else (0.0, 0.0)
     except SourceError:
@@ -78,6 +93,41 @@ def read_pdf(path: Path) -> SourceDocument:
             "luận, hoặc nhận dạng chữ (OCR) rồi lưu ra .docx"
         )
     return _document(pages, size)
+
+
+# Page objects and page counts as a PDF writes them in plain objects; pdfminer takes
+# minutes to parse a page tree of hundreds of thousands of pages before counting any.
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+_PAGE_COUNT = re.compile(rb"/Count\s+(\d{1,12})")
+
+
+def _refuse_page_count(path: Path) -> None:
+    """SourceError, before parsing, for a file whose plain objects name more pages than
+    any conclusion has (pages in compressed object streams are counted after parsing)."""
+    size = path.stat().st_size
+    if size > MAX_PDF_BYTES:
+        raise SourceError(
+            f"tệp PDF lớn {size // 1024 // 1024} MB, vượt giới hạn {MAX_PDF_BYTES // 1024 // 1024} "
+            "MB: không phải một Kết luận; hãy xin bản Word (.docx)"
+        )
+    raw = path.read_bytes()
+    counts = [int(m.group(1)) for m in _PAGE_COUNT.finditer(raw)]
+    if max(counts, default=0) > MAX_PAGES or len(_PAGE_OBJECT.findall(raw)) > MAX_PAGES:
+        raise SourceError(
+            f"tệp PDF có hơn {MAX_PAGES} trang: không phải một Kết luận; hãy kiểm tra "
+            "lại tệp nhận được"
+        )
+
+
+def _refuse_dense(page: Any) -> None:
+    """SourceError for a page that draws far more than a page of text."""
+    streams = page.page_obj.contents or []
+    size = sum(len(stream.get_data()) for stream in streams if hasattr(stream, "get_data"))
+    if size > MAX_PAGE_CONTENT:
+        raise SourceError(
+            f"trang {page.page_number} của tệp PDF vẽ {size // 1024} KB nội dung, gấp nhiều lần "
+            "một trang văn bản: không phải một Kết luận; hãy xin bản Word (.docx)"
+        )
 
 
 def _why(exc: Exception) -> str:

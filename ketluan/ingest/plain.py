@@ -23,11 +23,24 @@ __all__ = ["labelled", "read_text_export"]
 _LABEL = re.compile(r"(?P<label>[IVX]+\.|\d+(?:\.\d+)*\.|-)\s+(?P<text>\S.*)", re.S)
 _SENTENCE_END = tuple(".:;!?…”)")
 
+# A conclusion's text export is tens of kilobytes; reading far more takes minutes.
+MAX_TEXT_BYTES = 4 * 1024 * 1024
+
 
 def read_text_export(path: Path) -> SourceDocument:
     """The paragraphs and footnotes of a UTF-8 text export; SourceError (in Vietnamese)
     for a file in another encoding."""
-    raw = path.read_bytes()
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise SourceError(
+            f"tệp văn bản lớn {size / 1024 / 1024:.0f} MB, vượt giới hạn "
+            f"{MAX_TEXT_BYTES // 1024 // 1024} MB của một Kết luận (vài chục KB): hãy kiểm tra "
+            "lại tệp nhận được"
+        )
+    with path.open("rb") as source:
+        raw = source.read(MAX_TEXT_BYTES + 1)  # the file may have grown since
+    if len(raw) > MAX_TEXT_BYTES:
+        raise SourceError(f"tệp văn bản vượt giới hạn {MAX_TEXT_BYTES // 1024 // 1024} MB")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -15,10 +15,36 @@ def read_source(path: Path) -> SourceDocument:
     """The paragraphs and footnotes of a .docx, a text-layer .pdf or a UTF-8 .txt;
     SourceError otherwise, and for text typed in a legacy Vietnamese font encoding."""
     document = _read(path)
+    refuse_oversized(document)
     refuse_legacy_font(
         " ".join([*(p.text for p in document.paragraphs), *document.footnotes.values()])
     )
     return document
+
+
+# A conclusion's longest paragraph is a few thousand characters and the whole text some
+# tens of thousands; the importer's readers of a paragraph are not made for megabytes.
+MAX_PARAGRAPH_CHARS = 20_000
+MAX_DOCUMENT_CHARS = 1_000_000
+
+
+def refuse_oversized(document: SourceDocument) -> None:
+    """SourceError for a paragraph or a text far longer than any conclusion's."""
+    total = 0
+    for number, paragraph in enumerate(document.paragraphs, start=1):
+        size = len(paragraph.text)
+        total += size
+        if size > MAX_PARAGRAPH_CHARS:
+            raise SourceError(
+                f"đoạn {number} dài {size:,} ký tự, vượt giới hạn {MAX_PARAGRAPH_CHARS:,} ký tự "
+                "của một đoạn Kết luận: hãy kiểm tra lại tệp nhận được".replace(",", ".")
+            )
+    total += sum(len(text) for text in document.footnotes.values())
+    if total > MAX_DOCUMENT_CHARS:
+        raise SourceError(
+            f"văn bản dài {total:,} ký tự, vượt giới hạn {MAX_DOCUMENT_CHARS:,} ký tự của một "
+            "Kết luận: hãy kiểm tra lại tệp nhận được".replace(",", ".")
+        )
 
 
 def _read(path: Path) -> SourceDocument:

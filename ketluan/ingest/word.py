@@ -10,19 +10,21 @@ standard library (Python's expat refuses the entity expansions of "billion laugh
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
 
 from ketluan.ingest.document import HiddenText, SourceDocument, SourceError, SourceParagraph
-from ketluan.ingest.numbering import Numbering, W, parse_numbering
+from ketluan.ingest.numbering import Numbering, W, level_number, parse_numbering
 from ketluan.text.vietnamese import superscript
 
 __all__ = ["read_docx"]
 
-# A conclusion's parts are tens of kilobytes; anything far larger is not one.
-MAX_PART_BYTES = 32 * 1024 * 1024
+# A conclusion's parts are tens to hundreds of kilobytes; anything far larger is not one
+# (and its XML tree would take gigabytes).
+MAX_PART_BYTES = 8 * 1024 * 1024
 
 
 def _part(archive: zipfile.ZipFile, name: str) -> Element | None:
@@ -31,8 +33,13 @@ def _part(archive: zipfile.ZipFile, name: str) -> Element | None:
     except KeyError:
         return None
     # The zip's header may understate the size: the bytes are counted as they inflate.
-    with archive.open(info) as stream:
-        raw = stream.read(MAX_PART_BYTES + 1)
+    try:
+        with archive.open(info) as stream:
+            raw = stream.read(MAX_PART_BYTES + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        raise SourceError(
+            f"tệp Word bị hỏng ({name}: {exc}); hãy mở bằng Word và lưu lại"
+        ) from None
     if len(raw) > MAX_PART_BYTES or info.file_size > MAX_PART_BYTES:
         raise SourceError(
             f"phần {name} của tệp Word lớn hơn {MAX_PART_BYTES // 1024 // 1024} MB, "
@@ -175,7 +182,7 @@ class _Reader:
         if text.hidden and not visible.strip():
             return None
         num_id, ilvl = self._num_pr(p, style)
-        label = self.numbering.label(num_id, int(ilvl or 0)) if num_id else ""
+        label = self.numbering.label(num_id, level_number(ilvl)) if num_id else ""
         return SourceParagraph(label, visible, style)
 
     def _num_pr(self, p: Element, style: str | None) -> tuple[str | None, str | None]:
