@@ -85,7 +85,7 @@ def check_reports(
     says one thing per task and day, and a status its date allows ("quá hạn" only once
     the deadline has passed); `meetings` maps each quarter key to its meeting."""
     own = task_deadlines(conclusion)
-    seen: dict[tuple[str, date], StatusReport] = {}
+    seen: dict[tuple[str, str, date], StatusReport] = {}
     newest = max(meetings.values(), default=None)
     for report in conclusion.reports:
         if report.task not in earlier and report.task not in own:
@@ -128,7 +128,8 @@ def check_reports(
                 f"văn bản minh chứng ngày {vi_date(evidence.date)} sau ngày báo cáo "
                 f"{vi_date(report.date)}",
             )
-        other = seen.setdefault((report.task, report.date), report)
+        # One report a day per task and agency: a supporter's never blocks the lead's.
+        other = seen.setdefault((report.task, report.agency or "", report.date), report)
         if other is not report:
             ctx.report(
                 report,

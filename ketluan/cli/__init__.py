@@ -54,7 +54,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.command == "preview":
             return preview_command(args.data, args.address, args.site_url)
         if args.command == "reports":
-            return reports_import_command(args.sheet, args.quarter, args.data)
+            return reports_import_command(args.sheet, args.quarter, args.data, args.agency)
         if args.command == "schema":
             return schema_command(args.data, args.output)
         if args.command == "import":

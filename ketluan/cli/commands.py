@@ -196,14 +196,14 @@ def _wait_note(data: Path) -> Callable[[], None]:
     return note
 
 
-def reports_import_command(sheet: Path, key: str, data: Path) -> int:
+def reports_import_command(sheet: Path, key: str, data: Path, agency: str | None = None) -> int:
     """Merge the reports of a returned sheet into quarter `key` of `data`: every row
     checked, every problem named by its row, nothing written unless all are right."""
     # From reading the data to writing it back: a second import at once waits, then
     # reads what this one wrote, so that neither loses the other's reports.
     with writer_lock(data, waiting=_wait_note(data)):
         try:
-            imported = import_reports(sheet, key, data)
+            imported = import_reports(sheet, key, data, agency=agency)
         except UnknownQuarter:
             print(f"lỗi: không có quý {key} trong {data}", file=sys.stderr)
             return 1

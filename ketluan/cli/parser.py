@@ -99,6 +99,12 @@ def parser() -> argparse.ArgumentParser:
     p_rep_imp.add_argument(
         "--quarter", required=True, metavar="QUÝ", help="quý nhận báo cáo, ví dụ 2026-q2"
     )
+    p_rep_imp.add_argument(
+        "--agency",
+        default=None,
+        metavar="MÃ_CƠ_QUAN",
+        help="cơ quan gửi bảng (mặc định: cơ quan ghi ở dòng đầu của bảng)",
+    )
     _data_option(p_rep_imp)
     p_schema = _command(
         sub,

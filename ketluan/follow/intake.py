@@ -26,15 +26,18 @@ class ReportsImport:
     blank: int
 
 
-def import_reports(sheet: Path, key: str, data: Path) -> ReportsImport:
-    """The reports of `sheet` merged into quarter `key` of `data` (nothing is written).
+def import_reports(
+    sheet: Path, key: str, data: Path, *, agency: str | None = None
+) -> ReportsImport:
+    """The reports of `sheet` merged into quarter `key` of `data` (nothing is written);
+    the sheet speaks for `agency`, or for the agency its first row names.
 
     Raises UnknownQuarter for a quarter the data lacks, and SheetError with every
     problem, each named by its row, when the sheet or the merged data is wrong.
     """
     dataset = load(data)
     position = find_quarter(dataset.quarters, key)
-    read = read_sheet(sheet, dataset)
+    read = read_sheet(sheet, dataset, agency)
     merged = merge_reports(data.read_text(encoding="utf-8"), key, read.reports)
     if not merged.added:
         return ReportsImport(None, 0, len(merged.already), read.blank)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -21,12 +23,15 @@ from ketluan.model import Dataset, Status
 from ketluan.model.keys import TaskRef
 from ketluan.model.outline import effective_lead, walk_tasks
 from ketluan.model.report_sheet import COLUMNS
+from ketluan.render.urls import report_sheet_owner
 from ketluan.text.suggest import did_you_mean
 from ketluan.text.vietnamese import searchable, vi_date
 
 __all__ = ["SheetError", "read_sheet"]
 
 MAX_ROWS = 10_000  # a quarter's tasks times its agencies is a few hundred
+MAX_BYTES = 8 * 1024 * 1024  # a filled sheet is tens of kilobytes
+MAX_COLUMNS = len(COLUMNS) + 20  # the sheet's columns, and room for an agency's own
 _DONE = (Status.DONE_ON_TIME, Status.DONE_LATE)
 _DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})")
 
@@ -48,8 +53,14 @@ class Sheet:
     blank: int = 0
 
 
-def read_sheet(path: Path, dataset: Dataset) -> Sheet:
-    """The reports of the sheet at `path`; SheetError listing every problem."""
+def read_sheet(path: Path, dataset: Dataset, agency: str | None = None) -> Sheet:
+    """The reports of the sheet at `path`; SheetError listing every problem.
+
+    A sheet speaks for one agency: `agency` when given, else the one the site named the
+    file for ("bao-cao-<agency>-2026-q2.xlsx"), else the one its first row names (the
+    site pre-fills each agency's sheet with its own id); a row in another's name is
+    refused, as is a task the agency neither leads nor supports.
+    """
     rows = _rows(path)
     if not rows:
         raise SheetError([f"{path.name}: tệp không có dòng nào"])
@@ -63,12 +74,19 @@ def read_sheet(path: Path, dataset: Dataset) -> Sheet:
     checker = _Rows(dataset)
     out = Sheet()
     problems: list[str] = []
+    owner = agency or report_sheet_owner(path.name)
     for number, row in enumerate(rows[1:], start=2):
         cells = {name: _cell(row, i) for name, i in at.items()}
+        named = str(cells["Cơ quan báo cáo"] or "")
+        owner = owner or named or None
         if not cells["Tình trạng"] and not cells["Ngày báo cáo"]:
             out.blank += 1
             continue
         report, errors = checker.report(cells)
+        if owner is not None and named != owner and named in checker.agencies:
+            errors.append(
+                f"bảng của {_name(checker, owner)} không báo cáo thay {_name(checker, named)}"
+            )
         problems += [f"Dòng {number}: {e}" for e in errors]
         if report is not None and not errors:
             out.reports.append(report)
@@ -78,12 +96,19 @@ def read_sheet(path: Path, dataset: Dataset) -> Sheet:
     return out
 
 
+def _name(checker: _Rows, agency: str) -> str:
+    known = checker.agencies.get(agency)
+    return known.name if known is not None else f"'{agency}'"
+
+
 def _rows(path: Path) -> list[list[Any]]:
     kind = path.suffix.lower()
     try:
         if kind == ".csv":
+            if path.stat().st_size > MAX_BYTES:
+                raise SheetError([_too_large(path)])
             text = path.read_bytes().decode("utf-8-sig")
-            return list(csv.reader(io.StringIO(text)))[: MAX_ROWS + 1]
+            return _capped(path, csv.reader(io.StringIO(text)))
         if kind == ".xlsx":
             return _xlsx_rows(path)
     except UnicodeDecodeError:
@@ -96,15 +121,61 @@ def _rows(path: Path) -> list[list[Any]]:
 def _xlsx_rows(path: Path) -> list[list[Any]]:
     from openpyxl import load_workbook  # imported here: only a sheet import needs it
 
+    _refuse_inflated(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError):
         raise SheetError([f"{path.name}: tệp .xlsx bị hỏng hoặc không phải .xlsx"]) from None
     try:
-        sheet = book.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 1)]
+        # The sheet its reader sees: a hidden first sheet is never read in its place.
+        visible = [s for s in book.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
+        if not visible:
+            raise SheetError([f"{path.name}: tệp .xlsx không có trang tính nào hiện ra"])
+        # Only the sheet's own columns: a crafted <dimension> would pad every row to
+        # sixteen thousand cells.
+        rows = visible[0].iter_rows(values_only=True, max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS)
+        return _capped(path, rows)
+    except (zipfile.BadZipFile, ValueError, SyntaxError, EOFError):
+        raise SheetError([f"{path.name}: tệp .xlsx bị hỏng hoặc không phải .xlsx"]) from None
     finally:
         book.close()
+
+
+def _refuse_inflated(path: Path) -> None:
+    """SheetError for an .xlsx larger than a sheet, on disk or once inflated (Python's
+    zip reader inflates no more than each part's header says; a header that lies then
+    fails its checksum, said as a damaged file)."""
+    if path.stat().st_size > MAX_BYTES:
+        raise SheetError([_too_large(path)])
+    try:
+        with zipfile.ZipFile(path) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise SheetError([f"{path.name}: tệp .xlsx bị hỏng hoặc không phải .xlsx"]) from None
+    if inflated > 4 * MAX_BYTES:
+        raise SheetError([_too_large(path)])
+
+
+def _capped(path: Path, rows: Iterable[Iterable[Any]]) -> list[list[Any]]:
+    """The header and up to MAX_ROWS rows; SheetError when there are more, rather than
+    a report past the limit silently left out."""
+    out = [list(row) for row in itertools.islice(rows, MAX_ROWS + 2)]
+    if len(out) > MAX_ROWS + 1:
+        raise SheetError(
+            [
+                f"{path.name}: bảng có hơn {MAX_ROWS:,} dòng; hãy chia thành nhiều bảng".replace(
+                    ",", "."
+                )
+            ]
+        )
+    return out
+
+
+def _too_large(path: Path) -> str:
+    return (
+        f"{path.name}: tệp lớn hơn {MAX_BYTES // 1024 // 1024} MB, không phải một bảng báo cáo; "
+        "hãy dùng mẫu tải từ trang của cơ quan"
+    )
 
 
 def _cell(row: list[Any], i: int) -> Any:

@@ -192,8 +192,13 @@ class SiteIndex:
         return max([self.as_of, *(r.date for rs in self.reports.values() for r in rs)])
 
     def state(self, entry: Entry) -> TaskState:
-        """What became of a task, as of this version's newest report (or its meeting)."""
-        reports = self.reports.get(entry.ref, ())
+        """What became of a task, as of this version's newest report (or its meeting):
+        its lead's reports, and the Office's own (no agency); a supporter speaks of its
+        own part, never of the task's status."""
+        leads = {a.id for a in entry.leaders}
+        reports = [
+            r for r in self.reports.get(entry.ref, ()) if r.agency is None or r.agency in leads
+        ]
         return state_as_of(entry.task.deadlines, reports, self.reports_as_of)
 
     def is_current(self, entry: Entry) -> bool:

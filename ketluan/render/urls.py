@@ -6,6 +6,7 @@ crawls the built site for broken ones.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 AGENCIES = "co-quan/"
@@ -74,6 +75,16 @@ def report_sheet(agency_id: str, key: str, kind: str) -> str:
     """The report sheet of an agency's tasks of quarter `key` (`kind`: "csv", "xlsx"),
     beside its page, the quarter in the name like the PDF's."""
     return f"{agency(agency_id)}bao-cao-{agency_id}-{key}.{kind}"
+
+
+_REPORT_SHEET_NAME = re.compile(r"bao-cao-(?P<agency>[a-z0-9-]+?)-\d{4}-q[1-4]\.(?:csv|xlsx)")
+
+
+def report_sheet_owner(file_name: str) -> str | None:
+    """The agency whose sheet a file is, by the name `report_sheet` gave it (None for a
+    file named otherwise; a browser's " (1)" before the extension is allowed)."""
+    m = _REPORT_SHEET_NAME.fullmatch(re.sub(r"\s*\(\d+\)(?=\.\w+$)", "", file_name))
+    return m["agency"] if m else None
 
 
 def agency_pdf(agency_id: str, key: str) -> str:
