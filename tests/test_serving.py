@@ -4,6 +4,8 @@ nginx (Debian's) on 127.0.0.1."""
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import gzip
 import http.client
 import json
@@ -101,19 +103,16 @@ def test_the_readme_copy_command_leaves_the_clone_untouched(
     assert git(repo, "diff", "--cached", "--name-only") == ""
 
 
-@pytest.fixture(scope="module")
-def nginx(
-    published: tuple[Path, int, list[str]], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[int]:
+@contextlib.contextmanager
+def served(repo: Path, port: int, work: Path, extra: str = "") -> Iterator[int]:
     """The branch copied out with the README's command, served by a real nginx with the
-    README's location block, on the port the site URL names."""
+    README's location block (and `extra` lines inside it), on `port`."""
     assert NGINX, "nginx is needed: .ci/system-deps installs it"
-    repo, port, _ = published
-    work = tmp_path_factory.mktemp("nginx")
     folder = work / "srv" / "ket-luan"
     command = readme_block("sh", "git archive").strip().replace("/srv/ket-luan", str(folder))
     subprocess.run(["sh", "-ec", command], cwd=repo, check=True)
     location = readme_block("nginx", "location").replace("/srv/ket-luan/", f"{folder}/")
+    location = location.rstrip().removesuffix("}") + extra + "\n}\n"
     temp = "\n".join(
         f"  {kind}_temp_path {work}/{kind};" for kind in ("client_body", "proxy", "fastcgi")
     )
@@ -152,10 +151,25 @@ http {{
         server.wait(timeout=10)
 
 
-def get(port: int, path: str, gzip_ok: bool = False) -> tuple[int, dict[str, str], bytes]:
+@pytest.fixture(scope="module")
+def nginx(
+    published: tuple[Path, int, list[str]], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[int]:
+    """The published site served with the README's block, on the port its URL names."""
+    repo, port, _ = published
+    with served(repo, port, tmp_path_factory.mktemp("nginx")) as serving:
+        yield serving
+
+
+def get(
+    port: int, path: str, gzip_ok: bool = False, auth: tuple[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
     """Status, headers (lowercase names) and body of one request, redirects not followed."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     headers = {"Accept-Encoding": "gzip"} if gzip_ok else {}
+    if auth is not None:
+        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
+        headers["Authorization"] = f"Basic {token}"
     connection.request("GET", path, headers=headers)
     response = connection.getresponse()
     body = response.read()
@@ -203,3 +217,21 @@ def test_the_search_index_and_pages_are_served_gzipped(nginx: int) -> None:
         assert gzip.decompress(body)
     status, headers, body = get(nginx, f"{PREFIX}2026-q2/search/search_index.json")
     assert "content-encoding" not in headers and json.loads(body)["docs"]
+
+
+def test_the_readmes_basic_authentication_lets_in_only_who_has_the_password(
+    published: tuple[Path, int, list[str]], tmp_path: Path
+) -> None:
+    repo, _, _ = published
+    users = tmp_path / "ket-luan.htpasswd"
+    command = readme_block("sh", "openssl passwd").strip()
+    subprocess.run(
+        ["sh", "-ec", command.replace("/etc/nginx/ket-luan.htpasswd", str(users))], check=True
+    )
+    lines = readme_block("nginx", "auth_basic_user_file")
+    lines = lines.replace("/etc/nginx/ket-luan.htpasswd", str(users))
+    with served(repo, free_port(), tmp_path / "nginx", lines) as port:
+        assert get(port, f"{PREFIX}2026-q2/")[0] == 401
+        assert get(port, f"{PREFIX}2026-q2/", auth=("vanphong", "sai"))[0] == 401
+        status, _, body = get(port, f"{PREFIX}2026-q2/", auth=("vanphong", "mat-khau-that-dai"))
+        assert status == 200 and "Kết luận" in body.decode("utf-8")
