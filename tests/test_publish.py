@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import re
 import signal
 import socket
@@ -539,4 +540,34 @@ def test_publishing_without_the_sites_address_is_refused(tmp_path: Path, dataset
     repo = make_project(tmp_path, dataset_text)
     with pytest.raises(PublishError, match="--site-url"):
         publish(Destination(repo, repo / "mau.yml", branch=BRANCH), "2026-q1")
+    assert BRANCH not in git(repo, "branch", "--list")
+
+
+def test_a_publication_stopped_by_sigterm_leaves_no_folder_nor_process(
+    tmp_path: Path, dataset_text: str
+) -> None:
+    repo = make_project(tmp_path, dataset_text)
+    scratch = tmp_path / "tam"
+    scratch.mkdir()
+    # A folder a publication killed by SIGKILL left behind: nobody holds its lock.
+    left = scratch / "ketluan-cu"
+    (left / "site").mkdir(parents=True)
+    (left / ".dang-dung").write_text("", encoding="utf-8")
+    env = {**os.environ, "TMPDIR": str(scratch), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "ketluan.cli", "publish", "2026-q3", "--data", "mau.yml"]
+    command += ["--branch", BRANCH, "--site-url", SITE]
+    publishing = subprocess.Popen(
+        command, cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert publishing.stdout is not None
+    for line in publishing.stdout:
+        if line.startswith("Dựng "):  # the build has begun
+            break
+    assert not left.exists()  # swept when this publication began
+    assert list(scratch.glob("ketluan-*"))  # its own folder, while it builds
+    time.sleep(1)
+    publishing.send_signal(signal.SIGTERM)
+    assert publishing.wait(timeout=60) == 143
+    assert list(scratch.glob("ketluan-*")) == []
+    assert eventually(lambda: running_in(repo) == [], 10), running_in(repo)
     assert BRANCH not in git(repo, "branch", "--list")

@@ -12,7 +12,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ketluan.follow.intake import import_reports
@@ -75,7 +75,8 @@ def publish_command(
     started = time.monotonic()
     checked = read_checked(data)
     print(f"Dữ liệu hợp lệ ({time.monotonic() - started:.1f} s).", flush=True)
-    done = publish(destination, key, checked, say=_say)
+    with _ended_by_signals():
+        done = publish(destination, key, checked, say=_say)
     title = f"{done.conclusion.title} ({done.conclusion.key})"
     if done.changed:
         print(f"Đã xuất bản {title} lên nhánh {branch}.")
@@ -100,6 +101,23 @@ def publish_command(
             f"Xuất bản thêm: {commands}"
         )
     return 0
+
+
+@contextlib.contextmanager
+def _ended_by_signals() -> Iterator[None]:
+    """A SIGTERM (kill, a service manager) or SIGHUP (the terminal closed) ends the
+    command as an exception would: its build is stopped and its folder removed, and
+    the branch stays as it was (exit 143, as a process ended by SIGTERM)."""
+
+    def stop(*_: object) -> None:
+        raise SystemExit(143)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _say(line: str) -> None:

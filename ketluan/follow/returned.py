@@ -108,12 +108,16 @@ def _rows(path: Path) -> list[list[Any]]:
             if path.stat().st_size > MAX_BYTES:
                 raise SheetError([_too_large(path)])
             text = path.read_bytes().decode("utf-8-sig")
-            return _capped(path, csv.reader(io.StringIO(text)))
+            return _capped(path, csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
         if kind == ".xlsx":
             return _xlsx_rows(path)
     except UnicodeDecodeError:
         raise SheetError(
             [f"{path.name}: tệp CSV không ở bảng mã UTF-8; hãy lưu lại với 'CSV UTF-8'"]
+        ) from None
+    except csv.Error as exc:  # a cell over the csv module's limit, a stray NUL byte
+        raise SheetError(
+            [f"{path.name}: tệp CSV hỏng ({exc}); hãy mở bằng Excel và lưu lại với 'CSV UTF-8'"]
         ) from None
     raise SheetError([f"{path.name}: cần tệp .xlsx hoặc .csv (mẫu tải từ trang của cơ quan)"])
 
@@ -154,6 +158,12 @@ def _refuse_inflated(path: Path) -> None:
         raise SheetError([f"{path.name}: tệp .xlsx bị hỏng hoặc không phải .xlsx"]) from None
     if inflated > 4 * MAX_BYTES:
         raise SheetError([_too_large(path)])
+
+
+def _delimiter(text: str) -> str:
+    """ "," or ";": Excel with Vietnamese regional settings separates cells with ";"."""
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
 
 
 def _capped(path: Path, rows: Iterable[Iterable[Any]]) -> list[list[Any]]:

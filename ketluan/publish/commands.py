@@ -15,7 +15,6 @@ and data with uncommitted changes, and records in its commit which data it publi
 from __future__ import annotations
 
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +37,7 @@ from ketluan.publish.branch import (
     repository_lock,
 )
 from ketluan.publish.processes import PublishError, Say, run_logged
+from ketluan.publish.scratch import build_folder
 from ketluan.render.environment import environment
 
 # What mike runs to build a version, run by ketluan instead (mike sets the version).
@@ -96,7 +96,7 @@ def publish(
     record = prepare(destination, checked, [key])
     with (
         repository_lock(destination.project),
-        tempfile.TemporaryDirectory(prefix="ketluan-") as tmp,
+        build_folder() as tmp,
     ):
         check_branch(destination)
         site = Path(tmp) / "site"  # never a shared site/

@@ -9,14 +9,12 @@ older quarters are still building.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
@@ -34,7 +32,8 @@ from ketluan.publish.branch import (
     repository_lock,
 )
 from ketluan.publish.commands import Published, build_quarter, deploy_built, prepare, snapshot
-from ketluan.publish.processes import PublishError, Say, stop_running
+from ketluan.publish.processes import PublishError, Say, die_with_parent, stop_running
+from ketluan.publish.scratch import build_folder
 
 
 def builders(quarters: int) -> int:
@@ -61,7 +60,7 @@ def publish_all(
     tell = say or (lambda line: None)
     with (
         repository_lock(destination.project),
-        tempfile.TemporaryDirectory(prefix="ketluan-") as tmp,
+        build_folder() as tmp,
     ):
         check_branch(destination)
         data = snapshot(checked, Path(tmp), destination.data.name)
@@ -130,15 +129,6 @@ def check_port(address: str) -> None:
             ) from None
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before exec
-    # Linux: the kernel sends the server SIGTERM when ketluan dies, even by SIGKILL.
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-
-
-_PR_SET_PDEATHSIG = 1
-
-
 # A line of the server's access log: "127.0.0.1 - - [01/Dec/2026 15:56:27] "GET / …".
 _ACCESS_LOG = re.compile(r'^\S+ - - \[[^\]]*\] "')
 
@@ -169,7 +159,7 @@ def start_server(
         text=True,
         encoding="utf-8",
         errors="replace",
-        preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+        preexec_fn=die_with_parent,
     )
     threading.Thread(target=_pass_errors, args=(server.stderr,), daemon=True).start()
     return server

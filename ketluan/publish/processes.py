@@ -3,8 +3,11 @@ one line that says why it failed, and ending those still running when a preview 
 
 from __future__ import annotations
 
+import ctypes
 import re
+import signal
 import subprocess
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -42,6 +45,17 @@ def stop_running() -> None:
 _OUR_LINE = re.compile(r"^INFO\s+-\s+ketluan: (?P<said>.+)$")
 
 
+def die_with_parent() -> None:  # pragma: no cover - runs in the child, before exec
+    """Have the kernel end this child (SIGTERM) when ketluan dies, even by SIGKILL, so
+    that no build, mike or server outlives the command that started it (Linux)."""
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
 def run_logged(
     command: Sequence[str], cwd: Path, env: dict[str, str], say: Say | None = None
 ) -> None:
@@ -57,6 +71,7 @@ def run_logged(
         text=True,
         encoding="utf-8",
         errors="replace",
+        preexec_fn=die_with_parent,
     ) as process:
         with _running_lock:
             _running.add(process)
@@ -67,6 +82,11 @@ def run_logged(
                 ours = _OUR_LINE.match(line.rstrip())
                 if ours and say is not None:
                     say(ours["said"])
+        except BaseException:
+            # Stopped (Ctrl+C, a SIGTERM turned into an exit): the child goes too,
+            # before its folder is removed.
+            process.terminate()
+            raise
         finally:
             with _running_lock:
                 _running.discard(process)

@@ -4,6 +4,7 @@ its lead's word; a hidden sheet is never read; a sheet too long is refused, not 
 
 from __future__ import annotations
 
+import csv
 from datetime import timedelta
 from pathlib import Path
 
@@ -122,4 +123,31 @@ def test_a_sheet_longer_than_the_limit_is_refused_not_cut(data: Path, tmp_path: 
     blank = ["", "", "", "", "", "", "", "", "", "", ""]
     write_csv(sheet, [rows[0], *[blank] * MAX_ROWS, _row(template, lead, "đang thực hiện", day)])
     with pytest.raises(SheetError, match=r"hơn 10\.000 dòng"):
+        read_sheet(sheet, load(data))
+
+
+def test_a_semicolon_sheet_as_excel_saves_it_in_vietnamese_settings_imports(
+    data: Path, tmp_path: Path
+) -> None:
+    entry = _supported(data)
+    lead = entry.lead[0].agency.id
+    sheet, rows = _sheet_of(data, tmp_path / "site", lead)
+    template = next(r for r in rows if r[0] == entry.ref)
+    day = (load(data).quarters[-1].meeting_date + timedelta(days=3)).isoformat()
+    with sheet.open("w", encoding="utf-8-sig", newline="") as out:
+        csv.writer(out, delimiter=";").writerows(
+            [rows[0], _row(template, lead, "đang thực hiện", day)]
+        )
+    assert import_reports(sheet, KEY, data).added == 1
+
+
+def test_a_cell_beyond_what_csv_reads_is_said_in_one_line(data: Path, tmp_path: Path) -> None:
+    entry = _supported(data)
+    lead = entry.lead[0].agency.id
+    sheet, rows = _sheet_of(data, tmp_path / "site", lead)
+    template = next(r for r in rows if r[0] == entry.ref)
+    huge = _row(template, lead, "đang thực hiện", "1/1/2026")
+    huge[10] = "x" * 200_000
+    write_csv(sheet, [rows[0], huge])
+    with pytest.raises(SheetError, match="CSV hỏng"):
         read_sheet(sheet, load(data))
