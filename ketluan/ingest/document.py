@@ -22,6 +22,14 @@ class SourceParagraph:
     style: str | None = None
 
 
+# Why a reader of the file does not see some of its text (said to the reviewer).
+HIDDEN = "chữ ẩn (Hidden)"
+WHITE = "chữ màu trắng"
+TINY = "chữ cỡ dưới 3 pt"
+PROPOSED = "thay đổi theo dõi chưa được chấp nhận"
+OFF_PAGE = "chữ nằm ngoài trang"
+
+
 @dataclass(frozen=True, slots=True)
 class HiddenText:
     """Text the file holds that its reader does not see (hidden, white, a dot's size, a

@@ -18,14 +18,14 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdfpage import PDFPage
 
-from ketluan.ingest.document import SourceDocument, SourceError
+from ketluan.ingest.document import OFF_PAGE, TINY, WHITE, HiddenText, SourceDocument, SourceError
 from ketluan.ingest.plain import labelled
 from ketluan.text.vietnamese import superscript
 
@@ -79,9 +79,10 @@ def read_pdf(path: Path) -> SourceDocument:
                     f"tệp PDF có hơn {MAX_PAGES} trang: không phải một Kết luận; hãy kiểm tra "
                     "lại tệp nhận được"
                 )
+            hidden: list[HiddenText] = []
             for page in pdf.pages:
                 _refuse_dense(page)
-            pages = [_words(page) for page in pdf.pages]
+            pages = [_words(_seen(page, hidden)) for page in pdf.pages]
             size = (pdf.pages[0].width, pdf.pages[0].height) if pdf.pages else (0.0, 0.0)
     except SourceError:
         raise
@@ -92,7 +93,46 @@ def read_pdf(path: Path) -> SourceDocument:
             "tệp PDF không có lớp chữ (bản chụp, bản quét): hãy xin bản Word (.docx) của Kết "
             "luận, hoặc nhận dạng chữ (OCR) rồi lưu ra .docx"
         )
-    return _document(pages, size)
+    document = _document(pages, size)
+    return replace(document, hidden=tuple(hidden))
+
+
+# Text its reader does not see: white (on the white page), set under 3 pt, or drawn
+# outside the page.
+_MIN_SIZE = 3.0
+_WHITE = ((1.0,), (1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 0.0))
+
+
+def _unseen(char: dict[str, Any], width: float, height: float) -> str | None:
+    """Why a character does not show on its page, or None when it does."""
+    colour = char.get("non_stroking_color")
+    if isinstance(colour, tuple | list) and tuple(float(c) for c in colour) in _WHITE:
+        return WHITE
+    if float(char.get("size") or 0) < _MIN_SIZE:
+        return TINY
+    if char["x1"] <= 0 or char["x0"] >= width or char["bottom"] <= 0 or char["top"] >= height:
+        return OFF_PAGE
+    return None
+
+
+def _seen(page: Any, hidden: list[HiddenText]) -> Any:
+    """The page with only what its reader sees; the rest said in `hidden`."""
+    unseen: dict[str, list[str]] = {}
+    for char in page.chars:
+        why = _unseen(char, page.width, page.height)
+        if why is not None:
+            unseen.setdefault(why, []).append(char["text"])
+    for why, chars in unseen.items():
+        words = " ".join("".join(chars).split())
+        if words:
+            hidden.append(HiddenText(f"trang {page.page_number}", why, words))
+    if not unseen:
+        return page
+
+    def shows(obj: dict[str, Any]) -> bool:
+        return obj.get("object_type") != "char" or _unseen(obj, page.width, page.height) is None
+
+    return page.filter(shows)
 
 
 # Page objects and page counts as a PDF writes them in plain objects; pdfminer takes

@@ -16,7 +16,16 @@ from pathlib import Path
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
 
-from ketluan.ingest.document import HiddenText, SourceDocument, SourceError, SourceParagraph
+from ketluan.ingest.document import (
+    HIDDEN,
+    PROPOSED,
+    TINY,
+    WHITE,
+    HiddenText,
+    SourceDocument,
+    SourceError,
+    SourceParagraph,
+)
 from ketluan.ingest.numbering import Numbering, W, level_number, parse_numbering
 from ketluan.text.vietnamese import superscript
 
@@ -117,12 +126,6 @@ _PROPOSED = (f"{W}ins", f"{W}moveTo")
 _REMOVED = (f"{W}del", f"{W}moveFrom")
 # Text under 3 pt (Word counts half-points) is a dot on the page, not words to read.
 _MIN_HALF_POINTS = 6
-HIDDEN, WHITE, TINY, PROPOSED = (
-    "chữ ẩn (Hidden)",
-    "chữ màu trắng",
-    "chữ cỡ dưới 3 pt",
-    "thay đổi theo dõi chưa được chấp nhận",
-)
 
 
 def _paragraphs(container: Element) -> Iterator[Element]:

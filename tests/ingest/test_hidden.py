@@ -93,3 +93,38 @@ def test_a_hidden_task_in_a_conclusion_is_drafted_only_as_a_review_mark(tmp_path
     assert any("chữ ẩn" in note and PLANTED in note for note in notes), notes
     page = review_page(loaded, last.key, "draft.yml", "mau.docx")
     assert "chữ ẩn trong tệp nhận được" in page and PLANTED in page
+
+
+PDF_HIDING = ("white", "one point", "off the page")
+
+
+@pytest.mark.parametrize("how", PDF_HIDING)
+def test_text_a_pdf_does_not_show_is_left_out_and_said(how: str, tmp_path: Path) -> None:
+    from fpdf import FPDF
+    from pdf_maker import FONTS
+
+    from ketluan.ingest.pdf import read_pdf
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("body", fname=str(FONTS / "NotoSerif-Regular.ttf"))
+    pdf.add_page()
+    pdf.set_font("body", size=13)
+    pdf.set_xy(20, 30)
+    pdf.cell(text="Văn phòng Tỉnh ủy Mẫu theo dõi, báo cáo Ban Thường vụ.")
+    if how == "white":
+        pdf.set_text_color(255, 255, 255)
+        pdf.set_xy(20, 40)
+    elif how == "one point":
+        pdf.set_font("body", size=1)
+        pdf.set_xy(20, 40)
+    else:
+        pdf.set_xy(-400, 40)  # fpdf2 counts from the right: far left of the page
+        pdf.x = -400
+    pdf.cell(text=PLANTED)
+    path = tmp_path / "kl.pdf"
+    pdf.output(str(path))
+    document = read_pdf(path)
+    assert not any("15/5/2026" in p.text for p in document.paragraphs)
+    assert any("Văn phòng Tỉnh ủy Mẫu theo dõi" in p.text for p in document.paragraphs)
+    (hidden,) = document.hidden
+    assert hidden.where == "trang 1" and "15/5/2026" in hidden.text
