@@ -36,15 +36,21 @@ def refuse_oversized(document: SourceDocument) -> None:
         total += size
         if size > MAX_PARAGRAPH_CHARS:
             raise SourceError(
-                f"đoạn {number} dài {size:,} ký tự, vượt giới hạn {MAX_PARAGRAPH_CHARS:,} ký tự "
-                "của một đoạn Kết luận: hãy kiểm tra lại tệp nhận được".replace(",", ".")
+                f"đoạn {number} dài {_count(size)} ký tự, vượt giới hạn "
+                f"{_count(MAX_PARAGRAPH_CHARS)} ký tự của một đoạn Kết luận: hãy kiểm tra lại "
+                "tệp nhận được"
             )
     total += sum(len(text) for text in document.footnotes.values())
     if total > MAX_DOCUMENT_CHARS:
         raise SourceError(
-            f"văn bản dài {total:,} ký tự, vượt giới hạn {MAX_DOCUMENT_CHARS:,} ký tự của một "
-            "Kết luận: hãy kiểm tra lại tệp nhận được".replace(",", ".")
+            f"văn bản dài {_count(total)} ký tự, vượt giới hạn {_count(MAX_DOCUMENT_CHARS)} ký "
+            "tự của một Kết luận: hãy kiểm tra lại tệp nhận được"
         )
+
+
+def _count(n: int) -> str:
+    """A count as Vietnamese writes it: 720.000."""
+    return f"{n:,}".replace(",", ".")
 
 
 def _read(path: Path) -> SourceDocument:
