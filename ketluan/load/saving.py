@@ -69,8 +69,9 @@ def write_whole(path: Path, text: str, *, before_rename: Callable[[], None] | No
             out.write(text.encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
-        if mode is not None:
-            os.chmod(partial, mode)
+        # A temporary file is made private; the file it becomes is not: it keeps the
+        # target's permissions, or gets those any new file gets (the umask's).
+        os.chmod(partial, mode if mode is not None else _new_file_mode())
         if before_rename is not None:
             before_rename()
         os.replace(partial, path)
@@ -78,6 +79,12 @@ def write_whole(path: Path, text: str, *, before_rename: Callable[[], None] | No
         with contextlib.suppress(FileNotFoundError):
             os.unlink(partial)
         raise
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _mode_to_keep(path: Path) -> int | None:

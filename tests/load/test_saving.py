@@ -4,6 +4,7 @@ over a read-only one, one writer at a time (ketluan.load.saving)."""
 from __future__ import annotations
 
 import errno
+import os
 import stat
 import subprocess
 import sys
@@ -54,6 +55,14 @@ def test_a_read_only_file_is_refused_and_stays_read_only(tmp_path: Path) -> None
         assert stat.S_IMODE(target.stat().st_mode) == 0o444
     finally:
         target.chmod(0o644)
+
+
+def test_a_new_file_gets_the_permissions_any_new_file_gets(tmp_path: Path) -> None:
+    target = tmp_path / "trang-ra-soat.html"
+    write_whole(target, "<p>Mẫu</p>\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
 
 
 def test_the_file_keeps_its_permissions(tmp_path: Path) -> None:
