@@ -29,7 +29,13 @@ from ketluan.outputs.pdf import wanted as pdf_wanted
 from ketluan.problems import DataError
 from ketluan.publish.branch import PREVIEW_BRANCH, Destination, published_versions
 from ketluan.publish.commands import publish
-from ketluan.publish.preview import check_port, publish_all, start_server, wait_server
+from ketluan.publish.preview import (
+    check_port,
+    publish_all,
+    start_server,
+    wait_listening,
+    wait_server,
+)
 
 
 def print_problems(error: DataError, what: str) -> None:
@@ -143,6 +149,7 @@ def preview_command(data: Path, address: str, site_url: str | None) -> int:
 
     def newest_ready(newest: Conclusion, left: int) -> None:
         servers.append(start_server(destination, address, newest))
+        wait_listening(address, servers[-1])
         more = f"; {left} quý trước đang được dựng tiếp" if left else ""
         _say(f"Xem tại {url} (Ctrl+C để dừng){more}.")
 

@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from pathlib import Path
@@ -138,6 +139,18 @@ def _pass_errors(stream: IO[str] | None) -> None:
     for line in stream or ():
         if not _ACCESS_LOG.match(line):
             sys.stderr.write(line)
+
+
+def wait_listening(address: str, server: subprocess.Popen[str], seconds: float = 20.0) -> None:
+    """Return once `address` accepts connections (or the server has ended, or `seconds`
+    have passed): the address is said to the reader only when it answers."""
+    host, _, port = address.rpartition(":")
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and server.poll() is None:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            if probe.connect_ex((host.strip("[]") or "127.0.0.1", int(port))) == 0:
+                return
+        time.sleep(0.05)
 
 
 def start_server(
