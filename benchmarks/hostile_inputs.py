@@ -13,15 +13,13 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO / "tests"), str(REPO / "tests" / "ingest")]
+sys.path.insert(0, str(REPO / "tests"))
 
-from docx_maker import Doc, Raw, para, write_docx  # noqa: E402
-from test_hostile_sizes import _numbered, _pdf  # noqa: E402
+import hostile_files as make  # noqa: E402
 
 READ = """
 import sys, time
@@ -61,46 +59,6 @@ print(f"{time.perf_counter() - started:.2f}\\t{peak:.0f}\\t{said}")
 """
 
 
-def _runs(folder: Path) -> Path:
-    runs = "<w:r><w:t>0123456789</w:t></w:r>" * 728_541
-    return write_docx(folder / "runs.docx", Doc([Raw(f"<w:p>{runs}</w:p>")]))
-
-
-def _pages(folder: Path) -> Path:
-    pages = 200_000
-    kids = b" ".join(b"%d 0 R" % (n + 3) for n in range(pages))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Count %d /Kids [%s] >>" % (pages, kids),
-        *[b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages,
-    ]
-    return _pdf(objects, folder / "pages.pdf")
-
-
-def _dense(folder: Path) -> Path:
-    text = b"BT /F1 1 Tf 10 10 Td " + b"(a) Tj 0.01 0 Td " * 100_000 + b"ET"
-    packed = zlib.compress(text, 9)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Count 10 /Kids [" + b"3 0 R " * 10 + b"] >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    return _pdf(objects, folder / "dense.pdf")
-
-
-def _text(folder: Path) -> Path:
-    path = folder / "huge.txt"
-    path.write_bytes(("Đoạn văn bản hư cấu của Tỉnh Mẫu.\n" * 1_500_000).encode())
-    return path
-
-
-def _paragraph(folder: Path) -> Path:
-    return write_docx(folder / "long.docx", Doc([para("Mở đầu."), para("Tỉnh Mẫu " * 80_000)]))
-
-
 def _tall_csv(folder: Path) -> Path:
     path = folder / "bao-cao.csv"
     header = "Mã nhiệm vụ,Mục,Nội dung,Thời hạn,Cơ quan báo cáo,Tình trạng,Ngày báo cáo"
@@ -129,30 +87,32 @@ def _dimension_xlsx(folder: Path) -> Path:
     return path
 
 
+def _numbering(fmt: str, start: str) -> Callable[[Path], Path]:
+    return lambda folder: make.numbered_from(folder, fmt, start)
+
+
 CASES: list[tuple[str, str, Callable[[Path], Path]]] = [
-    (
-        "Roman numbering from 2,000,000,000",
-        READ,
-        lambda f: _numbered(f, "upperRoman", "2" + "0" * 9),
-    ),
-    ("Roman numbering from 10^3999", READ, lambda f: _numbered(f, "upperRoman", "1" + "0" * 3999)),
-    ("letters numbering from 1.3e10", READ, lambda f: _numbered(f, "lowerLetter", "13000000000")),
-    ("one paragraph of 728,541 runs", READ, _runs),
-    ("a paragraph of 720,000 characters", READ, _paragraph),
-    ("PDF of 200,000 pages", READ, _pages),
-    ("PDF of 10 pages x 100,000 one-point chars", READ, _dense),
-    ("50 MB text export", READ, _text),
+    ("Roman numbering from 2,000,000,000", READ, _numbering("upperRoman", "2" + "0" * 9)),
+    ("Roman numbering from 10^3999", READ, _numbering("upperRoman", "1" + "0" * 3999)),
+    ("letters numbering from 1.3e10", READ, _numbering("lowerLetter", "13000000000")),
+    ("list level 'abc'", READ, make.level_not_a_number),
+    ("one paragraph of 728,541 runs", READ, make.many_runs),
+    ("a paragraph of 720,000 characters", READ, make.long_paragraph),
+    ("a 12 MB part its zip header calls 1 KB", READ, make.understated_part),
+    ("PDF of 200,000 pages", READ, make.many_pages),
+    ("PDF of 10 pages x 100,000 one-point chars", READ, make.dense_pages),
+    ("70 MB text export", READ, make.huge_text),
     ("CSV sheet of 1,200,000 rows (37 MB)", SHEET, _tall_csv),
     (".xlsx whose <dimension> is A1:XFD1048576", SHEET, _dimension_xlsx),
-]
+]  # fmt: skip
 
 
 def main() -> int:
     print(f"{'case':45} {'s':>6} {'peak MB':>8}  what it said")
-    for name, code, make in CASES:
+    for name, code, build in CASES:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
-            path = make(folder)
+            path = build(folder)
             done = subprocess.run(
                 [sys.executable, "-c", code, str(path)],
                 capture_output=True,
