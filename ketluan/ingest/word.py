@@ -84,14 +84,20 @@ def read_docx(path: Path) -> SourceDocument:
     for child in body if body is not None else ():
         if child.tag == f"{W}tbl" and not any(p.text.strip() for p in paragraphs) and not header:
             # The header table, before any text: its cells, not paragraphs of the text.
+            shaded_ids = _in_shaded_cells(child)
             header = [
-                "\n".join(_texts(reader.paragraph(p) for p in _paragraphs(cell))).strip()
+                "\n".join(
+                    _texts(reader.paragraph(p, id(p) in shaded_ids) for p in _paragraphs(cell))
+                ).strip()
                 for cell in child.iter(f"{W}tc")
             ]
             continue
         # A paragraph, or what holds some (a later table, a content control).
         inner = [child] if child.tag == f"{W}p" else list(_paragraphs(child))
-        paragraphs += [read for p in inner if (read := reader.paragraph(p)) is not None]
+        shaded_ids = _in_shaded_cells(child)
+        paragraphs += [
+            read for p in inner if (read := reader.paragraph(p, id(p) in shaded_ids)) is not None
+        ]
     footnotes = {
         reader.footnote_numbers[note_id]: text
         for note_id, text in _footnote_texts(notes_root).items()
@@ -170,14 +176,17 @@ class _Reader:
         self.footnote_numbers: dict[str, int] = {}
         self.hidden: list[HiddenText] = []
         self.count = 0
+        self.shaded = False  # the paragraph being read stands on a coloured background
 
-    def paragraph(self, p: Element) -> SourceParagraph | None:
+    def paragraph(self, p: Element, shaded: bool = False) -> SourceParagraph | None:
         """The paragraph as its reader sees it; None when none of it shows (then it is
         not numbered either, as Word does not number what it does not show)."""
         self.count += 1
         style_el = p.find(f"{W}pPr/{W}pStyle")
         style = style_el.get(f"{W}val") if style_el is not None else None
         text = _Text()
+        # White text shows on a dark paragraph or table cell: it is read there.
+        self.shaded = shaded or _filled(p.find(f"{W}pPr/{W}shd"))
         self._walk(p, text, self._style_props(style), None)
         for why, words in text.hidden.items():
             self.hidden.append(HiddenText(f"đoạn {self.count}", why, "".join(words).strip()))
@@ -240,7 +249,7 @@ class _Reader:
         if style_el is not None:
             own += self._style_props(style_el.get(f"{W}val"))
         layers = own + inherited  # nearest first
-        why = proposed or _unseen(layers)
+        why = proposed or _unseen(layers, self.shaded)
         italic = _first_on(layers, "i")
         piece: list[str] = []
         for child in run:
@@ -297,7 +306,7 @@ def _first_on(layers: list[Element], name: str) -> bool:
     return _on(_first(layers, name))
 
 
-def _unseen(layers: list[Element]) -> str | None:
+def _unseen(layers: list[Element], shaded: bool = False) -> str | None:
     """Why a run's text does not show on the page, or None when it does."""
     if _first_on(layers, "vanish") or _first_on(layers, "specVanish"):
         return HIDDEN
@@ -305,7 +314,8 @@ def _unseen(layers: list[Element]) -> str | None:
     if size is not None and _number(size.get(f"{W}val")) < _MIN_HALF_POINTS:
         return TINY
     color = _first(layers, "color")
-    if color is not None and _near_white(color.get(f"{W}val", "")) and not _on_colour(layers):
+    white = color is not None and _near_white(color.get(f"{W}val", ""))
+    if white and not shaded and not _on_colour(layers):
         return WHITE
     return None
 
@@ -325,6 +335,22 @@ def _near_white(hex_colour: str) -> bool:
     except ValueError:
         return False
     return all(c >= 0xF0 for c in channels)
+
+
+def _filled(shading: Element | None) -> bool:
+    """Whether a shading element paints a colour other than white."""
+    fill = shading.get(f"{W}fill", "auto") if shading is not None else "auto"
+    return fill.lower() not in ("auto", "ffffff") and not _near_white(fill)
+
+
+def _in_shaded_cells(container: Element) -> set[int]:
+    """The ids of the paragraphs of `container` that stand in a shaded table cell."""
+    return {
+        id(p)
+        for cell in container.iter(f"{W}tc")
+        if _filled(cell.find(f"{W}tcPr/{W}shd"))
+        for p in cell.iter(f"{W}p")
+    }
 
 
 def _on_colour(layers: list[Element]) -> bool:

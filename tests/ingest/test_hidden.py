@@ -128,3 +128,18 @@ def test_text_a_pdf_does_not_show_is_left_out_and_said(how: str, tmp_path: Path)
     assert any("Văn phòng Tỉnh ủy Mẫu theo dõi" in p.text for p in document.paragraphs)
     (hidden,) = document.hidden
     assert hidden.where == "trang 1" and "15/5/2026" in hidden.text
+
+
+def test_white_text_on_a_dark_paragraph_or_cell_is_read(tmp_path: Path) -> None:
+    white = run('<w:color w:val="FFFFFF"/>', "Chữ trắng trên nền xanh")
+    dark_paragraph = Raw(
+        f'<w:p><w:pPr><w:shd w:val="clear" w:color="auto" w:fill="1F3864"/></w:pPr>{white}</w:p>'
+    )
+    dark_cell = Raw(
+        '<w:tbl><w:tr><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="1F3864"/>'
+        f"</w:tcPr><w:p>{white}</w:p></w:tc></w:tr></w:tbl>"
+    )
+    doc = Doc([para("Mở đầu."), dark_paragraph, dark_cell])
+    document = read_docx(write_docx(tmp_path / "mau.docx", doc))
+    assert [p.text for p in document.paragraphs].count("Chữ trắng trên nền xanh") == 2
+    assert document.hidden == ()
