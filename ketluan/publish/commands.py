@@ -123,6 +123,9 @@ def build_quarter(
     env = build_env(destination, conclusion, data)
     env["KETLUAN_SITE_DIR"] = str(site)
     env["MIKE_DOCS_VERSION"] = conclusion.key
+    # The build's own temporary files (the sheets and exports being written, Chromium's
+    # profile) go into the publication's folder, and with it, however the build ends.
+    env["TMPDIR"] = str(site.parent)
     run_logged([sys.executable, *_MKDOCS_BUILD], destination.project, env, say)
     return time.monotonic() - started
 

@@ -12,6 +12,7 @@ import contextlib
 import fcntl
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,7 +32,18 @@ def build_folder() -> Iterator[Path]:
             fcntl.flock(lock, fcntl.LOCK_EX)
             yield folder
     finally:
+        _remove(folder)
+
+
+def _remove(folder: Path) -> None:
+    """Remove the folder; a child of a stopped build may still write into it for a
+    moment after the build has ended (it is told to stop when the build dies), so a
+    folder that comes back is removed again."""
+    for _ in range(20):
         shutil.rmtree(folder, ignore_errors=True)
+        time.sleep(0.1)
+        if not folder.exists():
+            return
 
 
 def sweep_left_over() -> list[Path]:
