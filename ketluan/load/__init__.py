@@ -58,12 +58,13 @@ class Checked:
     loaded: Loaded
 
 
-def read_checked(file: Path, *, name: str | None = None) -> Checked:
+def read_checked(file: Path, *, name: str | None = None, registry_only: bool = False) -> Checked:
     """The data file's bytes and their validated dataset; DataError listing every problem."""
     shown = name or str(file)
     raw = read_data_file(file, shown)
     with gc_paused():
-        return Checked(raw, validate_with_marks(decode(raw, shown), shown))
+        loaded = validate_with_marks(decode(raw, shown), shown, registry_only=registry_only)
+    return Checked(raw, loaded)
 
 
 def load(file: str | Path, *, name: str | None = None, registry_only: bool = False) -> Dataset:
@@ -80,10 +81,7 @@ def load_with_marks(
     file: str | Path, *, name: str | None = None, registry_only: bool = False
 ) -> Loaded:
     """`load`, keeping the review marks (`ketluan.load.review`) the file carries."""
-    shown = name or str(file)
-    raw = read_data_file(Path(file), shown)
-    with gc_paused():
-        return validate_with_marks(decode(raw, shown), shown, registry_only=registry_only)
+    return read_checked(Path(file), name=name, registry_only=registry_only).loaded
 
 
 @contextlib.contextmanager

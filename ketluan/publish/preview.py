@@ -81,11 +81,15 @@ def publish_all(
             builds = {start(q): q for q in reversed(quarters)}
             try:
                 first = next(f for f, q in builds.items() if q is newest)
-                done = [_deploy(destination, newest, first, data, record, tell, newest=True)]
+                done = [
+                    _deploy(destination, newest, first, Path(tmp), data, record, tell, newest=True)
+                ]
                 if newest_ready is not None:
                     newest_ready(newest, len(quarters) - 1)
                 for build in as_completed(f for f in builds if f is not first):
-                    done.append(_deploy(destination, builds[build], build, data, record, tell))
+                    done.append(
+                        _deploy(destination, builds[build], build, Path(tmp), data, record, tell)
+                    )
             except BaseException:
                 # One failed, or the preview was stopped: the others are not waited for.
                 for build in builds:
@@ -99,6 +103,7 @@ def _deploy(
     destination: Destination,
     quarter: Conclusion,
     build: Future[float],
+    folder: Path,
     data: Path,
     record: str,
     tell: Say,
@@ -107,7 +112,7 @@ def _deploy(
 ) -> Published:
     seconds = build.result()  # raises the build's PublishError
     tell(f"Đã dựng {quarter.title} ({quarter.key}) trong {seconds:.1f} s.")
-    site = data.parent.parent / quarter.key  # beside the data's copy, in the preview's folder
+    site = folder / quarter.key  # where `start` built it
     return deploy_built(destination, quarter, site, newest=newest, record=record, data=data)
 
 
