@@ -28,6 +28,7 @@ WHITE = "chữ màu trắng"
 TINY = "chữ cỡ dưới 3 pt"
 PROPOSED = "thay đổi theo dõi chưa được chấp nhận"
 OFF_PAGE = "chữ nằm ngoài trang"
+INVISIBLE = "chữ vô hình (chế độ vẽ 3)"
 
 
 @dataclass(frozen=True, slots=True)

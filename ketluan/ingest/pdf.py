@@ -23,9 +23,19 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdfpage import PDFPage
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
-from ketluan.ingest.document import OFF_PAGE, TINY, WHITE, HiddenText, SourceDocument, SourceError
+from ketluan.ingest.document import (
+    INVISIBLE,
+    OFF_PAGE,
+    TINY,
+    WHITE,
+    HiddenText,
+    SourceDocument,
+    SourceError,
+)
 from ketluan.ingest.plain import labelled
 from ketluan.text.vietnamese import superscript
 
@@ -82,6 +92,7 @@ def read_pdf(path: Path) -> SourceDocument:
             hidden: list[HiddenText] = []
             for page in pdf.pages:
                 _refuse_dense(page)
+                _lay_out(page)
             pages = [_words(_seen(page, hidden)) for page in pdf.pages]
             size = (pdf.pages[0].width, pdf.pages[0].height) if pdf.pages else (0.0, 0.0)
     except SourceError:
@@ -97,14 +108,47 @@ def read_pdf(path: Path) -> SourceDocument:
     return replace(document, hidden=tuple(hidden))
 
 
-# Text its reader does not see: white (on the white page), set under 3 pt, or drawn
-# outside the page.
+# Text render modes that paint nothing (PDF 32000-1, 9.3.6): 3 neither fills nor
+# strokes, 7 only adds to the clipping path. A scanner's OCR layer is drawn so, under
+# the page's image; a crafted file draws so what its reader must not see.
+_INVISIBLE_MODES = frozenset({3, 7})
+# pdfplumber keeps only a fixed set of a character's attributes; the marked-content tag
+# is one we never read, so it carries the mark.
+_INVISIBLE_TAG = "ketluan:invisible"
+
+
+class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's page device, which also marks each character drawn in a render mode
+    that paints nothing (pdfminer keeps the mode in the text state, not on the char)."""
+
+    def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
+        before = len(self.cur_item._objs)
+        super().render_string(textstate, seq, ncs, graphicstate)
+        if textstate.render in _INVISIBLE_MODES:
+            for obj in self.cur_item._objs[before:]:
+                obj.tag = _INVISIBLE_TAG  # type: ignore[attr-defined]
+
+
+def _lay_out(page: Any) -> None:
+    """Lay the page out with the render-mode-aware device; pdfplumber reads its
+    characters from the layout it caches (`_layout`) from then on."""
+    device = _RenderModeAggregator(
+        page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams
+    )
+    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    page._layout = device.get_result()
+
+
+# Text its reader does not see: white (on the white page), set under 3 pt, drawn
+# outside the page, or drawn in a mode that paints nothing.
 _MIN_SIZE = 3.0
 _WHITE = ((1.0,), (1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 0.0))
 
 
 def _unseen(char: dict[str, Any], width: float, height: float) -> str | None:
     """Why a character does not show on its page, or None when it does."""
+    if char.get("tag") == _INVISIBLE_TAG:
+        return INVISIBLE
     colour = char.get("non_stroking_color")
     if isinstance(colour, tuple | list) and tuple(float(c) for c in colour) in _WHITE:
         return WHITE

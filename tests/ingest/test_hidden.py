@@ -95,12 +95,13 @@ def test_a_hidden_task_in_a_conclusion_is_drafted_only_as_a_review_mark(tmp_path
     assert "chữ ẩn trong tệp nhận được" in page and PLANTED in page
 
 
-PDF_HIDING = ("white", "one point", "off the page")
+PDF_HIDING = ("white", "one point", "off the page", "invisible")
 
 
 @pytest.mark.parametrize("how", PDF_HIDING)
 def test_text_a_pdf_does_not_show_is_left_out_and_said(how: str, tmp_path: Path) -> None:
     from fpdf import FPDF
+    from fpdf.enums import TextMode
     from pdf_maker import FONTS
 
     from ketluan.ingest.pdf import read_pdf
@@ -116,6 +117,9 @@ def test_text_a_pdf_does_not_show_is_left_out_and_said(how: str, tmp_path: Path)
         pdf.set_xy(20, 40)
     elif how == "one point":
         pdf.set_font("body", size=1)
+        pdf.set_xy(20, 40)
+    elif how == "invisible":
+        pdf.text_mode = TextMode.INVISIBLE  # render mode 3: painted neither filled nor stroked
         pdf.set_xy(20, 40)
     else:
         pdf.set_xy(-400, 40)  # fpdf2 counts from the right: far left of the page
