@@ -9,6 +9,11 @@
  *
  * - Material's search dialog gets a name for screen readers.
  *
+ * - A query is cut to its first MAX_TERMS words, MAX_QUERY characters in all, before
+ *   Material reads it (on keyup; we listen on window, in the capture phase, so first):
+ *   lunr expands each wildcard over the whole index, and a pasted query of a thousand
+ *   "a*" held the reader's own tab for 35 s. No real query is that long.
+ *
  * Our own script, loaded from the site itself. Without JavaScript there is no search.
  */
 (function () {
@@ -22,6 +27,21 @@
     return word.normalize("NFD").replace(MARKS, "")
       .replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
   }
+
+  var MAX_TERMS = 10;
+  var MAX_QUERY = 200;
+
+  function capQuery(event) {
+    var box = event.target;
+    if (!(box instanceof HTMLInputElement) || !box.classList.contains("md-search__input"))
+      return;
+    var terms = box.value.split(/\s+/).filter(Boolean);
+    if (terms.length <= MAX_TERMS && box.value.length <= MAX_QUERY)
+      return;
+    box.value = terms.slice(0, MAX_TERMS).join(" ").slice(0, MAX_QUERY);
+  }
+  window.addEventListener("input", capQuery, true);
+  window.addEventListener("keyup", capQuery, true);
 
   function goToTask(url) {
     var anchor = url.searchParams.get("nv");
@@ -75,6 +95,11 @@
 
   function run() {
     nameTheDialog();
+    var box = document.querySelector("input.md-search__input");
+    if (box) {
+      box.maxLength = MAX_QUERY;
+      capQuery({ target: box });  // a query given in the address (?q=)
+    }
     var url = new URL(location.href);
     goToTask(url);
     markFolded(url);

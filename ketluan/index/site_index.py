@@ -201,6 +201,21 @@ class SiteIndex:
         ]
         return state_as_of(entry.task.deadlines, reports, self.reports_as_of)
 
+    def support_reports(self, entry: Entry) -> tuple[StatusReport, ...]:
+        """What each agency that does not lead the task last reported of its own part,
+        as of this version, in the order the task names them: shown as theirs, never as
+        the task's status."""
+        leads = {a.id for a in entry.leaders}
+        latest: dict[str, StatusReport] = {}
+        for report in self.reports.get(entry.ref, ()):
+            who = report.agency
+            if who is None or who in leads or report.date > self.reports_as_of:
+                continue
+            if who not in latest or report.date >= latest[who].date:
+                latest[who] = report
+        order = [a.id for a in entry.support] + sorted(latest)
+        return tuple(latest[a] for a in dict.fromkeys(order) if a in latest)
+
     def is_current(self, entry: Entry) -> bool:
         """Whether the task belongs to this version's conclusion."""
         return entry.conclusion is self.conclusion

@@ -5,12 +5,14 @@ its lead's word; a hidden sheet is never read; a sheet too long is refused, not 
 from __future__ import annotations
 
 import csv
+from html import unescape
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 from reporting import csv_rows, fictional_data, write_csv
+from sitecheck import render_pages
 
 from ketluan.follow.intake import import_reports
 from ketluan.follow.returned import MAX_ROWS, SheetError, read_sheet
@@ -92,6 +94,18 @@ def test_a_supporters_report_neither_sets_the_status_nor_blocks_the_lead(
     state = index.state(index.by_ref[entry.ref])
     assert state.label == "đang thực hiện"  # the lead's word, not the supporter's "done"
     assert state.report is not None and state.report.agency == lead
+    (theirs,) = index.support_reports(index.by_ref[entry.ref])
+    assert (theirs.agency, theirs.status.value) == (supporter, "hoàn thành đúng hạn")
+    # On the supporter's page, its word shows as its own, beside the lead's status.
+    data.write_text(second.text, encoding="utf-8")
+    pages = render_pages(data, None, tmp_path / "pages")
+    page = (pages / urls.agency(supporter).strip("/") / "index.html").read_text(encoding="utf-8")
+    card = next(c for c in page.split('<div class="kl-task">') if f'id="{entry.task.anchor}"' in c)
+    status = card.split("<dt>Tình trạng</dt>")[1].split("</dd>")[0]
+    assert "đang thực hiện" in status and "hoàn thành" not in status
+    theirs_html = card.split("<dt>Báo cáo phần phối hợp</dt>")[1].split("</dd>")[0]
+    assert index.agencies[supporter].agency.name in unescape(theirs_html)
+    assert "hoàn thành đúng hạn" in theirs_html and f"{later.day}/{later.month}" in theirs_html
 
 
 def test_a_hidden_sheet_is_never_read_in_place_of_the_visible_one(
