@@ -139,6 +139,30 @@ def test_the_version_button_names_the_quarter_shown(page: Page, versions: str) -
     assert button.get_attribute("aria-label") == "Đang xem Quý II/2026 — chọn quý khác"
 
 
+def test_a_versions_list_changed_on_the_server_never_reaches_the_page_as_markup(
+    page: Page, versions: str
+) -> None:
+    # ketluan publish refuses such entries; this is the list as a server might serve it.
+    planted = [
+        {"version": "2026-q3", "title": "Quý III/2026", "aliases": ["latest"]},
+        {"version": "x", "title": '<img src=x onerror="window.klRan=1">', "aliases": []},
+        {"version": "2026-q2", "title": "<b onmouseover=alert(1)>Quý II/2026</b>", "aliases": []},
+        {"version": "2026-q1", "title": "Quý I/2026", "aliases": []},
+    ]
+    page.route(
+        "**/versions.json",
+        lambda route: route.fulfill(json=planted, headers={"Cache-Control": "no-store"}),
+    )
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{versions}/2026-q3/")
+    page.locator(".md-version__current").wait_for()
+    titles = page.locator("a.md-version__link").all_inner_texts()
+    assert titles == ["Quý III/2026", "Quý I/2026"]
+    assert page.locator(".md-version img, .md-version b").count() == 0
+    assert page.evaluate("() => window.klRan") is None and dialogs == []
+
+
 def switch_version(page: Page, title: str) -> None:
     """Open Material's version selector (it opens on focus) and pick a quarter."""
     page.locator(".md-version__current").focus()
