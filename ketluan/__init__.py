@@ -9,6 +9,7 @@ The stages, in the order the data flows; each imports only from the stages befor
 (`import-linter` enforces it, see `[tool.importlinter]` in pyproject.toml):
 
 - `problems`   what is wrong with the data, where (file, line, column, field)
+- `children`   child processes: ended with ketluan, held to time and memory ceilings
 - `model/`     the validated records and codes, identifiers (`QuarterKey`, `TaskRef`),
                the quarter calendar, the outline walk and the lead-inheritance rule
 - `text/`      Vietnamese text: folding, collation, hidden characters, deadline phrases,
@@ -20,8 +21,9 @@ The stages, in the order the data flows; each imports only from the stages befor
 - `render/`    the page plan, the pages (`SitePages`), Jinja templates, links, timeline
 - `outputs/`   what a build writes besides pages: the search index reshaped, PDFs,
                report sheets and exports
-- `ingest/`    a received conclusion (.docx, .pdf, .txt) into a draft data file with
-               review marks, and its review page (`ketluan import`)
+- `ingest/`    a received conclusion (.docx, .pdf, .txt), read in a child process held
+               to a ceiling, into a draft data file with review marks, and its review
+               page (`ketluan import`)
 - `follow/`    the reports agencies send back on their sheets (`ketluan reports import`)
 - `publish/`   each quarter a frozen version with mike; the local preview
 - `adapter/`   the MkDocs plugin (`KetluanPlugin`): the only code that imports MkDocs

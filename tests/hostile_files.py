@@ -113,3 +113,49 @@ def dense_pages(folder: Path) -> Path:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     return pdf(objects, folder / "dense.pdf")
+
+
+def pages_in_object_stream(folder: Path, pages: int = 200_000, *, one_page: bool = False) -> Path:
+    """A PDF 1.5 whose page tree and `pages` empty pages lie inside one compressed object
+    stream, found through a cross-reference stream: no page object, and no page count,
+    stands in the file's plain bytes (2 MB at 200,000). With `one_page`, the tree names
+    one page object `pages` times: the file then declares six objects in all."""
+    first_page = 4
+    kids = b" ".join(b"%d 0 R" % (first_page + (0 if one_page else n)) for n in range(pages))
+    page = b"<< /Type /Page /Parent 3 0 R /MediaBox [0 0 595 842] >>"
+    bodies = [b"<< /Type /Pages /Count %d /Kids [%s] >>" % (pages, kids)]
+    bodies += [page] * (1 if one_page else pages)
+    header, offset, packed_bodies = bytearray(), 0, bytearray()
+    for number, body in enumerate(bodies, start=3):
+        header += b"%d %d " % (number, offset)
+        packed_bodies += body + b" "
+        offset += len(body) + 1
+    stream = zlib.compress(bytes(header) + bytes(packed_bodies), 9)
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = {1: len(out)}
+    out += b"1 0 obj\n<< /Type /Catalog /Pages 3 0 R >>\nendobj\n"
+    offsets[2] = len(out)
+    out += b"2 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\n" % (
+        len(bodies),
+        len(header),
+        len(stream),
+    )
+    out += b"stream\n" + stream + b"\nendstream\nendobj\n"
+    xref_number = 3 + len(bodies)
+    offsets[xref_number] = len(out)
+    rows = bytearray(b"\x00" + (0).to_bytes(4, "big") + (65535).to_bytes(4, "big"))
+    for number in range(1, xref_number + 1):
+        if number in offsets:
+            rows += b"\x01" + offsets[number].to_bytes(4, "big") + (0).to_bytes(4, "big")
+        else:
+            rows += b"\x02" + (2).to_bytes(4, "big") + (number - 3).to_bytes(4, "big")
+    packed_rows = zlib.compress(bytes(rows), 9)
+    out += b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 4] /Root 1 0 R /Filter /FlateDecode " % (
+        xref_number,
+        xref_number + 1,
+    )
+    out += b"/Length %d >>\nstream\n" % len(packed_rows) + packed_rows + b"\nendstream\nendobj\n"
+    out += b"startxref\n%d\n%%%%EOF\n" % offsets[xref_number]
+    path = folder / "object-stream-pages.pdf"
+    path.write_bytes(bytes(out))
+    return path

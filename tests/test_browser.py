@@ -154,7 +154,12 @@ def test_a_versions_list_changed_on_the_server_never_reaches_the_page_as_markup(
         lambda route: route.fulfill(json=planted, headers={"Cache-Control": "no-store"}),
     )
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def said(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", said)
     page.goto(f"{versions}/2026-q3/")
     page.locator(".md-version__current").wait_for()
     titles = page.locator("a.md-version__link").all_inner_texts()

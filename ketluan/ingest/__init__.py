@@ -17,7 +17,8 @@ receives and proposes YAML for a person to review. In the order the draft is mad
 - `draft` assembles the quarter, leaving a review mark (`marks`) on what was inferred;
   `datafile` puts it into the data file's text; `review_page` writes the HTML page the
   Office reviews it on;
-- `intake` is `ketluan import` as one library call (`import_quarter`).
+- `intake` is `ketluan import` as one library call (`import_quarter`); it reads the
+  file through `isolated`, in a child process ended at a time and memory ceiling.
 
 Every reader gives one intermediate, `document.SourceDocument`, whatever the format.
 """

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ketluan.ingest.datafile import with_quarter
 from ketluan.ingest.draft import draft_quarter
+from ketluan.ingest.isolated import read_isolated
 from ketluan.ingest.review_page import review_page
-from ketluan.ingest.source import read_source
 from ketluan.ingest.structure import coverage, outline
 from ketluan.load import load, validate_with_marks
 
@@ -46,7 +46,7 @@ def import_quarter(
     registry = load(data, registry_only=True)
     if key in {q.key for q in registry.quarters}:
         raise QuarterTaken(f"quý {key} đã có trong {data}; chọn mã quý khác")
-    document = read_source(source)
+    document = read_isolated(source)
     structure = outline(document)
     drafted = draft_quarter(structure, registry, key)
     placed, missing = coverage(document, structure)

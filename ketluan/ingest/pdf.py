@@ -201,6 +201,25 @@ def _refuse_page_count(path: Path) -> None:
             f"tệp PDF có hơn {MAX_PAGES} trang: không phải một Kết luận; hãy kiểm tra "
             "lại tệp nhận được"
         )
+    if _declared_objects(raw) > MAX_OBJECTS:
+        raise SourceError(
+            f"tệp PDF khai báo hơn {MAX_OBJECTS:_} đối tượng, gấp nhiều lần một Kết luận: tệp có "
+            "thể bị hỏng hoặc cố ý làm nặng; hãy xin bản Word (.docx)".replace("_", ".")
+        )
+
+
+# How many objects the file's cross-references say it holds. An object packed in a
+# compressed object stream is found only through a cross-reference stream, whose /Size
+# or /Index ranges stand in plain text (plain objects are counted by _PAGE_OBJECT).
+MAX_OBJECTS = 50_000  # a forty-page conclusion from Word holds a few thousand
+_SIZE = re.compile(rb"/Size\s+(\d{1,12})")
+_INDEX = re.compile(rb"/Index\s*\[([\d\s]{1,100000})\]")
+
+
+def _declared_objects(raw: bytes) -> int:
+    sizes = [int(m.group(1)) for m in _SIZE.finditer(raw)]
+    ranges = [sum(int(n) for n in m.group(1).split()[1::2]) for m in _INDEX.finditer(raw)]
+    return max([*sizes, *ranges, 0])
 
 
 def _refuse_dense(page: Any) -> None:

@@ -8,15 +8,13 @@ site at its end. An .xlsx costs openpyxl about 15 ms, a province's agencies a se
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import shutil
-import signal
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ketluan.children import die_with_parent
 from ketluan.index.site_index import build_index
 from ketluan.load import load
 from ketluan.outputs.blank_sheets import write_sheets
@@ -63,10 +61,9 @@ def start_extras(data_file: Path, name: str, quarter: str | None, site_url: str)
 
 
 def _write(data_file: str, name: str, quarter: str | None, site_url: str, folder: str) -> None:
-    if sys.platform == "linux":
-        # Ended with the build that started it, even when the build is killed: a
-        # stopped publication leaves no writer behind in its folder.
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    # Ended with the build that started it, even when the build is killed: a stopped
+    # publication leaves no writer behind in its folder.
+    die_with_parent()
     out = Path(folder)
     try:
         index = build_index(load(data_file, name=name), quarter)

@@ -22,6 +22,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import IO
 
+from ketluan.children import die_with_parent
 from ketluan.load import read_checked
 from ketluan.model import Conclusion
 from ketluan.problems import os_reason
@@ -33,7 +34,7 @@ from ketluan.publish.branch import (
     repository_lock,
 )
 from ketluan.publish.commands import Published, build_quarter, deploy_built, prepare, snapshot
-from ketluan.publish.processes import PublishError, Say, die_with_parent, stop_running
+from ketluan.publish.processes import PublishError, Say, stop_running
 from ketluan.publish.scratch import build_folder
 
 

@@ -3,14 +3,13 @@ one line that says why it failed, and ending those still running when a preview 
 
 from __future__ import annotations
 
-import ctypes
 import re
-import signal
 import subprocess
-import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from ketluan.children import die_with_parent
 
 Say = Callable[[str], None]  # where a long step tells how it goes, a line at a time
 
@@ -43,17 +42,6 @@ def stop_running() -> None:
 
 # What the build says for the person waiting ("INFO    -  ketluan: đang in bản PDF 20/64").
 _OUR_LINE = re.compile(r"^INFO\s+-\s+ketluan: (?P<said>.+)$")
-
-
-def die_with_parent() -> None:  # pragma: no cover - runs in the child, before exec
-    """Have the kernel end this child (SIGTERM) when ketluan dies, even by SIGKILL, so
-    that no build, mike or server outlives the command that started it (Linux)."""
-    if sys.platform == "linux":
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-
-
-_PR_SET_PDEATHSIG = 1
 
 
 def run_logged(

@@ -5,8 +5,8 @@ its lead's word; a hidden sheet is never read; a sheet too long is refused, not 
 from __future__ import annotations
 
 import csv
-from html import unescape
 from datetime import timedelta
+from html import unescape
 from pathlib import Path
 
 import pytest

@@ -12,6 +12,10 @@ from pathlib import Path
 import hostile_files as make
 import pytest
 
+from ketluan.ingest.document import SourceError
+from ketluan.ingest.isolated import read_isolated
+from ketluan.ingest.source import read_source
+
 SECONDS = 20
 MEMORY = 1024 * 1024 * 1024  # 1 GiB of address space beyond what Python starts with
 
@@ -102,3 +106,27 @@ def test_a_pdf_page_of_a_hundred_thousand_tiny_characters_is_refused(tmp_path: P
     done = _import(path)
     assert done.returncode == 3, done.stderr[-500:]
     assert "trang 1 của tệp PDF" in done.stdout
+
+
+def test_pages_packed_in_a_compressed_object_stream_are_refused_at_once(tmp_path: Path) -> None:
+    # No page object or page count in the file's plain bytes: pdfminer took 52 s and
+    # 600 MB to parse the stream before counting a page.
+    done = _import(make.pages_in_object_stream(tmp_path))
+    assert done.returncode == 3, done.stderr[-500:]
+    assert "hơn 50.000 đối tượng" in done.stdout
+
+
+def test_a_file_that_hides_its_weight_is_ended_at_the_readers_ceiling(tmp_path: Path) -> None:
+    # Six objects declared, but one page named 200,000 times in a compressed page tree:
+    # seconds of parsing no limit sees beforehand. The child reading it is ended.
+    path = make.pages_in_object_stream(tmp_path, one_page=True)
+    with pytest.raises(SourceError, match="đọc tệp quá 1 giây"):
+        read_isolated(path, seconds=1)
+
+
+def test_the_readers_child_hands_back_the_document_it_read(tmp_path: Path) -> None:
+    path = tmp_path / "kl.txt"
+    path.write_text(
+        "TỈNH ỦY MẪU\n\nKẾT LUẬN\n\n1. Văn phòng Tỉnh ủy Mẫu theo dõi.\n", encoding="utf-8"
+    )
+    assert read_isolated(path) == read_source(path)

@@ -1,0 +1,99 @@
+"""A received file is read in a child process held to a time and memory ceiling.
+
+Each reader refuses what it can see is too big before the work starts (pages, parts,
+runs, numbering starts), but a file can hide its size where only the parser finds it:
+a PDF's page tree inside a compressed object stream, say, is parsed in pure Python for
+most of a minute before any page is counted. Whatever the file, the child is ended at
+the ceiling and the Office gets one line; its answer comes back as JSON (data only, so
+a reader tricked by a file can hand the importer nothing but text).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from ketluan.children import limited
+from ketluan.ingest.document import HiddenText, SourceDocument, SourceError, SourceParagraph
+
+__all__ = ["MAX_MEMORY", "MAX_SECONDS", "read_isolated"]
+
+# A conclusion of forty pages reads in a second or two, in under 150 MB.
+MAX_SECONDS = 30
+MAX_MEMORY = 1536 * 1024 * 1024  # address space, which counts mapped libraries too
+
+_FAILED = 3  # the child's exit status when it says why in Vietnamese
+
+
+def read_isolated(
+    path: Path, *, seconds: int = MAX_SECONDS, memory: int = MAX_MEMORY
+) -> SourceDocument:
+    """`source.read_source(path)`, run in a child ended past `seconds` or `memory`;
+    SourceError (one Vietnamese line) for a file that cannot be read within them."""
+    if not path.is_file():
+        raise SourceError(f"không tìm thấy tệp {path}")
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "ketluan.ingest.isolated", str(path)],
+            capture_output=True,
+            timeout=seconds,
+            preexec_fn=limited(memory, seconds),
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise SourceError(_too_long(seconds)) from None
+    said = done.stdout.decode("utf-8", "replace")
+    if done.returncode == 0:
+        return _document(json.loads(said))
+    if done.returncode == _FAILED:
+        raise SourceError(said.strip())
+    if done.returncode < 0 or b"MemoryError" in done.stderr:
+        # Ended by the kernel (the processor-time ceiling) or out of its memory.
+        raise SourceError(_too_big(memory) if b"MemoryError" in done.stderr else _too_long(seconds))
+    raise SourceError(
+        "đọc tệp gặp sự cố không lường trước: hãy lưu lại tệp dưới dạng .docx rồi nhập lại, "
+        "hoặc gửi tệp cho bộ phận kỹ thuật"
+    )
+
+
+def _too_long(seconds: int) -> str:
+    return (
+        f"đọc tệp quá {seconds} giây, lâu hơn nhiều một Kết luận: tệp có thể bị hỏng hoặc cố "
+        "ý làm nặng; hãy xin bản Word (.docx) khác"
+    )
+
+
+def _too_big(memory: int) -> str:
+    return (
+        f"đọc tệp cần hơn {memory // 1024 // 1024} MB bộ nhớ, nhiều hơn hẳn một Kết luận: tệp "
+        "có thể bị hỏng hoặc cố ý làm nặng; hãy xin bản Word (.docx) khác"
+    )
+
+
+def _document(raw: dict[str, Any]) -> SourceDocument:
+    return SourceDocument(
+        paragraphs=tuple(SourceParagraph(**p) for p in raw["paragraphs"]),
+        footnotes={int(number): text for number, text in raw["footnotes"].items()},
+        header=tuple(raw["header"]),
+        hidden=tuple(HiddenText(**h) for h in raw["hidden"]),
+    )
+
+
+def _main(argument: str) -> int:  # pragma: no cover - runs in the child
+    from ketluan.ingest.source import read_source
+
+    try:
+        document = read_source(Path(argument))
+    except SourceError as exc:
+        print(exc)
+        return _FAILED
+    json.dump(asdict(document), sys.stdout, ensure_ascii=False)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover - the child
+    sys.exit(_main(sys.argv[1]))
