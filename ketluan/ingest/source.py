@@ -6,16 +6,19 @@ from pathlib import Path
 
 from ketluan.ingest.document import SourceDocument, SourceError
 from ketluan.ingest.encoding import refuse_legacy_font
+from ketluan.ingest.normalise import normalised
 from ketluan.ingest.pdf import read_pdf
 from ketluan.ingest.plain import read_text_export
 from ketluan.ingest.word import read_docx
 
 
 def read_source(path: Path) -> SourceDocument:
-    """The paragraphs and footnotes of a .docx, a text-layer .pdf or a UTF-8 .txt;
-    SourceError otherwise, and for text typed in a legacy Vietnamese font encoding."""
+    """The paragraphs and footnotes of a .docx, a text-layer .pdf or a UTF-8 .txt, in
+    plain text with typed numbers as labels (`normalise`); SourceError otherwise, and
+    for text typed in a legacy Vietnamese font encoding."""
     document = _read(path)
-    refuse_oversized(document)
+    refuse_oversized(document)  # before any further pass over its characters
+    document = normalised(document)
     refuse_legacy_font(
         " ".join([*(p.text for p in document.paragraphs), *document.footnotes.values()])
     )

@@ -93,18 +93,30 @@ class _Container:
                 if "." in number or self.section_id == part
                 else (f"{self.section_id}.{number}")
             )
-            self.section.tasks.append(OutlineTask(task_id, paragraph.text, label))
+            self.section.tasks.append(OutlineTask(task_id, _one_line(paragraph.text), label))
             self.anchor, self.follow = task_id, 0
             return
         marker = label or None
         if self.anchor is None:
             self.anchor, self.follow = self.section_id, 0
-            self.section.tasks.append(OutlineTask(self.section_id, paragraph.text, marker))
+            self.section.tasks.append(
+                OutlineTask(self.section_id, _one_line(paragraph.text), marker)
+            )
             return
         self.follow += 1
         self.section.tasks.append(
-            OutlineTask(f"{self.anchor}-{self.follow}", paragraph.text, marker)
+            OutlineTask(f"{self.anchor}-{self.follow}", _one_line(paragraph.text), marker)
         )
+
+
+def _is_recipients_heading(text: str) -> bool:
+    return re.match(r"[*_ ]*Nơi nhận\b", text, re.IGNORECASE) is not None
+
+
+def _one_line(text: str) -> str:
+    """A body paragraph's text: a line break typed inside it (Word's Shift+Enter, a
+    PDF's or a text export's wrapped line) is a space there."""
+    return " ".join(line.strip() for line in text.split("\n") if line.strip())
 
 
 def _is_heading(paragraph: SourceParagraph) -> bool:
@@ -143,15 +155,16 @@ def outline(document: SourceDocument) -> Outline:
         draft.heading += [line.strip() for line in paragraphs.pop(0).text.split("\n")]
     preamble: list[str] = []
     while paragraphs and not _ROMAN.fullmatch(paragraphs[0].label):
-        preamble.append(paragraphs.pop(0).text)
+        preamble.append(_one_line(paragraphs.pop(0).text))
     draft.preamble = preamble[0] if preamble else ""
     draft.leftovers += preamble[1:]
     part = ""
     container: _Container | None = None
     for index, paragraph in enumerate(paragraphs):
-        text = paragraph.text
-        if text.startswith("Nơi nhận"):
-            draft.recipients_heading = text
+        text = _one_line(paragraph.text)
+        if _is_recipients_heading(text):
+            # In any emphasis the template gives it: "Nơi nhận:", "*Nơi nhận:*", "**…**".
+            draft.recipients_heading = text.strip("*_ ")
             _closing(draft, paragraphs[index + 1 :])
             break
         if _ROMAN.fullmatch(paragraph.label):

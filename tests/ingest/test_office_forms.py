@@ -1,0 +1,111 @@
+"""The importer on files LibreOffice itself makes of a conclusion laid out as a Party
+Office lays it out (ketluan/fictional/office.py): Word with typed numbering and with
+automatic lists, "Save as text". The real first-quarter conclusion and a fictional
+"Tỉnh Mẫu" quarter are each laid out, converted by headless `soffice`, imported, and
+measured field by field against their curated data (tests/agreement.py). (#24)
+
+The PDF export and the scan are made here too but not yet held to anything: the PDF
+reader does not yet read the signature beside "Nơi nhận", and scans need OCR (#24).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from agreement import draft_agreement, redraft
+from sitecheck import REAL_DATA
+
+from ketluan.fictional import Scale, dump, generate
+from ketluan.fictional.office import OfficeLayout, make_forms, official_layout
+from ketluan.load import Loaded, validate_text
+from ketluan.model import Dataset, Task
+from ketluan.model.outline import walk_tasks
+
+# LibreOffice converts for seconds: outside the fast loop.
+pytestmark = pytest.mark.build
+
+REAL_KEY = "2026-q1"
+# The real conclusion's source prints no header: its layout names only the issuing
+# body, and no number or date the document does not give.
+REAL_LAYOUT = OfficeLayout(
+    ("ĐẢNG BỘ TỈNH HƯNG YÊN", "TỈNH ỦY", "*"), ("ĐẢNG CỘNG SẢN VIỆT NAM", "-----")
+)
+FICTIONAL = Scale(quarters=2, agencies=24, communes=8, tasks_per_quarter=30, documents=12)
+
+
+@pytest.fixture(scope="module")
+def real_forms(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    text = REAL_DATA.read_text(encoding="utf-8")
+    conclusion = validate_text(text, "real.yml").quarters[0]
+    return make_forms(conclusion, REAL_LAYOUT, tmp_path_factory.mktemp("real-forms"))
+
+
+@pytest.fixture(scope="module")
+def fictional() -> tuple[str, str]:
+    text = dump(generate(FICTIONAL))
+    return text, validate_text(text, "mau.yml").quarters[-1].key
+
+
+@pytest.fixture(scope="module")
+def fictional_forms(
+    fictional: tuple[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    text, key = fictional
+    conclusion = next(q for q in validate_text(text, "mau.yml").quarters if q.key == key)
+    return make_forms(conclusion, official_layout(conclusion), tmp_path_factory.mktemp("mau"))
+
+
+def _measured(data_text: str, source: Path, key: str) -> tuple[Loaded, dict[str, float]]:
+    loaded, curated = redraft(data_text, source, key)
+    agreed = draft_agreement(loaded.dataset, key, curated, key)
+    return loaded, {field: same / total for field, (same, total) in agreed.items() if total}
+
+
+def _tasks(dataset: Dataset, key: str) -> int:
+    return sum(1 for _ in walk_tasks(next(q for q in dataset.quarters if q.key == key).sections))
+
+
+@pytest.mark.parametrize("form", ["typed.docx", "lists.docx"])
+def test_the_real_conclusion_as_libreoffice_writes_it_to_word_drafts_faithfully(
+    real_forms: dict[str, Path], form: str
+) -> None:
+    # Before: typed numbering placed 4 of 65 paragraphs and no signer; automatic lists
+    # lost the signer in the table beside "Nơi nhận" and were refused.
+    loaded, agreement = _measured(REAL_DATA.read_text(encoding="utf-8"), real_forms[form], REAL_KEY)
+    low = {field: share for field, share in agreement.items() if share < 0.95}
+    assert not low, low
+    quarter = loaded.dataset.quarters[-1]
+    assert quarter.signer.name == "Nguyễn Tuấn Phong" and quarter.review.number == "I"
+
+
+@pytest.mark.parametrize("form", ["typed.docx", "lists.docx", "typed.txt"])
+def test_a_fictional_quarter_as_libreoffice_writes_it_drafts_its_tasks_and_leads(
+    fictional: tuple[str, str], fictional_forms: dict[str, Path], form: str
+) -> None:
+    text, key = fictional
+    _loaded, agreement = _measured(text, fictional_forms[form], key)
+    assert agreement["tasks"] >= 0.95 and agreement["lead"] >= 0.90, agreement
+    assert agreement["signer"] == 1.0, agreement
+
+
+def test_libreoffices_save_as_text_reads_a_paragraph_per_line(
+    real_forms: dict[str, Path],
+) -> None:
+    # A byte order mark, CRLF, a line per paragraph and no blank line between: before,
+    # the whole file was one paragraph of 25,000 characters, refused.
+    raw = real_forms["typed.txt"].read_bytes()
+    lines = raw.split(b"\r\n")
+    assert raw.startswith(b"\xef\xbb\xbf") and len(lines) > 60
+    assert sum(1 for line in lines if not line.strip()) < 5  # the signature's empty lines
+    loaded, agreement = _measured(
+        REAL_DATA.read_text(encoding="utf-8"), real_forms["typed.txt"], REAL_KEY
+    )
+    assert agreement["tasks"] == 1.0 and agreement["lead"] == 1.0, agreement
+    assert _tasks(loaded.dataset, REAL_KEY) == 41
+    assert not any("\ufeff" in task.text or "\r" in task.text for task in _walk(loaded, REAL_KEY))
+
+
+def _walk(loaded: Loaded, key: str) -> list[Task]:
+    quarter = next(q for q in loaded.dataset.quarters if q.key == key)
+    return [task for task, _chain in walk_tasks(quarter.sections)]
