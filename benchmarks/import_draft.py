@@ -1,6 +1,6 @@
 """Benchmark: how fast and how well the importer reads a conclusion (not a test).
 
-Prints three tables:
+Prints four tables:
 - structure: the bundled real source, and fictional quarters of growing size printed
   as text exports, read with `ketluan.ingest` (text → paragraphs → structure): the time,
   and how many tasks come out with the id, marker and text of the data;
@@ -8,7 +8,10 @@ Prints three tables:
   with the curated data, for the real conclusion and fictional ones of several seeds;
 - the whole draft (`ketluan import` in process: document → draft → data file → checker)
   against the curated quarter, field by field (`tests/agreement.py`), with the
-  time and the review marks left for the Office.
+  time and the review marks left for the Office; then the same for each form
+  LibreOffice makes of the real conclusion and of a fictional one laid out as an
+  Office does (`ketluan.fictional.office`: Word typed and with lists, Save as text,
+  PDF, scan).
 
     .venv/bin/python benchmarks/import_draft.py [--tasks 150 600 2400] [--seeds 0 1 2]
 """
@@ -24,16 +27,24 @@ from pathlib import Path
 
 from ketluan.fictional import Scale, dump, generate
 from ketluan.fictional.document import as_text_export
+from ketluan.fictional.office import OfficeLayout, make_forms, official_layout
+from ketluan.ingest.document import SourceError
 from ketluan.ingest.plain import read_text_export
 from ketluan.ingest.structure import Outline, outline
 from ketluan.load import load, validate_text
 from ketluan.model import Conclusion
 from ketluan.model.outline import walk_tasks
+from ketluan.problems import DataError
 
 REPO = Path(__file__).resolve().parent.parent
 # The yardstick lives with the tests, which hold the importer to its floors.
 sys.path.insert(0, str(REPO / "tests"))
 from agreement import DRAFT_FIELDS, FIELDS, agreement, draft_agreement, redraft  # noqa: E402
+
+# The real source prints no header: only the issuing body, no number or date invented.
+REAL_LAYOUT = OfficeLayout(
+    ("ĐẢNG BỘ TỈNH HƯNG YÊN", "TỈNH ỦY", "*"), ("ĐẢNG CỘNG SẢN VIỆT NAM", "-----")
+)
 
 
 def _agrees(draft: Outline, conclusion: Conclusion) -> tuple[int, int]:
@@ -99,6 +110,23 @@ def main() -> None:
             path = Path(folder) / f"mau-{tasks}.txt"
             path.write_text(as_text_export(only), encoding="utf-8")
             _draft_row(f"fictional {tasks} t.", text, path, only.key)
+    print()
+    print("the forms LibreOffice makes of a conclusion laid out as an Office does (#24)")
+    print(
+        f"{'form':<16} {'seconds':>7} {'marks':>5} " + " ".join(f"{f[:9]:>9}" for f in DRAFT_FIELDS)
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        real_text = (REPO / "data/directives.yml").read_text(encoding="utf-8")
+        conclusion = validate_text(real_text, "real.yml").quarters[0]
+        forms = make_forms(conclusion, REAL_LAYOUT, Path(folder) / "real")
+        for form, path in forms.items():
+            _draft_row(f"real {form}", real_text, path, conclusion.key)
+        scale = Scale(quarters=2, agencies=24, communes=8, tasks_per_quarter=30, documents=12)
+        text = dump(generate(scale))
+        last = validate_text(text, "mau.yml").quarters[-1]
+        forms = make_forms(last, official_layout(last), Path(folder) / "mau")
+        for form, path in forms.items():
+            _draft_row(f"mẫu {form}", text, path, last.key)
 
 
 def _agreement_row(name: str, figures: dict[str, tuple[int, int]], head: str = "") -> None:
@@ -111,9 +139,15 @@ def _agreement_row(name: str, figures: dict[str, tuple[int, int]], head: str = "
 
 def _draft_row(name: str, data_text: str, source: Path, key: str, registry: bool = True) -> None:
     """Import `source` as quarter `key` against the rest of `data_text` (or against
-    empty registries); compare with the curated quarter."""
+    empty registries); compare with the curated quarter. A draft the importer cannot
+    make, or the checker refuses, is a row saying so."""
     start = time.perf_counter()
-    loaded, curated = redraft(data_text, source, key, registry=registry)
+    try:
+        loaded, curated = redraft(data_text, source, key, registry=registry)
+    except (SourceError, DataError) as exc:
+        said = str(exc).splitlines()[0][:90]
+        print(f"{name:<17} {time.perf_counter() - start:>7.2f} {'–':>5} no draft: {said}")
+        return
     seconds = time.perf_counter() - start
     figures = draft_agreement(loaded.dataset, key, curated, key)
     cells = [
