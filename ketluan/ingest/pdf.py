@@ -254,13 +254,83 @@ def _document(pages: list[list[dict[str, Any]]], size: tuple[float, float]) -> S
         for w in words:
             sizes[round(w["size"], 1)] += len(w["text"])
     body = sizes.most_common(1)[0][0]
-    lines = [line for n, words in enumerate(pages) for line in _lines(n, words, body)]
+    lines = [
+        column
+        for n, words in enumerate(pages)
+        for line in _lines(n, words, body)
+        for column in _columns(line, body)
+    ]
     lines = _without_furniture(lines, size[1], len(pages))
+    middle = size[0] / 2
+    header, lines = _header(lines, middle)
+    lines, closing = _closing(lines, middle, body)
     body_lines = [ln for ln in lines if ln.size >= body * 0.9]
     note_lines = [ln for ln in lines if ln.size < body * 0.9 and _below_body(ln, body_lines)]
-    paragraphs = _paragraphs(body_lines, body)
+    paragraphs = _paragraphs(body_lines, body) + closing
     footnotes = _footnotes(note_lines)
-    return SourceDocument(tuple(labelled(p) for p in paragraphs), footnotes)
+    return SourceDocument(tuple(labelled(p) for p in paragraphs), footnotes, header)
+
+
+def _columns(line: _Line, body: float) -> list[_Line]:
+    """A line cut where a gap wider than a few words' spaces parts it: the two cells of
+    a header or signature table side by side on one baseline."""
+    items = sorted(line.words, key=lambda w: w["x0"])
+    groups: list[list[dict[str, Any]]] = [[]]
+    for word in items:
+        if groups[-1] and word["x0"] - groups[-1][-1]["x1"] > body * 3:
+            groups.append([])
+        groups[-1].append(word)
+    if len(groups) == 1:
+        return [line]
+    out = []
+    for group in groups:
+        x0, x1 = group[0]["x0"], max(w["x1"] for w in group)
+        markers = [m for m in line.markers if x0 <= m["x0"] <= x1 + 1]
+        top = min(w["top"] for w in group)
+        out.append(_Line(line.page, top, line.bottom, x0, x1, line.size, group, markers))
+    return out
+
+
+def _header(lines: list[_Line], middle: float) -> tuple[tuple[str, ...], list[_Line]]:
+    """The header table's two cells (issuing body, number / the party's name, place and
+    date): the first page's opening lines that keep to one half of the page, before the
+    first line across its middle (the document type, centred)."""
+    count = 0
+    for line in lines:
+        if line.page != 0 or line.x0 < middle < line.x1:
+            break
+        count += 1
+    left = "\n".join(ln.text() for ln in lines[:count] if ln.x1 <= middle)
+    right = "\n".join(ln.text() for ln in lines[:count] if ln.x0 >= middle)
+    return tuple(cell for cell in (left, right) if cell), lines[count:]
+
+
+_RECIPIENTS = re.compile(r"[*_ ]*Nơi nhận\b", re.IGNORECASE)
+
+
+def _closing(lines: list[_Line], middle: float, body: float) -> tuple[list[_Line], list[str]]:
+    """The text's lines, and the closing table's from "Nơi nhận" on: the recipients'
+    column (set smaller, never footnotes), a recipient each, then the signature's
+    lines."""
+    start = next((i for i, ln in enumerate(lines) if _RECIPIENTS.match(ln.text())), None)
+    if start is None:
+        return lines, []
+    # A footnote set under the closing's first lines stays a footnote.
+    notes = [
+        ln for ln in lines[start:] if ln.size < body * 0.9 and _NOTE_START.fullmatch(ln.text())
+    ]
+    rest = [ln for ln in lines[start:] if ln not in notes]
+    if not any(ln.x0 >= middle for ln in rest):
+        # No table: recipients, then the signature, a line each down the page.
+        return lines[:start] + notes, [ln.text() for ln in rest]
+    left: list[str] = []
+    for line in (ln for ln in rest if ln.x0 < middle):
+        text = line.text()
+        if len(left) > 1 and not text.startswith(("-", "+", "•")):
+            left[-1] += " " + text  # a recipient's name wrapped in its narrow cell
+        else:
+            left.append(text)
+    return lines[:start] + notes, left + [ln.text() for ln in rest if ln.x0 >= middle]
 
 
 def _lines(page: int, words: list[dict[str, Any]], body: float) -> list[_Line]:
@@ -366,7 +436,7 @@ def _centred(line: _Line, left: float, right: float, body: float) -> bool:
     return before > body * 2 and abs(before - after) < body
 
 
-_NOTE_START = re.compile(r"(\d{1,3})\s+(\S.*)")
+_NOTE_START = re.compile(r"(\d{1,3})\s*(\D.*)")  # LibreOffice sets the number close
 
 
 def _footnotes(lines: list[_Line]) -> dict[int, str]:
