@@ -52,3 +52,6 @@ class SourceDocument:
     # \n*\nSố 15-KL/TU", "ĐẢNG CỘNG SẢN VIỆT NAM\nHưng Yên, ngày 28 tháng 4 năm 2026".
     header: tuple[str, ...] = ()
     hidden: tuple[HiddenText, ...] = ()
+    # What the reader inferred rather than read, for the reviewer to check ("số chú
+    # thích suy ra từ chữ số dính vào chữ").
+    remarks: tuple[str, ...] = ()

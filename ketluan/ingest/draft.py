@@ -91,9 +91,7 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
         for s in draft.sections
     ]
     if draft.footnotes:
-        quarter["footnotes"] = [
-            {"number": n, "text": t} for n, t in sorted(draft.footnotes.items())
-        ]
+        quarter["footnotes"] = [_footnote(n, t) for n, t in sorted(draft.footnotes.items())]
     if draft.recipients_heading:
         quarter["recipients_heading"] = draft.recipients_heading
     quarter["recipients"] = [_recipient(text, finder) for text in draft.recipients]
@@ -111,6 +109,8 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
     out.agencies = list(finder.proposed.values())
     for text in draft.leftovers:
         flag(quarter, f"đoạn chưa xếp vào đâu (thêm vào đúng chỗ rồi xóa ghi chú): {text}")
+    for remark in draft.remarks:
+        flag(quarter, remark)
     for hidden in draft.hidden:
         # Never drafted: what the file's reader does not see cannot be a task, a date or
         # a number; the reviewer is told it was there, and where.
@@ -120,6 +120,18 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
             f"{hidden.where}): {hidden.text}",
         )
     return out
+
+
+# A footnote whose marker the file shows but whose text it does not hold (a "Save as
+# text" export drops every footnote's text): a placeholder the reviewer replaces.
+MISSING_FOOTNOTE = "(tệp nhận được không giữ nội dung chú thích này: chép lại từ bản gốc)"
+
+
+def _footnote(number: int, text: str) -> dict[str, Any]:
+    note: dict[str, Any] = {"number": number, "text": text or MISSING_FOOTNOTE}
+    if not text:
+        flag(note, "nội dung chú thích không có trong tệp nhận được: chép lại từ bản gốc")
+    return note
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,6 +80,7 @@ def _document(raw: dict[str, Any]) -> SourceDocument:
         footnotes={int(number): text for number, text in raw["footnotes"].items()},
         header=tuple(raw["header"]),
         hidden=tuple(HiddenText(**h) for h in raw["hidden"]),
+        remarks=tuple(raw["remarks"]),
     )
 
 

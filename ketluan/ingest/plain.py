@@ -19,7 +19,7 @@ import unicodedata
 from pathlib import Path
 
 from ketluan.ingest.document import SourceDocument, SourceError, SourceParagraph
-from ketluan.text.vietnamese import FOOTNOTE_MARKER, footnote_number
+from ketluan.text.vietnamese import FOOTNOTE_MARKER, footnote_number, superscript
 
 __all__ = ["labelled", "read_text_export"]
 
@@ -72,7 +72,58 @@ def read_text_export(path: Path) -> SourceDocument:
             body[-1] += " " + block  # a page break cut this paragraph
         else:
             body.append(block)
-    return SourceDocument(tuple(labelled(b) for b in body), footnotes)
+    remarks: tuple[str, ...] = ()
+    if line_per_paragraph and not footnotes:
+        body, found = glued_markers(body)
+        if found:
+            footnotes = dict.fromkeys(found, "")
+            remarks = (
+                f"tệp văn bản không giữ chú thích: số chú thích {', '.join(map(str, found))} "
+                'được suy ra từ chữ số dính vào chữ trước nó ("lớn1." là "lớn¹."); kiểm '
+                "tra từng chỗ và chép nội dung chú thích từ bản gốc",
+            )
+    return SourceDocument(tuple(labelled(b) for b in body), footnotes, remarks=remarks)
+
+
+# Units and formulas a digit follows in running text ("100 m2", "CO2"): never a marker.
+_NOT_MARKERS = frozenset({"m", "km", "cm", "dm", "mm", "ha", "co", "so", "no", "h"})
+
+
+def glued_markers(paragraphs: list[str]) -> tuple[list[str], list[int]]:
+    """Footnote numbers a "Save as text" export glued to the word before them ("dự án
+    lớn1." for "lớn¹.", "năm 20266." for "năm 2026⁶."), found in order: 1 first, then
+    2 after it, and so on, each glued to a letter or to a year and followed by a space,
+    a punctuation mark or the end. Returns the paragraphs with superscript markers, and
+    the numbers found."""
+    out = list(paragraphs)
+    found: list[int] = []
+    for index, text in enumerate(out):
+        position = 0
+        while (match := _next_marker(text, len(found) + 1, position)) is not None:
+            text = text[: match.start()] + superscript(len(found) + 1) + text[match.end() :]
+            found.append(len(found) + 1)
+            position = match.start() + 1
+        out[index] = text
+    return out, found
+
+
+def _next_marker(text: str, number: int, position: int) -> re.Match[str] | None:
+    pattern = re.compile(rf"(?:(?<=[^\W\d_])|(?<=\b(?:19|20)\d\d)){number}(?=[\s.,;:)”\"]|$)")
+    return next(
+        (
+            m
+            for m in pattern.finditer(text, position)
+            if _word_before(text, m.start()).lower() not in _NOT_MARKERS
+        ),
+        None,
+    )
+
+
+def _word_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
 
 
 def _line_per_paragraph(text: str) -> bool:

@@ -62,6 +62,7 @@ class Outline:
     header: list[str] = field(default_factory=list)  # the header table's cells
     leftovers: list[str] = field(default_factory=list)  # paragraphs placed nowhere
     hidden: list[HiddenText] = field(default_factory=list)  # what the file's reader never sees
+    remarks: list[str] = field(default_factory=list)  # what the reader inferred
 
     def tasks(self) -> dict[str, OutlineTask]:
         """Every task, by id, in document order."""
@@ -109,6 +110,27 @@ class _Container:
         )
 
 
+# The kinds of document a Party or State body issues (Quy định 66-QĐ/TW, Nghị định
+# 30/2020/NĐ-CP), as their title line prints them.
+DOCUMENT_TYPES = frozenset(
+    {
+        "KẾT LUẬN", "NGHỊ QUYẾT", "CHỈ THỊ", "QUYẾT ĐỊNH", "QUY ĐỊNH", "QUY CHẾ",
+        "HƯỚNG DẪN", "THÔNG BÁO", "THÔNG TRI", "BÁO CÁO", "KẾ HOẠCH", "CHƯƠNG TRÌNH",
+        "TỜ TRÌNH", "ĐỀ ÁN", "CÔNG ĐIỆN", "BIÊN BẢN", "LỜI KÊU GỌI", "THÔNG BÁO KẾT LUẬN",
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+    }
+)  # fmt: skip
+_HEADER_LINES = 12  # a header table has a handful of lines
+
+
+def _is_document_type(paragraph: SourceParagraph) -> bool:
+    return not paragraph.label and paragraph.text.strip("*_ ") in DOCUMENT_TYPES
+
+
+def _label_and_text(paragraph: SourceParagraph) -> str:
+    return f"{paragraph.label} {paragraph.text}".strip()
+
+
 def _is_recipients_heading(text: str) -> bool:
     return re.match(r"[*_ ]*Nơi nhận\b", text, re.IGNORECASE) is not None
 
@@ -146,10 +168,17 @@ def outline(document: SourceDocument) -> Outline:
         footnotes=dict(document.footnotes),
         header=list(document.header),
         hidden=list(document.hidden),
+        remarks=list(document.remarks),
     )
     paragraphs = [p for p in document.paragraphs if p.text.strip() or p.label]
+    # A text export or a PDF without a table writes the header's cells as lines before
+    # the document type ("TỈNH ỦY", "Số 15-KL/TU", "Mẫu, ngày …", then "KẾT LUẬN").
+    start = next((i for i, p in enumerate(paragraphs[:_HEADER_LINES]) if _is_document_type(p)), 0)
+    if start and not draft.header:
+        draft.header = ["\n".join(_label_and_text(p) for p in paragraphs[:start])]
+    paragraphs = paragraphs[start:]
     if paragraphs and not paragraphs[0].label:
-        draft.document_type = paragraphs.pop(0).text
+        draft.document_type = paragraphs.pop(0).text.strip("*_ ")
     # The title: one paragraph of lines, or a line per paragraph, up to the preamble.
     while paragraphs and _title_line(paragraphs[0]):
         draft.heading += [line.strip() for line in paragraphs.pop(0).text.split("\n")]
@@ -221,7 +250,8 @@ def coverage(document: SourceDocument, draft: Outline) -> tuple[int, list[str]]:
 
 def _pieces(draft: Outline) -> list[str]:
     """Every line the draft places, as its paragraphs hold them."""
-    out = [draft.document_type, *draft.heading, draft.preamble, draft.review_title, *draft.review]
+    out = [*draft.header, draft.document_type, *draft.heading, draft.preamble]
+    out += [draft.review_title, *draft.review]
     pending = list(draft.sections)
     while pending:
         section = pending.pop()

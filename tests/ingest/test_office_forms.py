@@ -101,8 +101,16 @@ def test_libreoffices_save_as_text_reads_a_paragraph_per_line(
     loaded, agreement = _measured(
         REAL_DATA.read_text(encoding="utf-8"), real_forms["typed.txt"], REAL_KEY
     )
-    assert agreement["tasks"] == 1.0 and agreement["lead"] == 1.0, agreement
+    assert agreement["tasks"] == agreement["text"] == agreement["lead"] == 1.0, agreement
+    assert agreement["heading"] == 1.0  # the header's cells, a line each, are not the title
     assert _tasks(loaded.dataset, REAL_KEY) == 41
+    # The export drops the footnotes' text and glues their numbers to the word before:
+    # the numbers are found again, and each footnote is a marked placeholder.
+    quarter = next(q for q in loaded.dataset.quarters if q.key == REAL_KEY)
+    assert [f.number for f in quarter.footnotes] == [1, 2, 3, 4, 5, 6]
+    notes = [m.problem.message for m in loaded.marks]
+    assert sum("nội dung chú thích không có trong tệp nhận được" in n for n in notes) == 6
+    assert any("số chú thích 1, 2, 3, 4, 5, 6 được suy ra" in n for n in notes)
     assert not any("\ufeff" in task.text or "\r" in task.text for task in _walk(loaded, REAL_KEY))
 
 
