@@ -194,8 +194,15 @@ def import_command(
             print(f"lỗi: {exc}", file=sys.stderr)
             return 1
         except DataError as exc:
-            # Before anything is written: a draft the checker rejects has no review page.
-            print_problems(exc, f"{name}: ")
+            # Nothing is written, so no message may point into a file: each names its
+            # field. Every draft should pass; one that does not is ketluan's fault.
+            for problem in exc.problems:
+                print(f"{problem.path}: {problem.message}", file=sys.stderr)
+            print(
+                f"lỗi: bản nháp dựng từ {source} chưa hợp lệ ({len(exc.problems)} lỗi), không "
+                "ghi gì; đây là lỗi của ketluan: xin gửi tệp nhận được cho bộ phận kỹ thuật",
+                file=sys.stderr,
+            )
             return 1
         if review is not None and drafted.review is not None:
             write_whole(review, drafted.review)
@@ -210,7 +217,9 @@ def import_command(
     for note in drafted.notes:
         print(f"cần rà soát: {note}", file=sys.stderr)
     if output is not None:
-        return check(output)
+        return check(output)  # the marks, each located in the draft just written
+    for mark in drafted.marks:  # the draft went to the screen: no file to point into
+        print(f"cần rà soát: {mark}", file=sys.stderr)
     return 0
 
 

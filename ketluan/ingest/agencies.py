@@ -122,6 +122,14 @@ class ProposingFinder(AgencyFinder):
             return None  # the head alone ("Đảng ủy") names no agency in particular
         return " ".join(words).rstrip(",;")
 
+    def named(self, name: str, where: str) -> str:
+        """The id of the agency called `name`: a registered one, or proposed anew."""
+        found = super().find(name)
+        if found and found[0][0] == 0:
+            return found[0][2]
+        self._propose(name, where)
+        return slugify(name)[:64].strip("-")
+
     def _propose(self, name: str, where: str) -> None:
         agency_id = slugify(name)[:64].strip("-")
         if agency_id in self._ids or agency_id in self.proposed:

@@ -1,10 +1,13 @@
 """A drafted quarter: what the importer read, in the YAML shape of `data/directives.yml`.
 
-Nothing is invented: a field the document does not give (a meeting date it does not
-state, a signer it does not show) is left out, so that `ketluan check` names it for the
-Office to fill in. What the rules inferred rather than read carries a review mark
-(`needs_review`, see `ketluan.load.review`) on the record it concerns, which the Office
-clears once a person has looked; `notes` says what has no record to stand on.
+Nothing is invented silently. What the rules inferred rather than read carries a review
+mark (`needs_review`, see `ketluan.load.review`) on the record it concerns, which the
+Office clears once a person has looked. A required field the document does not give (a
+meeting date it does not state, an issuing body it does not name, a signer it does not
+show) gets a placeholder that says so, with a review mark: the draft is always valid
+data with a review page, and `ketluan publish` refuses a quarter until every mark is
+cleared. A conclusion without a review part (Section I) is drafted without one.
+`notes` says what has no record to stand on.
 """
 
 from __future__ import annotations
@@ -52,38 +55,47 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
     finder = ProposingFinder(registry.agencies)
     out = QuarterDraft({"key": key, "title": parsed.title})
     quarter = out.quarter
-    meeting = _MEETING.search(draft.preamble)
-    if meeting:
-        day, month, year = (int(g) for g in meeting.groups())
-        quarter["meeting_date"] = date(year, month, day)
+    header = _header(draft.header)
+    meeting = _meeting(draft.preamble)
+    if meeting is not None:
+        quarter["meeting_date"] = meeting
     else:
-        out.notes.append("không thấy ngày họp trong đoạn mở đầu: cần ghi meeting_date")
+        stand_in = header.get("issued_on") or parsed.after
+        quarter["meeting_date"] = stand_in
+        flag(
+            quarter,
+            "không thấy ngày họp trong đoạn mở đầu: meeting_date đặt tạm là "
+            f"{stand_in.isoformat()}; ghi đúng ngày họp rồi xóa ghi chú",
+        )
     issuer = read_paragraph(draft.preamble, finder, parsed.year).lead
     if issuer:
         quarter["issuing_body"] = issuer[0]
-    quarter |= _header(draft.header)
+    else:
+        quarter["issuing_body"] = _stand_in_issuer(draft, registry, finder)
+        flag(
+            quarter,
+            "đoạn mở đầu không nêu cơ quan ban hành: issuing_body đặt tạm là "
+            f"'{quarter['issuing_body']}'; kiểm tra rồi xóa ghi chú",
+        )
+    quarter |= header
+    if "symbol" not in header or "issued_on" not in header:
+        missing = [w for k, w in (("symbol", "số"), ("issued_on", "ngày")) if k not in header]
+        flag(
+            quarter,
+            f"không đọc được {' và '.join(missing)} của văn bản ở phần đầu: thêm symbol, "
+            "issued_on nếu bản gốc có",
+        )
     quarter |= {"document_type": draft.document_type, "heading": draft.heading}
     quarter["preamble"] = draft.preamble
     citations = Citations(registry)
-    quarter["review"] = {
-        "number": draft.review_number,
-        "title": draft.review_title,
-        "paragraphs": draft.review,
-    }
-    found = figures(draft.review)
-    if found:
-        quarter["review"]["figures"] = found
-    limits = limitations(draft.review)
-    if limits:
-        quarter["review"]["limitations"] = limits
-        flag(quarter["review"], "limitations: tách từng hạn chế theo dấu ; và dấu chấm; kiểm tra")
-    review_cites = [
-        c
-        for text in draft.review
-        for c in citations.cites(text, "phần " + draft.review_number.rstrip("."))
-    ]
-    if review_cites:
-        quarter["review"]["cites"] = review_cites
+    if draft.review_number:
+        quarter["review"] = _review(draft, citations)
+    else:
+        flag(
+            quarter,
+            "không thấy phần đánh giá kết quả quý trước (mục I): bản nháp không có review; "
+            "thêm nếu văn bản có",
+        )
     year = planning_year(key)
     context = _Context(finder, citations, year, out.notes, registry, draft.footnotes)
     quarter["sections"] = [
@@ -96,10 +108,10 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
         quarter["recipients_heading"] = draft.recipients_heading
     quarter["recipients"] = [_recipient(text, finder) for text in draft.recipients]
     signer = _signer(draft.signer)
-    if signer:
-        quarter["signer"] = signer
-    else:
-        out.notes.append("không đọc được khối chữ ký: cần ghi signer")
+    if signer is None:
+        signer = dict.fromkeys(("on_behalf_of", "title", "name"), UNREAD)
+        flag(signer, "không đọc được khối chữ ký: ghi người ký theo bản gốc rồi xóa ghi chú")
+    quarter["signer"] = signer
     corrections = artefacts(
         [draft.preamble, *draft.review, *_texts(draft.sections), *draft.footnotes.values()]
     )
@@ -261,6 +273,56 @@ def _header(cells: list[str]) -> dict[str, Any]:
     return out
 
 
+# What a placeholder says where the document gives nothing the importer could read.
+UNREAD = "(chưa đọc được)"
+
+
+def _meeting(preamble: str) -> date | None:
+    found = _MEETING.search(preamble)
+    if found is None:
+        return None
+    day, month, year = (int(g) for g in found.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:  # an impossible date is not read
+        return None
+
+
+def _stand_in_issuer(draft: Outline, registry: Dataset, finder: ProposingFinder) -> str:
+    """Who most likely issued a conclusion whose preamble names nobody: the previous
+    quarter's issuing body, else the body the header table names ("TỈNH ỦY"), found or
+    proposed; the caller marks it for review."""
+    if registry.quarters:
+        return registry.quarters[-1].issuing_body
+    lines = [line for cell in draft.header[:1] for line in cell.split("\n")]
+    body = next((ln for ln in reversed(lines) if ln.isupper() and not ln.startswith("ĐẢNG BỘ")), "")
+    name = body.capitalize() if body else "Cơ quan ban hành"
+    return finder.named(name, draft.document_type or name)
+
+
+def _review(draft: Outline, citations: Citations) -> dict[str, Any]:
+    review: dict[str, Any] = {
+        "number": draft.review_number,
+        "title": draft.review_title,
+        "paragraphs": draft.review,
+    }
+    found = figures(draft.review)
+    if found:
+        review["figures"] = found
+    limits = limitations(draft.review)
+    if limits:
+        review["limitations"] = limits
+        flag(review, "limitations: tách từng hạn chế theo dấu ; và dấu chấm; kiểm tra")
+    cites = [
+        c
+        for text in draft.review
+        for c in citations.cites(text, "phần " + draft.review_number.rstrip("."))
+    ]
+    if cites:
+        review["cites"] = cites
+    return review
+
+
 def _signer(lines: list[str]) -> dict[str, Any] | None:
     """ "T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "Nguyễn Tuấn Phong"."""
     if len(lines) < 3:
@@ -268,9 +330,7 @@ def _signer(lines: list[str]) -> dict[str, Any] | None:
     first, title, name = lines[0], lines[1], lines[-1]
     delegation = next((d for d in Delegation if first.startswith(d.value + " ")), None)
     on_behalf_of = first[len(delegation.value) + 1 :] if delegation else first
-    return {
-        "delegation": delegation.value if delegation else None,
-        "on_behalf_of": on_behalf_of,
-        "title": title,
-        "name": name,
-    }
+    signer: dict[str, Any] = {"on_behalf_of": on_behalf_of, "title": title, "name": name}
+    if delegation is not None:
+        signer = {"delegation": delegation.value, **signer}
+    return signer

@@ -12,12 +12,14 @@ from ketluan.ingest.isolated import read_isolated
 from ketluan.ingest.review_page import review_page
 from ketluan.ingest.structure import coverage, outline
 from ketluan.load import load, validate_with_marks
+from ketluan.model.keys import QuarterKey
 
 __all__ = ["QuarterImport", "QuarterTaken", "import_quarter"]
 
 
 class QuarterTaken(ValueError):
-    """The data already holds the quarter being imported; the message is for the Office."""
+    """The data already holds the quarter being imported, or the key names no quarter;
+    the message is for the Office."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,7 @@ class QuarterImport:
     placed: int
     paragraphs: int
     notes: tuple[str, ...]
+    marks: tuple[str, ...]  # the draft's review marks: "field: what to check"
     review: str | None = None
 
 
@@ -39,10 +42,14 @@ def import_quarter(
 ) -> QuarterImport:
     """Draft quarter `key` of `data` from the received file `source` (nothing is written).
 
-    `name` is how messages call the draft's file. Raises QuarterTaken when `data` holds
-    `key` already, SourceError when `source` cannot be read, and with `review` DataError
-    when the checker rejects the draft (a draft it rejects has no review page).
+    `name` is how messages call the draft's file. Every draft is checked as data, with
+    or without a review page: a field the file does not give is a marked placeholder,
+    so the checker passes it. Raises QuarterTaken for a key that names no quarter or
+    one `data` holds already, SourceError when `source` cannot be read, and DataError
+    should the checker still reject the draft (an importer's fault, nothing written).
     """
+    if QuarterKey.parse(key) is None:
+        raise QuarterTaken(f"mã quý '{key}' phải có dạng NĂM-qSỐ, ví dụ 2026-q2")
     registry = load(data, registry_only=True)
     if key in {q.key for q in registry.quarters}:
         raise QuarterTaken(f"quý {key} đã có trong {data}; chọn mã quý khác")
@@ -51,14 +58,14 @@ def import_quarter(
     drafted = draft_quarter(structure, registry, key)
     placed, missing = coverage(document, structure)
     text = with_quarter(data.read_text(encoding="utf-8"), drafted)
-    page = None
-    if review:
-        page = review_page(validate_with_marks(text, name), key, name, str(source))
+    loaded = validate_with_marks(text, name)
+    page = review_page(loaded, key, name, str(source)) if review else None
     return QuarterImport(
         text,
         str(drafted.quarter["title"]),
         placed,
         placed + len(missing),
         tuple(drafted.notes),
+        tuple(f"{m.problem.path}: {m.problem.message}" for m in loaded.marks),
         page,
     )

@@ -198,7 +198,9 @@ def outline(document: SourceDocument) -> Outline:
             break
         if _ROMAN.fullmatch(paragraph.label):
             part = paragraph.label.rstrip(".")
-            if not draft.review_number:
+            # Section I reviews the last quarter; a text whose first part is not "I"
+            # has no review part (it starts with its tasks).
+            if not draft.review_number and not draft.sections and part == "I":
                 draft.review_number, draft.review_title = part, text
                 container = None
                 continue

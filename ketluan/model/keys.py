@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 __all__ = ["QuarterKey", "TaskRef"]
 
@@ -33,6 +34,14 @@ class QuarterKey:
     def title(self) -> str:
         """The version title: "Quý I/2026"."""
         return f"Quý {ROMAN[self.number - 1]}/{self.year}"
+
+    @property
+    def after(self) -> date:
+        """The first day after the quarter, when its conclusion's meeting is near (the
+        meeting of 2026-q1 was on 24/4/2026): a draft's stand-in for a date it lacks."""
+        if self.number == 4:
+            return date(self.year + 1, 1, 1)
+        return date(self.year, 3 * self.number + 1, 1)
 
     @property
     def planning_year(self) -> int:

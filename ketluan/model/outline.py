@@ -46,7 +46,8 @@ def blocks(conclusion: Conclusion) -> Iterator[Block]:
     yield Block("heading", "\n".join(conclusion.heading))
     yield Block("preamble", conclusion.preamble)
     review = conclusion.review
-    yield Block("section", f"{review.number}. {review.title}", depth=1)
+    if review.number:  # a conclusion without a review part prints none
+        yield Block("section", f"{review.number}. {review.title}", depth=1)
     for paragraph in review.paragraphs:
         yield Block("review", paragraph)
     for section in conclusion.sections:

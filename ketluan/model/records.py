@@ -26,6 +26,7 @@ from ketluan.model.codes import (
 )
 
 __all__ = [
+    "NO_REVIEW",
     "Agency",
     "Citation",
     "Conclusion",
@@ -204,6 +205,10 @@ class Review:
     cites: tuple[Citation, ...] = ()
 
 
+# The review of a conclusion that has none: an empty Section I, never shown.
+NO_REVIEW = Review("", "", ())
+
+
 @dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote; its marker (a superscript number) stands in a paragraph."""
@@ -224,10 +229,11 @@ class Recipient:
 class Signer:
     """The signature block: "T/L BAN THƯỜNG VỤ / CHÁNH VĂN PHÒNG / name"."""
 
-    delegation: Delegation | None
     on_behalf_of: str
     title: str
     name: str
+    # "T/L", "T/M", …; none when the body's own head signs.
+    delegation: Delegation | None = field(default=None, kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,9 +278,10 @@ class Conclusion:
     document_type: str  # "KẾT LUẬN"
     heading: tuple[str, ...]  # the title lines under the document type
     preamble: str
-    review: Review
     sections: tuple[Section, ...]
     signer: Signer
+    # Section I, last quarter's results; a conclusion may have none (NO_REVIEW).
+    review: Review = field(default_factory=lambda: NO_REVIEW, kw_only=True)
     source: str | None = None  # path of the source text in the repository
     symbol: str | None = None  # the conclusion's own number, when the source gives it
     issued_on: date | None = None

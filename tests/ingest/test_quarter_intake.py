@@ -63,3 +63,62 @@ def test_an_import_never_writes_over_its_inputs_nor_into_a_folder(
     if case == "folder":  # named as given, and nothing left beside it
         assert str(tmp_path) in err
         assert not list(tmp_path.parent.glob("*dang-viet"))
+
+
+# A conclusion from which nothing but its body can be read: no header, no meeting date,
+# no issuing body in the opening, no review part, no signature (#24.3).
+BARE = """KẾT LUẬN
+
+Hội nghị của Tỉnh ủy Mẫu quý I năm 2026
+
+Hội nghị đã thảo luận và thống nhất các nội dung sau:
+
+II. Nhiệm vụ trọng tâm quý II năm 2026
+
+1. Văn phòng Tỉnh ủy Mẫu tổng hợp tình hình, báo cáo trước ngày 30/6/2026.
+
+2. Các cơ quan, đơn vị tổ chức thực hiện nghiêm túc Kết luận này.
+"""
+
+
+def test_a_conclusion_that_gives_little_is_still_a_valid_draft_with_marks(
+    registry: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "ket-luan.txt"
+    source.write_text(BARE, encoding="utf-8")
+    drafted = import_quarter(source, "2026-q2", registry, name="nhap.yml", review=True)
+    loaded = validate_with_marks(drafted.text, "nhap.yml")  # valid data: no DataError
+    quarter = next(q for q in loaded.dataset.quarters if q.key == "2026-q2")
+    said = " ".join(m.problem.message for m in loaded.marks)
+    assert quarter.meeting_date.isoformat() == "2026-07-01" and "meeting_date đặt tạm" in said
+    assert quarter.signer.name == "(chưa đọc được)" and "không đọc được khối chữ ký" in said
+    assert quarter.review.number == "" and "không thấy phần đánh giá" in said
+    assert "issuing_body đặt tạm" in said and "không đọc được số và ngày" in said
+    assert drafted.review is not None and "meeting_date đặt tạm" in drafted.review
+
+
+@pytest.mark.parametrize("output", [False, True])
+def test_exit_status_and_messages_are_the_same_with_and_without_an_output_file(
+    output: bool, registry: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "ket-luan.txt"
+    source.write_text(BARE, encoding="utf-8")
+    args = ["import", str(source), "--quarter", "2026-q2", "--data", str(registry)]
+    draft = tmp_path / "nhap.yml"
+    assert main(args + (["-o", str(draft)] if output else [])) == 0
+    err = capsys.readouterr().err
+    assert "không đọc được khối chữ ký" in err
+    # Every located message points into a file that exists: the draft, when written.
+    for line in err.splitlines():
+        located = line.split(":", 1)[0]
+        if located.endswith(".yml"):
+            assert Path(located).exists(), line
+
+
+@pytest.mark.parametrize("key", ["q3", "2026-q5", "2026q2"])
+def test_a_key_that_names_no_quarter_is_one_line(
+    key: str, registry: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", str(SOURCE), "--quarter", key, "--data", str(registry)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and key in err[0] and "2026-q2" in err[0], err

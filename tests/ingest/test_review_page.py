@@ -69,14 +69,38 @@ def test_what_the_file_carries_is_shown_as_text(registry: Path, tmp_path: Path) 
     assert "{{ 7*7 }}" in _text(raw) and "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
 
 
-def test_a_draft_the_checker_rejects_writes_no_page_and_no_draft(
+def test_a_conclusion_without_a_signature_is_drafted_with_a_marked_placeholder(
     registry: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # Before #24 such a draft was refused and nothing was written.
     text = SOURCE.read_text(encoding="utf-8")
     source = tmp_path / "kl.txt"
     source.write_text(text[: text.index("T/L BAN THƯỜNG VỤ")], encoding="utf-8")  # no signer
     code, out, page = _import(source, registry, tmp_path)
+    assert code == 0 and out.exists() and page.exists()
+    assert "không đọc được khối chữ ký" in capsys.readouterr().err
+    assert "không đọc được khối chữ ký" in _text(page.read_text(encoding="utf-8"))
+
+
+def test_a_draft_the_checker_rejects_writes_no_page_and_no_draft(
+    registry: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every draft should pass the checker; should one not (a fault of the importer),
+    # nothing is written and no message points into a file that was not written.
+    from ketluan.ingest import intake
+    from ketluan.ingest.datafile import with_quarter
+    from ketluan.ingest.draft import QuarterDraft
+
+    def broken(text: str, drafted: QuarterDraft) -> str:
+        return with_quarter(text, drafted).replace("meeting_date: 2026-04-24", "meeting_date: x")
+
+    monkeypatch.setattr(intake, "with_quarter", broken)
+    code, out, page = _import(SOURCE, registry, tmp_path)
     assert code == 1
-    assert "signer" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "meeting_date" in err and "lỗi của ketluan" in err and "draft.yml:" not in err
     assert not page.exists() and not out.exists()
     assert not list(tmp_path.glob("*.dang-viet"))
