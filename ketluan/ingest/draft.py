@@ -29,7 +29,12 @@ from ketluan.ingest.structure import Outline, OutlineSection, OutlineTask
 from ketluan.model import Dataset, Delegation
 from ketluan.model.calendar import planning_year
 from ketluan.model.keys import QuarterKey
-from ketluan.text.vietnamese import footnote_markers, searchable
+from ketluan.text.vietnamese import (
+    FOOTNOTE_MARKER,
+    footnote_markers,
+    footnote_number,
+    searchable,
+)
 
 __all__ = ["QuarterDraft", "draft_quarter"]
 
@@ -55,6 +60,8 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
     finder = ProposingFinder(registry.agencies)
     out = QuarterDraft({"key": key, "title": parsed.title})
     quarter = out.quarter
+    for note in _markers_once(draft):
+        flag(quarter, note)
     header = _header(draft.header)
     meeting = _meeting(draft.preamble)
     if meeting is not None:
@@ -85,8 +92,12 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
             f"không đọc được {' và '.join(missing)} của văn bản ở phần đầu: thêm symbol, "
             "issued_on nếu bản gốc có",
         )
-    quarter |= {"document_type": draft.document_type, "heading": draft.heading}
-    quarter["preamble"] = draft.preamble
+    quarter |= {"document_type": draft.document_type or UNREAD, "heading": draft.heading}
+    if not draft.document_type:
+        flag(quarter, "không thấy tên loại văn bản (KẾT LUẬN, …): ghi document_type theo bản gốc")
+    quarter["preamble"] = draft.preamble or UNREAD
+    if not draft.preamble:
+        flag(quarter, "không thấy đoạn mở đầu trước phần I: ghi preamble theo bản gốc")
     citations = Citations(registry)
     if draft.review_number:
         quarter["review"] = _review(draft, citations)
@@ -97,13 +108,15 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
             "thêm nếu văn bản có",
         )
     year = planning_year(key)
-    context = _Context(finder, citations, year, out.notes, registry, draft.footnotes)
+    issuing_body = str(quarter["issuing_body"])
+    context = _Context(finder, citations, year, out.notes, registry, draft.footnotes, issuing_body)
     quarter["sections"] = [
         _section(s, context, (), organising=_ORGANISING.fullmatch(searchable(s.title)) is not None)
         for s in draft.sections
     ]
-    if draft.footnotes:
-        quarter["footnotes"] = [_footnote(n, t) for n, t in sorted(draft.footnotes.items())]
+    footnotes = _footnotes(draft, quarter)
+    if footnotes:
+        quarter["footnotes"] = footnotes
     if draft.recipients_heading:
         quarter["recipients_heading"] = draft.recipients_heading
     quarter["recipients"] = [_recipient(text, finder) for text in draft.recipients]
@@ -139,6 +152,61 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
 MISSING_FOOTNOTE = "(tệp nhận được không giữ nội dung chú thích này: chép lại từ bản gốc)"
 
 
+def _markers_once(draft: Outline) -> list[str]:
+    """A footnote's marker printed again further on (Word prints a cross-reference to a
+    note as its number) is written "[n]" there, so that each note has one marker; said
+    for the reviewer. Changes the outline's texts in place."""
+    seen: set[int] = set()
+    notes: list[str] = []
+
+    def once(text: str) -> str:
+        def one(match: re.Match[str]) -> str:
+            number = footnote_number(match.group())
+            if number not in seen:
+                seen.add(number)
+                return match.group()
+            before = text[max(0, match.start() - 40) : match.start()]
+            notes.append(
+                f"dấu chú thích {number} in lại lần nữa (“…{before}”): ghi tạm là "
+                f"[{number}]; sửa theo bản gốc rồi xóa ghi chú"
+            )
+            return f"[{number}]"
+
+        return FOOTNOTE_MARKER.sub(one, text)
+
+    draft.preamble = once(draft.preamble)
+    draft.review = [once(text) for text in draft.review]
+    pending = list(draft.sections)
+    while pending:
+        section = pending.pop(0)
+        for task in section.tasks:
+            task.text = once(task.text)
+        pending = section.sections + pending
+    draft.footnotes = {number: once(text) for number, text in draft.footnotes.items()}
+    return notes
+
+
+def _footnotes(draft: Outline, quarter: dict[str, Any]) -> list[dict[str, Any]]:
+    """The footnotes as the text's markers call them: a marker whose note the file does
+    not hold gets a marked placeholder; a note no marker calls is said on the quarter,
+    not drafted (the checker refuses a footnote nothing points to)."""
+    texts = [draft.preamble, *draft.review, *_texts(draft.sections)]
+    called = {n for text in texts for n in footnote_markers(text)}
+    # A note's own text may call another note: only the notes called are drafted.
+    while (
+        more := {n for m in called for n in footnote_markers(draft.footnotes.get(m, ""))} - called
+    ):
+        called |= more
+    for number, text in sorted(draft.footnotes.items()):
+        if number not in called:
+            flag(
+                quarter,
+                f"chú thích {number} không có dấu chú thích trong văn bản, chưa đưa vào bản "
+                f"nháp: {text}",
+            )
+    return [_footnote(n, draft.footnotes.get(n, "")) for n in sorted(called)]
+
+
 def _footnote(number: int, text: str) -> dict[str, Any]:
     note: dict[str, Any] = {"number": number, "text": text or MISSING_FOOTNOTE}
     if not text:
@@ -154,6 +222,7 @@ class _Context:
     notes: list[str]
     registry: Dataset
     footnotes: dict[int, str]
+    issuer: str  # the issuing body's id: a task's stand-in lead when none can be read
 
 
 # The closing part, "Tổ chức thực hiện": its paragraphs organise the rest.
@@ -199,6 +268,8 @@ def _task(
 ) -> dict[str, Any]:
     reading = read_paragraph(task.text, ctx.finder, ctx.year)
     item: dict[str, Any] = {"id": task.id, "kind": _kind(task.text, reading, organising)}
+    if task.note:
+        flag(item, task.note)
     if task.marker:
         item["marker"] = task.marker
     item["text"] = task.text
@@ -215,7 +286,12 @@ def _task(
         names = "; ".join(_name(ctx, a) for a in heading_lead)
         flag(item, f"lead: đoạn không nêu chủ thể; chủ trì theo tiêu đề mục: {names}")
     elif not reading.lead:
-        flag(item, "lead: không thấy cơ quan chủ trì trong đoạn lẫn tiêu đề mục")
+        item["lead"] = [ctx.issuer]
+        flag(
+            item,
+            "lead: không thấy cơ quan chủ trì trong đoạn lẫn tiêu đề mục; đặt tạm là cơ quan "
+            f"ban hành ({_name(ctx, ctx.issuer)}): ghi đúng cơ quan chủ trì rồi xóa ghi chú",
+        )
     if reading.deadline_phrases:
         item["deadlines"] = [
             draft_deadline(task.text, at, said, parsed, ctx.year)

@@ -205,6 +205,10 @@ def _figures(clause: str) -> Iterator[dict[str, Any]]:
             before = _CONNECTOR.sub("", clause[taken:start].strip(" ,("))
             label = before or label
             phrase_start = clause.index(before, taken) if before else start
+            if re.search(r"\d", clause[phrase_start:start]):
+                # The figure's own number must be the phrase's first: the words before
+                # hold another number, so the phrase opens at the verb.
+                phrase_start = start
         elif not verb:
             continue
         else:

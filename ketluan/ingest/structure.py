@@ -32,6 +32,7 @@ class OutlineTask:
     id: str
     text: str
     marker: str | None = None
+    note: str | None = None  # what the reviewer must know of how the id was given
 
 
 @dataclass
@@ -218,7 +219,28 @@ def outline(document: SourceDocument) -> Outline:
             container = _Container(sub, f"{part}.{number}")
             continue
         container.add(paragraph, part)
+    _unique_ids(draft)
     return draft
+
+
+def _unique_ids(draft: Outline) -> None:
+    """A number the document gives twice ("2." after "2.", a part "III" twice) would give
+    two tasks one id: the later one takes the next free "-n" of that id, and says so."""
+    seen: set[str] = set()
+    pending = list(draft.sections)
+    while pending:
+        section = pending.pop(0)
+        for task in section.tasks:
+            if task.id in seen:
+                root = task.id.split("-")[0]
+                given = task.id
+                task.id = next(f"{root}-{n}" for n in range(1, 10_000) if f"{root}-{n}" not in seen)
+                task.note = (
+                    f"id: văn bản đánh số trùng ({task.marker or given}); mã đặt tạm là {task.id}, "
+                    "kiểm tra số mục ở bản gốc"
+                )
+            seen.add(task.id)
+        pending = section.sections + pending
 
 
 def _closing(draft: Outline, rest: list[SourceParagraph]) -> None:

@@ -78,7 +78,11 @@ def _is_mark(c: str) -> bool:
 
 # Footnote markers: the source's superscript digits ("dự án lớn¹").
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-FOOTNOTE_MARKER = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+# A superscript number after a unit of area or volume ("100 m²", "5 km²") is the unit's
+# power, not a footnote's marker.
+FOOTNOTE_MARKER = re.compile(
+    rf"(?<!\bm)(?<!\bkm)(?<!\bcm)(?<!\bdm)(?<!\bmm)[{SUPERSCRIPT_DIGITS}]+"
+)
 _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 
