@@ -104,6 +104,7 @@ def generate(scale: Scale) -> dict[str, Any]:
     quarters: list[dict[str, Any]] = []
     previous: list[tuple[str, date | None]] = []
     continuable: list[str] = []
+    work: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     for index in range(scale.quarters):
         year, q = FIRST_YEAR + index // 4, index % 4 + 1
         key = f"{year}-q{q}"
@@ -112,7 +113,7 @@ def generate(scale: Scale) -> dict[str, Any]:
         continuable = [ref for ref in continuable if ref not in closed]
         planned = q % 4 + 1
         ctx = QuarterContext(
-            rng, key, planning_year(key), planned, names, pools, documents, continuable
+            rng, key, planning_year(key), planned, names, pools, documents, continuable, work
         )
         quarters.append(make_conclusion(ctx, year, q, scale.tasks_per_quarter, reports))
         previous = ctx.due

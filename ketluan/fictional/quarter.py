@@ -23,6 +23,7 @@ from ketluan.fictional.vocab import (
     SIGNERS,
     TOPICS,
     VERBS,
+    WORKSITES,
 )
 from ketluan.model import AgencyGroup as G
 from ketluan.model import Relation, Status
@@ -44,6 +45,9 @@ class QuarterContext:
     pools: dict[G, list[str]]  # individual agencies by group, to lead items
     documents: list[dict[str, Any]]
     continuable: list[str]  # "key/id" of earlier tasks neither done nor dropped
+    # What each task was about, by "key/id" (earlier quarters' and this one's): its verb,
+    # topic and lead, so that a task carried on says the same work again, as a real one.
+    work: dict[str, tuple[str, str, tuple[str, ...]]] = field(default_factory=dict)
     footnotes: list[dict[str, Any]] = field(default_factory=list)
     count: int = 0  # tasks made so far; spreads the features evenly
     due: list[tuple[str, date | None]] = field(default_factory=list)  # own tasks, first deadline
@@ -258,15 +262,40 @@ def _task(ctx: QuarterContext, tid: str, marker: str | None, lead: list[str]) ->
     ctx.count += 1
     kind = "responsibility" if lead and n % 13 == 6 else "task"
     verb = "chịu trách nhiệm về kết quả" if kind == "responsibility" else rng.choice(VERBS)
-    continued = bool(ctx.continuable) and n % 6 == 5
-    who, again = (f"{ctx.names[lead[0]]} " if lead else ""), ("tiếp tục " if continued else "")
-    text = f"{who}{again}{verb} {rng.choice(TOPICS)}"
+    # A task carried on repeats an open earlier task of the same lead, its verb and topic.
+    same_lead = [
+        r for r in ctx.continuable if lead and ctx.work.get(r, ("", "", ()))[2] == tuple(lead)
+    ]
+    carried = rng.choice(same_lead) if same_lead and n % 6 == 5 else None
+    continued = carried is not None
+    if carried is not None:
+        ctx.continuable.remove(carried)  # carried on once; later, by its new form
+    if carried is not None and kind == "task":
+        verb, topic, _lead = ctx.work[carried]
+    else:
+        # Work of its own: not what an open task of the same lead already does.
+        taken = {
+            (v, t)
+            for r in ctx.continuable
+            for v, t, who in [ctx.work.get(r, ("", "", ()))]
+            if who == tuple(lead)
+        }
+        topic = f"{rng.choice(TOPICS)} {rng.choice(WORKSITES)}"
+        for _ in range(8):
+            if (verb, topic) not in taken:
+                break
+            topic = f"{rng.choice(TOPICS)} {rng.choice(WORKSITES)}"
+    ctx.work[str(TaskRef(ctx.key, tid))] = (verb, topic, tuple(lead))
+    again = "tiếp tục " if continued and not verb.startswith("tiếp tục") else ""
+    who = f"{ctx.names[lead[0]]} " if lead else ""
+    text = f"{who}{again}{verb} {topic}"
     extra: dict[str, Any] = {}
     if lead:
         extra["lead"] = lead
         if n % 10 == 3:  # as II.2.2-2 of the real text: the heading's work, then the lead's
             extra["inherit_lead"] = True
-            text = f"{rng.choice(VERBS)} {rng.choice(TOPICS)}. {text[0].upper()}{text[1:]}"
+            work = f"{rng.choice(VERBS)} {rng.choice(TOPICS)} {rng.choice(WORKSITES)}"
+            text = f"{work}. {text[0].upper()}{text[1:]}"
         if n % 4 == 1:  # a supporter the text names, as #12 asks of real data
             text += f", phối hợp với {ctx.names[ROLE['office']]}"
             extra["support"] = [ROLE["office"]]
@@ -294,8 +323,8 @@ def _task(ctx: QuarterContext, tid: str, marker: str | None, lead: list[str]) ->
     if n % 9 == 4:
         note = f"Cụ thể đến từng dự án, từng xã, phường của Tỉnh Mẫu (mục {tid})."
         text += f"; chú trọng các dự án trọng điểm{_footnote(ctx, note)}"
-    if continued:
-        extra["continues"] = [rng.choice(ctx.continuable)]
+    if carried is not None:
+        extra["continues"] = [carried]
     due = min((d["date"] for d in extra.get("deadlines", ())), default=None)
     ctx.due.append((str(TaskRef(ctx.key, tid)), due))
     head = {"id": tid} | ({"marker": marker} if marker else {})

@@ -53,6 +53,13 @@ TOPICS = (
     "công tác bảo đảm trật tự, an toàn xã hội",
     "công tác tiếp công dân, giải quyết khiếu nại",
 )
+# Where a task's work lies: with its topic, what makes one task's work its own (two
+# tasks of one agency on the same work, unless one carries the other on, are rare).
+WORKSITES: tuple[str, ...] = tuple(
+    f"{kind} Mẫu {name}"
+    for kind in ("ở khu vực", "tại cụm công nghiệp", "tại các xã vùng")
+    for name in ("Đông", "Tây", "Nam", "Bắc", "Trung", "Thượng", "Hạ", "Ven Sông")
+)
 VERBS = ("tập trung chỉ đạo", "tiếp tục đẩy mạnh", "nâng cao hiệu quả", "rà soát, đánh giá")
 METRICS = ("tỷ lệ hồ sơ trực tuyến", "tỷ lệ giải ngân kế hoạch vốn", "tỷ lệ xã đạt chuẩn số")
 RECURRENCES = (

@@ -20,6 +20,7 @@ from typing import Any
 
 from ketluan.ingest.agencies import ProposingFinder
 from ketluan.ingest.artefacts import artefacts
+from ketluan.ingest.carry_over import OpenTask, open_tasks, proposal
 from ketluan.ingest.citations import Citations
 from ketluan.ingest.deadlines import draft_deadline, draft_recurrence
 from ketluan.ingest.marks import flag
@@ -109,7 +110,16 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
         )
     year = planning_year(key)
     issuing_body = str(quarter["issuing_body"])
-    context = _Context(finder, citations, year, out.notes, registry, draft.footnotes, issuing_body)
+    context = _Context(
+        finder,
+        citations,
+        year,
+        out.notes,
+        registry,
+        draft.footnotes,
+        issuing_body,
+        open_tasks(registry),
+    )
     quarter["sections"] = [
         _section(s, context, (), organising=_ORGANISING.fullmatch(searchable(s.title)) is not None)
         for s in draft.sections
@@ -223,6 +233,7 @@ class _Context:
     registry: Dataset
     footnotes: dict[int, str]
     issuer: str  # the issuing body's id: a task's stand-in lead when none can be read
+    open: list[OpenTask]  # earlier tasks still open, which a new one may carry on
 
 
 # The closing part, "Tổ chức thực hiện": its paragraphs organise the rest.
@@ -292,6 +303,17 @@ def _task(
             "lead: không thấy cơ quan chủ trì trong đoạn lẫn tiêu đề mục; đặt tạm là cơ quan "
             f"ban hành ({_name(ctx, ctx.issuer)}): ghi đúng cơ quan chủ trì rồi xóa ghi chú",
         )
+    if item["kind"] in ("task", "responsibility"):
+        leads = item.get("lead") or (heading_lead if item.get("inherit_lead") is not False else ())
+        carried = proposal(task.text, leads, ctx.open)
+        if carried is not None:
+            earlier, score = carried
+            item["continues"] = [earlier.ref]
+            flag(
+                item,
+                f"continues: đề xuất vì lời văn giống {score}/100 nhiệm vụ {earlier.ref} cùng chủ "
+                "trì, chưa báo cáo xong; nếu không phải việc đó, xóa dòng continues",
+            )
     if reading.deadline_phrases:
         item["deadlines"] = [
             draft_deadline(task.text, at, said, parsed, ctx.year)

@@ -12,15 +12,18 @@ nothing from anywhere.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
 
+from ketluan.ingest.carry_over import OpenTask, open_tasks
 from ketluan.ingest.roles import AgencyFinder
 from ketluan.load import Loaded, ReviewMark
-from ketluan.model import Conclusion, Section, Task
+from ketluan.model import Conclusion, Dataset, Section, Task
 from ketluan.model.calendar import find_quarter
+from ketluan.model.keys import TaskRef
+from ketluan.model.outline import walk_tasks
 from ketluan.problems import FieldPath
 from ketluan.render.labels import KINDS, OPERATORS, ROLES, deadline_note
 from ketluan.text.vietnamese import vi_date
@@ -93,8 +96,12 @@ def review_page(loaded: Loaded, key: str, data_name: str, source_name: str) -> s
             owner.marks.append(mark)
         else:
             loose.append(mark)  # the quarter's own, or a proposed agency or document
+    carried, untouched = _carry_over(dataset, position)
     template = _environment().get_template("review.html.j2")
     return template.render(
+        carried=carried,
+        untouched=untouched,
+        names=names,
         quarter=quarter,
         entries=entries,
         loose=loose,
@@ -105,6 +112,32 @@ def review_page(loaded: Loaded, key: str, data_name: str, source_name: str) -> s
         tasks=sum(1 for _ in _tasks(quarter, ())),
         vi_date=vi_date,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """A drafted task beside the earlier one it is proposed to carry on."""
+
+    task: Task
+    earlier_ref: str
+    earlier: Task | None  # None when the ref names no task the data holds
+
+
+def _carry_over(dataset: Dataset, position: int) -> tuple[list[Carried], list[OpenTask]]:
+    """The draft's tasks that carry earlier ones on, each with the earlier text; and the
+    earlier open tasks none carries on, for the clerk to decide on."""
+    quarter = dataset.quarters[position]
+    earlier = replace(dataset, quarters=dataset.quarters[:position])
+    by_ref = {
+        str(TaskRef(q.key, t.id)): t for q in earlier.quarters for t, _c in walk_tasks(q.sections)
+    }
+    carried = [
+        Carried(task, ref, by_ref.get(ref))
+        for task, _chain in walk_tasks(quarter.sections)
+        for ref in task.continues
+    ]
+    said = {c.earlier_ref for c in carried}
+    return carried, [t for t in open_tasks(earlier) if t.ref not in said]
 
 
 def _review_words(quarter: Conclusion, path: FieldPath) -> str:
