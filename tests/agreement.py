@@ -175,3 +175,55 @@ def redraft(
     known = validate_text(registry_text, "registry.yml", registry_only=True)
     drafted = draft_quarter(outline(read_source(source)), known, key)
     return validate_with_marks(with_quarter(registry_text, drafted), "draft.yml"), curated
+
+
+def silent_errors(
+    loaded: Loaded, draft_key: str, curated: Dataset, curated_key: str
+) -> list[tuple[str, str]]:
+    """(task id, field) of every value the draft gives wrong with no review mark on the
+    task (or on anything under it), and (id, "missing") for a curated task the draft
+    lacks with no mark on the quarter saying a paragraph went unplaced: what a clerk
+    would publish wrong without being told to look. Compared as `draft_agreement`."""
+    drafted = loaded.dataset
+    position = next(i for i, q in enumerate(drafted.quarters) if q.key == draft_key)
+    mine, theirs = (
+        drafted.quarters[position],
+        next(q for q in curated.quarters if q.key == curated_key),
+    )
+    paths = dict(_task_paths(mine.sections, ("quarters", position)))
+    marked = {
+        task_id
+        for task_id, path in paths.items()
+        if any(m.path[: len(path)] == path for m in loaded.marks)
+    }
+    unplaced = any(
+        m.path == ("quarters", position) and "đoạn chưa xếp" in m.problem.message
+        for m in loaded.marks
+    )
+    their_names = {a.id: a.id for a in curated.agencies}
+    my_names = _as_curated(drafted, curated)
+    my_docs, their_docs = _document_keys(drafted), _document_keys(curated)
+    drafted_tasks = {t.id: (t, c) for t, c in walk_tasks(mine.sections)}
+    out: list[tuple[str, str]] = []
+    for task, chain in walk_tasks(theirs.sections):
+        found = drafted_tasks.get(task.id)
+        if found is None:
+            out += [] if unplaced else [(task.id, "missing")]
+            continue
+        if task.id in marked:
+            continue
+        want = _task_values(task, chain, their_names, their_docs)
+        got = _task_values(*found, my_names, my_docs)
+        out += [(task.id, field) for field, value in want.items() if got[field] != value]
+    return out
+
+
+def _task_paths(
+    sections: tuple[Section, ...], at: tuple[str | int, ...]
+) -> list[tuple[str, tuple[str | int, ...]]]:
+    out: list[tuple[str, tuple[str | int, ...]]] = []
+    for i, section in enumerate(sections):
+        here = (*at, "sections", i)
+        out += [(t.id, (*here, "tasks", j)) for j, t in enumerate(section.tasks)]
+        out += _task_paths(section.sections, here)
+    return out

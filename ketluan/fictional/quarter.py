@@ -199,8 +199,11 @@ def _sections(ctx: QuarterContext, tasks: int, planned: str) -> list[dict[str, A
             "id": "IV.1",
             "marker": "1.",
             "kind": "organisation",
-            "text": "Văn phòng Tỉnh ủy Mẫu theo dõi, đôn đốc, định kỳ báo cáo Thường trực Tỉnh ủy "
-            "Mẫu kết quả thực hiện.",
+            # As the real IV.1: the agencies it supports are those it names, sent to.
+            "text": "Văn phòng Tỉnh ủy Mẫu tổng hợp khó khăn, vướng mắc gửi "
+            f"{ctx.names[ROLE['advisory']][0].lower()}{ctx.names[ROLE['advisory']][1:]}; "
+            f"{ctx.names[ROLE['government']]} xem xét, giải quyết theo thẩm quyền. Theo dõi, "
+            "đôn đốc, định kỳ báo cáo Thường trực Tỉnh ủy Mẫu kết quả thực hiện.",
             "lead": [ROLE["office"]],
             "support": [ROLE["advisory"], ROLE["government"]],
             "report_to": [ROLE["permanent"]],

@@ -71,7 +71,7 @@ RECURRENCES = (
 )
 ESCAPES = (  # characters a page must escape; never template syntax
     "; thời gian xử lý hồ sơ < 3 ngày làm việc",
-    "; phối hợp với Sở Tài chính & Kế hoạch Mẫu",
+    "; bảo đảm công khai & minh bạch",
     "; áp dụng mô hình “Một cửa | Một lần”",
     "; các chỉ tiêu có dấu (*) là chỉ tiêu bắt buộc",
 )

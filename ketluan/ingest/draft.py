@@ -303,6 +303,14 @@ def _task(
             "lead: không thấy cơ quan chủ trì trong đoạn lẫn tiêu đề mục; đặt tạm là cơ quan "
             f"ban hành ({_name(ctx, ctx.issuer)}): ghi đúng cơ quan chủ trì rồi xóa ghi chú",
         )
+    _flag_roleless(item, task.text, ctx)
+    missing = [n for n in footnote_markers(task.text) if not ctx.footnotes.get(n)]
+    if missing:
+        flag(
+            item,
+            f"chú thích {', '.join(map(str, missing))} của đoạn này không có nội dung trong tệp "
+            "nhận được: chỉ tiêu, thời hạn nêu trong chú thích chưa được đọc",
+        )
     if item["kind"] in ("task", "responsibility"):
         leads = item.get("lead") or (heading_lead if item.get("inherit_lead") is not False else ())
         carried = proposal(task.text, leads, ctx.open)
@@ -330,6 +338,24 @@ def _task(
     if cites:
         item["cites"] = cites
     return item
+
+
+def _flag_roleless(item: dict[str, Any], text: str, ctx: _Context) -> None:
+    """A review mark naming each agency the paragraph mentions but gives no role: the
+    rules read a role from its words ("phối hợp với", "báo cáo"), and an agency named
+    otherwise ("gửi các cơ quan …") may still lead, support or receive the work."""
+    given = {
+        a for role in ("lead", "support", "report_to", "accountable") for a in item.get(role, ())
+    }
+    named = dict.fromkeys(agency for _s, _e, agency in ctx.finder.find(text))
+    roleless = [a for a in named if a not in given]
+    if roleless:
+        names = "; ".join(_name(ctx, a) for a in roleless)
+        flag(
+            item,
+            f"đoạn nêu {names} mà bản nháp không ghi vai trò: nếu là chủ trì, phối hợp hay "
+            "nhận báo cáo, ghi vào lead, support hay report_to",
+        )
 
 
 def _texts(sections: list[OutlineSection]) -> list[str]:
