@@ -639,7 +639,7 @@ def test_timeline_date_labels_never_overlap_nor_leave_the_drawing(
     # labels must all be readable, measured as the browser draws them.
     page.goto(f"{versions}/2026-q2/co-quan/")
     agencies = page.eval_on_selector_all(
-        ".md-typeset a.kl-agency", "links => links.slice(0, 6).map(a => a.href)"
+        ".md-typeset a.kl-agency", "links => links.slice(0, 12).map(a => a.href)"
     )
     pages = [f"{versions}/{q}/" for q in ("2026-q1", "2026-q2", "2026-q3")] + agencies
     drawn = 0
