@@ -55,3 +55,5 @@ class SourceDocument:
     # What the reader inferred rather than read, for the reviewer to check ("số chú
     # thích suy ra từ chữ số dính vào chữ").
     remarks: tuple[str, ...] = ()
+    # Read from page images by OCR: every paragraph may hold misread letters.
+    scanned: bool = False

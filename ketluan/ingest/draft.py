@@ -119,6 +119,7 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
         draft.footnotes,
         issuing_body,
         open_tasks(registry),
+        draft.scanned,
     )
     quarter["sections"] = [
         _section(s, context, (), organising=_ORGANISING.fullmatch(searchable(s.title)) is not None)
@@ -146,6 +147,10 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
         flag(quarter, f"đoạn chưa xếp vào đâu (thêm vào đúng chỗ rồi xóa ghi chú): {text}")
     for remark in draft.remarks:
         flag(quarter, remark)
+    if draft.scanned:
+        flag(quarter, f"đoạn mở đầu đọc bằng nhận dạng chữ (OCR). {OCR_CHECK}")
+        if "review" in quarter:
+            flag(quarter["review"], f"phần I đọc bằng nhận dạng chữ (OCR). {OCR_CHECK}")
     for hidden in draft.hidden:
         # Never drafted: what the file's reader does not see cannot be a task, a date or
         # a number; the reviewer is told it was there, and where.
@@ -234,6 +239,7 @@ class _Context:
     footnotes: dict[int, str]
     issuer: str  # the issuing body's id: a task's stand-in lead when none can be read
     open: list[OpenTask]  # earlier tasks still open, which a new one may carry on
+    scanned: bool  # the text was read by OCR
 
 
 # The closing part, "Tổ chức thực hiện": its paragraphs organise the rest.
@@ -303,6 +309,8 @@ def _task(
             "lead: không thấy cơ quan chủ trì trong đoạn lẫn tiêu đề mục; đặt tạm là cơ quan "
             f"ban hành ({_name(ctx, ctx.issuer)}): ghi đúng cơ quan chủ trì rồi xóa ghi chú",
         )
+    if ctx.scanned:
+        flag(item, f"đọc bằng nhận dạng chữ (OCR): đối chiếu lời văn với bản quét. {OCR_CHECK}")
     _flag_roleless(item, task.text, ctx)
     missing = [n for n in footnote_markers(task.text) if not ctx.footnotes.get(n)]
     if missing:
@@ -396,6 +404,9 @@ def _header(cells: list[str]) -> dict[str, Any]:
             out["issued_on"] = date(year, month, day)
     return out
 
+
+# What an OCR read paragraph's mark asks of the reviewer.
+OCR_CHECK = "Chữ nhận dạng có thể sai dấu, sai chữ số; sửa theo bản quét rồi xóa ghi chú"
 
 # What a placeholder says where the document gives nothing the importer could read.
 UNREAD = "(chưa đọc được)"

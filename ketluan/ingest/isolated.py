@@ -11,6 +11,7 @@ a reader tricked by a file can hand the importer nothing but text).
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from dataclasses import asdict
@@ -19,6 +20,7 @@ from typing import Any
 
 from ketluan.children import limited
 from ketluan.ingest.document import HiddenText, SourceDocument, SourceError, SourceParagraph
+from ketluan.ingest.pdf import MAX_SCAN_PAGES
 
 __all__ = ["MAX_MEMORY", "MAX_SECONDS", "read_isolated"]
 
@@ -36,6 +38,9 @@ def read_isolated(
     SourceError (one Vietnamese line) for a file that cannot be read within them."""
     if not path.is_file():
         raise SourceError(f"không tìm thấy tệp {path}")
+    if path.suffix.lower() == ".pdf":
+        # A scan is read with OCR, a page at a time (ocr.PAGE_SECONDS at most each).
+        seconds = max(seconds, seconds + _pages(path) * SCAN_PAGE_SECONDS)
     try:
         done = subprocess.run(
             [sys.executable, "-m", "ketluan.ingest.isolated", str(path)],
@@ -60,6 +65,22 @@ def read_isolated(
     )
 
 
+SCAN_PAGE_SECONDS = 60  # what the ceiling allows each page of a PDF, should it be a scan
+
+
+def _pages(path: Path) -> int:
+    """The PDF's page count as poppler's pdfinfo says it (0 when it cannot, quickly):
+    only to size the ceiling; the reader refuses too many pages itself."""
+    try:
+        done = subprocess.run(
+            ["pdfinfo", str(path)], capture_output=True, text=True, timeout=10, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return 0
+    found = re.search(r"^Pages:\s+(\d+)", done.stdout, re.MULTILINE)
+    return min(int(found.group(1)), MAX_SCAN_PAGES) if found else 0
+
+
 def _too_long(seconds: int) -> str:
     return (
         f"đọc tệp quá {seconds} giây, lâu hơn nhiều một Kết luận: tệp có thể bị hỏng hoặc cố "
@@ -81,6 +102,7 @@ def _document(raw: dict[str, Any]) -> SourceDocument:
         header=tuple(raw["header"]),
         hidden=tuple(HiddenText(**h) for h in raw["hidden"]),
         remarks=tuple(raw["remarks"]),
+        scanned=bool(raw["scanned"]),
     )
 
 

@@ -35,9 +35,11 @@ from ketluan.ingest.document import (
     HiddenText,
     SourceDocument,
     SourceError,
+    SourceParagraph,
 )
-from ketluan.ingest.plain import labelled
-from ketluan.text.vietnamese import superscript
+from ketluan.ingest.ocr import read_scan
+from ketluan.ingest.plain import glued_markers, labelled
+from ketluan.text.vietnamese import FOOTNOTE_MARKER, superscript
 
 __all__ = ["read_pdf"]
 
@@ -100,12 +102,90 @@ def read_pdf(path: Path) -> SourceDocument:
     except Exception as exc:  # pdfminer raises many kinds for a damaged or locked file
         raise SourceError(_why(exc)) from None
     if not any(pages):
-        raise SourceError(
-            "tệp PDF không có lớp chữ (bản chụp, bản quét): hãy xin bản Word (.docx) của Kết "
-            "luận, hoặc nhận dạng chữ (OCR) rồi lưu ra .docx"
-        )
+        return _scanned(path, len(pages), size, hidden)
     document = _document(pages, size)
     return replace(document, hidden=tuple(hidden))
+
+
+MAX_SCAN_PAGES = 40  # OCR takes seconds a page; a conclusion has a dozen
+
+# A part's Roman number as OCR misreads it: "IH." for "III.", "Il." or "1I." for "II.".
+_OCR_ROMAN = re.compile(r"([IVXlH1|!]{1,4})[.:,]\s+(\S.*)", re.S)
+_ROMAN_PARTS = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
+
+
+def _romans_in_order(paragraphs: list[SourceParagraph]) -> tuple[list[SourceParagraph], list[str]]:
+    """Parts numbered I, II, III… in turn: a part number OCR gives twice ("II." for
+    "III.") is the next one; each change is said."""
+    out, said, last = [], [], 0
+    for paragraph in paragraphs:
+        number = paragraph.label.rstrip(".")
+        if number in _ROMAN_ORDER:
+            position = _ROMAN_ORDER.index(number)
+            if position <= last - 1 and last < len(_ROMAN_ORDER):
+                fixed = _ROMAN_ORDER[last]
+                said.append(f"số phần “{paragraph.label}” đọc lặp lại, ghi là “{fixed}.”")
+                paragraph, position = replace(paragraph, label=f"{fixed}."), last
+            last = position + 1
+        out.append(paragraph)
+    return out, said
+
+
+_ROMAN_ORDER = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def _roman_read(paragraph: SourceParagraph) -> SourceParagraph:
+    """A paragraph opening with a misread Roman part number, with it as its label."""
+    found = None if paragraph.label else _OCR_ROMAN.fullmatch(paragraph.text)
+    if found is None:
+        return paragraph
+    number = found.group(1).replace("H", "II").translate(str.maketrans("l1|!", "IIII"))
+    if number not in _ROMAN_PARTS or found.group(1) == number:
+        return paragraph
+    return replace(paragraph, label=f"{number}.", text=found.group(2))
+
+
+def _scanned(
+    path: Path, count: int, size: tuple[float, float], hidden: list[HiddenText]
+) -> SourceDocument:
+    """A PDF of page images, read with OCR (`ocr`); every paragraph marked for review."""
+    if count > MAX_SCAN_PAGES:
+        raise SourceError(
+            f"bản quét có {count} trang, quá {MAX_SCAN_PAGES} trang nhận dạng chữ được: hãy xin "
+            "bản Word (.docx) của Kết luận"
+        )
+    pages, confidence = read_scan(path, count)
+    if not any(pages):
+        raise SourceError(
+            "tệp PDF không có lớp chữ và nhận dạng chữ (OCR) không đọc được chữ nào: hãy xin "
+            "bản Word (.docx) của Kết luận"
+        )
+    document = _document(pages, size)
+    paragraphs, renumbered = _romans_in_order([_roman_read(p) for p in document.paragraphs])
+    markers = list[int]()
+    if document.footnotes and not any(FOOTNOTE_MARKER.search(p.text) for p in paragraphs):
+        # OCR reads a raised footnote number as a digit glued to its word ("lớn1").
+        texts, markers = glued_markers([p.text for p in paragraphs])
+        paragraphs = [replace(p, text=t) for p, t in zip(paragraphs, texts, strict=True)]
+    shown = ", ".join(f"trang {n}: {c:.0f}%" for n, c in enumerate(confidence, start=1))
+    remarks = [
+        f"văn bản đọc bằng nhận dạng chữ (OCR) từ bản quét; độ tin cậy trung bình {shown}: "
+        "đối chiếu từng đoạn với bản quét, nhất là dấu tiếng Việt và chữ số"
+    ]
+    if renumbered:
+        remarks.append("; ".join(renumbered) + ": kiểm tra số phần theo bản quét")
+    if markers:
+        remarks.append(
+            f"số chú thích {', '.join(map(str, markers))} được suy ra từ chữ số dính vào chữ "
+            "trước nó trong bản quét; kiểm tra từng chỗ"
+        )
+    return replace(
+        document,
+        paragraphs=tuple(paragraphs),
+        hidden=tuple(hidden),
+        remarks=tuple(remarks),
+        scanned=True,
+    )
 
 
 # Text render modes that paint nothing (PDF 32000-1, 9.3.6): 3 neither fills nor

@@ -64,6 +64,7 @@ class Outline:
     leftovers: list[str] = field(default_factory=list)  # paragraphs placed nowhere
     hidden: list[HiddenText] = field(default_factory=list)  # what the file's reader never sees
     remarks: list[str] = field(default_factory=list)  # what the reader inferred
+    scanned: bool = False  # read by OCR: every paragraph is marked
 
     def tasks(self) -> dict[str, OutlineTask]:
         """Every task, by id, in document order."""
@@ -170,6 +171,7 @@ def outline(document: SourceDocument) -> Outline:
         header=list(document.header),
         hidden=list(document.hidden),
         remarks=list(document.remarks),
+        scanned=document.scanned,
     )
     paragraphs = [p for p in document.paragraphs if p.text.strip() or p.label]
     # A text export or a PDF without a table writes the header's cells as lines before

@@ -1,0 +1,229 @@
+"""Read a scanned conclusion (a PDF of page images) with OCR: Tesseract and its
+Vietnamese model (Debian's `tesseract-ocr`, `tesseract-ocr-vie`), page by page.
+
+Each page is rasterised at DPI by poppler's `pdftoppm` and read by `tesseract … hocr`,
+which gives every line's box, baseline slope and font size and every word's box and
+confidence. A page scanned askew is read again turned straight when its lines slope
+more than MAX_SLANT degrees (Tesseract reads a slight slant well by itself; the word
+positions are then turned straight arithmetically). The words become the same
+positioned words a text-layer PDF gives, and `pdf` makes paragraphs, header, closing
+table and footnotes of them; every paragraph of the result is marked for review, since
+OCR misreads letters, above all Vietnamese diacritics.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+from ketluan.ingest.document import SourceError
+
+__all__ = ["DPI", "ocr_available", "read_scan"]
+
+DPI = 300  # what Tesseract reads best; a laser-printed A4 page is 2480 × 3508 pixels
+MAX_SLANT = 1.0  # degrees: past it, the page is turned straight and read again
+PAGE_SECONDS = 120  # a page OCRs in seconds; a stuck one is given up on
+
+_BBOX = re.compile(r"bbox (\d+) (\d+) (\d+) (\d+)")
+_BASELINE = re.compile(r"baseline (-?[\d.]+) (-?[\d.]+)")
+_SIZE = re.compile(r"x_size ([\d.]+)")
+_CONFIDENCE = re.compile(r"x_wconf (\d+)")
+
+Say = Callable[[str], None]
+
+
+def ocr_available() -> bool:
+    """Whether Tesseract with its Vietnamese model and poppler's rasteriser are here."""
+    tesseract = shutil.which("tesseract")
+    if tesseract is None or shutil.which("pdftoppm") is None:
+        return False
+    listed = subprocess.run(
+        [tesseract, "--list-langs"], capture_output=True, text=True, timeout=30, check=False
+    )
+    return "vie" in listed.stdout.split()
+
+
+def read_scan(
+    path: Path, pages: int, say: Say | None = None
+) -> tuple[list[list[dict[str, Any]]], list[float]]:
+    """The positioned words of each of the `pages` pages of the scanned PDF at `path`
+    (in PDF points, as pdfplumber gives them, with each word's OCR confidence), and
+    each page's mean confidence (0-100); SourceError when OCR cannot run."""
+    if not ocr_available():
+        raise SourceError(
+            "tệp PDF là bản quét (không có lớp chữ) mà máy này chưa có phần mềm nhận dạng "
+            "chữ: hãy cài tesseract-ocr và tesseract-ocr-vie (Debian), hoặc xin bản Word (.docx)"
+        )
+    words: list[list[dict[str, Any]]] = []
+    confidence: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="ketluan-ocr-") as folder:
+        for number in range(1, pages + 1):
+            if say is not None:
+                say(f"nhận dạng chữ trang {number}/{pages}…")
+            image = _rasterise(path, number, Path(folder))
+            page = _footnotes_set_small(_read_page(image))
+            words.append(page)
+            confidence.append(statistics.fmean([w["confidence"] for w in page]) if page else 0.0)
+    return words, confidence
+
+
+# A footnote as OCR reads it: its raised number glued to its first word ("1Như các …"),
+# a capital then a small letter (not "1I." for a misread "II.").
+_NOTE_OPENING = re.compile(r"\d{1,3}([^\W\d_])([^\W\d_])")
+
+
+def _opens_note(word: str) -> bool:
+    found = _NOTE_OPENING.match(word)
+    return found is not None and found.group(1).isupper() and found.group(2).islower()
+
+
+def _footnotes_set_small(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The words with the page's footnotes set smaller than its body, as they are
+    printed: OCR's size estimates are too coarse to tell 11 pt from 13 pt, so a line in
+    the page's lower part that opens with a number glued to a word starts the notes,
+    and every line below it is theirs."""
+    if not words:
+        return words
+    body = statistics.median(w["size"] for w in words)
+    bottom = max(w["bottom"] for w in words)
+    firsts: dict[float, dict[str, Any]] = {}
+    for word in words:
+        first = firsts.get(word["top"])
+        if first is None or word["x0"] < first["x0"]:
+            firsts[word["top"]] = word
+    starts = [
+        top for top, first in firsts.items() if top > bottom * 0.6 and _opens_note(first["text"])
+    ]
+    if not starts:
+        return words
+    notes_from = min(starts)
+    return [w | {"size": body * 0.8} if w["top"] >= notes_from else w for w in words]
+
+
+def _rasterise(path: Path, number: int, folder: Path) -> Path:
+    stem = folder / f"trang-{number}"
+    _run(
+        ["pdftoppm", "-r", str(DPI), "-gray", "-png", "-singlefile", "-f", str(number),
+         "-l", str(number), str(path), str(stem)]
+    )  # fmt: skip
+    return stem.with_suffix(".png")
+
+
+def _read_page(image: Path) -> list[dict[str, Any]]:
+    lines = _hocr_lines(image)
+    slant = _slant(lines)
+    if abs(slant) > MAX_SLANT:
+        from PIL import Image
+
+        with Image.open(image) as scanned:
+            scanned.rotate(slant, fillcolor=255, expand=False).save(image)
+        lines = _hocr_lines(image)
+        slant = _slant(lines)
+    with_size = []
+    from PIL import Image
+
+    with Image.open(image) as scanned:
+        centre = (scanned.width / 2, scanned.height / 2)
+    for line in lines:
+        # A line's words share its top and bottom: their own boxes rise and fall with
+        # diacritics and descenders, and the paragraphs are made of lines.
+        _x0, top, _x1, bottom = _straight(line["bbox"], slant, centre)
+        for word in line["words"]:
+            x0, _top, x1, _bottom = _straight(word["bbox"], slant, centre)
+            with_size.append(
+                {
+                    "text": word["text"],
+                    "x0": x0 * 72 / DPI,
+                    "x1": x1 * 72 / DPI,
+                    "top": top * 72 / DPI,
+                    "bottom": bottom * 72 / DPI,
+                    "size": line["size"],
+                    "confidence": word["confidence"],
+                }
+            )
+    return with_size
+
+
+def _straight(
+    box: tuple[int, ...], slant: float, centre: tuple[float, float]
+) -> tuple[float, float, float, float]:
+    """A word's box as it stands once the page is turned straight by `slant` degrees."""
+    if not slant:
+        return float(box[0]), float(box[1]), float(box[2]), float(box[3])
+    angle = math.radians(slant)
+    cx, cy = centre
+    x, y = box[0] - cx, box[1] - cy
+    dx = x * math.cos(angle) - y * math.sin(angle) + cx - box[0]
+    dy = x * math.sin(angle) + y * math.cos(angle) + cy - box[1]
+    return box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy
+
+
+def _slant(lines: list[dict[str, Any]]) -> float:
+    """The page's slant in degrees, from its long lines' baselines (Tesseract's)."""
+    slopes = [line["slope"] for line in lines if line["bbox"][2] - line["bbox"][0] > DPI * 3]
+    return math.degrees(math.atan(statistics.median(slopes))) if slopes else 0.0
+
+
+def _hocr_lines(image: Path) -> list[dict[str, Any]]:
+    """Each line Tesseract finds: its box, baseline slope, font size in points, words."""
+    hocr = _run(["tesseract", str(image), "-", "-l", "vie", "--psm", "3", "hocr"])
+    # Tesseract's own output (XHTML, no entities), not the received file's.
+    root = ElementTree.fromstring(hocr)
+    lines: list[dict[str, Any]] = []
+    for element in root.iter():
+        title = element.get("title", "")
+        if element.get("class") not in ("ocr_line", "ocr_caption", "ocr_textfloat", "ocr_header"):
+            continue
+        box, size = _BBOX.search(title), _SIZE.search(title)
+        if box is None or size is None:
+            continue
+        baseline = _BASELINE.search(title)
+        line: dict[str, Any] = {
+            "bbox": tuple(int(g) for g in box.groups()),
+            "slope": float(baseline.group(1)) if baseline else 0.0,
+            # x_size is the line's height, about 1.2 times its font size.
+            "size": round(float(size.group(1)) * 72 / DPI / 1.2 * 2) / 2,
+            "words": [],
+        }
+        for word in element:
+            text = "".join(word.itertext()).strip()
+            word_box = _BBOX.search(word.get("title", ""))
+            if not text or word_box is None:
+                continue
+            conf = _CONFIDENCE.search(word.get("title", ""))
+            line["words"].append(
+                {
+                    "text": text,
+                    "bbox": tuple(int(g) for g in word_box.groups()),
+                    "confidence": int(conf.group(1)) if conf else 0,
+                }
+            )
+        lines.append(line)
+    return lines
+
+
+def _run(command: list[str]) -> bytes:
+    # One thread: the reader's child is held to a memory ceiling, and two cores are
+    # better spent on one page at a time than on Tesseract's threads fighting.
+    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        done = subprocess.run(
+            command, capture_output=True, timeout=PAGE_SECONDS, check=False, env=environment
+        )
+    except subprocess.TimeoutExpired:
+        raise SourceError(
+            f"nhận dạng chữ một trang quá {PAGE_SECONDS} giây: hãy xin bản Word (.docx)"
+        ) from None
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        raise SourceError(f"không nhận dạng được chữ của bản quét ({said[0][:120]})")
+    return done.stdout
