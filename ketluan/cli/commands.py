@@ -189,7 +189,9 @@ def import_command(
     into_data = output is not None and output.resolve() == data.resolve()
     with writer_lock(data, waiting=_wait_note(data)) if into_data else contextlib.nullcontext():
         try:
-            drafted = import_quarter(source, key, data, name=name, review=review is not None)
+            drafted = import_quarter(
+                source, key, data, name=name, review=review is not None, say=_progress
+            )
         except QuarterTaken as exc:
             print(f"lỗi: {exc}", file=sys.stderr)
             return 1
@@ -221,6 +223,10 @@ def import_command(
     for mark in drafted.marks:  # the draft went to the screen: no file to point into
         print(f"cần rà soát: {mark}", file=sys.stderr)
     return 0
+
+
+def _progress(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def _wait_note(data: Path) -> Callable[[], None]:

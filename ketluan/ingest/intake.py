@@ -3,6 +3,7 @@ quarter of the data file, with what needs a person, and (asked for) its review p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +39,13 @@ class QuarterImport:
 
 
 def import_quarter(
-    source: Path, key: str, data: Path, *, name: str, review: bool = False
+    source: Path,
+    key: str,
+    data: Path,
+    *,
+    name: str,
+    review: bool = False,
+    say: Callable[[str], None] | None = None,
 ) -> QuarterImport:
     """Draft quarter `key` of `data` from the received file `source` (nothing is written).
 
@@ -47,13 +54,14 @@ def import_quarter(
     so the checker passes it. Raises QuarterTaken for a key that names no quarter or
     one `data` holds already, SourceError when `source` cannot be read, and DataError
     should the checker still reject the draft (an importer's fault, nothing written).
+    `say` hears the reader's progress (a scan's pages).
     """
     if QuarterKey.parse(key) is None:
         raise QuarterTaken(f"mã quý '{key}' phải có dạng NĂM-qSỐ, ví dụ 2026-q2")
     registry = load(data, registry_only=True)
     if key in {q.key for q in registry.quarters}:
         raise QuarterTaken(f"quý {key} đã có trong {data}; chọn mã quý khác")
-    document = read_isolated(source)
+    document = read_isolated(source, say=say)
     structure = outline(document)
     drafted = draft_quarter(structure, registry, key)
     placed, missing = coverage(document, structure)

@@ -14,6 +14,8 @@ import json
 import re
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -32,37 +34,76 @@ _FAILED = 3  # the child's exit status when it says why in Vietnamese
 
 
 def read_isolated(
-    path: Path, *, seconds: int = MAX_SECONDS, memory: int = MAX_MEMORY
+    path: Path,
+    *,
+    seconds: int = MAX_SECONDS,
+    memory: int = MAX_MEMORY,
+    say: Callable[[str], None] | None = None,
 ) -> SourceDocument:
     """`source.read_source(path)`, run in a child ended past `seconds` or `memory`;
-    SourceError (one Vietnamese line) for a file that cannot be read within them."""
+    SourceError (one Vietnamese line) for a file that cannot be read within them. What
+    the child says of its progress (a scan's pages) goes to `say` as it comes."""
     if not path.is_file():
         raise SourceError(f"không tìm thấy tệp {path}")
     if path.suffix.lower() == ".pdf":
         # A scan is read with OCR, a page at a time (ocr.PAGE_SECONDS at most each).
         seconds = max(seconds, seconds + _pages(path) * SCAN_PAGE_SECONDS)
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "ketluan.ingest.isolated", str(path)],
-            capture_output=True,
-            timeout=seconds,
-            preexec_fn=limited(memory, seconds),
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise SourceError(_too_long(seconds)) from None
-    said = done.stdout.decode("utf-8", "replace")
-    if done.returncode == 0:
+    returncode, out, err = _run_child(path, seconds, memory, say)
+    said = out.decode("utf-8", "replace")
+    if returncode == 0:
         return _document(json.loads(said))
-    if done.returncode == _FAILED:
+    if returncode == _FAILED:
         raise SourceError(said.strip())
-    if done.returncode < 0 or b"MemoryError" in done.stderr:
+    if returncode < 0 or b"MemoryError" in err:
         # Ended by the kernel (the processor-time ceiling) or out of its memory.
-        raise SourceError(_too_big(memory) if b"MemoryError" in done.stderr else _too_long(seconds))
+        raise SourceError(_too_big(memory) if b"MemoryError" in err else _too_long(seconds))
     raise SourceError(
         "đọc tệp gặp sự cố không lường trước: hãy lưu lại tệp dưới dạng .docx rồi nhập lại, "
         "hoặc gửi tệp cho bộ phận kỹ thuật"
     )
+
+
+_PROGRESS = b"ketluan-progress: "
+
+
+def _run_child(
+    path: Path, seconds: int, memory: int, say: Callable[[str], None] | None
+) -> tuple[int, bytes, bytes]:
+    """The reader child's exit status, output and errors; its progress lines relayed
+    to `say` while it runs; SourceError when it outlives `seconds`."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "ketluan.ingest.isolated", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=limited(memory, seconds),
+    ) as child:
+        out: list[bytes] = []
+        err: list[bytes] = []
+        assert child.stdout is not None and child.stderr is not None
+        stdout, stderr = child.stdout, child.stderr
+
+        def relay() -> None:
+            for line in stderr:
+                if line.startswith(_PROGRESS) and say is not None:
+                    say(line[len(_PROGRESS) :].decode("utf-8", "replace").rstrip())
+                else:
+                    err.append(line)
+
+        readers = [
+            threading.Thread(target=lambda: out.append(stdout.read()), daemon=True),
+            threading.Thread(target=relay, daemon=True),
+        ]
+        for reader in readers:
+            reader.start()
+        try:
+            child.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            raise SourceError(_too_long(seconds)) from None
+        finally:
+            for reader in readers:
+                reader.join(timeout=5)
+        return child.returncode, b"".join(out), b"".join(err)
 
 
 SCAN_PAGE_SECONDS = 60  # what the ceiling allows each page of a PDF, should it be a scan
@@ -107,7 +148,14 @@ def _document(raw: dict[str, Any]) -> SourceDocument:
 
 
 def _main(argument: str) -> int:  # pragma: no cover - runs in the child
+    from ketluan.ingest import ocr
     from ketluan.ingest.source import read_source
+
+    def progress(line: str) -> None:
+        sys.stderr.buffer.write(_PROGRESS + line.encode("utf-8") + b"\n")
+        sys.stderr.flush()
+
+    ocr.progress = progress
 
     try:
         document = read_source(Path(argument))

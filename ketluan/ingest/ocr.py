@@ -40,6 +40,9 @@ _CONFIDENCE = re.compile(r"x_wconf (\d+)")
 
 Say = Callable[[str], None]
 
+# Where a page's progress is said, when someone listens (the reader's child sets it).
+progress: Say | None = None
+
 
 def ocr_available() -> bool:
     """Whether Tesseract with its Vietnamese model and poppler's rasteriser are here."""
@@ -67,8 +70,8 @@ def read_scan(
     confidence: list[float] = []
     with tempfile.TemporaryDirectory(prefix="ketluan-ocr-") as folder:
         for number in range(1, pages + 1):
-            if say is not None:
-                say(f"nhận dạng chữ trang {number}/{pages}…")
+            if progress is not None:
+                progress(f"nhận dạng chữ trang {number}/{pages}…")
             image = _rasterise(path, number, Path(folder))
             page = _footnotes_set_small(_read_page(image))
             words.append(page)

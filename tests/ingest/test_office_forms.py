@@ -12,9 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from agreement import draft_agreement, redraft, silent_errors
 from sitecheck import REAL_DATA
 
+from ketluan.cli import main
 from ketluan.fictional import Scale, dump, generate
 from ketluan.fictional.office import OfficeLayout, make_forms, official_layout
 from ketluan.load import Loaded, validate_text
@@ -137,3 +139,20 @@ def test_a_scan_is_read_with_ocr_and_every_task_is_marked(
     assert len(ocr) >= len(tasks) + 1  # every task, and the quarter's own
     said = " ".join(m.problem.message for m in loaded.marks)
     assert "độ tin cậy trung bình trang 1:" in said
+
+
+def test_a_scans_import_says_each_page_as_it_reads_it(
+    fictional: tuple[str, str],
+    fictional_forms: dict[str, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    text, key = fictional
+    raw = yaml.safe_load(text)
+    raw["quarters"] = [q for q in raw["quarters"] if q["key"] != key]
+    data = tmp_path / "mau.yml"
+    data.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    scan = fictional_forms["scan.pdf"]
+    assert main(["import", str(scan), "--quarter", key, "--data", str(data)]) == 0
+    err = capsys.readouterr().err
+    assert "nhận dạng chữ trang 1/" in err and "đọc bằng nhận dạng chữ (OCR)" in err
