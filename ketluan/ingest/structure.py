@@ -177,8 +177,11 @@ def outline(document: SourceDocument) -> Outline:
     # A text export or a PDF without a table writes the header's cells as lines before
     # the document type ("TỈNH ỦY", "Số 15-KL/TU", "Mẫu, ngày …", then "KẾT LUẬN").
     start = next((i for i, p in enumerate(paragraphs[:_HEADER_LINES]) if _is_document_type(p)), 0)
-    if start and not draft.header:
-        draft.header = ["\n".join(_label_and_text(p) for p in paragraphs[:start])]
+    before = ["\n".join(_label_and_text(p) for p in paragraphs[:start])] if start else []
+    if draft.header:
+        draft.leftovers += before  # a header table too: these lines are said, not lost
+    else:
+        draft.header = before
     paragraphs = paragraphs[start:]
     if paragraphs and not paragraphs[0].label:
         draft.document_type = paragraphs.pop(0).text.strip("*_ ")

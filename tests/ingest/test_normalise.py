@@ -85,3 +85,13 @@ def test_numbers_out_of_order_are_not_taken_for_markers() -> None:
     # No "1" glued anywhere: the "2" after a word is not a marker.
     out, found = glued_markers(["Đề án khóa2 của tỉnh"])
     assert found == [] and out == ["Đề án khóa2 của tỉnh"]
+
+
+def test_lines_before_the_document_type_are_never_lost_beside_a_header_table() -> None:
+    document = SourceDocument(
+        (SourceParagraph("", "Số 15-KL/TU"), SourceParagraph("", "KẾT LUẬN")),
+        {},
+        header=("TỈNH ỦY MẪU", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+    )
+    drafted = outline(normalised(document))
+    assert drafted.document_type == "KẾT LUẬN" and drafted.leftovers == ["Số 15-KL/TU"]
