@@ -81,7 +81,14 @@ _NS = (
     'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"'
 )
 
-_STYLES = """
+# Every list level's label: at the paragraph's indent, a space before the text.
+_ALIGNED = (
+    '<style:list-level-properties text:list-level-position-and-space-mode="label-alignment">'
+    '<style:list-level-label-alignment text:label-followed-by="space" fo:text-indent="0cm" '
+    'fo:margin-left="1cm"/></style:list-level-properties>'
+)
+
+_STYLES = f"""
 <office:font-face-decls>
  <style:font-face style:name="Noto Serif" svg:font-family="'Noto Serif'"/>
 </office:font-face-decls>
@@ -137,27 +144,19 @@ _STYLES = """
  </style:style>
  <text:list-style style:name="KlOutline">
   <text:list-level-style-number text:level="1" style:num-format="I" style:num-suffix=".">
-   <style:list-level-properties text:list-level-position-and-space-mode="label-alignment">
-    <style:list-level-label-alignment text:label-followed-by="space" fo:text-indent="0cm"
-     fo:margin-left="1cm"/></style:list-level-properties>
+   {_ALIGNED}
   </text:list-level-style-number>
   <text:list-level-style-number text:level="2" style:num-format="1" style:num-suffix=".">
-   <style:list-level-properties text:list-level-position-and-space-mode="label-alignment">
-    <style:list-level-label-alignment text:label-followed-by="space" fo:text-indent="0cm"
-     fo:margin-left="1cm"/></style:list-level-properties>
+   {_ALIGNED}
   </text:list-level-style-number>
   <text:list-level-style-number text:level="3" style:num-format="1" style:num-suffix="."
    text:display-levels="2">
-   <style:list-level-properties text:list-level-position-and-space-mode="label-alignment">
-    <style:list-level-label-alignment text:label-followed-by="space" fo:text-indent="0cm"
-     fo:margin-left="1cm"/></style:list-level-properties>
+   {_ALIGNED}
   </text:list-level-style-number>
  </text:list-style>
  <text:list-style style:name="Dash">
   <text:list-level-style-bullet text:level="1" text:bullet-char="-">
-   <style:list-level-properties text:list-level-position-and-space-mode="label-alignment">
-    <style:list-level-label-alignment text:label-followed-by="space" fo:text-indent="0cm"
-     fo:margin-left="1cm"/></style:list-level-properties>
+   {_ALIGNED}
   </text:list-level-style-bullet>
  </text:list-style>
 </office:automatic-styles>

@@ -127,13 +127,13 @@ class ProposingFinder(AgencyFinder):
         found = super().find(name)
         if found and found[0][0] == 0:
             return found[0][2]
-        self._propose(name, where)
-        return slugify(name)[:64].strip("-")
+        return self._propose(name, where)
 
-    def _propose(self, name: str, where: str) -> None:
+    def _propose(self, name: str, where: str) -> str:
+        """Propose `name` as a new agency (once) and return its id."""
         agency_id = slugify(name)[:64].strip("-")
         if agency_id in self._ids or agency_id in self.proposed:
-            return
+            return agency_id
         full = name[0].upper() + name[1:]
         entry: dict[str, Any] = {"id": agency_id, "name": full, "group": _group(name).value}
         if full.startswith("Các ") or " các " in name:
@@ -147,6 +147,7 @@ class ProposingFinder(AgencyFinder):
         )
         self.proposed[agency_id] = entry
         self._add_name(name, agency_id)
+        return agency_id
 
 
 def _group(name: str) -> AgencyGroup:

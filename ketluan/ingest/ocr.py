@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from PIL import Image
+
 from ketluan.ingest.document import SourceError
 
 __all__ = ["DPI", "ocr_available", "read_scan"]
@@ -55,9 +57,7 @@ def ocr_available() -> bool:
     return "vie" in listed.stdout.split()
 
 
-def read_scan(
-    path: Path, pages: int, say: Say | None = None
-) -> tuple[list[list[dict[str, Any]]], list[float]]:
+def read_scan(path: Path, pages: int) -> tuple[list[list[dict[str, Any]]], list[float]]:
     """The positioned words of each of the `pages` pages of the scanned PDF at `path`
     (in PDF points, as pdfplumber gives them, with each word's OCR confidence), and
     each page's mean confidence (0-100); SourceError when OCR cannot run."""
@@ -124,18 +124,14 @@ def _rasterise(path: Path, number: int, folder: Path) -> Path:
 def _read_page(image: Path) -> list[dict[str, Any]]:
     lines = _hocr_lines(image)
     slant = _slant(lines)
-    if abs(slant) > MAX_SLANT:
-        from PIL import Image
-
-        with Image.open(image) as scanned:
+    with Image.open(image) as scanned:
+        centre = (scanned.width / 2, scanned.height / 2)
+        if abs(slant) > MAX_SLANT:
             scanned.rotate(slant, fillcolor=255, expand=False).save(image)
+    if abs(slant) > MAX_SLANT:
         lines = _hocr_lines(image)
         slant = _slant(lines)
     with_size = []
-    from PIL import Image
-
-    with Image.open(image) as scanned:
-        centre = (scanned.width / 2, scanned.height / 2)
     for line in lines:
         # A line's words share its top and bottom: their own boxes rise and fall with
         # diacritics and descenders, and the paragraphs are made of lines.

@@ -111,7 +111,8 @@ MAX_SCAN_PAGES = 40  # OCR takes seconds a page; a conclusion has a dozen
 
 # A part's Roman number as OCR misreads it: "IH." for "III.", "Il." or "1I." for "II.".
 _OCR_ROMAN = re.compile(r"([IVXlH1|!]{1,4})[.:,]\s+(\S.*)", re.S)
-_ROMAN_PARTS = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
+_ROMAN_ORDER = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_ROMAN_PARTS = frozenset(_ROMAN_ORDER)
 
 
 def _romans_in_order(paragraphs: list[SourceParagraph]) -> tuple[list[SourceParagraph], list[str]]:
@@ -129,9 +130,6 @@ def _romans_in_order(paragraphs: list[SourceParagraph]) -> tuple[list[SourcePara
             last = position + 1
         out.append(paragraph)
     return out, said
-
-
-_ROMAN_ORDER = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 def _roman_read(paragraph: SourceParagraph) -> SourceParagraph:
