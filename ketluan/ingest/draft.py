@@ -26,7 +26,7 @@ from ketluan.ingest.deadlines import draft_deadline, draft_recurrence
 from ketluan.ingest.marks import flag
 from ketluan.ingest.quantities import figures, limitations, recurrences, targets
 from ketluan.ingest.roles import Reading, read_paragraph
-from ketluan.ingest.structure import Outline, OutlineSection, OutlineTask
+from ketluan.ingest.structure import SIGNS_FOR, Outline, OutlineSection, OutlineTask
 from ketluan.model import Dataset, Delegation
 from ketluan.model.calendar import planning_year
 from ketluan.model.keys import QuarterKey
@@ -458,13 +458,21 @@ def _review(draft: Outline, citations: Citations) -> dict[str, Any]:
     return review
 
 
+_DELEGATIONS = {"TM": "T/M", "TL": "T/L", "KT": "K/T"}
+
+
 def _signer(lines: list[str]) -> dict[str, Any] | None:
     """ "T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "Nguyễn Tuấn Phong"."""
     if len(lines) < 3:
         return None
     first, title, name = lines[0], lines[1], lines[-1]
-    delegation = next((d for d in Delegation if first.startswith(d.value + " ")), None)
-    on_behalf_of = first[len(delegation.value) + 1 :] if delegation else first
+    opening = SIGNS_FOR.match(first)
+    delegation, on_behalf_of = None, first
+    if opening is not None:
+        # The State's "TM." is the Party's "T/M": one code for both.
+        written = opening.group().strip().upper().rstrip(".")
+        delegation = Delegation(_DELEGATIONS.get(written, written))
+        on_behalf_of = first[opening.end() :].strip()
     signer: dict[str, Any] = {"on_behalf_of": on_behalf_of, "title": title, "name": name}
     if delegation is not None:
         signer = {"delegation": delegation.value, **signer}

@@ -33,6 +33,7 @@ __all__ = ["DPI", "ocr_available", "read_scan"]
 
 DPI = 300  # what Tesseract reads best; a laser-printed A4 page is 2480 × 3508 pixels
 MAX_SLANT = 1.0  # degrees: past it, the page is turned straight and read again
+SPECK_CONFIDENCE = 60  # a sign alone read with less is dust (a real one reads at 80-96)
 PAGE_SECONDS = 120  # a page OCRs in seconds; a stuck one is given up on
 
 _BBOX = re.compile(r"bbox (\d+) (\d+) (\d+) (\d+)")
@@ -131,39 +132,51 @@ def _read_page(image: Path) -> list[dict[str, Any]]:
     if abs(slant) > MAX_SLANT:
         lines = _hocr_lines(image)
         slant = _slant(lines)
+    if not lines:
+        return []
+    # OCR's size estimates wander by a point or two from line to line of one type size
+    # (a line of capitals reads larger, one of short words smaller): the page's body
+    # size stands for every line, and its footnotes are set smaller below.
+    size = statistics.median_low(line["size"] for line in lines for _ in line["words"])
     with_size = []
     for line in lines:
-        # A line's words share its top and bottom: their own boxes rise and fall with
-        # diacritics and descenders, and the paragraphs are made of lines.
-        _x0, top, _x1, bottom = _straight(line["bbox"], slant, centre)
+        # A line's words share one box, drawn round its baseline as a PDF's font box is:
+        # the boxes OCR gives rise and fall with diacritics and descenders, and a short
+        # line's taller box would read as the space between two paragraphs.
+        _x0, baseline = _turned((line["bbox"][0], line["baseline"]), slant, centre)
+        top, bottom = baseline * 72 / DPI - size * 0.8, baseline * 72 / DPI + size * 0.2
         for word in line["words"]:
-            x0, _top, x1, _bottom = _straight(word["bbox"], slant, centre)
+            left, _y = _turned((word["bbox"][0], line["baseline"]), slant, centre)
+            right = left + word["bbox"][2] - word["bbox"][0]
             with_size.append(
                 {
                     "text": word["text"],
-                    "x0": x0 * 72 / DPI,
-                    "x1": x1 * 72 / DPI,
-                    "top": top * 72 / DPI,
-                    "bottom": bottom * 72 / DPI,
-                    "size": line["size"],
+                    "x0": left * 72 / DPI,
+                    "x1": right * 72 / DPI,
+                    "top": top,
+                    "bottom": bottom,
+                    "size": size,
                     "confidence": word["confidence"],
                 }
             )
     return with_size
 
 
-def _straight(
-    box: tuple[int, ...], slant: float, centre: tuple[float, float]
-) -> tuple[float, float, float, float]:
-    """A word's box as it stands once the page is turned straight by `slant` degrees."""
+def _turned(
+    point: tuple[float, float], slant: float, centre: tuple[float, float]
+) -> tuple[float, float]:
+    """Where a point of the page stands once the page is turned straight by `slant`
+    degrees about its centre."""
     if not slant:
-        return float(box[0]), float(box[1]), float(box[2]), float(box[3])
-    angle = math.radians(slant)
-    cx, cy = centre
-    x, y = box[0] - cx, box[1] - cy
-    dx = x * math.cos(angle) - y * math.sin(angle) + cx - box[0]
-    dy = x * math.sin(angle) + y * math.cos(angle) + cy - box[1]
-    return box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy
+        return point
+    # Tesseract's baseline slope is in image coordinates (y down): a positive slant
+    # is a page turned clockwise as seen, which turning back undoes.
+    angle = math.radians(-slant)
+    x, y = point[0] - centre[0], point[1] - centre[1]
+    return (
+        x * math.cos(angle) - y * math.sin(angle) + centre[0],
+        x * math.sin(angle) + y * math.cos(angle) + centre[1],
+    )
 
 
 def _slant(lines: list[dict[str, Any]]) -> float:
@@ -189,6 +202,8 @@ def _hocr_lines(image: Path) -> list[dict[str, Any]]:
         line: dict[str, Any] = {
             "bbox": tuple(int(g) for g in box.groups()),
             "slope": float(baseline.group(1)) if baseline else 0.0,
+            # hOCR gives the baseline's offset from the box's bottom-left corner.
+            "baseline": int(box.group(4)) + (float(baseline.group(2)) if baseline else 0.0),
             # x_size is the line's height, about 1.2 times its font size.
             "size": round(float(size.group(1)) * 72 / DPI / 1.2 * 2) / 2,
             "words": [],
@@ -199,15 +214,31 @@ def _hocr_lines(image: Path) -> list[dict[str, Any]]:
             if not text or word_box is None:
                 continue
             conf = _CONFIDENCE.search(word.get("title", ""))
+            confidence = int(conf.group(1)) if conf else 0
+            if _speck(text, confidence):
+                continue
             line["words"].append(
                 {
                     "text": text,
                     "bbox": tuple(int(g) for g in word_box.groups()),
-                    "confidence": int(conf.group(1)) if conf else 0,
+                    "confidence": confidence,
                 }
             )
         lines.append(line)
     return lines
+
+
+# Marks no typist sets apart between words: dust, a crease or a stroke of the signature
+# that OCR reads as a sign of its own.
+_SPECKS = frozenset("|¦_„~`¡")
+
+
+def _speck(text: str, confidence: int) -> bool:
+    """Whether a word OCR read is a speck on the page, not a word: no letter or digit,
+    and read with little confidence or made only of marks no text sets alone."""
+    if any(c.isalnum() for c in text):
+        return False
+    return confidence < SPECK_CONFIDENCE or set(text) <= _SPECKS
 
 
 def _run(command: list[str]) -> bytes:

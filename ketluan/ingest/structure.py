@@ -248,16 +248,31 @@ def _unique_ids(draft: Outline) -> None:
         pending = section.sections + pending
 
 
+# How a signature block opens when someone signs for the body: the Party's "T/M", "T/L",
+# "K/T" and the State's "TM.", "TL.", "KT.", "TUQ." (Nghị định 30/2020/NĐ-CP).
+SIGNS_FOR = re.compile(r"(?:T/M|T/L|K/T|TUQ\.?|TM\.|TL\.|KT\.)\s", re.IGNORECASE)
+
+
 def _closing(draft: Outline, rest: list[SourceParagraph]) -> None:
-    """Recipients ("- Thường trực Tỉnh ủy,") then the signature lines."""
-    for paragraph in rest:
-        lines = [f"{paragraph.label} {paragraph.text}".strip()]
-        lines = [line for chunk in lines for line in chunk.split("\n") if line.strip()]
-        for line in lines:
-            if line.startswith("- ") and not draft.signer:
-                draft.recipients.append(line[2:].strip())
-            else:
-                draft.signer.append(line.strip())
+    """Recipients ("- Thường trực Tỉnh ủy,") then the signature lines, which open at
+    "T/M …" (or its kin) where the block says whom its signer signs for: a recipient
+    whose dash a scan lost stays a recipient. A line with no word in it (a stroke of
+    the signature read as signs) is not part of the signature."""
+    lines = [
+        line.strip()
+        for paragraph in rest
+        for line in f"{paragraph.label} {paragraph.text}".strip().split("\n")
+        if line.strip()
+    ]
+    opens = next((i for i, line in enumerate(lines) if SIGNS_FOR.match(line)), None)
+    for index, line in enumerate(lines):
+        signs = index >= opens if opens is not None else bool(draft.signer)
+        if not signs and line.startswith("- "):
+            draft.recipients.append(line[2:].strip())
+        elif not signs and opens is not None:
+            draft.recipients.append(line)
+        elif sum(c.isalpha() for c in line) >= 2:
+            draft.signer.append(line)
 
 
 def coverage(document: SourceDocument, draft: Outline) -> tuple[int, list[str]]:
