@@ -10,6 +10,7 @@ import yaml
 
 from ketluan.ingest.datafile import with_quarter
 from ketluan.ingest.draft import draft_quarter
+from ketluan.ingest.ocr_words import spelled
 from ketluan.ingest.roles import AgencyFinder, read_paragraph
 from ketluan.ingest.source import read_source
 from ketluan.ingest.structure import outline
@@ -173,7 +174,7 @@ def redraft(
         raw |= {"agencies": [], "documents": [], "quarters": []}
     registry_text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
     known = validate_text(registry_text, "registry.yml", registry_only=True)
-    drafted = draft_quarter(outline(read_source(source)), known, key)
+    drafted = draft_quarter(outline(spelled(read_source(source), known)), known, key)
     return validate_with_marks(with_quarter(registry_text, drafted), "draft.yml"), curated
 
 

@@ -57,3 +57,5 @@ class SourceDocument:
     remarks: tuple[str, ...] = ()
     # Read from page images by OCR: every paragraph may hold misread letters.
     scanned: bool = False
+    # Words (lower case) OCR read with less than full confidence somewhere in the text.
+    doubtful: frozenset[str] = frozenset()

@@ -10,6 +10,7 @@ from pathlib import Path
 from ketluan.ingest.datafile import with_quarter
 from ketluan.ingest.draft import draft_quarter
 from ketluan.ingest.isolated import read_isolated
+from ketluan.ingest.ocr_words import spelled
 from ketluan.ingest.review_page import review_page
 from ketluan.ingest.structure import coverage, outline
 from ketluan.load import load, validate_with_marks
@@ -62,7 +63,7 @@ def import_quarter(
     if key in {q.key for q in registry.quarters}:
         raise QuarterTaken(f"quý {key} đã có trong {data}; chọn mã quý khác")
     document = read_isolated(source, say=say)
-    structure = outline(document)
+    structure = outline(spelled(document, registry))
     drafted = draft_quarter(structure, registry, key)
     placed, missing = coverage(document, structure)
     text = with_quarter(data.read_text(encoding="utf-8"), drafted)

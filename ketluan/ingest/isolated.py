@@ -144,6 +144,7 @@ def _document(raw: dict[str, Any]) -> SourceDocument:
         hidden=tuple(HiddenText(**h) for h in raw["hidden"]),
         remarks=tuple(raw["remarks"]),
         scanned=bool(raw["scanned"]),
+        doubtful=frozenset(raw["doubtful"]),
     )
 
 
@@ -162,7 +163,9 @@ def _main(argument: str) -> int:  # pragma: no cover - runs in the child
     except SourceError as exc:
         print(exc)
         return _FAILED
-    json.dump(asdict(document), sys.stdout, ensure_ascii=False)
+    json.dump(
+        asdict(document) | {"doubtful": sorted(document.doubtful)}, sys.stdout, ensure_ascii=False
+    )
     return 0
 
 

@@ -29,10 +29,11 @@ from PIL import Image
 
 from ketluan.ingest.document import SourceError
 
-__all__ = ["DPI", "ocr_available", "read_scan"]
+__all__ = ["DPI", "SURE", "ocr_available", "read_scan"]
 
 DPI = 300  # what Tesseract reads best; a laser-printed A4 page is 2480 × 3508 pixels
 MAX_SLANT = 1.0  # degrees: past it, the page is turned straight and read again
+SURE = 95  # a word OCR reads with less confidence may be misread (most read at 96-97)
 SPECK_CONFIDENCE = 60  # a sign alone read with less is dust (a real one reads at 80-96)
 PAGE_SECONDS = 120  # a page OCRs in seconds; a stuck one is given up on
 

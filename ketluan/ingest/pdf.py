@@ -37,9 +37,10 @@ from ketluan.ingest.document import (
     SourceError,
     SourceParagraph,
 )
-from ketluan.ingest.ocr import read_scan
-from ketluan.ingest.plain import glued_markers, labelled
-from ketluan.text.vietnamese import FOOTNOTE_MARKER, superscript
+from ketluan.ingest.ocr import SURE, read_scan
+from ketluan.ingest.plain import labelled
+from ketluan.ingest.scan_markers import place_markers
+from ketluan.text.vietnamese import superscript
 
 __all__ = ["read_pdf"]
 
@@ -103,10 +104,11 @@ def read_pdf(path: Path) -> SourceDocument:
         raise SourceError(_why(exc)) from None
     if not any(pages):
         return _scanned(path, len(pages), size, hidden)
-    document = _document(pages, size)
+    document, _unplaced = _document(pages, size)
     return replace(document, hidden=tuple(hidden))
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 MAX_SCAN_PAGES = 40  # OCR takes seconds a page; a conclusion has a dozen
 
 # A part's Roman number as OCR misreads it: "IH." for "III.", "Il." or "1I." for "II.".
@@ -158,13 +160,8 @@ def _scanned(
             "tệp PDF không có lớp chữ và nhận dạng chữ (OCR) không đọc được chữ nào: hãy xin "
             "bản Word (.docx) của Kết luận"
         )
-    document = _document(pages, size)
+    document, unplaced = _document(pages, size, scanned=True)
     paragraphs, renumbered = _romans_in_order([_roman_read(p) for p in document.paragraphs])
-    markers = list[int]()
-    if document.footnotes and not any(FOOTNOTE_MARKER.search(p.text) for p in paragraphs):
-        # OCR reads a raised footnote number as a digit glued to its word ("lớn1").
-        texts, markers = glued_markers([p.text for p in paragraphs])
-        paragraphs = [replace(p, text=t) for p, t in zip(paragraphs, texts, strict=True)]
     shown = ", ".join(f"trang {n}: {c:.0f}%" for n, c in enumerate(confidence, start=1))
     remarks = [
         f"văn bản đọc bằng nhận dạng chữ (OCR) từ bản quét; độ tin cậy trung bình {shown}: "
@@ -172,10 +169,17 @@ def _scanned(
     ]
     if renumbered:
         remarks.append("; ".join(renumbered) + ": kiểm tra số phần theo bản quét")
-    if markers:
+    placed = sorted(set(document.footnotes) - set(unplaced))
+    if placed:
         remarks.append(
-            f"số chú thích {', '.join(map(str, markers))} được suy ra từ chữ số dính vào chữ "
-            "trước nó trong bản quét; kiểm tra từng chỗ"
+            f"dấu chú thích {', '.join(map(str, placed))} được đặt vào chỗ nhận dạng chữ đọc "
+            "sai số nhỏ in cao (thành dấu ”, °, ' hoặc chữ số dính vào chữ trước): kiểm tra "
+            "từng chỗ theo bản quét"
+        )
+    if unplaced:
+        remarks.append(
+            f"không tìm thấy dấu chú thích {', '.join(map(str, unplaced))} trong bản quét: đặt "
+            "số chú thích vào đúng chỗ theo bản quét"
         )
     return replace(
         document,
@@ -183,6 +187,13 @@ def _scanned(
         hidden=tuple(hidden),
         remarks=tuple(remarks),
         scanned=True,
+        doubtful=frozenset(
+            part.lower()
+            for words in pages
+            for w in words
+            if w["confidence"] < SURE
+            for part in _LETTERS.findall(w["text"])
+        ),
     )
 
 
@@ -326,7 +337,11 @@ def _words(page: Any) -> list[dict[str, Any]]:
     return [w for w in words if w["text"].strip()]
 
 
-def _document(pages: list[list[dict[str, Any]]], size: tuple[float, float]) -> SourceDocument:
+def _document(
+    pages: list[list[dict[str, Any]]], size: tuple[float, float], *, scanned: bool = False
+) -> tuple[SourceDocument, list[int]]:
+    """The document laid out from its pages' positioned words, and (for a scan) the
+    notes whose marker OCR did not read."""
     sizes: Counter[float] = Counter()
     for words in pages:
         for w in words:
@@ -344,9 +359,19 @@ def _document(pages: list[list[dict[str, Any]]], size: tuple[float, float]) -> S
     lines, closing = _closing(lines, middle, body)
     body_lines = [ln for ln in lines if ln.size >= body * 0.9]
     note_lines = [ln for ln in lines if ln.size < body * 0.9 and _below_body(ln, body_lines)]
+    footnotes, note_pages = _footnotes(note_lines)
+    unplaced = _scanned_markers(body_lines, note_pages) if scanned else []
     paragraphs = _paragraphs(body_lines, body) + closing
-    footnotes = _footnotes(note_lines)
-    return SourceDocument(tuple(labelled(p) for p in paragraphs), footnotes, header)
+    return SourceDocument(tuple(labelled(p) for p in paragraphs), footnotes, header), unplaced
+
+
+def _scanned_markers(lines: list[_Line], notes: dict[int, int]) -> list[int]:
+    """Put each note's marker where OCR misread it (`scan_markers`), in the lines'
+    words; the notes whose marker was not found."""
+    placed = place_markers([(ln.page, [w["text"] for w in ln.words]) for ln in lines], notes)
+    for (line, index), text in placed.words.items():
+        lines[line].words[index] = lines[line].words[index] | {"text": text}
+    return placed.unplaced
 
 
 def _columns(line: _Line, body: float) -> list[_Line]:
@@ -517,15 +542,17 @@ def _centred(line: _Line, left: float, right: float, body: float) -> bool:
 _NOTE_START = re.compile(r"(\d{1,3})\s*(\D.*)")  # LibreOffice sets the number close
 
 
-def _footnotes(lines: list[_Line]) -> dict[int, str]:
+def _footnotes(lines: list[_Line]) -> tuple[dict[int, str], dict[int, int]]:
+    """Each note's text, and the page it starts on."""
     out: dict[int, str] = {}
+    pages: dict[int, int] = {}
     current: int | None = None
     for line in lines:
         text = line.text()
         start = _NOTE_START.fullmatch(text)
         if start and (current is None or int(start[1]) == current + 1 or int(start[1]) not in out):
             current = int(start[1])
-            out[current] = start[2]
+            out[current], pages[current] = start[2], line.page
         elif current is not None:
             out[current] += " " + text
-    return out
+    return out, pages

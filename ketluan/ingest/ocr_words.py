@@ -1,0 +1,204 @@
+"""Words OCR misread in a scanned conclusion, put right where the text itself says how
+they are spelled.
+
+Tesseract's Vietnamese model misreads a tone or a vowel's mark far more often than a
+letter ("đẳng ủy" for "đảng ủy", "nầng cao" for "nâng cao"), glues two syllables when
+the gap between them is narrow ("kinhtế") and misses the space before a dash set between
+numbers ("2025- 2030"). A conclusion repeats its words: "đảng ủy", "nâng cao" and
+"kinh tế" stand correctly read many times over in the same document, in the registry's
+agency names and document titles and in earlier quarters' texts. A word is changed only
+on that evidence:
+
+- a spelling is replaced by another with the same letters (marks aside) when the other
+  stands next to the same neighbours at least twice, and three times as often as this
+  spelling does elsewhere;
+- a word of two vowel runs (two syllables, since a Vietnamese syllable has one) is
+  parted when it parts one way only into syllables that stand on their own at least
+  twice, far more often than the glued form.
+
+Every change is listed for the review; the scan is always to be compared by eye.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from ketluan.ingest.document import SourceDocument, SourceParagraph
+from ketluan.model import Dataset
+from ketluan.model.outline import walk_tasks
+from ketluan.text.vietnamese import searchable
+
+__all__ = ["Speller", "spelled", "vocabulary"]
+
+_WORD = re.compile(r"[^\W\d_]+")
+_VOWELS = re.compile(r"[aăâeêioôơuưyàằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ]+")
+EVIDENCE = 2  # times a spelling must stand beside the same neighbour to be preferred
+# OCR repeats its misreadings ("đẳng ủy" thrice): the other spelling must outnumber it.
+OUTNUMBER = 3
+# A dash between two numbers or words, the space before it lost: "2025- 2030".
+_DASH = re.compile(r"(?<=[^\W_])([-–]) (?=[^\W_])")
+# A closing quote glued to the next word: "khéo 1+10”ở".
+_QUOTE = re.compile(r"”(?=[^\W\d_])")
+
+
+def vocabulary(registry: Dataset) -> Iterator[str]:
+    """The texts of the registry and earlier quarters, spelled as curated: agency
+    names, document titles and every conclusion's own words."""
+    for agency in registry.agencies:
+        yield from agency.names
+    for document in registry.documents:
+        yield from (t for t in (document.title, document.symbol) if t)
+    for conclusion in registry.quarters:
+        yield from conclusion.review.paragraphs
+        yield from (task.text for task, _chain in walk_tasks(conclusion.sections))
+        yield from (note.text for note in conclusion.footnotes)
+        yield conclusion.signer.name
+
+
+@dataclass
+class Speller:
+    """What the document and the curated texts say of each word's spelling."""
+
+    unigrams: Counter[str]
+    bigrams: Counter[tuple[str, str]]
+    spellings: dict[str, set[str]]  # folded → the spellings seen (lower case)
+    doubtful: frozenset[str] = frozenset()  # words OCR read with doubt somewhere
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> Speller:
+        """Count the words and neighbouring pairs of `texts`."""
+        speller = cls(Counter(), Counter(), {})
+        for text in texts:
+            words = [w.lower() for w in _WORD.findall(text)]
+            speller.unigrams.update(words)
+            speller.bigrams.update(itertools.pairwise(words))
+            for word in words:
+                speller.spellings.setdefault(searchable(word), set()).add(word)
+        return speller
+
+    def correct(self, text: str, changes: Counter[tuple[str, str]]) -> str:
+        """`text` with each word the evidence says is misspelled put right; the
+        changes made are counted in `changes`."""
+        text = _QUOTE.sub("” ", _DASH.sub(r" \1 ", text))
+        matches = list(_WORD.finditer(text))
+        words = [m.group().lower() for m in matches]
+        out, end = [], 0
+        # Runs of words with only a space between them: a word's neighbours are its run's.
+        run = [0] * len(matches)
+        for i in range(1, len(matches)):
+            run[i] = run[i - 1] + (not _adjacent(text, matches[i - 1], matches[i]))
+        for i, match in enumerate(matches):
+            before = tuple(words[j] for j in range(max(0, i - 2), i) if run[j] == run[i])
+            after = tuple(
+                words[j] for j in range(i + 1, min(len(words), i + 3)) if run[j] == run[i]
+            )
+            better = self._split(words[i]) or self._respelled(
+                words[i], before, after, doubtful=words[i] in self.doubtful
+            )
+            if better is None:
+                continue
+            changes[(match.group(), _cased(better, match.group()))] += 1
+            out += [text[end : match.start()], _cased(better, match.group())]
+            end = match.end()
+        return "".join(out) + text[end:]
+
+    def _respelled(
+        self, word: str, before: tuple[str, ...], after: tuple[str, ...], *, doubtful: bool
+    ) -> str | None:
+        """Another spelling of `word` where the words around it say so: it stands
+        beside both neighbours elsewhere; or, for a word OCR read with doubt, beside
+        one of them ("nầng cao" → "nâng cao"): one side alone cannot tell "dễ thực
+        hiện" from "để thực hiện", so a surely read word keeps its spelling."""
+
+        def beside(spelling: str) -> int:
+            own = int(spelling == word)  # this occurrence counts for its own spelling
+            both = 0
+            if before and after:
+                left = self.bigrams[(before[-1], spelling)] - own
+                right = self.bigrams[(spelling, after[0])] - own
+                both = left + right if left > 0 and right > 0 else 0
+            if not doubtful:
+                return both
+            one_side = max(
+                self.bigrams[(spelling, after[0])] - own if after else 0,
+                self.bigrams[(before[-1], spelling)] - own if before else 0,
+            )
+            return max(both, one_side)
+
+        others = [s for s in self.spellings.get(searchable(word), ()) if s != word]
+        scored = sorted(((beside(s), s) for s in others), reverse=True)
+        if not scored or scored[0][0] < max(EVIDENCE, OUTNUMBER * beside(word)):
+            return None
+        if len(scored) > 1 and scored[1][0] == scored[0][0]:
+            return None  # two spellings with equal evidence: not ours to choose
+        return scored[0][1]
+
+    def _split(self, word: str) -> str | None:
+        # A Vietnamese syllable has one run of vowels ("quốc": q-uố-c, "giữa": g-iữa);
+        # a word with two is two syllables glued, or a foreign word ("logistics"),
+        # which no pair of known syllables makes.
+        if len(_VOWELS.findall(word)) != 2:
+            return None
+        parts = [
+            (word[:k], word[k:])
+            for k in range(1, len(word))
+            if len(_VOWELS.findall(word[:k])) == 1 == len(_VOWELS.findall(word[k:]))
+            and self.unigrams[word[:k]] >= EVIDENCE
+            and self.unigrams[word[k:]] >= EVIDENCE
+        ]
+        if len(parts) != 1 or self.unigrams[word] * OUTNUMBER > self.unigrams[parts[0][0]]:
+            return None
+        return " ".join(parts[0])
+
+
+def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Whether two words stand together, with only a space between them."""
+    return text[first.end() : second.start()] == " "
+
+
+def _cased(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def spelled(document: SourceDocument, registry: Dataset) -> SourceDocument:
+    """A scanned document with the words the evidence corrects put right, and a remark
+    listing them; any other document as it is."""
+    if not document.scanned:
+        return document
+    texts = [
+        *(p.text for p in document.paragraphs),
+        *document.footnotes.values(),
+    ]
+    speller = Speller.of([*texts, *vocabulary(registry)])
+    speller.doubtful = document.doubtful
+    changes: Counter[tuple[str, str]] = Counter()
+    paragraphs = tuple(_paragraph(p, speller, changes) for p in document.paragraphs)
+    footnotes = {n: speller.correct(t, changes) for n, t in document.footnotes.items()}
+    if not changes:
+        return document
+    listed = "; ".join(
+        f"“{old}” → “{new}”" + (f" ({n} chỗ)" if n > 1 else "")
+        for (old, new), n in sorted(changes.items())
+    )
+    remark = (
+        f"{sum(changes.values())} chữ nhận dạng sai được sửa theo cách viết của chính văn "
+        f"bản và danh mục (cùng chữ bên cạnh ở nơi khác): {listed}; đối chiếu với bản quét"
+    )
+    return replace(
+        document,
+        paragraphs=paragraphs,
+        footnotes=footnotes,
+        remarks=(*document.remarks, remark),
+    )
+
+
+def _paragraph(
+    paragraph: SourceParagraph, speller: Speller, changes: Counter[tuple[str, str]]
+) -> SourceParagraph:
+    return replace(paragraph, text=speller.correct(paragraph.text, changes))

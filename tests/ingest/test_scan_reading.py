@@ -1,0 +1,131 @@
+"""What the importer does with what OCR gives it (#24.2): footnote markers misread as
+quotes and degrees put back where the note's page says; words misread put right only on
+the document's own evidence; the signature block opened by its "T/L …" line; specks
+dropped. Fast: no OCR runs here (tests/ingest/test_office_forms.py reads real scans)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ketluan.ingest.document import SourceDocument, SourceParagraph
+from ketluan.ingest.ocr import _speck
+from ketluan.ingest.ocr_words import Speller, spelled
+from ketluan.ingest.scan_markers import place_markers
+from ketluan.ingest.structure import outline
+from ketluan.model import Dataset
+
+NO_REGISTRY = Dataset(1, "Tỉnh Mẫu", (), ())
+
+
+def test_each_notes_marker_is_found_on_its_page_as_ocr_misread_it() -> None:
+    lines = [
+        (0, ["các", "sự", "kiện", 'lớn".', "Tiếp", "tục"]),
+        (0, ["mô", "hình", "“Dân", "vận", "khéo", "1+10”", "ở", "thôn,", "của", "tỉnh”", "đều"]),
+        (1, ["phát", "triển", "đảng", "viên”.", "Kế", "hoạch", "năm", "20264."]),
+    ]
+    placed = place_markers(lines, {1: 0, 2: 0, 3: 1, 4: 1})
+    assert placed.words == {
+        (0, 3): "lớn¹.",
+        (1, 9): "tỉnh²",  # "1+10”" closes the quote “Dân opened: a quote, not a marker
+        (2, 3): "viên³.",
+        (2, 7): "2026⁴.",  # the note's own number glued to a year
+    }
+    assert placed.unplaced == []
+
+
+def test_a_marker_not_on_its_notes_page_is_said_unplaced_not_guessed() -> None:
+    lines = [(0, ["Ban", "Chỉ", "đạo", "tỉnh”."]), (1, ["không", "có", "gì"])]
+    placed = place_markers(lines, {1: 1})
+    assert placed.words == {} and placed.unplaced == [1]
+
+
+def test_a_unit_and_a_closed_quote_are_never_markers() -> None:
+    lines = [(0, ["diện", "tích", "50", "km2.", "chủ", "đề", "“Năm", "cán", "bộ", "sở”", "xong"])]
+    assert place_markers(lines, {2: 0}).unplaced == [2]
+
+
+def test_a_misread_word_is_put_right_where_the_text_spells_it_beside_the_same_words() -> None:
+    text = [
+        "tổ chức đảng ủy các cấp; đảng ủy các xã; đảng ủy các phường",
+        "nâng cao chất lượng; nâng cao hiệu quả; nâng cao năng lực",
+        "phát triển kinh tế - xã hội; kinh tế tư nhân; kinh tế số",
+        "chỉ đạo đẳng ủy các xã nầng cao kinhtế tập thể giai đoạn 2025- 2030",
+    ]
+    speller = Speller.of(text)
+    speller.doubtful = frozenset({"nầng", "đẳng"})  # as OCR read them: 77 %, 84 %
+    changes: Counter[tuple[str, str]] = Counter()
+    fixed = speller.correct(text[-1], changes)
+    assert fixed == "chỉ đạo đảng ủy các xã nâng cao kinh tế tập thể giai đoạn 2025 - 2030"
+    assert changes == {("đẳng", "đảng"): 1, ("nầng", "nâng"): 1, ("kinhtế", "kinh tế"): 1}
+
+
+def test_a_surely_read_word_with_evidence_on_one_side_only_keeps_its_spelling() -> None:
+    # "dễ hiểu, dễ thực hiện": "để thực hiện" is common, but one neighbour does not
+    # tell them apart, and OCR read this "dễ" surely.
+    text = ["để thực hiện", "để thực hiện tốt", "để thực hiện nghiêm", "dễ hiểu, dễ thực hiện"]
+    speller = Speller.of(text)
+    assert speller.correct(text[-1], Counter()) == text[-1]
+    speller.doubtful = frozenset({"dễ"})
+    assert speller.correct(text[-1], Counter()) == "dễ hiểu, để thực hiện"
+
+
+def test_a_foreign_word_and_a_rare_spelling_are_left_alone() -> None:
+    text = ["logistics, dịch vụ", "bình đẳng giới", "đảng ủy xã", "đảng ủy phường", "lo gì"]
+    speller = Speller.of(text)
+    assert speller.correct("phát triển logistics và bình đẳng giới", Counter()) == (
+        "phát triển logistics và bình đẳng giới"
+    )
+
+
+def test_only_a_scanned_document_is_respelled_and_the_changes_are_said() -> None:
+    paragraphs = tuple(
+        SourceParagraph("", t)
+        for t in ["đảng ủy các xã", "đảng ủy các phường", "Ban đẳng ủy các xã"]
+    )
+    typed = SourceDocument(paragraphs, {})
+    assert spelled(typed, NO_REGISTRY) is typed
+    read = SourceDocument(paragraphs, {}, scanned=True, doubtful=frozenset({"đẳng"}))
+    scanned = spelled(read, NO_REGISTRY)
+    assert scanned.paragraphs[-1].text == "Ban đảng ủy các xã"
+    assert "“đẳng” → “đảng”" in scanned.remarks[-1]
+
+
+def _closing(*lines: str) -> tuple[list[str], list[str]]:
+    body = [
+        SourceParagraph("I.", "Kết quả"),
+        SourceParagraph("", "Đoạn."),
+        SourceParagraph("II.", "Nhiệm vụ"),
+    ]
+    closing = [SourceParagraph("", line) for line in ("Nơi nhận:", *lines)]
+    draft = outline(SourceDocument((*body, *closing), {}))
+    return draft.recipients, draft.signer
+
+
+def test_the_signature_opens_at_its_t_l_line_and_a_recipient_without_its_dash_stays_one() -> None:
+    recipients, signer = _closing(
+        "T¡ TƯỜNG TRỰC TỈNH ỦY,",  # a recipient whose dash the scan lost
+        "- Các đảng ủy trực thuộc,",
+        "- Lưu VPTU.",
+        "T/L BAN THƯỜNG VỤ",
+        "CHÁNH VĂN PHÒNG",
+        "„ 5",  # a stroke of the signature, read as signs
+        "Nguyễn Văn A",
+    )
+    assert recipients == ["T¡ TƯỜNG TRỰC TỈNH ỦY,", "Các đảng ủy trực thuộc,", "Lưu VPTU."]
+    assert signer == ["T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "Nguyễn Văn A"]
+
+
+def test_a_state_bodys_tm_reads_as_the_partys_t_m() -> None:
+    from ketluan.ingest.draft import _signer
+
+    assert _signer(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn B"]) == {
+        "delegation": "T/M",
+        "on_behalf_of": "ỦY BAN NHÂN DÂN",
+        "title": "CHỦ TỊCH",
+        "name": "Trần Văn B",
+    }
+
+
+def test_specks_are_dropped_and_signs_read_surely_are_kept() -> None:
+    assert _speck("|", 90) and _speck("„", 0) and _speck(".", 57) and _speck("—=", 42)
+    assert not _speck("-", 91) and not _speck("+", 81) and not _speck("a", 10)
