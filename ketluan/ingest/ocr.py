@@ -82,13 +82,18 @@ def read_scan(path: Path, pages: int) -> tuple[list[list[dict[str, Any]]], list[
 
 
 # A footnote as OCR reads it: its raised number glued to its first word ("1Như các …"),
-# a capital then a small letter (not "1I." for a misread "II.").
-_NOTE_OPENING = re.compile(r"\d{1,3}([^\W\d_])([^\W\d_])")
+# a capital then a small letter (not "1I." for a misread "II."); the number sometimes
+# read as the letter it looks like ("SNhất" for "5Nhất").
+_NOTE_OPENING = re.compile(r"(\d{1,3}|[SOIlZBG])([^\W\d_])([^\W\d_])")
+_DIGIT_LIKE = str.maketrans("SOIlZBG", "5011286")
 
 
-def _opens_note(word: str) -> bool:
+def _note_number(word: str) -> str | None:
+    """The word with its note number read right, when it opens a footnote."""
     found = _NOTE_OPENING.match(word)
-    return found is not None and found.group(1).isupper() and found.group(2).islower()
+    if found is None or not (found.group(2).isupper() and found.group(3).islower()):
+        return None
+    return found.group(1).translate(_DIGIT_LIKE) + word[found.end(1) :]
 
 
 def _footnotes_set_small(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -105,22 +110,31 @@ def _footnotes_set_small(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
         first = firsts.get(word["top"])
         if first is None or word["x0"] < first["x0"]:
             firsts[word["top"]] = word
-    starts = [
-        top for top, first in firsts.items() if top > bottom * 0.6 and _opens_note(first["text"])
-    ]
-    if not starts:
+    opening = {
+        id(first): number
+        for top, first in firsts.items()
+        if top > bottom * 0.6 and (number := _note_number(first["text"])) is not None
+    }
+    if not opening:
         return words
-    notes_from = min(starts)
-    return [w | {"size": body * 0.8} if w["top"] >= notes_from else w for w in words]
+    notes_from = min(w["top"] for w in words if id(w) in opening)
+    return [
+        w | {"size": body * 0.8, "text": opening.get(id(w), w["text"])}
+        if w["top"] >= notes_from
+        else w
+        for w in words
+    ]
 
 
 def _rasterise(path: Path, number: int, folder: Path) -> Path:
     stem = folder / f"trang-{number}"
     _run(
-        ["pdftoppm", "-r", str(DPI), "-gray", "-png", "-singlefile", "-f", str(number),
+        ["pdftoppm", "-r", str(DPI), "-gray", "-singlefile", "-f", str(number),
          "-l", str(number), str(path), str(stem)]
     )  # fmt: skip
-    return stem.with_suffix(".png")
+    # Grey PGM, not PNG: compressing a 300 dpi page to PNG took pdftoppm 5 s, longer
+    # than Tesseract's reading of it; PGM is written in a tenth of a second.
+    return stem.with_suffix(".pgm")
 
 
 def _read_page(image: Path) -> list[dict[str, Any]]:
@@ -188,7 +202,10 @@ def _slant(lines: list[dict[str, Any]]) -> float:
 
 def _hocr_lines(image: Path) -> list[dict[str, Any]]:
     """Each line Tesseract finds: its box, baseline slope, font size in points, words."""
-    hocr = _run(["tesseract", str(image), "-", "-l", "vie", "--psm", "3", "hocr"])
+    # A PGM says nothing of its resolution, and Tesseract's guess changes its reading.
+    hocr = _run(
+        ["tesseract", str(image), "-", "-l", "vie", "--psm", "3", "--dpi", str(DPI), "hocr"]
+    )
     # Tesseract's own output (XHTML, no entities), not the received file's.
     root = ElementTree.fromstring(hocr)
     lines: list[dict[str, Any]] = []
