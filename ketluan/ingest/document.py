@@ -20,6 +20,7 @@ class SourceParagraph:
     label: str
     text: str
     style: str | None = None
+    page: int | None = None  # the page (from 1) it starts on, where the file has pages
 
 
 # Why a reader of the file does not see some of its text (said to the reviewer).
@@ -59,3 +60,8 @@ class SourceDocument:
     scanned: bool = False
     # Words (lower case) OCR read with less than full confidence somewhere in the text.
     doubtful: frozenset[str] = frozenset()
+    # Runs of words OCR read surely, a line's run broken at each word read with doubt:
+    # the text's evidence of its own spelling, which a misreading OCR repeats does not
+    # make ("tỉnh thần" read twice for "tinh thần").
+    sure_text: tuple[str, ...] = ()
+    pages: int = 0  # a scan's page count, for the review page's images of them

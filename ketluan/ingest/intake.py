@@ -10,8 +10,9 @@ from pathlib import Path
 from ketluan.ingest.datafile import with_quarter
 from ketluan.ingest.draft import draft_quarter
 from ketluan.ingest.isolated import read_isolated
+from ketluan.ingest.ocr import page_images
 from ketluan.ingest.ocr_words import spelled
-from ketluan.ingest.review_page import review_page
+from ketluan.ingest.review_page import ScanPages, review_page
 from ketluan.ingest.structure import coverage, outline
 from ketluan.load import load, validate_with_marks
 from ketluan.model.keys import QuarterKey
@@ -63,12 +64,17 @@ def import_quarter(
     if key in {q.key for q in registry.quarters}:
         raise QuarterTaken(f"quý {key} đã có trong {data}; chọn mã quý khác")
     document = read_isolated(source, say=say)
-    structure = outline(spelled(document, registry))
+    document = spelled(document, registry)
+    structure = outline(document)
     drafted = draft_quarter(structure, registry, key)
     placed, missing = coverage(document, structure)
     text = with_quarter(data.read_text(encoding="utf-8"), drafted)
     loaded = validate_with_marks(text, name)
-    page = review_page(loaded, key, name, str(source)) if review else None
+    page = None
+    if review:
+        images = page_images(source, document.pages) if document.scanned else []
+        scan = ScanPages.of(document, images) if images else None
+        page = review_page(loaded, key, name, str(source), scan=scan)
     return QuarterImport(
         text,
         str(drafted.quarter["title"]),

@@ -145,6 +145,8 @@ def _document(raw: dict[str, Any]) -> SourceDocument:
         remarks=tuple(raw["remarks"]),
         scanned=bool(raw["scanned"]),
         doubtful=frozenset(raw["doubtful"]),
+        sure_text=tuple(raw["sure_text"]),
+        pages=int(raw["pages"]),
     )
 
 

@@ -78,7 +78,7 @@ def normalised(document: SourceDocument) -> SourceDocument:
             label, text = _label(typed.label), typed.text
             if not label:
                 label, text = _bullet(text)
-        paragraphs.append(SourceParagraph(label, text, paragraph.style))
+        paragraphs.append(replace(paragraph, label=label, text=text))
     footnotes = {n: " ".join(plain_text(t)[0].split()) for n, t in document.footnotes.items()}
     header = tuple(plain_text(cell)[0] for cell in document.header)
     return replace(

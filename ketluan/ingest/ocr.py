@@ -29,11 +29,11 @@ from PIL import Image
 
 from ketluan.ingest.document import SourceError
 
-__all__ = ["DPI", "SURE", "ocr_available", "read_scan"]
+__all__ = ["DPI", "SURE", "ocr_available", "page_images", "read_scan"]
 
 DPI = 300  # what Tesseract reads best; a laser-printed A4 page is 2480 × 3508 pixels
 MAX_SLANT = 1.0  # degrees: past it, the page is turned straight and read again
-SURE = 95  # a word OCR reads with less confidence may be misread (most read at 96-97)
+SURE = 96  # a word OCR reads with less confidence may be misread (most read at 96-97)
 SPECK_CONFIDENCE = 60  # a sign alone read with less is dust (a real one reads at 80-96)
 PAGE_SECONDS = 120  # a page OCRs in seconds; a stuck one is given up on
 
@@ -79,6 +79,26 @@ def read_scan(path: Path, pages: int) -> tuple[list[list[dict[str, Any]]], list[
             words.append(page)
             confidence.append(statistics.fmean([w["confidence"] for w in page]) if page else 0.0)
     return words, confidence
+
+
+PREVIEW_DPI = 100  # the review page's image of a scanned page: legible, 100-200 KB
+
+
+def page_images(path: Path, pages: int) -> list[bytes]:
+    """JPEG images of the scanned PDF's first `pages` pages at PREVIEW_DPI, for the
+    review page to show beside the text OCR read; none when poppler cannot make them
+    (the review page is then written without)."""
+    with tempfile.TemporaryDirectory(prefix="ketluan-pages-") as folder:
+        try:
+            subprocess.run(
+                ["pdftoppm", "-r", str(PREVIEW_DPI), "-gray", "-jpeg", "-jpegopt",
+                 "quality=70", "-l", str(pages), str(path), f"{folder}/trang"],
+                capture_output=True, timeout=PAGE_SECONDS, check=True,
+            )  # fmt: skip
+        except (OSError, subprocess.SubprocessError):
+            return []
+        # pdftoppm numbers its files with as many digits as the page count has.
+        return [f.read_bytes() for f in sorted(Path(folder).glob("trang-*.jpg"))]
 
 
 # A footnote as OCR reads it: its raised number glued to its first word ("1Như các …"),

@@ -6,8 +6,9 @@ letter ("đẳng ủy" for "đảng ủy", "nầng cao" for "nâng cao"), glues 
 the gap between them is narrow ("kinhtế") and misses the space before a dash set between
 numbers ("2025- 2030"). A conclusion repeats its words: "đảng ủy", "nâng cao" and
 "kinh tế" stand correctly read many times over in the same document, in the registry's
-agency names and document titles and in earlier quarters' texts. A word is changed only
-on that evidence:
+agency names and document titles and in earlier quarters' texts. The evidence is those
+texts and what OCR read surely (a word read with doubt is no evidence: OCR repeats its
+misreadings), and a word is changed only on it:
 
 - a spelling is replaced by another with the same letters (marks aside) when the other
   stands next to the same neighbours at least twice, and three times as often as this
@@ -115,17 +116,17 @@ class Speller:
         hiện" from "để thực hiện", so a surely read word keeps its spelling."""
 
         def beside(spelling: str) -> int:
-            own = int(spelling == word)  # this occurrence counts for its own spelling
+            # A surely read occurrence is counted in the evidence: it speaks for itself.
             both = 0
             if before and after:
-                left = self.bigrams[(before[-1], spelling)] - own
-                right = self.bigrams[(spelling, after[0])] - own
+                left = self.bigrams[(before[-1], spelling)]
+                right = self.bigrams[(spelling, after[0])]
                 both = left + right if left > 0 and right > 0 else 0
             if not doubtful:
                 return both
             one_side = max(
-                self.bigrams[(spelling, after[0])] - own if after else 0,
-                self.bigrams[(before[-1], spelling)] - own if before else 0,
+                self.bigrams[(spelling, after[0])] if after else 0,
+                self.bigrams[(before[-1], spelling)] if before else 0,
             )
             return max(both, one_side)
 
@@ -171,11 +172,9 @@ def spelled(document: SourceDocument, registry: Dataset) -> SourceDocument:
     listing them; any other document as it is."""
     if not document.scanned:
         return document
-    texts = [
-        *(p.text for p in document.paragraphs),
-        *document.footnotes.values(),
-    ]
-    speller = Speller.of([*texts, *vocabulary(registry)])
+    # The document's evidence is what OCR read surely: a misreading it repeats with
+    # doubt ("tỉnh thần" twice for "tinh thần") must not outvote the right spelling.
+    speller = Speller.of([*document.sure_text, *vocabulary(registry)])
     speller.doubtful = document.doubtful
     changes: Counter[tuple[str, str]] = Counter()
     paragraphs = tuple(_paragraph(p, speller, changes) for p in document.paragraphs)

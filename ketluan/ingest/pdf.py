@@ -17,7 +17,9 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -134,6 +136,25 @@ def _romans_in_order(paragraphs: list[SourceParagraph]) -> tuple[list[SourcePara
     return out, said
 
 
+def _sure_runs(pages: list[list[dict[str, Any]]]) -> Iterator[str]:
+    """Each line's runs of words OCR read with confidence, in order (NFC)."""
+    for words in pages:
+        lines: dict[float, list[dict[str, Any]]] = {}
+        for word in words:
+            lines.setdefault(word["top"], []).append(word)
+        for line in lines.values():
+            run: list[str] = []
+            for word in sorted(line, key=lambda w: w["x0"]):
+                if word["confidence"] >= SURE:
+                    run.append(unicodedata.normalize("NFC", word["text"]))
+                    continue
+                if run:
+                    yield " ".join(run)
+                run = []
+            if run:
+                yield " ".join(run)
+
+
 def _roman_read(paragraph: SourceParagraph) -> SourceParagraph:
     """A paragraph opening with a misread Roman part number, with it as its label."""
     found = None if paragraph.label else _OCR_ROMAN.fullmatch(paragraph.text)
@@ -187,6 +208,7 @@ def _scanned(
         hidden=tuple(hidden),
         remarks=tuple(remarks),
         scanned=True,
+        pages=count,
         doubtful=frozenset(
             part.lower()
             for words in pages
@@ -194,6 +216,7 @@ def _scanned(
             if w["confidence"] < SURE
             for part in _LETTERS.findall(w["text"])
         ),
+        sure_text=tuple(_sure_runs(pages)),
     )
 
 
@@ -361,8 +384,10 @@ def _document(
     note_lines = [ln for ln in lines if ln.size < body * 0.9 and _below_body(ln, body_lines)]
     footnotes, note_pages = _footnotes(note_lines)
     unplaced = _scanned_markers(body_lines, note_pages) if scanned else []
-    paragraphs = _paragraphs(body_lines, body) + closing
-    return SourceDocument(tuple(labelled(p) for p in paragraphs), footnotes, header), unplaced
+    paragraphs = [
+        replace(labelled(text), page=page + 1) for text, page in _paragraphs(body_lines, body)
+    ] + [labelled(text) for text in closing]
+    return SourceDocument(tuple(paragraphs), footnotes, header), unplaced
 
 
 def _scanned_markers(lines: list[_Line], notes: dict[int, int]) -> list[int]:
@@ -498,9 +523,10 @@ def _below_body(line: _Line, body_lines: list[_Line]) -> bool:
     return not on_page or line.top >= max(on_page) - 1
 
 
-def _paragraphs(lines: list[_Line], body: float) -> list[str]:
-    """Lines joined into paragraphs (see the module's docstring); a title's centred
-    lines make one paragraph, one line each, as Word's line breaks do."""
+def _paragraphs(lines: list[_Line], body: float) -> list[tuple[str, int]]:
+    """Lines joined into paragraphs (see the module's docstring), each with the page it
+    starts on; a title's centred lines make one paragraph, one line each, as Word's
+    line breaks do."""
     if not lines:
         return []
     left = statistics.median_low(ln.x0 for ln in lines)
@@ -508,11 +534,13 @@ def _paragraphs(lines: list[_Line], body: float) -> list[str]:
     gaps = [b.top - a.bottom for a, b in itertools.pairwise(lines) if a.page == b.page]
     usual = statistics.median(gaps) if gaps else body * 0.4
     out: list[str] = []
+    pages: list[int] = []
     previous: _Line | None = None
     for line in lines:
         centred = _centred(line, left, right, body)
         if previous is None:
             out.append(line.text())
+            pages.append(line.page)
             previous = line
             continue
         gap = previous.page == line.page and line.top - previous.bottom > usual + body * 0.3
@@ -527,10 +555,11 @@ def _paragraphs(lines: list[_Line], body: float) -> list[str]:
             or previous.x1 < right - body * 2.5  # the line before ended short
         ):
             out.append(line.text())
+            pages.append(line.page)
         else:
             out[-1] += " " + line.text()
         previous = line
-    return out
+    return list(zip(out, pages, strict=True))
 
 
 def _centred(line: _Line, left: float, right: float, body: float) -> bool:

@@ -11,6 +11,7 @@ nothing from anywhere.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 import jinja2
 
 from ketluan.ingest.carry_over import OpenTask, open_tasks
+from ketluan.ingest.document import SourceDocument
 from ketluan.ingest.roles import AgencyFinder
 from ketluan.load import Loaded, ReviewMark
 from ketluan.model import Conclusion, Dataset, Section, Task
@@ -28,7 +30,7 @@ from ketluan.problems import FieldPath
 from ketluan.render.labels import KINDS, OPERATORS, ROLES, deadline_note
 from ketluan.text.vietnamese import vi_date
 
-__all__ = ["review_page"]
+__all__ = ["ScanPages", "review_page"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +49,41 @@ class ReviewedParagraph:
     anchor: str
     label: str  # "II.2.3", "Mở đầu", "Phần I, đoạn 2"
     pieces: list[Piece]
+    page: int | None = None  # the scanned page it starts on
     facts: list[tuple[str, str]] = field(default_factory=list)  # (what, value)
     marks: list[ReviewMark] = field(default_factory=list)
 
 
-def review_page(loaded: Loaded, key: str, data_name: str, source_name: str) -> str:
-    """The review page of quarter `key` of a draft loaded from `data_name`."""
+@dataclass(frozen=True, slots=True)
+class ScanPages:
+    """A scan's page images (data: URIs, so the page stays one file that loads nothing
+    from anywhere) and the page each paragraph starts on, by its opening words."""
+
+    images: tuple[str, ...]
+    where: dict[str, int]
+
+    @classmethod
+    def of(cls, document: SourceDocument, images: list[bytes]) -> ScanPages:
+        """The pages of a scanned `document` (as the draft was made of it)."""
+        uris = tuple(f"data:image/jpeg;base64,{base64.b64encode(i).decode()}" for i in images)
+        where = {_opening(p.text): p.page for p in document.paragraphs if p.page is not None}
+        return cls(uris, where)
+
+    def page_of(self, text: str) -> int | None:
+        """The page a paragraph with this text starts on, when an image of it exists."""
+        page = self.where.get(_opening(text))
+        return page if page is not None and page <= len(self.images) else None
+
+
+def _opening(text: str) -> str:
+    return " ".join(text.split())[:60]
+
+
+def review_page(
+    loaded: Loaded, key: str, data_name: str, source_name: str, *, scan: ScanPages | None = None
+) -> str:
+    """The review page of quarter `key` of a draft loaded from `data_name`; with `scan`,
+    the scanned pages beside the text, each paragraph linked to its page."""
     dataset = loaded.dataset
     position = find_quarter(dataset.quarters, key)
     quarter = dataset.quarters[position]
@@ -96,6 +127,9 @@ def review_page(loaded: Loaded, key: str, data_name: str, source_name: str) -> s
             owner.marks.append(mark)
         else:
             loose.append(mark)  # the quarter's own, or a proposed agency or document
+    if scan is not None:
+        for entry in entries:
+            entry.page = scan.page_of("".join(piece.text for piece in entry.pieces))
     carried, untouched = _carry_over(dataset, position)
     template = _environment().get_template("review.html.j2")
     return template.render(
@@ -111,6 +145,7 @@ def review_page(loaded: Loaded, key: str, data_name: str, source_name: str) -> s
         source_name=source_name,
         tasks=sum(1 for _ in _tasks(quarter, ())),
         vi_date=vi_date,
+        scan=scan,
     )
 
 

@@ -184,9 +184,27 @@ def test_a_scans_import_says_each_page_as_it_reads_it(
     data = tmp_path / "mau.yml"
     data.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
     scan = fictional_forms["scan.pdf"]
-    assert main(["import", str(scan), "--quarter", key, "--data", str(data)]) == 0
+    review = tmp_path / "ra-soat.html"
+    assert (
+        main(["import", str(scan), "--quarter", key, "--data", str(data), "--review", str(review)])
+        == 0
+    )
     err = capsys.readouterr().err
     assert "nhận dạng chữ trang 1/" in err and "đọc bằng nhận dạng chữ (OCR)" in err
+    # The review page shows each scanned page beside the text, a link from each
+    # paragraph to its page; one file, loading nothing from anywhere.
+    page = review.read_text(encoding="utf-8")
+    pages = int(
+        subprocess.run(["pdfinfo", str(scan)], capture_output=True, text=True, check=True)
+        .stdout.split("Pages:")[1]
+        .split()[0]
+    )
+    assert all(
+        f'<figure id="trang-{n}"><img src="data:image/jpeg;base64,' in page
+        for n in range(1, pages + 1)
+    )
+    assert page.count('href="#trang-') >= 10
+    assert "img-src data:" in page and "http://" not in page and "https://" not in page
 
 
 def test_a_page_scanned_askew_is_turned_straight_and_reads_as_well(

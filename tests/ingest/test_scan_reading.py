@@ -51,7 +51,7 @@ def test_a_misread_word_is_put_right_where_the_text_spells_it_beside_the_same_wo
         "phát triển kinh tế - xã hội; kinh tế tư nhân; kinh tế số",
         "chỉ đạo đẳng ủy các xã nầng cao kinhtế tập thể giai đoạn 2025- 2030",
     ]
-    speller = Speller.of(text)
+    speller = Speller.of(text[:-1])  # the evidence: what OCR read surely
     speller.doubtful = frozenset({"nầng", "đẳng"})  # as OCR read them: 77 %, 84 %
     changes: Counter[tuple[str, str]] = Counter()
     fixed = speller.correct(text[-1], changes)
@@ -84,10 +84,33 @@ def test_only_a_scanned_document_is_respelled_and_the_changes_are_said() -> None
     )
     typed = SourceDocument(paragraphs, {})
     assert spelled(typed, NO_REGISTRY) is typed
-    read = SourceDocument(paragraphs, {}, scanned=True, doubtful=frozenset({"đẳng"}))
+    read = SourceDocument(
+        paragraphs,
+        {},
+        scanned=True,
+        doubtful=frozenset({"đẳng"}),
+        sure_text=("đảng ủy các xã", "đảng ủy các phường"),  # "đẳng" was read with doubt
+    )
     scanned = spelled(read, NO_REGISTRY)
     assert scanned.paragraphs[-1].text == "Ban đảng ủy các xã"
     assert "“đẳng” → “đảng”" in scanned.remarks[-1]
+
+
+def test_a_misreading_ocr_repeats_does_not_outvote_the_surely_read_spelling() -> None:
+    # "tinh thần" read surely once; "tỉnh thần" twice, each "tỉnh" with doubt: only the
+    # sure reading is evidence, so the right spelling is not "corrected" to the wrong.
+    paragraphs = tuple(
+        SourceParagraph("", t)
+        for t in ["vật chất và tinh thần", "phát huy tỉnh thần", "thể hiện tỉnh thần"]
+    )
+    read = SourceDocument(
+        paragraphs,
+        {},
+        scanned=True,
+        doubtful=frozenset({"tỉnh"}),
+        sure_text=("vật chất và tinh thần", "phát huy", "thần", "thể hiện", "thần"),
+    )
+    assert spelled(read, NO_REGISTRY).paragraphs[0].text == "vật chất và tinh thần"
 
 
 def _closing(*lines: str) -> tuple[list[str], list[str]]:
