@@ -136,6 +136,45 @@ def _romans_in_order(paragraphs: list[SourceParagraph]) -> tuple[list[SourcePara
     return out, said
 
 
+# An item's number as OCR may misread it into letters ("THIẢN:" for "2.13."): a short
+# word in capitals closed by a stop or a colon, opening an unnumbered paragraph.
+_GARBLED_NUMBER = re.compile(r"(\w{2,6})[.:]\s+(?=\S)")
+_ITEM = re.compile(r"(\d+)\.(\d+)\.")
+
+
+def _items_in_order(paragraphs: list[SourceParagraph]) -> tuple[list[SourceParagraph], list[str]]:
+    """An unnumbered paragraph opening with a short garbled word in capitals after item
+    "2.12." of a part whose "2.13." never comes is that item, its number misread; each
+    change is said. (A paragraph may well follow an item unnumbered; one opening with a
+    word no text writes, where a number is missing, is the item.)"""
+    labels = [p.label for p in paragraphs]
+    out, said, last = [], [], None
+    for index, paragraph in enumerate(paragraphs):
+        item = _ITEM.fullmatch(paragraph.label)
+        if item is not None:
+            last = (int(item.group(1)), int(item.group(2)))
+        elif paragraph.label.rstrip(".") in _ROMAN_ORDER:
+            last = None
+        elif last is not None and not paragraph.label:
+            garbled = _GARBLED_NUMBER.match(paragraph.text)
+            expected = f"{last[0]}.{last[1] + 1}."
+            if (
+                garbled is not None
+                and _garbled(garbled.group(1))
+                and expected not in labels[index:]
+            ):
+                said.append(f"số mục “{expected}” suy ra từ “{garbled.group()}” đầu đoạn")
+                paragraph = replace(paragraph, label=expected, text=paragraph.text[garbled.end() :])
+                last = (last[0], last[1] + 1)
+        out.append(paragraph)
+    return out, said
+
+
+def _garbled(word: str) -> bool:
+    """A word no sentence opens with: in capitals, or letters and digits mixed."""
+    return word.isupper() or any(c.isdigit() for c in word)
+
+
 def _sure_runs(pages: list[list[dict[str, Any]]]) -> Iterator[str]:
     """Each line's runs of words OCR read with confidence, in order (NFC)."""
     for words in pages:
@@ -183,13 +222,15 @@ def _scanned(
         )
     document, unplaced = _document(pages, size, scanned=True)
     paragraphs, renumbered = _romans_in_order([_roman_read(p) for p in document.paragraphs])
+    paragraphs, items = _items_in_order(paragraphs)
+    renumbered += items
     shown = ", ".join(f"trang {n}: {c:.0f}%" for n, c in enumerate(confidence, start=1))
     remarks = [
         f"văn bản đọc bằng nhận dạng chữ (OCR) từ bản quét; độ tin cậy trung bình {shown}: "
         "đối chiếu từng đoạn với bản quét, nhất là dấu tiếng Việt và chữ số"
     ]
     if renumbered:
-        remarks.append("; ".join(renumbered) + ": kiểm tra số phần theo bản quét")
+        remarks.append("; ".join(renumbered) + ": kiểm tra số phần, số mục theo bản quét")
     placed = sorted(set(document.footnotes) - set(unplaced))
     if placed:
         remarks.append(

@@ -154,7 +154,7 @@ def test_a_scan_of_the_real_conclusion_reads_its_tasks_notes_and_signature(
     agreement = draft_agreement(loaded.dataset, REAL_KEY, curated, REAL_KEY)
     share = {f: same / total for f, (same, total) in agreement.items() if total}
     assert share["tasks"] >= 0.95 and share["lead"] >= 0.95 and share["deadlines"] >= 0.95
-    assert share["text"] >= 0.70, share  # verbatim to the letter, marks and all
+    assert share["text"] >= 0.75, share  # verbatim to the letter, marks and all
     assert share["footnotes"] >= 0.5, share
     quarter = next(q for q in loaded.dataset.quarters if q.key == REAL_KEY)
     assert [f.number for f in quarter.footnotes] == [1, 2, 3, 4, 6]  # ⁵ read as a letter
@@ -167,9 +167,9 @@ def test_a_scan_of_the_real_conclusion_reads_its_tasks_notes_and_signature(
     said = " ".join(m.problem.message for m in loaded.marks)
     assert "không tìm thấy dấu chú thích 5 trong bản quét" in said, said
     assert "được sửa theo cách viết của chính văn bản" in said
-    # One task number OCR reads as letters ("2.13." as "THIẢN:") leaves that task under
-    # the one before, marked as OCR text but not as a missing task: the one silent error.
-    assert len(silent_errors(loaded, REAL_KEY, curated, REAL_KEY)) <= 1
+    # "2.13." is read as "THIẢN:": the missing item, said as inferred.
+    assert "số mục “2.13.” suy ra từ “THIẢN: ” đầu đoạn" in said
+    assert silent_errors(loaded, REAL_KEY, curated, REAL_KEY) == []
 
 
 def test_a_scans_import_says_each_page_as_it_reads_it(

@@ -113,6 +113,26 @@ def test_a_misreading_ocr_repeats_does_not_outvote_the_surely_read_spelling() ->
     assert spelled(read, NO_REGISTRY).paragraphs[0].text == "vật chất và tinh thần"
 
 
+def test_an_item_number_ocr_read_as_letters_is_the_missing_item() -> None:
+    from ketluan.ingest.pdf import _items_in_order
+
+    paragraphs = [
+        SourceParagraph("2.12.", "Triển khai Kế hoạch."),
+        SourceParagraph("-", "Các xã thực hiện."),
+        SourceParagraph("", "THIẢN: Tăng cường tiềm lực quốc phòng."),
+        SourceParagraph("", "Nội dung tiếp theo của mục."),
+        SourceParagraph("III.", "Đối với các xã"),
+        SourceParagraph("", "UBND: đoạn không sau mục nào đánh số."),
+    ]
+    fixed, said = _items_in_order(paragraphs)
+    assert (fixed[2].label, fixed[2].text) == ("2.13.", "Tăng cường tiềm lực quốc phòng.")
+    assert fixed[3] == paragraphs[3] and fixed[5] == paragraphs[5]
+    assert said == ["số mục “2.13.” suy ra từ “THIẢN: ” đầu đoạn"]
+    # Where "2.13." comes later, the paragraph is one under 2.12, left as it is.
+    again, _ = _items_in_order([*paragraphs[:3], SourceParagraph("2.13.", "Mục sau.")])
+    assert again[2] == paragraphs[2]
+
+
 def _closing(*lines: str) -> tuple[list[str], list[str]]:
     body = [
         SourceParagraph("I.", "Kết quả"),
