@@ -135,6 +135,8 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
     if signer is None:
         signer = dict.fromkeys(("on_behalf_of", "title", "name"), UNREAD)
         flag(signer, "không đọc được khối chữ ký: ghi người ký theo bản gốc rồi xóa ghi chú")
+    else:
+        _signer_as_before(signer, registry)
     quarter["signer"] = signer
     corrections = artefacts(
         [draft.preamble, *draft.review, *_texts(draft.sections), *draft.footnotes.values()]
@@ -459,6 +461,22 @@ def _review(draft: Outline, citations: Citations) -> dict[str, Any]:
 
 
 _DELEGATIONS = {"TM": "T/M", "TL": "T/L", "KT": "K/T"}
+
+
+def _signer_as_before(signer: dict[str, Any], registry: Dataset) -> None:
+    """A name read with one mark astray ("Nguyên Văn Mẫu" from a scan) that is an
+    earlier conclusion's signer's but for its marks is that signer's name, as spelled
+    there, with a mark saying so."""
+    read = signer["name"]
+    known = {q.signer.name for q in registry.quarters if q.signer.name != read}
+    same = [name for name in known if searchable(name) == searchable(read)]
+    if len(same) == 1:
+        signer["name"] = same[0]
+        flag(
+            signer,
+            f"tên người ký đọc được là “{read}”, ghi theo Kết luận trước là “{same[0]}”: "
+            "kiểm tra theo bản gốc",
+        )
 
 
 def _signer(lines: list[str]) -> dict[str, Any] | None:

@@ -172,3 +172,20 @@ def test_a_state_bodys_tm_reads_as_the_partys_t_m() -> None:
 def test_specks_are_dropped_and_signs_read_surely_are_kept() -> None:
     assert _speck("|", 90) and _speck("„", 0) and _speck(".", 57) and _speck("—=", 42)
     assert not _speck("-", 91) and not _speck("+", 81) and not _speck("a", 10)
+
+
+def test_a_signers_name_read_with_a_mark_astray_is_the_earlier_signers() -> None:
+    from ketluan.fictional import Scale, dump, generate
+    from ketluan.ingest.draft import _signer_as_before
+    from ketluan.load import validate_text
+
+    registry = validate_text(dump(generate(Scale(quarters=1))), "mau.yml")
+    known = registry.quarters[0].signer.name  # "Phạm Ánh Mẫu", say
+    misread = known.replace("ẫ", "â").replace("ạ", "a")
+    assert misread != known
+    signer: dict[str, object] = {"name": misread}
+    _signer_as_before(signer, registry)
+    assert signer["name"] == known and "ghi theo Kết luận trước" in str(signer["needs_review"])
+    other: dict[str, object] = {"name": "Trần Văn Khác"}
+    _signer_as_before(other, registry)
+    assert other == {"name": "Trần Văn Khác"}
