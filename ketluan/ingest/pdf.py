@@ -598,7 +598,11 @@ def _paragraphs(lines: list[_Line], body: float) -> list[tuple[str, int]]:
             out.append(line.text())
             pages.append(line.page)
         else:
-            out[-1] += " " + line.text()
+            # A word broken at its hyphen across the line's end ("57-" / "NQ/TW") is
+            # one word again; a dash standing alone ("kinh tế -" / "xã hội") keeps its
+            # space.
+            broken = out[-1].endswith("-") and out[-1][-2:-1].isalnum()
+            out[-1] += ("" if broken else " ") + line.text()
         previous = line
     return list(zip(out, pages, strict=True))
 

@@ -128,3 +128,32 @@ def test_text_in_a_legacy_encoding_is_refused_in_every_kind_of_file(tmp_path: Pa
     windows.write_bytes(b"K\xea\xect lu\xe2\xf2n")  # "Kết luận" in Windows-1258
     with pytest.raises(SourceError, match="UTF-8"):
         read_text_export(windows)
+
+
+def test_a_word_broken_at_its_hyphen_across_a_line_end_is_one_word_again() -> None:
+    from ketluan.ingest.pdf import _Line, _paragraphs
+
+    def line(number: int, text: str, right: float) -> _Line:
+        words, x = [], 72.0
+        texts = text.split()
+        step = (right - 72.0) / len(texts)
+        for word in texts:
+            words.append({"text": word, "x0": x, "x1": x + step - 4, "size": 13.0})
+            x += step
+        words[-1]["x1"] = right
+        top = 100.0 + number * 18
+        return _Line(0, top, top + 13, 72.0, right, 13.0, [w | {"top": top} for w in words])
+
+    lines = [
+        line(0, "Triển khai Nghị quyết số 57-", 520.0),
+        line(1, "NQ/TW của Bộ Chính trị, phát triển kinh tế -", 520.0),
+        line(2, "xã hội; giai đoạn 2025-", 520.0),
+        line(3, "2030 bền vững.", 200.0),
+    ]
+    assert _paragraphs(lines, 13.0) == [
+        (
+            "Triển khai Nghị quyết số 57-NQ/TW của Bộ Chính trị, phát triển kinh tế - xã hội; "
+            "giai đoạn 2025-2030 bền vững.",
+            0,
+        )
+    ]
