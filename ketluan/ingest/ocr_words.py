@@ -4,7 +4,8 @@ they are spelled.
 Tesseract's Vietnamese model misreads a tone or a vowel's mark far more often than a
 letter ("đẳng ủy" for "đảng ủy", "nầng cao" for "nâng cao"), glues two syllables when
 the gap between them is narrow ("kinhtế") and misses the space before a dash set between
-numbers ("2025- 2030"). A conclusion repeats its words: "đảng ủy", "nâng cao" and
+numbers ("2025- 2030") or after a comma ("nhất,sáp"), and reads a speck of dust as a
+lone stop ("của . đội"). A conclusion repeats its words: "đảng ủy", "nâng cao" and
 "kinh tế" stand correctly read many times over in the same document, in the registry's
 agency names and document titles and in earlier quarters' texts. The evidence is those
 texts and what OCR read surely (a word read with doubt is no evidence: OCR repeats its
@@ -44,6 +45,12 @@ OUTNUMBER = 3
 _DASH = re.compile(r"(?<=[^\W_])([-–]) (?=[^\W_])")
 # A closing quote glued to the next word: "khéo 1+10”ở".
 _QUOTE = re.compile(r"”(?=[^\W\d_])")
+# A comma or semicolon glued to the next word ("hợp nhất,sáp nhập"): always spaced in
+# text, unlike a decimal comma between digits.
+_GLUED_COMMA = re.compile(r"(?<=[^\W\d_])([,;])(?=[^\W\d_])")
+# A stop standing alone between two words, the next in small letters: a speck of dust
+# OCR read as a full stop ("của . đội"); no sentence ends so.
+_LONE_STOP = re.compile(r" [.,](?= [^\W\d_])(?= \w*[a-zà-ỹđ])")
 
 
 def vocabulary(registry: Dataset) -> Iterator[str]:
@@ -85,6 +92,7 @@ class Speller:
         """`text` with each word the evidence says is misspelled put right; the
         changes made are counted in `changes`."""
         text = _QUOTE.sub("” ", _DASH.sub(r" \1 ", text))
+        text = _GLUED_COMMA.sub(r"\1 ", _LONE_STOP.sub("", text))
         matches = list(_WORD.finditer(text))
         words = [m.group().lower() for m in matches]
         out, end = [], 0

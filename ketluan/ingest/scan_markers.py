@@ -23,6 +23,16 @@ __all__ = ["Placed", "place_markers"]
 # Glyphs OCR gives for a small raised digit.
 _RAISED_GLYPHS = "”\"'’°¹²³⁴⁵⁶⁷⁸⁹⁰"
 _GLYPH_END = re.compile(rf"(?<=[^\W_])([{_RAISED_GLYPHS}])([.,;:)]*)$")
+# A syllable with one more vowel glued after its final consonant ("tỉnhẽ." for "tỉnh⁵."):
+# a Vietnamese syllable has one run of vowels and ends in a vowel or one of a few
+# consonants, so the vowel after them is the raised number misread.
+_VOWEL = "aăâeêioôơuưyàằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ"
+_CONSONANT = rf"[^\W\d_{_VOWEL}{_VOWEL.upper()}]"
+# The consonants a Vietnamese syllable may end with.
+_FINAL = "(?:ch|ng|nh|c|m|n|p|t)"
+_LETTER_END = re.compile(
+    rf"({_CONSONANT}*[{_VOWEL}]+{_FINAL})([{_VOWEL}])([.,;:)]*)", re.IGNORECASE
+)
 _UNITS = frozenset({"m", "km", "cm", "dm", "mm", "ha", "co", "so", "no", "h"})
 
 
@@ -82,6 +92,9 @@ def _marked(word: str, number: int, *, closes_quote: bool) -> str | None:
     glyph = _GLYPH_END.search(word)
     if glyph is not None and not (glyph.group(1) in '”"' and closes_quote):
         return word[: glyph.start()] + superscript(number) + glyph.group(2)
+    letter = _LETTER_END.fullmatch(word)
+    if letter is not None:
+        return letter.group(1) + superscript(number) + letter.group(3)
     glued = re.search(rf"(?:(?<=[^\W\d_])|(?<=(?:19|20)\d\d)){number}([.,;:)]*)$", word)
     if glued is None:
         return None

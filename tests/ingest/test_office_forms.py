@@ -154,10 +154,11 @@ def test_a_scan_of_the_real_conclusion_reads_its_tasks_notes_and_signature(
     agreement = draft_agreement(loaded.dataset, REAL_KEY, curated, REAL_KEY)
     share = {f: same / total for f, (same, total) in agreement.items() if total}
     assert share["tasks"] >= 0.95 and share["lead"] >= 0.95 and share["deadlines"] >= 0.95
-    assert share["text"] >= 0.75, share  # verbatim to the letter, marks and all
-    assert share["footnotes"] >= 0.5, share
+    assert share["text"] >= 0.8, share  # verbatim to the letter, marks and all
+    assert share["footnotes"] >= 0.8, share
     quarter = next(q for q in loaded.dataset.quarters if q.key == REAL_KEY)
-    assert [f.number for f in quarter.footnotes] == [1, 2, 3, 4, 6]  # ⁵ read as a letter
+    # Their raised numbers read as ", ”, ”, ”, ẽ and °, each put back in its place.
+    assert [f.number for f in quarter.footnotes] == [1, 2, 3, 4, 5, 6]
     signer = quarter.signer
     assert (signer.delegation, signer.on_behalf_of, signer.title) == (
         curated.quarters[0].signer.delegation,
@@ -165,7 +166,7 @@ def test_a_scan_of_the_real_conclusion_reads_its_tasks_notes_and_signature(
         "CHÁNH VĂN PHÒNG",
     )
     said = " ".join(m.problem.message for m in loaded.marks)
-    assert "không tìm thấy dấu chú thích 5 trong bản quét" in said, said
+    assert "dấu chú thích 1, 2, 3, 4, 5, 6 được đặt vào chỗ" in said, said
     assert "được sửa theo cách viết của chính văn bản" in said
     # "2.13." is read as "THIẢN:": the missing item, said as inferred.
     assert "số mục “2.13.” suy ra từ “THIẢN: ” đầu đoạn" in said

@@ -39,6 +39,12 @@ def test_a_marker_not_on_its_notes_page_is_said_unplaced_not_guessed() -> None:
     assert placed.words == {} and placed.unplaced == [1]
 
 
+def test_a_vowel_glued_after_a_syllables_last_consonant_is_the_marker() -> None:
+    lines = [(0, ["Thườngvụ", "Ban", "Chỉ", "đạo", "tỉnhẽ.", "Tham", "mưu"])]
+    # "Thườngvụ" is two syllables glued ("ngv" ends none), "tỉnhẽ" one and its ⁵.
+    assert place_markers(lines, {5: 0}).words == {(0, 4): "tỉnh⁵."}
+
+
 def test_a_unit_and_a_closed_quote_are_never_markers() -> None:
     lines = [(0, ["diện", "tích", "50", "km2.", "chủ", "đề", "“Năm", "cán", "bộ", "sở”", "xong"])]
     assert place_markers(lines, {2: 0}).unplaced == [2]
@@ -49,13 +55,15 @@ def test_a_misread_word_is_put_right_where_the_text_spells_it_beside_the_same_wo
         "tổ chức đảng ủy các cấp; đảng ủy các xã; đảng ủy các phường",
         "nâng cao chất lượng; nâng cao hiệu quả; nâng cao năng lực",
         "phát triển kinh tế - xã hội; kinh tế tư nhân; kinh tế số",
-        "chỉ đạo đẳng ủy các xã nầng cao kinhtế tập thể giai đoạn 2025- 2030",
+        "chỉ đạo đẳng ủy các xã nầng cao kinhtế tập thể giai đoạn 2025- 2030, của . đội,sáp",
     ]
     speller = Speller.of(text[:-1])  # the evidence: what OCR read surely
     speller.doubtful = frozenset({"nầng", "đẳng"})  # as OCR read them: 77 %, 84 %
     changes: Counter[tuple[str, str]] = Counter()
     fixed = speller.correct(text[-1], changes)
-    assert fixed == "chỉ đạo đảng ủy các xã nâng cao kinh tế tập thể giai đoạn 2025 - 2030"
+    assert fixed == (
+        "chỉ đạo đảng ủy các xã nâng cao kinh tế tập thể giai đoạn 2025 - 2030, của đội, sáp"
+    )
     assert changes == {("đẳng", "đảng"): 1, ("nầng", "nâng"): 1, ("kinhtế", "kinh tế"): 1}
 
 
