@@ -33,6 +33,8 @@ _FINAL = "(?:ch|ng|nh|c|m|n|p|t)"
 _LETTER_END = re.compile(
     rf"({_CONSONANT}*[{_VOWEL}]+{_FINAL})([{_VOWEL}])([.,;:)]*)", re.IGNORECASE
 )
+# A capital glued after a small letter ("raỶ." for "ra³."): no word is written so.
+_CAPITAL_END = re.compile(r"(\w*[^\W\d_])([^\W\d_])([.,;:)]*)")
 _UNITS = frozenset({"m", "km", "cm", "dm", "mm", "ha", "co", "so", "no", "h"})
 
 
@@ -93,6 +95,9 @@ def _marked(word: str, number: int, *, closes_quote: bool) -> str | None:
     if glyph is not None and not (glyph.group(1) in '”"' and closes_quote):
         return word[: glyph.start()] + superscript(number) + glyph.group(2)
     letter = _LETTER_END.fullmatch(word)
+    capital = _CAPITAL_END.fullmatch(word)
+    if capital is not None and capital.group(1)[-1].islower() and capital.group(2).isupper():
+        letter = capital
     if letter is not None:
         return letter.group(1) + superscript(number) + letter.group(3)
     glued = re.search(rf"(?:(?<=[^\W\d_])|(?<=(?:19|20)\d\d)){number}([.,;:)]*)$", word)

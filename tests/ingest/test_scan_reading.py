@@ -43,6 +43,9 @@ def test_a_vowel_glued_after_a_syllables_last_consonant_is_the_marker() -> None:
     lines = [(0, ["Thườngvụ", "Ban", "Chỉ", "đạo", "tỉnhẽ.", "Tham", "mưu"])]
     # "Thườngvụ" is two syllables glued ("ngv" ends none), "tỉnhẽ" one and its ⁵.
     assert place_markers(lines, {5: 0}).words == {(0, 4): "tỉnh⁵."}
+    # A capital glued after a small letter is one too: no word is written so.
+    capital = [(0, ["iPhone", "UBND", "đề", "raỶ.", "Tiếp"])]
+    assert place_markers(capital, {3: 0}).words == {(0, 3): "ra³."}
 
 
 def test_a_unit_and_a_closed_quote_are_never_markers() -> None:
@@ -175,6 +178,15 @@ def test_a_state_bodys_tm_reads_as_the_partys_t_m() -> None:
         "title": "CHỦ TỊCH",
         "name": "Trần Văn B",
     }
+
+
+def test_a_roman_number_of_is_has_as_many_as_its_width_holds() -> None:
+    from ketluan.ingest.ocr import _is_as_wide
+
+    # Widths in x-heights, as measured on LibreOffice's serif at 13 pt (ocr.py).
+    assert _is_as_wide("II", 1.02) == "III" and _is_as_wide("II;", 1.23) == "III;"
+    assert _is_as_wide("II", 0.62) == "II" and _is_as_wide("II.", 0.94) == "II."
+    assert _is_as_wide("I,", 0.52) == "I," and _is_as_wide("IV", 1.16) == "IV"
 
 
 def test_specks_are_dropped_and_signs_read_surely_are_kept() -> None:
