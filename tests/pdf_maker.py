@@ -16,7 +16,7 @@ from fpdf import FPDF
 from ketluan.text.vietnamese import FOOTNOTE_MARKER, footnote_number
 
 FONTS = Path("/usr/share/fonts/truetype/noto")
-BODY, NOTE, MARK = 13.0, 10.0, 8.0  # points
+BODY, NOTE, MARK, STAMP = 13.0, 10.0, 8.0, 7.0  # points
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 20.0  # millimetres
 PT = 25.4 / 72  # one point in millimetres
 INDENT = 10.0
@@ -120,9 +120,11 @@ class _Layout:
         page.notes += notes
         page.notes_height += extra + rule
 
-    def draw(self, header: str) -> None:
+    def draw(self, header: str, stamp: tuple[str, ...] = ()) -> None:
         for number, page in enumerate(self.pages, start=1):
             self.pdf.add_page()
+            if number == 1 and stamp:
+                self._stamp(stamp)
             self.pdf.set_font("body", size=NOTE)
             self.pdf.set_xy(MARGIN, 10)
             self.pdf.cell(self.width, 5, header, align="C")
@@ -141,6 +143,17 @@ class _Layout:
             self.pdf.set_font("body", size=NOTE)
             self.pdf.set_xy(MARGIN, PAGE_H - 12)
             self.pdf.cell(self.width, 5, str(number), align="C")
+
+    def _stamp(self, lines: tuple[str, ...]) -> None:
+        """A digital signature's stamp as a signing tool draws it into the first page:
+        small lines in a box at the top right, over the header."""
+        x, y, width = PAGE_W - MARGIN - 62, 14.0, 62.0
+        self.pdf.rect(x - 1, y - 1, width, len(lines) * 3.2 + 2)
+        self.pdf.set_font("body", size=STAMP)
+        for line in lines:
+            self.pdf.set_xy(x, y)
+            self.pdf.cell(width - 2, 3, line)
+            y += 3.2
 
     def _draw_line(
         self, runs: list[tuple[str, bool]], y: float, first: bool, ragged: bool, centred: bool
@@ -166,14 +179,16 @@ def write_pdf(
     *,
     centred: int = 0,
     header: str = "TỈNH ỦY MẪU — TÀI LIỆU MẪU",
+    stamp: tuple[str, ...] = (),
 ) -> None:
     """Lay out `paragraphs` (footnote markers as superscript digits in them; the first
-    `centred` are centred title lines) with their footnotes, and write the PDF."""
+    `centred` are centred title lines) with their footnotes, and write the PDF; with
+    `stamp`, a signature's stamp drawn on the first page."""
     pdf = FPDF(format="A4", unit="mm")
     pdf.set_auto_page_break(False)
     pdf.add_font("body", fname=str(FONTS / "NotoSerif-Regular.ttf"))
     layout = _Layout(pdf, footnotes)
     for n, text in enumerate(paragraphs):
         layout.paragraph(text.strip("*"), centred=n < centred)
-    layout.draw(header)
+    layout.draw(header, stamp)
     pdf.output(str(path))

@@ -247,7 +247,7 @@ def _scanned(
         document,
         paragraphs=tuple(paragraphs),
         hidden=tuple(hidden),
-        remarks=tuple(remarks),
+        remarks=(*document.remarks, *remarks),
         scanned=True,
         pages=count,
         doubtful=frozenset(
@@ -418,6 +418,7 @@ def _document(
         for column in _columns(line, body)
     ]
     lines = _without_furniture(lines, size[1], len(pages))
+    lines, asides = _asides(lines, body)
     middle = size[0] / 2
     header, lines = _header(lines, middle)
     lines, closing = _closing(lines, middle, body)
@@ -428,7 +429,23 @@ def _document(
     paragraphs = [
         replace(labelled(text), page=page + 1) for text, page in _paragraphs(body_lines, body)
     ] + [labelled(text) for text in closing]
-    return SourceDocument(tuple(paragraphs), footnotes, header), unplaced
+    remarks = tuple(
+        f"chữ nhỏ ngoài thân văn bản (dấu chữ ký số, ghi chú bên lề), không đưa vào bản nháp: "
+        f"trang {line.page + 1}: “{line.text()}”"
+        for line in asides
+    )
+    return SourceDocument(tuple(paragraphs), footnotes, header, remarks=remarks), unplaced
+
+
+def _asides(lines: list[_Line], body: float) -> tuple[list[_Line], list[_Line]]:
+    """The lines, and those set small beside or above the text before the closing: a
+    digital signature's stamp a signing tool drew into the page ("Ký bởi: …, Thời gian
+    ký: …"), a note in the margin. Not the text, not its footnotes (set small below it)
+    nor the recipients (set small in the closing)."""
+    closing = next((i for i, ln in enumerate(lines) if _RECIPIENTS.match(ln.text())), len(lines))
+    text = [ln for ln in lines if ln.size >= body * 0.9]
+    asides = [ln for ln in lines[:closing] if ln.size < body * 0.9 and not _below_body(ln, text)]
+    return [ln for ln in lines if ln not in asides], asides
 
 
 def _scanned_markers(lines: list[_Line], notes: dict[int, int]) -> list[int]:

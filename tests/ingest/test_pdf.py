@@ -130,6 +130,28 @@ def test_text_in_a_legacy_encoding_is_refused_in_every_kind_of_file(tmp_path: Pa
         read_text_export(windows)
 
 
+def test_a_signed_pdfs_stamp_is_said_and_kept_out_of_the_draft(tmp_path: Path) -> None:
+    # A signing tool that draws its stamp into the page (not as an annotation, which
+    # the reader never sees) leaves small lines over the header: before, they were
+    # dropped unsaid or, beside the header, read into it.
+    doc = read_text_export(SOURCE)
+    paragraphs = [(f"{p.label} " if p.label else "") + p.text for p in doc.paragraphs]
+    stamp = (
+        "Ký bởi: Văn phòng Tỉnh ủy Mẫu",
+        "Cơ quan: Tỉnh ủy Mẫu",
+        "Thời gian ký: 28.04.2026 10:15:20 +07:00",
+    )
+    signed = tmp_path / "da-ky.pdf"
+    write_pdf(signed, paragraphs, doc.footnotes, centred=2, header=HEADER, stamp=stamp)
+    plain = tmp_path / "chua-ky.pdf"
+    write_pdf(plain, paragraphs, doc.footnotes, centred=2, header=HEADER)
+    read, unsigned = read_pdf(signed), read_pdf(plain)
+    assert read.paragraphs == unsigned.paragraphs and read.header == unsigned.header
+    said = " ".join(read.remarks)
+    assert all(line in said for line in stamp), said
+    assert "dấu chữ ký số" in said and not unsigned.remarks
+
+
 def test_a_word_broken_at_its_hyphen_across_a_line_end_is_one_word_again() -> None:
     from ketluan.ingest.pdf import _Line, _paragraphs
 
