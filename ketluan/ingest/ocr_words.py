@@ -32,12 +32,12 @@ from dataclasses import dataclass, replace
 from ketluan.ingest.document import SourceDocument, SourceParagraph
 from ketluan.model import Dataset
 from ketluan.model.outline import walk_tasks
-from ketluan.text.vietnamese import searchable
+from ketluan.text.vietnamese import VOWELS, searchable
 
 __all__ = ["Speller", "spelled", "vocabulary"]
 
 _WORD = re.compile(r"[^\W\d_]+")
-_VOWELS = re.compile(r"[aăâeêioôơuưyàằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ]+")
+_VOWELS = re.compile(f"[{VOWELS}]+")
 EVIDENCE = 2  # times a spelling must stand beside the same neighbour to be preferred
 # OCR repeats its misreadings ("đẳng ủy" thrice): the other spelling must outnumber it.
 OUTNUMBER = 3
@@ -48,9 +48,11 @@ _QUOTE = re.compile(r"”(?=[^\W\d_])")
 # A comma or semicolon glued to the next word ("hợp nhất,sáp nhập"): always spaced in
 # text, unlike a decimal comma between digits.
 _GLUED_COMMA = re.compile(r"(?<=[^\W\d_])([,;])(?=[^\W\d_])")
-# A stop standing alone between two words, the next in small letters: a speck of dust
-# OCR read as a full stop ("của . đội"); no sentence ends so.
-_LONE_STOP = re.compile(r" [.,](?= [^\W\d_])(?= \w*[a-zà-ỹđ])")
+# A comma standing alone between words belongs to the word before it.
+_LONE_COMMA = re.compile(r"(?<=\w) ,(?= \w)")
+# A stop standing alone between two words (a speck of dust read as one, "của . đội")
+# when the next word is in small letters: no sentence ends so.
+_LONE_STOP = re.compile(r" \.(?= ([^\W\d_]))")
 
 
 def vocabulary(registry: Dataset) -> Iterator[str]:
@@ -92,7 +94,8 @@ class Speller:
         """`text` with each word the evidence says is misspelled put right; the
         changes made are counted in `changes`."""
         text = _QUOTE.sub("” ", _DASH.sub(r" \1 ", text))
-        text = _GLUED_COMMA.sub(r"\1 ", _LONE_STOP.sub("", text))
+        text = _LONE_STOP.sub(lambda m: "" if m.group(1).islower() else m.group(), text)
+        text = _GLUED_COMMA.sub(r"\1 ", _LONE_COMMA.sub(",", text))
         matches = list(_WORD.finditer(text))
         words = [m.group().lower() for m in matches]
         out, end = [], 0

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ketluan.text.vietnamese import superscript
+from ketluan.text.vietnamese import VOWELS, superscript
 
 __all__ = ["Placed", "place_markers"]
 
@@ -26,7 +26,7 @@ _GLYPH_END = re.compile(rf"(?<=[^\W_])([{_RAISED_GLYPHS}])([.,;:)]*)$")
 # A syllable with one more vowel glued after its final consonant ("tỉnhẽ." for "tỉnh⁵."):
 # a Vietnamese syllable has one run of vowels and ends in a vowel or one of a few
 # consonants, so the vowel after them is the raised number misread.
-_VOWEL = "aăâeêioôơuưyàằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ"
+_VOWEL = VOWELS
 _CONSONANT = rf"[^\W\d_{_VOWEL}{_VOWEL.upper()}]"
 # The consonants a Vietnamese syllable may end with.
 _FINAL = "(?:ch|ng|nh|c|m|n|p|t)"

@@ -124,6 +124,10 @@ def fold(s: str) -> str:
     return unicodedata.normalize("NFC", _VIETNAMESE_MARKS_ON_LETTER.sub("", decomposed))
 
 
+# The vowels in small letters, with every mark and tone: a syllable has one run of them.
+VOWELS = "aăâeêioôơuưyàằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ"
+
+
 def searchable(phrase: str) -> str:
     """`phrase` folded and lowercased one character at a time, so that a match in the
     result stands at the same indices in the phrase ("Trước 15/6" → "truoc 15/6")."""
