@@ -8,7 +8,8 @@ Prints four tables:
   with the curated data, for the real conclusion and fictional ones of several seeds;
 - the whole draft (`ketluan import` in process: document → draft → data file → checker)
   against the curated quarter, field by field (`tests/agreement.py`), with the
-  time and the review marks left for the Office; then the same for each form
+  time, the review marks left for the Office and the silent errors (values wrong with
+  no mark on them); then the same for each form
   LibreOffice makes of the real conclusion and of a fictional one laid out as an
   Office does (`ketluan.fictional.office`: Word typed and with lists, Save as text,
   PDF, scan).
@@ -39,7 +40,14 @@ from ketluan.problems import DataError
 REPO = Path(__file__).resolve().parent.parent
 # The yardstick lives with the tests, which hold the importer to its floors.
 sys.path.insert(0, str(REPO / "tests"))
-from agreement import DRAFT_FIELDS, FIELDS, agreement, draft_agreement, redraft  # noqa: E402
+from agreement import (  # noqa: E402
+    DRAFT_FIELDS,
+    FIELDS,
+    agreement,
+    draft_agreement,
+    redraft,
+    silent_errors,
+)
 
 # The real source prints no header: only the issuing body, no number or date invented.
 REAL_LAYOUT = OfficeLayout(
@@ -91,7 +99,8 @@ def main() -> None:
     print()
     print("the whole draft (import → data file → checker), against the curated quarter")
     print(
-        f"{'data':<16} {'seconds':>7} {'marks':>5} " + " ".join(f"{f[:9]:>9}" for f in DRAFT_FIELDS)
+        f"{'data':<16} {'seconds':>7} {'marks':>5} {'silent':>6} "
+        + " ".join(f"{f[:9]:>9}" for f in DRAFT_FIELDS)
     )
     with tempfile.TemporaryDirectory() as folder:
         real_text = (REPO / "data/directives.yml").read_text(encoding="utf-8")
@@ -113,7 +122,8 @@ def main() -> None:
     print()
     print("the forms LibreOffice makes of a conclusion laid out as an Office does (#24)")
     print(
-        f"{'form':<16} {'seconds':>7} {'marks':>5} " + " ".join(f"{f[:9]:>9}" for f in DRAFT_FIELDS)
+        f"{'form':<16} {'seconds':>7} {'marks':>5} {'silent':>6} "
+        + " ".join(f"{f[:9]:>9}" for f in DRAFT_FIELDS)
     )
     with tempfile.TemporaryDirectory() as folder:
         real_text = (REPO / "data/directives.yml").read_text(encoding="utf-8")
@@ -153,7 +163,8 @@ def _draft_row(name: str, data_text: str, source: Path, key: str, registry: bool
     cells = [
         f"{100 * same / total:>8.0f}%" if total else f"{'–':>9}" for same, total in figures.values()
     ]
-    print(f"{name:<17} {seconds:>7.2f} {len(loaded.marks):>5} " + " ".join(cells))
+    silent = len(silent_errors(loaded, key, curated, key))  # wrong and unmarked
+    print(f"{name:<17} {seconds:>7.2f} {len(loaded.marks):>5} {silent:>6} " + " ".join(cells))
 
 
 if __name__ == "__main__":
