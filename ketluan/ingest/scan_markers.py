@@ -5,9 +5,10 @@ of the page where they are called, read well and are numbered.
 
 So each note's marker is looked for on the page that holds the note, after the marker
 before it: the first word there that ends in such a glyph (a closing quote that closes
-no opening one, a degree sign, an apostrophe, a superscript digit) or in the note's own
-number glued to a letter or a year. What no candidate answers for stays unplaced, and
-the importer says so; the review marks every OCR paragraph anyway.
+no opening one, a degree sign, an apostrophe, a superscript digit), in a letter no word
+ends with ("tỉnhẽ.", "raỶ.") or in the note's own number glued to a letter or a year.
+What no candidate answers for stays unplaced, and the importer says so; the review
+marks every OCR paragraph anyway.
 """
 
 from __future__ import annotations
@@ -26,12 +27,11 @@ _GLYPH_END = re.compile(rf"(?<=[^\W_])([{_RAISED_GLYPHS}])([.,;:)]*)$")
 # A syllable with one more vowel glued after its final consonant ("tỉnhẽ." for "tỉnh⁵."):
 # a Vietnamese syllable has one run of vowels and ends in a vowel or one of a few
 # consonants, so the vowel after them is the raised number misread.
-_VOWEL = VOWELS
-_CONSONANT = rf"[^\W\d_{_VOWEL}{_VOWEL.upper()}]"
+_CONSONANT = rf"[^\W\d_{VOWELS}{VOWELS.upper()}]"
 # The consonants a Vietnamese syllable may end with.
 _FINAL = "(?:ch|ng|nh|c|m|n|p|t)"
 _LETTER_END = re.compile(
-    rf"({_CONSONANT}*[{_VOWEL}]+{_FINAL})([{_VOWEL}])([.,;:)]*)", re.IGNORECASE
+    rf"({_CONSONANT}*[{VOWELS}]+{_FINAL})([{VOWELS}])([.,;:)]*)", re.IGNORECASE
 )
 # A capital glued after a small letter ("raỶ." for "ra³."): no word is written so.
 _CAPITAL_END = re.compile(r"(\w*[^\W\d_])([^\W\d_])([.,;:)]*)")
