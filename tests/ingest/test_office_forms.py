@@ -159,14 +159,11 @@ def test_a_scan_of_the_real_conclusion_reads_its_tasks_notes_and_signature(
     quarter = next(q for q in loaded.dataset.quarters if q.key == REAL_KEY)
     # Their raised numbers read as ", ”, ”, ”, ẽ and °, each put back in its place.
     assert [f.number for f in quarter.footnotes] == [1, 2, 3, 4, 5, 6]
-    signer = quarter.signer
-    assert (signer.delegation, signer.on_behalf_of, signer.title) == (
-        curated.quarters[0].signer.delegation,
-        "BAN THƯỜNG VỤ",
-        "CHÁNH VĂN PHÒNG",
-    )
+    # "Nguyễn" read as "Nguyên": a rare surname, written as the common one, marked.
+    assert quarter.signer == curated.quarters[0].signer
     said = " ".join(m.problem.message for m in loaded.marks)
     assert "dấu chú thích 1, 2, 3, 4, 5, 6 được đặt vào chỗ" in said, said
+    assert "họ “Nguyên” hiếm gặp" in said and "khối chữ ký đọc bằng nhận dạng chữ" in said
     assert "được sửa theo cách viết của chính văn bản" in said
     # "2.13." is read as "THIẢN:": the missing item, said as inferred.
     assert "số mục “2.13.” suy ra từ “THIẢN: ” đầu đoạn" in said

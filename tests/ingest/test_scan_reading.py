@@ -209,3 +209,16 @@ def test_a_signers_name_read_with_a_mark_astray_is_the_earlier_signers() -> None
     other: dict[str, object] = {"name": "Trần Văn Khác"}
     _signer_as_before(other, registry)
     assert other == {"name": "Trần Văn Khác"}
+
+
+def test_a_scanned_signers_rare_surname_that_is_a_common_one_but_for_its_marks() -> None:
+    from ketluan.ingest.draft import _common_surname
+
+    signer: dict[str, object] = {"name": "Nguyên Tuấn Phong"}
+    _common_surname(signer)
+    assert signer["name"] == "Nguyễn Tuấn Phong"
+    assert "họ “Nguyên” hiếm gặp, ghi là họ “Nguyễn”" in str(signer["needs_review"])
+    for kept in ("Nguyễn Tuấn Phong", "Mẫu Văn Hai", "Le"):
+        same: dict[str, object] = {"name": kept}
+        _common_surname(same)
+        assert same == {"name": kept}
