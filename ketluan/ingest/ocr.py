@@ -81,13 +81,14 @@ def read_scan(path: Path, pages: int) -> tuple[list[list[dict[str, Any]]], list[
     return words, confidence
 
 
-PREVIEW_DPI = 100  # the review page's image of a scanned page: legible, 100-200 KB
+PREVIEW_DPI = 100  # the review page's image of a page: legible, about 300 KB a noisy scan
 
 
 def page_images(path: Path, pages: int) -> list[bytes]:
     """JPEG images of the scanned PDF's first `pages` pages at PREVIEW_DPI, for the
     review page to show beside the text OCR read; none when poppler cannot make them
-    (the review page is then written without)."""
+    (the review page is then written without). Called only once the reader's child has
+    read the file at three times this resolution within its ceiling."""
     with tempfile.TemporaryDirectory(prefix="ketluan-pages-") as folder:
         try:
             subprocess.run(
