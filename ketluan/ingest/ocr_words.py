@@ -15,19 +15,22 @@ misreadings), and a word is changed only on it:
   stands next to the same neighbours at least twice, and three times as often as this
   spelling does elsewhere;
 - a word of two vowel runs (two syllables, since a Vietnamese syllable has one) is
-  parted when it parts one way only into syllables that stand on their own at least
-  twice, far more often than the glued form.
+  parted when it parts one way only into two syllables, one at least standing on its
+  own in the text twice, far more often than the glued form (the other may be one of
+  Debian's hunspell-vi list of syllables).
 
 Every change is listed for the review; the scan is always to be compared by eye.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ketluan.ingest.document import SourceDocument, SourceParagraph
 from ketluan.model import Dataset
@@ -53,6 +56,22 @@ _LONE_COMMA = re.compile(r"(?<=\w) ,(?= \w)")
 # A stop standing alone between two words (a speck of dust read as one, "của . đội")
 # when the next word is in small letters: no sentence ends so.
 _LONE_STOP = re.compile(r" \.(?= ([^\W\d_]))")
+
+
+# Debian's hunspell-vi (LibreOffice's dictionaries): every Vietnamese syllable, a line
+# each (6,631), no frequencies. It tells a syllable from a non-syllable, not a right
+# mark from a wrong one; without it the speller splits only on the text's own words.
+SYLLABLES = Path("/usr/share/hunspell/vi_VN.dic")
+
+
+@functools.cache
+def syllables() -> frozenset[str]:
+    """The Vietnamese syllables of SYLLABLES (lower case), or none when absent."""
+    try:
+        lines = SYLLABLES.read_text(encoding="utf-8").splitlines()[1:]  # first: the count
+    except OSError:
+        return frozenset()
+    return frozenset(line.split("/")[0].strip().lower() for line in lines if line.strip())
 
 
 def vocabulary(registry: Dataset) -> Iterator[str]:
@@ -155,16 +174,27 @@ class Speller:
         # which no pair of known syllables makes.
         if len(_VOWELS.findall(word)) != 2:
             return None
+
+        def seen(part: str) -> bool:
+            return self.unigrams[part] >= EVIDENCE
+
+        def known(part: str) -> bool:
+            return seen(part) or part in syllables()
+
         parts = [
             (word[:k], word[k:])
             for k in range(1, len(word))
             if len(_VOWELS.findall(word[:k])) == 1 == len(_VOWELS.findall(word[k:]))
-            and self.unigrams[word[:k]] >= EVIDENCE
-            and self.unigrams[word[k:]] >= EVIDENCE
+            # Both syllables, one at least a word of this text ("thống" + "y"): a
+            # foreign name of two syllables ("Samsung") is none of the text's.
+            and known(word[:k])
+            and known(word[k:])
+            and (seen(word[:k]) or seen(word[k:]))
         ]
-        if len(parts) != 1 or self.unigrams[word] * OUTNUMBER > self.unigrams[parts[0][0]]:
+        if len(parts) != 1 or word in syllables():
             return None
-        return " ".join(parts[0])
+        most = max(self.unigrams[parts[0][0]], self.unigrams[parts[0][1]])
+        return " ".join(parts[0]) if self.unigrams[word] * OUTNUMBER <= most else None
 
 
 def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:

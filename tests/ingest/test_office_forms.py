@@ -154,7 +154,7 @@ def test_a_scan_of_the_real_conclusion_reads_its_tasks_notes_and_signature(
     agreement = draft_agreement(loaded.dataset, REAL_KEY, curated, REAL_KEY)
     share = {f: same / total for f, (same, total) in agreement.items() if total}
     assert share["tasks"] >= 0.95 and share["lead"] >= 0.95 and share["deadlines"] >= 0.95
-    assert share["text"] >= 0.8, share  # verbatim to the letter, marks and all
+    assert share["text"] >= 0.85, share  # verbatim to the letter, marks and all
     assert share["footnotes"] >= 0.8, share
     quarter = next(q for q in loaded.dataset.quarters if q.key == REAL_KEY)
     # Their raised numbers read as ", ”, ”, ”, ẽ and °, each put back in its place.

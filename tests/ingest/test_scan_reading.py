@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from ketluan.ingest.document import SourceDocument, SourceParagraph
 from ketluan.ingest.ocr import _speck
 from ketluan.ingest.ocr_words import Speller, spelled
@@ -222,3 +224,18 @@ def test_a_scanned_signers_rare_surname_that_is_a_common_one_but_for_its_marks()
         same: dict[str, object] = {"name": kept}
         _common_surname(same)
         assert same == {"name": kept}
+
+
+def test_glued_syllables_part_on_the_syllable_list_when_one_is_the_texts_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ketluan.ingest import ocr_words
+
+    # Debian's hunspell-vi lists "y", "sam" and "sung"; the text itself never read "y"
+    # surely, but reads "thống" often: "thốngy" is "thống y". "Samsung" is none of the
+    # text's words, so it stays whole.
+    monkeypatch.setattr(ocr_words, "syllables", lambda: frozenset({"thống", "y", "sam", "sung"}))
+    speller = Speller.of(["hệ thống điện", "hệ thống nước", "thống nhất"])
+    assert speller.correct("hệ thốngy tế và Samsung", Counter()) == "hệ thống y tế và Samsung"
+    monkeypatch.setattr(ocr_words, "syllables", frozenset)
+    assert speller.correct("hệ thốngy tế", Counter()) == "hệ thốngy tế"
