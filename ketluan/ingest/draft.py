@@ -142,7 +142,7 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
             flag(signer, f"khối chữ ký đọc bằng nhận dạng chữ (OCR). {OCR_CHECK}")
     quarter["signer"] = signer
     corrections = artefacts(
-        [draft.preamble, *draft.review, *_texts(draft.sections), *draft.footnotes.values()]
+        [draft.preamble, *draft.review, *(t.text for t in draft.walk()), *draft.footnotes.values()]
     )
     if corrections:
         quarter["corrections"] = corrections
@@ -196,12 +196,8 @@ def _markers_once(draft: Outline) -> list[str]:
 
     draft.preamble = once(draft.preamble)
     draft.review = [once(text) for text in draft.review]
-    pending = list(draft.sections)
-    while pending:
-        section = pending.pop(0)
-        for task in section.tasks:
-            task.text = once(task.text)
-        pending = section.sections + pending
+    for task in draft.walk():
+        task.text = once(task.text)
     draft.footnotes = {number: once(text) for number, text in draft.footnotes.items()}
     return notes
 
@@ -210,7 +206,7 @@ def _footnotes(draft: Outline, quarter: dict[str, Any]) -> list[dict[str, Any]]:
     """The footnotes as the text's markers call them: a marker whose note the file does
     not hold gets a marked placeholder; a note no marker calls is said on the quarter,
     not drafted (the checker refuses a footnote nothing points to)."""
-    texts = [draft.preamble, *draft.review, *_texts(draft.sections)]
+    texts = [draft.preamble, *draft.review, *(t.text for t in draft.walk())]
     called = {n for text in texts for n in footnote_markers(text)}
     # A note's own text may call another note: only the notes called are drafted.
     while (
@@ -369,14 +365,6 @@ def _flag_roleless(item: dict[str, Any], text: str, ctx: _Context) -> None:
             f"đoạn nêu {names} mà bản nháp không ghi vai trò: nếu là chủ trì, phối hợp hay "
             "nhận báo cáo, ghi vào lead, support hay report_to",
         )
-
-
-def _texts(sections: list[OutlineSection]) -> list[str]:
-    out: list[str] = []
-    for section in sections:
-        out += [task.text for task in section.tasks]
-        out += _texts(section.sections)
-    return out
 
 
 def _name(ctx: _Context, agency_id: str) -> str:

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ketluan.ingest.document import SourceDocument, SourceParagraph
+from ketluan.ingest.document import SourceDocument
 from ketluan.model import Dataset
 from ketluan.model.outline import walk_tasks
 from ketluan.text.vietnamese import VOWELS, searchable
@@ -98,9 +98,10 @@ class Speller:
     doubtful: frozenset[str] = frozenset()  # words OCR read with doubt somewhere
 
     @classmethod
-    def of(cls, texts: Iterable[str]) -> Speller:
-        """Count the words and neighbouring pairs of `texts`."""
-        speller = cls(Counter(), Counter(), {})
+    def of(cls, texts: Iterable[str], doubtful: frozenset[str] = frozenset()) -> Speller:
+        """Count the words and neighbouring pairs of `texts`; `doubtful` the words OCR
+        read with doubt."""
+        speller = cls(Counter(), Counter(), {}, doubtful)
         for text in texts:
             words = [w.lower() for w in _WORD.findall(text)]
             speller.unigrams.update(words)
@@ -215,30 +216,21 @@ def spelled(document: SourceDocument, registry: Dataset) -> SourceDocument:
         return document
     # The document's evidence is what OCR read surely: a misreading it repeats with
     # doubt ("tỉnh thần" twice for "tinh thần") must not outvote the right spelling.
-    speller = Speller.of([*document.sure_text, *vocabulary(registry)])
-    speller.doubtful = document.doubtful
+    speller = Speller.of([*document.sure_text, *vocabulary(registry)], document.doubtful)
     changes: Counter[tuple[str, str]] = Counter()
-    paragraphs = tuple(_paragraph(p, speller, changes) for p in document.paragraphs)
+    paragraphs = tuple(
+        replace(p, text=speller.correct(p.text, changes)) for p in document.paragraphs
+    )
     footnotes = {n: speller.correct(t, changes) for n, t in document.footnotes.items()}
-    if not changes:
-        return document
-    listed = "; ".join(
-        f"“{old}” → “{new}”" + (f" ({n} chỗ)" if n > 1 else "")
-        for (old, new), n in sorted(changes.items())
-    )
-    remark = (
-        f"{sum(changes.values())} chữ nhận dạng sai được sửa theo cách viết của chính văn "
-        f"bản và danh mục (cùng chữ bên cạnh ở nơi khác): {listed}; đối chiếu với bản quét"
-    )
-    return replace(
-        document,
-        paragraphs=paragraphs,
-        footnotes=footnotes,
-        remarks=(*document.remarks, remark),
-    )
-
-
-def _paragraph(
-    paragraph: SourceParagraph, speller: Speller, changes: Counter[tuple[str, str]]
-) -> SourceParagraph:
-    return replace(paragraph, text=speller.correct(paragraph.text, changes))
+    # The spacing put right ("2025- 2030") is kept even where no word changed.
+    remarks = document.remarks
+    if changes:
+        listed = "; ".join(
+            f"“{old}” → “{new}”" + (f" ({n} chỗ)" if n > 1 else "")
+            for (old, new), n in sorted(changes.items())
+        )
+        remarks += (
+            f"{sum(changes.values())} chữ nhận dạng sai được sửa theo cách viết của chính văn "
+            f"bản và danh mục (cùng chữ bên cạnh ở nơi khác): {listed}; đối chiếu với bản quét",
+        )
+    return replace(document, paragraphs=paragraphs, footnotes=footnotes, remarks=remarks)

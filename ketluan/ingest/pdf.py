@@ -445,7 +445,8 @@ def _asides(lines: list[_Line], body: float) -> tuple[list[_Line], list[_Line]]:
     closing = next((i for i, ln in enumerate(lines) if _RECIPIENTS.match(ln.text())), len(lines))
     text = [ln for ln in lines if ln.size >= body * 0.9]
     asides = [ln for ln in lines[:closing] if ln.size < body * 0.9 and not _below_body(ln, text)]
-    return [ln for ln in lines if ln not in asides], asides
+    aside = {id(ln) for ln in asides}
+    return [ln for ln in lines if id(ln) not in aside], asides
 
 
 def _scanned_markers(lines: list[_Line], notes: dict[int, int]) -> list[int]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from ketluan.ingest.document import SourceDocument, SourceError, SourceParagraph
 from ketluan.text.vietnamese import FOOTNOTE_MARKER, footnote_number, superscript
 
-__all__ = ["labelled", "read_text_export"]
+__all__ = ["glued_marker", "labelled", "read_text_export"]
 
 _LABEL = re.compile(r"(?P<label>[IVX]+\.|\d+(?:\.\d+)*\.|-)\s+(?P<text>\S.*)", re.S)
 _SENTENCE_END = tuple(".:;!?…”)")
@@ -99,7 +99,7 @@ def glued_markers(paragraphs: list[str]) -> tuple[list[str], list[int]]:
     found: list[int] = []
     for index, text in enumerate(out):
         position = 0
-        while (match := _next_marker(text, len(found) + 1, position)) is not None:
+        while (match := glued_marker(text, len(found) + 1, position)) is not None:
             text = text[: match.start()] + superscript(len(found) + 1) + text[match.end() :]
             found.append(len(found) + 1)
             position = match.start() + 1
@@ -107,7 +107,10 @@ def glued_markers(paragraphs: list[str]) -> tuple[list[str], list[int]]:
     return out, found
 
 
-def _next_marker(text: str, number: int, position: int) -> re.Match[str] | None:
+def glued_marker(text: str, number: int, position: int = 0) -> re.Match[str] | None:
+    """Where footnote `number` stands glued to the word before it in `text`, from
+    `position` on: after a letter or a year, before a space, a stop or the end, and not
+    a unit's power ("km2")."""
     pattern = re.compile(rf"(?:(?<=[^\W\d_])|(?<=\b(?:19|20)\d\d)){number}(?=[\s.,;:)”\"]|$)")
     return next(
         (

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ketluan.ingest.plain import glued_marker
 from ketluan.text.vietnamese import VOWELS, superscript
 
 __all__ = ["Placed", "place_markers"]
@@ -35,7 +36,6 @@ _LETTER_END = re.compile(
 )
 # A capital glued after a small letter ("raỶ." for "ra³."): no word is written so.
 _CAPITAL_END = re.compile(r"(\w*[^\W\d_])([^\W\d_])([.,;:)]*)")
-_UNITS = frozenset({"m", "km", "cm", "dm", "mm", "ha", "co", "so", "no", "h"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +100,7 @@ def _marked(word: str, number: int, *, closes_quote: bool) -> str | None:
         letter = capital
     if letter is not None:
         return letter.group(1) + superscript(number) + letter.group(3)
-    glued = re.search(rf"(?:(?<=[^\W\d_])|(?<=(?:19|20)\d\d)){number}([.,;:)]*)$", word)
+    glued = glued_marker(word, number)
     if glued is None:
         return None
-    stem = re.sub(r"[\W\d_]+$", "", word[: glued.start()])
-    letters = re.search(r"[^\W\d_]*$", stem)
-    if letters is not None and letters.group().lower() in _UNITS:
-        return None
-    return word[: glued.start()] + superscript(number) + glued.group(1)
+    return word[: glued.start()] + superscript(number) + word[glued.end() :]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ketluan.ingest.document import HiddenText, SourceDocument, SourceParagraph
@@ -66,15 +67,22 @@ class Outline:
     remarks: list[str] = field(default_factory=list)  # what the reader inferred
     scanned: bool = False  # read by OCR: every paragraph is marked
 
-    def tasks(self) -> dict[str, OutlineTask]:
-        """Every task, by id, in document order."""
-        out: dict[str, OutlineTask] = {}
+    def all_sections(self) -> Iterator[OutlineSection]:
+        """Every section, nested ones after their parent, in document order."""
         pending = list(self.sections)
         while pending:
             section = pending.pop(0)
-            out |= {t.id: t for t in section.tasks}
+            yield section
             pending = section.sections + pending
-        return out
+
+    def walk(self) -> Iterator[OutlineTask]:
+        """Every task in document order."""
+        for section in self.all_sections():
+            yield from section.tasks
+
+    def tasks(self) -> dict[str, OutlineTask]:
+        """Every task, by id, in document order."""
+        return {t.id: t for t in self.walk()}
 
 
 class _Container:
@@ -232,20 +240,16 @@ def _unique_ids(draft: Outline) -> None:
     """A number the document gives twice ("2." after "2.", a part "III" twice) would give
     two tasks one id: the later one takes the next free "-n" of that id, and says so."""
     seen: set[str] = set()
-    pending = list(draft.sections)
-    while pending:
-        section = pending.pop(0)
-        for task in section.tasks:
-            if task.id in seen:
-                root = task.id.split("-")[0]
-                given = task.id
-                task.id = next(f"{root}-{n}" for n in range(1, 10_000) if f"{root}-{n}" not in seen)
-                task.note = (
-                    f"id: văn bản đánh số trùng ({task.marker or given}); mã đặt tạm là {task.id}, "
-                    "kiểm tra số mục ở bản gốc"
-                )
-            seen.add(task.id)
-        pending = section.sections + pending
+    for task in draft.walk():
+        if task.id in seen:
+            root = task.id.split("-")[0]
+            given = task.id
+            task.id = next(f"{root}-{n}" for n in range(1, 10_000) if f"{root}-{n}" not in seen)
+            task.note = (
+                f"id: văn bản đánh số trùng ({task.marker or given}); mã đặt tạm là {task.id}, "
+                "kiểm tra số mục ở bản gốc"
+            )
+        seen.add(task.id)
 
 
 # How a signature block opens when someone signs for the body: the Party's "T/M", "T/L",
@@ -296,10 +300,7 @@ def _pieces(draft: Outline) -> list[str]:
     """Every line the draft places, as its paragraphs hold them."""
     out = [*draft.header, draft.document_type, *draft.heading, draft.preamble]
     out += [draft.review_title, *draft.review]
-    pending = list(draft.sections)
-    while pending:
-        section = pending.pop()
+    for section in draft.all_sections():
         out += [section.title, *(t.text for t in section.tasks)]
-        pending += section.sections
     out += [draft.recipients_heading, *draft.recipients, *draft.signer]
     return [line.strip(" *") for piece in out for line in piece.split("\n")]
