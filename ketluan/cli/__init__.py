@@ -18,13 +18,16 @@ from ketluan.cli.commands import (
     print_problems,
     publish_command,
     reports_import_command,
+    review_command,
     schema_command,
 )
 from ketluan.cli.parser import parser
 from ketluan.ingest.document import SourceError
 from ketluan.load.saving import OutputRefused
+from ketluan.model.calendar import UnknownQuarter
 from ketluan.problems import DataError, os_reason
 from ketluan.publish.processes import PublishError
+from ketluan.review.serve import AddressRefused
 
 __all__ = ["main"]
 
@@ -57,10 +60,18 @@ def _run(args: argparse.Namespace) -> int:
             return reports_import_command(args.sheet, args.quarter, args.data, args.agency)
         if args.command == "schema":
             return schema_command(args.data, args.output)
+        if args.command == "review":
+            return review_command(args.data, args.quarter, args.address, not args.no_browser)
         if args.command == "import":
             return import_command(args.source, args.quarter, args.data, args.output, args.review)
     except DataError as exc:
         print_problems(exc, "")
+        return 1
+    except AddressRefused as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
+        return 1
+    except UnknownQuarter as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
         return 1
     except OutputRefused as exc:
         print(f"lỗi: {exc}; không ghi gì", file=sys.stderr)

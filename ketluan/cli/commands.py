@@ -36,6 +36,7 @@ from ketluan.publish.preview import (
     wait_listening,
     wait_server,
 )
+from ketluan.review.serve import serve
 
 
 def print_problems(error: DataError, what: str) -> None:
@@ -64,6 +65,11 @@ def check(data: Path) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def review_command(data: Path, key: str | None, address: str, browser: bool) -> int:
+    """Serve the review of quarter `key` of `data` in the browser until Ctrl+C."""
+    return serve(data, key, address, browser=browser, say=_say)
 
 
 def publish_command(

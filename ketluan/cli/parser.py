@@ -190,4 +190,26 @@ def parser() -> argparse.ArgumentParser:
         metavar="TỆP_HTML",
         help="tệp HTML rà soát: từng đoạn văn bản bên cạnh bản nháp, điểm cần rà soát lên đầu",
     )
+    p_rev = _command(
+        sub,
+        "review",
+        "rà soát bản nháp trong trình duyệt: trả lời từng điểm, không cần sửa YAML",
+        "ketluan review\nketluan review data/directives.yml --quarter 2026-q2 -a 127.0.0.1:8766",
+    )
+    p_rev.add_argument(
+        "data", nargs="?", type=Path, default=Path(DEFAULT_DATA), metavar="TỆP", help=DATA_HELP
+    )
+    p_rev.add_argument(
+        "--quarter", default=None, metavar="QUÝ", help="quý cần rà soát (mặc định: quý mới nhất)"
+    )
+    p_rev.add_argument(
+        "-a",
+        "--address",
+        default="127.0.0.1:8765",
+        metavar="ĐỊA_CHỈ:CỔNG",
+        help="chỉ trên máy này: 127.0.0.1:cổng (mặc định: %(default)s)",
+    )
+    p_rev.add_argument(
+        "--no-browser", action="store_true", help="không tự mở trình duyệt, chỉ in địa chỉ"
+    )
     return top

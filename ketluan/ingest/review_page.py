@@ -30,7 +30,7 @@ from ketluan.problems import FieldPath
 from ketluan.render.labels import KINDS, OPERATORS, ROLES, deadline_note
 from ketluan.text.vietnamese import vi_date
 
-__all__ = ["ScanPages", "review_page"]
+__all__ = ["Reading", "ReviewedParagraph", "ScanPages", "reading", "review_page"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,7 @@ class ReviewedParagraph:
     page: int | None = None  # the scanned page it starts on
     facts: list[tuple[str, str]] = field(default_factory=list)  # (what, value)
     marks: list[ReviewMark] = field(default_factory=list)
+    path: FieldPath = ()  # a task's place in the data; () for other paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +80,24 @@ def _opening(text: str) -> str:
     return " ".join(text.split())[:60]
 
 
-def review_page(
-    loaded: Loaded, key: str, data_name: str, source_name: str, *, scan: ScanPages | None = None
-) -> str:
-    """The review page of quarter `key` of a draft loaded from `data_name`; with `scan`,
-    the scanned pages beside the text, each paragraph linked to its page."""
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a draft's quarter reads as: its paragraphs in order, each with what the
+    draft records of it and the marks standing on it; the marks of no paragraph (the
+    quarter's own, a proposed agency or document); the tasks carried on, and the open
+    earlier tasks nothing carries on."""
+
+    quarter: Conclusion
+    entries: list[ReviewedParagraph]
+    loose: list[ReviewMark]
+    carried: list[Carried]
+    untouched: list[OpenTask]
+    names: dict[str, str]
+
+
+def reading(loaded: Loaded, key: str, *, scan: ScanPages | None = None) -> Reading:
+    """The reading of quarter `key` of a draft (see `Reading`); with `scan`, each
+    paragraph knows the scanned page it starts on."""
     dataset = loaded.dataset
     position = find_quarter(dataset.quarters, key)
     quarter = dataset.quarters[position]
@@ -105,6 +119,7 @@ def review_page(
     for task, path in _tasks(quarter, ("quarters", position)):
         entry = ReviewedParagraph(task.anchor, task.id, _pieces(task.text, finder, _spans(task)))
         entry.facts = _facts(task, names, documents)
+        entry.path = path
         entries.append(entry)
         paths[path] = entry
     review = ("quarters", position, "review")
@@ -131,19 +146,28 @@ def review_page(
         for entry in entries:
             entry.page = scan.page_of("".join(piece.text for piece in entry.pieces))
     carried, untouched = _carry_over(dataset, position)
+    return Reading(quarter, entries, loose, carried, untouched, names)
+
+
+def review_page(
+    loaded: Loaded, key: str, data_name: str, source_name: str, *, scan: ScanPages | None = None
+) -> str:
+    """The review page of quarter `key` of a draft loaded from `data_name`; with `scan`,
+    the scanned pages beside the text, each paragraph linked to its page."""
+    read = reading(loaded, key, scan=scan)
     template = _environment().get_template("review.html.j2")
     return template.render(
-        carried=carried,
-        untouched=untouched,
-        names=names,
-        quarter=quarter,
-        entries=entries,
-        loose=loose,
-        marked=[e for e in entries if e.marks],
+        carried=read.carried,
+        untouched=read.untouched,
+        names=read.names,
+        quarter=read.quarter,
+        entries=read.entries,
+        loose=read.loose,
+        marked=[e for e in read.entries if e.marks],
         count=len(loaded.marks),
         data_name=data_name,
         source_name=source_name,
-        tasks=sum(1 for _ in _tasks(quarter, ())),
+        tasks=sum(1 for _ in _tasks(read.quarter, ())),
         vi_date=vi_date,
         scan=scan,
     )
@@ -209,7 +233,7 @@ def _tasks(quarter: Conclusion, path: FieldPath) -> Iterator[tuple[Task, FieldPa
 def _spans(task: Task) -> list[tuple[str, str, str]]:
     """(words, kind, title) of what the draft read in the task's text."""
     out = [(d.phrase, "deadline", f"thời hạn {vi_date(d.date)}") for d in task.deadlines]
-    out += [(c.as_written, "cite", f"trích dẫn: {c.document}") for c in task.cites]
+    out += [(c.as_written, "cite", "trích dẫn văn bản") for c in task.cites]
     out += [
         (t.phrase, "target", f"chỉ tiêu {t.operator.value} {t.value}{t.unit}") for t in task.targets
     ]
@@ -260,5 +284,5 @@ def _facts(task: Task, names: dict[str, str], documents: dict[str, str]) -> list
         said = f"{OPERATORS[t.operator]} {t.value}{upto}{t.unit}".strip()
         out.append(("Chỉ tiêu", f"{said}: {t.metric}"))
     for c in task.cites:
-        out.append(("Trích dẫn", f"{documents.get(c.document, c.document)} ({c.document})"))
+        out.append(("Trích dẫn", documents.get(c.document, c.document)))
     return out

@@ -1,0 +1,255 @@
+"""`ketluan review` as a web application: the page, the clerk's changes, undo.
+
+Starlette: a small, well-kept ASGI toolkit (routing, requests, responses) and nothing
+else; the pages are our Jinja templates, the server is uvicorn (`ketluan.review.serve`).
+
+Who may write: only a page this server gave out. Every request must name this server
+as its host (`Host: 127.0.0.1:PORT`, so a page of another site that points a name of
+its own at 127.0.0.1 is refused); every change must carry the session's token, which
+only the page holds, as a header (`X-Ketluan-Token`) of a JSON request, and an
+`Origin`, when the browser sends one, must be this server's. A form of another origin
+can send none of these. Nothing is served but the page and its two files, and nothing
+is written but the data file named on the command line.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from ketluan.load import Loaded
+from ketluan.problems import DataError
+from ketluan.review.cards import Card, cards_of
+from ketluan.review.changes import Refused, add_agency, answer, set_kind
+from ketluan.review.page import Shown, main_html, page_html, registry_json
+from ketluan.review.session import Rejected, Session, Stale, State
+
+__all__ = ["review_app"]
+
+_STATIC = Path(__file__).parent / "static"
+_FILES = {"review.css": "text/css; charset=utf-8", "review.js": "text/javascript; charset=utf-8"}
+_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+STALE = (
+    "Tệp dữ liệu vừa được sửa ở nơi khác (một cửa sổ khác, hay một lệnh khác) sau khi trang "
+    "này hiện ra: thay đổi vừa rồi chưa được ghi. Tải lại trang để xem bản mới nhất rồi làm lại."
+)
+
+
+def review_app(session: Session, key: str, hosts: set[str], *, token: str | None = None) -> Starlette:
+    """The application reviewing quarter `key` of `session`'s file, answering only
+    requests addressed to one of `hosts` ("127.0.0.1:8765")."""
+    secret = token or secrets.token_urlsafe(32)
+    first = len(cards_of(session.state().loaded, key))
+
+    def shown(state: State) -> Shown:
+        return Shown(key, session.name, first, state.version, session.last)
+
+    async def page(request: Request) -> Response:
+        try:
+            state = session.state()
+        except DataError as exc:
+            return _broken(exc)
+        return _html(page_html(state.loaded, shown(state), secret))
+
+    async def asset(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in _FILES:
+            return _plain("Không có trang này.", 404)
+        body = (_STATIC / name).read_bytes()
+        return Response(body, headers={**_HEADERS, "Content-Type": _FILES[name]})
+
+    def after(state: State, **more: Any) -> Response:
+        body = {
+            "version": state.version,
+            "main": main_html(state.loaded, shown(state)),
+            "left": len(cards_of(state.loaded, key)),
+            **more,
+        }
+        return _json(body)
+
+    async def reply(request: Request) -> Response:
+        body = await _body(request)
+        card = _card(session.state().loaded, key, body.get("card"))
+        action, values = body.get("action"), body.get("values") or {}
+        if card is None:
+            raise Refused("điểm cần rà soát này không còn (đã được xử lý ở nơi khác?)")
+        if not isinstance(action, str) or not isinstance(values, dict):
+            raise Refused("yêu cầu không hợp lệ")
+        state = session.change(str(body.get("version")), lambda t: answer(t, card, action, values))
+        return after(state)
+
+    async def kind(request: Request) -> Response:
+        body = await _body(request)
+        path = body.get("path")
+        if not _task_path(path, session.state().loaded, key):
+            raise Refused("không thấy đoạn này trong quý đang rà soát")
+        state = session.change(
+            str(body.get("version")), lambda t: set_kind(t, tuple(path), str(body.get("kind")))
+        )
+        return after(state)
+
+    async def agency(request: Request) -> Response:
+        body = await _body(request)
+        made: list[str] = []
+
+        def edit(tree: Any) -> str:
+            made.append(
+                add_agency(
+                    tree, str(body.get("name", "")), str(body.get("short", "")),
+                    str(body.get("group", "")),
+                )
+            )
+            return f"thêm cơ quan {body.get('name')}"
+
+        state = session.change(str(body.get("version")), edit)
+        registry = json.loads(registry_json(state.loaded.dataset))
+        entry = next(a for a in registry if a["id"] == made[0])
+        return _json({"version": state.version, "agency": entry, "last": session.last})
+
+    async def undo(request: Request) -> Response:
+        body = await _body(request)
+        try:
+            state, what = session.undo(str(body.get("version")))
+        except LookupError as exc:
+            raise Refused(str(exc)) from None
+        return after(state, undone=what)
+
+    routes = [
+        Route("/", page),
+        Route("/tai-nguyen/{name}", asset),
+        Route("/api/tra-loi", _guarded(reply), methods=["POST"]),
+        Route("/api/loai-doan", _guarded(kind), methods=["POST"]),
+        Route("/api/co-quan", _guarded(agency), methods=["POST"]),
+        Route("/api/hoan-tac", _guarded(undo), methods=["POST"]),
+    ]
+    app = Starlette(routes=routes)
+    return _HostCheck(app, hosts, secret)  # type: ignore[return-value]
+
+
+class _HostCheck:
+    """Refuses any request not addressed to this server, and any write without the
+    session's token, the JSON type or this server's origin."""
+
+    def __init__(self, app: Starlette, hosts: set[str], token: str) -> None:
+        self.app, self.hosts, self.token = app, hosts, token
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+            refusal = self._refusal(scope["method"], headers)
+            if refusal is not None:
+                await _plain(refusal, 403)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+    def _refusal(self, method: str, headers: dict[str, str]) -> str | None:
+        if headers.get("host") not in self.hosts:
+            return "Chỉ mở được trang này tại địa chỉ ketluan review đã in ra."
+        if method == "GET":
+            return None
+        origin = headers.get("origin")
+        if origin is not None and origin.removeprefix("http://") not in self.hosts:
+            return "Yêu cầu từ trang khác bị từ chối."
+        if not secrets.compare_digest(headers.get("x-ketluan-token", ""), self.token):
+            return "Thiếu mã phiên: hãy dùng trang ketluan review đã mở."
+        if not headers.get("content-type", "").startswith("application/json"):
+            return "Yêu cầu không hợp lệ."
+        return None
+
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def _guarded(handler: Handler) -> Handler:
+    """The handler, its expected failures said in Vietnamese and never as a traceback."""
+
+    async def run(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except Stale:
+            return _json({"message": STALE, "stale": True}, 409)
+        except Refused as exc:
+            return _json({"message": f"Không ghi: {exc}."}, 422)
+        except Rejected as exc:
+            said = list(dict.fromkeys(p.message for p in exc.problems))
+            return _json({"message": "Không ghi: dữ liệu sau thay đổi này không hợp lệ.",
+                          "problems": said}, 422)
+        except DataError as exc:
+            return _json({"message": _invalid(exc)}, 409)
+        except OSError as exc:
+            return _json({"message": f"Không ghi được tệp dữ liệu: {exc.strerror or exc}."}, 500)
+
+    return run
+
+
+async def _body(request: Request) -> dict[str, Any]:
+    try:
+        body = await request.json()
+    except (ValueError, UnicodeDecodeError):
+        raise Refused("yêu cầu không hợp lệ") from None
+    if not isinstance(body, dict):
+        raise Refused("yêu cầu không hợp lệ")
+    return body
+
+
+def _card(loaded: Loaded, key: str, wanted: Any) -> Card | None:
+    return next((c for c in cards_of(loaded, key) if c.id == wanted), None)
+
+
+def _task_path(path: Any, loaded: Loaded, key: str) -> bool:
+    """Whether `path` is a task's place in quarter `key` (the only paragraphs whose
+    kind the review changes)."""
+    from ketluan.ingest.review_page import reading
+
+    return isinstance(path, list) and tuple(path) in {
+        e.path for e in reading(loaded, key).entries if e.path
+    }
+
+
+def _invalid(exc: DataError) -> str:
+    first = "; ".join(str(p) for p in exc.problems[:3])
+    return f"Tệp dữ liệu hiện không hợp lệ (đã bị sửa ở nơi khác?): {first}"
+
+
+def _broken(exc: DataError) -> Response:
+    lines = "".join(f"<li>{_escape(str(p))}</li>" for p in exc.problems)
+    return _html(
+        "<!doctype html><html lang=vi><meta charset=utf-8><title>Tệp dữ liệu không hợp lệ</title>"
+        "<h1>Tệp dữ liệu hiện không hợp lệ</h1><p>Sửa các lỗi dưới đây (hoặc hoàn tác thay đổi "
+        f"vừa làm trong trình soạn), rồi tải lại trang.</p><ul>{lines}</ul>",
+        409,
+    )
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+def _html(body: str, status: int = 200) -> Response:
+    return HTMLResponse(body, status, headers=_HEADERS)
+
+
+def _json(body: dict[str, Any], status: int = 200) -> Response:
+    return JSONResponse(body, status, headers=_HEADERS)
+
+
+def _plain(text: str, status: int) -> Response:
+    return Response(text, status, headers={**_HEADERS, "Content-Type": "text/plain; charset=utf-8"})

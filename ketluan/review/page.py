@@ -1,0 +1,143 @@
+"""The review application's page: the draft's paragraphs in order, what the draft reads
+from each, and the cards of the marks beside the paragraph they stand on.
+
+It is made from the data file as it is now (`ketluan.ingest.review_page.reading`: the
+same reading the offline review page of `ketluan import` shows) and rendered by Jinja
+with autoescape: no text of the data is ever template source or unescaped markup. The
+registry the agency picker searches travels in a data attribute, escaped like any
+other value.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ketluan.ingest.review_page import Reading, reading
+from ketluan.load import Loaded
+from ketluan.model import AgencyGroup, Dataset, Measure, Precision, Relation, TaskKind
+from ketluan.render.labels import GROUPS, KINDS
+from ketluan.review.cards import ROLE_CHOICES, Card, card_id, cards_of
+from ketluan.text.vietnamese import vi_date
+
+__all__ = ["Shown", "main_html", "page_html", "registry_json"]
+
+PRECISIONS = {
+    Precision.DAY.value: "đúng ngày",
+    Precision.MONTH.value: "trong tháng",
+    Precision.QUARTER.value: "trong quý",
+    Precision.YEAR.value: "trong năm",
+}
+RELATIONS = {Relation.BY.value: "chậm nhất vào ngày đó", Relation.BEFORE.value: "trước ngày đó"}
+MEASURES = {
+    Measure.GROWTH.value: "mức tăng, giảm (so với …)",
+    Measure.LEVEL.value: "mức đạt được",
+    Measure.RANK.value: "thứ hạng",
+    Measure.COUNT.value: "số lượng",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """What a page shows besides the data: the review's quarter and file, how many
+    marks there were when the review began, the version, and the last change."""
+
+    key: str
+    data_name: str
+    first_count: int
+    version: str
+    last: str | None = None
+
+
+def page_html(loaded: Loaded, shown: Shown, token: str) -> str:
+    """The whole page."""
+    return _render("review_app.html.j2", loaded, shown, token=token)
+
+
+def main_html(loaded: Loaded, shown: Shown) -> str:
+    """The page's main part, sent back after each change to replace the one shown."""
+    return _render("review_main.html.j2", loaded, shown, token="")
+
+
+def registry_json(dataset: Dataset) -> str:
+    """The agencies the picker offers: id, name, short name, group and the names as
+    written, which typing with or without diacritics finds."""
+    return json.dumps(
+        [
+            {
+                "id": a.id,
+                "name": a.name,
+                "short": a.short or "",
+                "group": GROUPS[a.group],
+                "variants": list(a.variants),
+            }
+            for a in dataset.agencies
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _render(template: str, loaded: Loaded, shown: Shown, *, token: str) -> str:
+    read: Reading = reading(loaded, shown.key)
+    cards = cards_of(loaded, shown.key)
+    by_id = {c.id: c for c in cards}
+    placed = {
+        entry.anchor: [
+            by_id[i] for m in entry.marks if (i := card_id(m.path, m.problem.message)) in by_id
+        ]
+        for entry in read.entries
+    }
+    taken = {c.id for found in placed.values() for c in found}
+    dataset = loaded.dataset
+    context: dict[str, Any] = {
+        "read": read,
+        "cards": cards,
+        "placed": placed,
+        "loose": [c for c in cards if c.id not in taken],
+        "shown": shown,
+        "token": token,
+        "left": len(cards),
+        "registry": registry_json(dataset),
+        "documents": sorted(
+            ((d.id, f"{d.type} {d.symbol or d.title or ''}".strip()) for d in dataset.documents),
+            key=lambda pair: pair[1],
+        ),
+        "agencies": sorted(((a.id, a.name) for a in dataset.agencies), key=lambda p: p[1]),
+        "groups": {g.value: GROUPS[g] for g in AgencyGroup},
+        "kinds": {k.value: KINDS[k] for k in TaskKind},
+        "kind_of": _kinds_of(read),
+        "roles": ROLE_CHOICES,
+        "precisions": PRECISIONS,
+        "relations": RELATIONS,
+        "measures": MEASURES,
+        "names": read.names,
+        "vi_date": vi_date,
+        "path_json": lambda path: json.dumps(list(path)),
+    }
+    return _environment().get_template(template).render(context)
+
+
+def _kinds_of(read: Reading) -> dict[str, str]:
+    """Each task paragraph's kind code, by its anchor."""
+    from ketluan.model.outline import walk_tasks
+
+    return {task.anchor: task.kind.value for task, _c in walk_tasks(read.quarter.sections)}
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def card_list(cards: list[Card]) -> list[str]:
+    """The cards' ids in the order the page shows them (tests follow it)."""
+    return [c.id for c in cards]
