@@ -27,7 +27,12 @@ def with_quarter(data_text: str, drafted: QuarterDraft) -> str:
     in_place = all(
         not added or (raw.get(key) and ends[key] is not None) for key, added in additions.items()
     )
-    if keys and keys[-1] == "quarters" and raw["quarters"] and in_place:
+    # A registry with no quarter yet ends "quarters: []": the draft's block list follows
+    # the key instead, and the comments above stay.
+    empty = bool(keys) and keys[-1] == "quarters" and lines[-1] == "quarters: []"
+    if keys and keys[-1] == "quarters" and (raw["quarters"] or empty) and in_place:
+        if empty:
+            lines[-1] = "quarters:"
         # From the bottom up, so that an insertion does not move the next one's line.
         for key in sorted(additions, key=lambda k: -(ends[k] or 0)):
             end = ends[key]

@@ -113,7 +113,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "metric",
         re.compile(r"metric: "),
-        lambda t, _m: f"Chỉ tiêu “{t.phrase}” đo điều gì? (tên ngắn)",
+        lambda t, _m: f"Tên ngắn của chỉ tiêu “{t.phrase}” là gì?",
         ("metric",),
     ),
     Kind(
@@ -161,7 +161,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "header",
         re.compile(r"không đọc được (?P<what>.+?) của văn bản ở phần đầu"),
-        _q("Số và ngày ban hành của Kết luận là gì? (để trống nếu bản gốc không ghi)"),
+        _q("Kết luận có số và ngày ban hành không (để trống nếu bản gốc không ghi)?"),
         ("header",),
     ),
     Kind(
