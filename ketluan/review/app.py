@@ -51,7 +51,9 @@ STALE = (
 )
 
 
-def review_app(session: Session, key: str, hosts: set[str], *, token: str | None = None) -> Starlette:
+def review_app(
+    session: Session, key: str, hosts: set[str], *, token: str | None = None
+) -> Starlette:
     """The application reviewing quarter `key` of `session`'s file, answering only
     requests addressed to one of `hosts` ("127.0.0.1:8765")."""
     secret = token or secrets.token_urlsafe(32)
@@ -85,19 +87,22 @@ def review_app(session: Session, key: str, hosts: set[str], *, token: str | None
 
     async def reply(request: Request) -> Response:
         body = await _body(request)
-        card = _card(session.state().loaded, key, body.get("card"))
+        state = session.state()
+        if body.get("version") != state.version:
+            raise Stale  # before the card: it may be gone in the newer file
+        card = _card(state.loaded, key, body.get("card"))
         action, values = body.get("action"), body.get("values") or {}
         if card is None:
             raise Refused("điểm cần rà soát này không còn (đã được xử lý ở nơi khác?)")
         if not isinstance(action, str) or not isinstance(values, dict):
             raise Refused("yêu cầu không hợp lệ")
-        state = session.change(str(body.get("version")), lambda t: answer(t, card, action, values))
+        state = session.change(state.version, lambda t: answer(t, card, action, values))
         return after(state)
 
     async def kind(request: Request) -> Response:
         body = await _body(request)
         path = body.get("path")
-        if not _task_path(path, session.state().loaded, key):
+        if not isinstance(path, list) or not _task_path(path, session.state().loaded, key):
             raise Refused("không thấy đoạn này trong quý đang rà soát")
         state = session.change(
             str(body.get("version")), lambda t: set_kind(t, tuple(path), str(body.get("kind")))
@@ -111,7 +116,9 @@ def review_app(session: Session, key: str, hosts: set[str], *, token: str | None
         def edit(tree: Any) -> str:
             made.append(
                 add_agency(
-                    tree, str(body.get("name", "")), str(body.get("short", "")),
+                    tree,
+                    str(body.get("name", "")),
+                    str(body.get("short", "")),
                     str(body.get("group", "")),
                 )
             )
@@ -188,8 +195,10 @@ def _guarded(handler: Handler) -> Handler:
             return _json({"message": f"Không ghi: {exc}."}, 422)
         except Rejected as exc:
             said = list(dict.fromkeys(p.message for p in exc.problems))
-            return _json({"message": "Không ghi: dữ liệu sau thay đổi này không hợp lệ.",
-                          "problems": said}, 422)
+            return _json(
+                {"message": "Không ghi: dữ liệu sau thay đổi này không hợp lệ.", "problems": said},
+                422,
+            )
         except DataError as exc:
             return _json({"message": _invalid(exc)}, 409)
         except OSError as exc:

@@ -95,7 +95,10 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "roles",
         re.compile(r"đoạn nêu (?P<names>.+?) mà bản nháp không ghi vai trò"),
-        _q("Đoạn này nêu cơ quan dưới đây mà bản nháp chưa ghi vai trò. Mỗi cơ quan làm gì trong nhiệm vụ?"),
+        _q(
+            "Đoạn này nêu cơ quan dưới đây mà bản nháp chưa ghi vai trò. "
+            "Mỗi cơ quan làm gì trong nhiệm vụ?"
+        ),
         ("roles",),
     ),
     Kind(
@@ -149,7 +152,9 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "document",
         re.compile(r"văn bản mới"),
-        lambda d, _m: f"“{d.symbol or d.title}” là văn bản mới trong danh mục: thông tin đúng chưa?",
+        lambda d, _m: (
+            f"“{d.symbol or d.title}” là văn bản mới trong danh mục: thông tin đúng chưa?"
+        ),
         ("document",),
     ),
     Kind(
@@ -251,6 +256,7 @@ def _fill(
     """What the card shows of the draft now, and what its choices start from."""
     data = card.data
     if isinstance(record, Task):
+        data["task"] = record.id
         data["lead"] = list(record.lead)
         if card.kind in ("lead", "inherit"):
             led = [names.get(a, a) for a in record.lead]

@@ -66,8 +66,11 @@ def add_agency(tree: Any, name: str, short: str, group: str) -> str:
     if any(a["name"] == name for a in agencies):
         raise Refused(f"danh mục đã có cơ quan “{name}”")
     base = slugify(name)[:60].strip("-") or "co-quan"
-    agency_id = next(f"{base}-{n}" if n else base for n in range(len(taken) + 1)
-                     if (f"{base}-{n}" if n else base) not in taken)
+    agency_id = next(
+        f"{base}-{n}" if n else base
+        for n in range(len(taken) + 1)
+        if (f"{base}-{n}" if n else base) not in taken
+    )
     entry = CommentedMap(id=agency_id, name=name)
     if short:
         entry["short"] = short
@@ -121,8 +124,12 @@ def _deadline(_tree: Any, record: Any, _card: Card, values: dict[str, Any]) -> s
     if relation not in {r.value for r in Relation}:
         raise Refused("quan hệ của thời hạn (trong/trước) không có trong danh mục")
     put(record, "precision", precision, after=("date",))
-    put(record, "relation", None if relation == Relation.BY.value else relation,
-        after=("precision",))
+    put(
+        record,
+        "relation",
+        None if relation == Relation.BY.value else relation,
+        after=("precision",),
+    )
     return "sửa thời hạn"
 
 
@@ -179,13 +186,17 @@ def _agency(_tree: Any, record: Any, _card: Card, values: dict[str, Any]) -> str
     put(record, "short", short or None, after=("name",))
     record["group"] = values["group"]
     # The names as the text wrote them stay, so the text still links to the agency.
-    put(record, "variants", list(dict.fromkeys(v for v in written if v != name)) or None,
-        after=("group",))
+    put(
+        record,
+        "variants",
+        list(dict.fromkeys(v for v in written if v != name)) or None,
+        after=("group",),
+    )
     return "xác nhận cơ quan mới"
 
 
 def _merge(tree: Any, record: Any, card: Card, values: dict[str, Any]) -> str:
-    into = values.get("into")
+    into = str(values.get("into") or "")
     gone = record["id"]
     target = next((a for a in tree["agencies"] if a["id"] == into and into != gone), None)
     if target is None:

@@ -6,6 +6,7 @@ a review is one clerk's window on one file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import sys
@@ -69,10 +70,9 @@ def serve(
     say(f"Rà soát {quarter.title} của {data} tại {url} (Ctrl+C để dừng).")
     if browser and _has_display():
         webbrowser.open(url)
-    try:
+    # uvicorn stops on Ctrl+C, then gives the signal back: the one line below says it.
+    with contextlib.suppress(KeyboardInterrupt):
         server.run()
-    except KeyboardInterrupt:  # uvicorn stops, then gives the signal back: one line below
-        pass
     say("Đã dừng rà soát; mọi thay đổi đã được ghi vào tệp dữ liệu.")
     return 0
 

@@ -127,10 +127,12 @@ def test_an_agency_added_in_place_and_a_proposed_one_merged_into_the_registry(
 ) -> None:
     session = Session(draft, draft.name)
     made: list[str] = []
-    session.change(
-        session.state().version,
-        lambda t: made.append(add_agency(t, "Sở Mẫu Hư Cấu", "Sở Mẫu", "chinh-quyen")) or "thêm",
-    )
+
+    def add(tree: Any) -> str:
+        made.append(add_agency(tree, "Sở Mẫu Hư Cấu", "Sở Mẫu", "chinh-quyen"))
+        return "thêm"
+
+    session.change(session.state().version, add)
     lead = next(c for c in _cards(draft) if c.kind == "lead")
     _answer(session, lead, "agencies", ids=made)
     dataset = load_with_marks(draft).dataset
