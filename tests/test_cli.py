@@ -106,6 +106,7 @@ ENGLISH = ("usage:", "positional arguments", "options:", "show this help", "show
         ["schema"],
         ["reports"],
         ["reports", "import"],
+        ["review"],
     ],
 )
 def test_every_help_is_in_vietnamese_with_an_example(
