@@ -57,10 +57,10 @@ def serve(
 ) -> int:
     """Serve the review of quarter `key` (None: the newest) of `data` at `address`."""
     host, port = parse_address(address)
-    _free(host, port, address)
     session = Session(data, str(data))
     dataset = session.state().loaded.dataset  # DataError before anything is served
     quarter = dataset.quarters[find_quarter(dataset.quarters, key)]
+    _free(host, port, address)
     app = review_app(session, quarter.key, {f"127.0.0.1:{port}", f"localhost:{port}"})
     config = uvicorn.Config(
         app, host=host, port=port, log_level="error", access_log=False, lifespan="off"
