@@ -28,7 +28,7 @@ from starlette.routing import Route
 from ketluan.load import Loaded
 from ketluan.problems import DataError
 from ketluan.review.cards import Card, cards_of
-from ketluan.review.changes import Refused, add_agency, answer, set_kind
+from ketluan.review.changes import Refused, add_agency, answer, edit_paragraph
 from ketluan.review.page import Shown, main_html, page_html, registry_json
 from ketluan.review.session import Rejected, Session, Stale, State
 
@@ -99,13 +99,16 @@ def review_app(
         state = session.change(state.version, lambda t: answer(t, card, action, values))
         return after(state)
 
-    async def kind(request: Request) -> Response:
+    async def paragraph(request: Request) -> Response:
         body = await _body(request)
-        path = body.get("path")
+        path, values = body.get("path"), body.get("values")
         if not isinstance(path, list) or not _task_path(path, session.state().loaded, key):
             raise Refused("không thấy đoạn này trong quý đang rà soát")
+        if not isinstance(values, dict):
+            raise Refused("yêu cầu không hợp lệ")
+        action = str(body.get("action"))
         state = session.change(
-            str(body.get("version")), lambda t: set_kind(t, tuple(path), str(body.get("kind")))
+            str(body.get("version")), lambda t: edit_paragraph(t, tuple(path), action, values)
         )
         return after(state)
 
@@ -141,7 +144,7 @@ def review_app(
         Route("/", page),
         Route("/tai-nguyen/{name}", asset),
         Route("/api/tra-loi", _guarded(reply), methods=["POST"]),
-        Route("/api/loai-doan", _guarded(kind), methods=["POST"]),
+        Route("/api/doan", _guarded(paragraph), methods=["POST"]),
         Route("/api/co-quan", _guarded(agency), methods=["POST"]),
         Route("/api/hoan-tac", _guarded(undo), methods=["POST"]),
     ]

@@ -23,7 +23,7 @@ from ketluan.review.cards import Card
 from ketluan.review.yamltree import at, clear_mark, put
 from ketluan.text.vietnamese import slugify
 
-__all__ = ["Refused", "add_agency", "answer", "set_kind"]
+__all__ = ["Refused", "add_agency", "answer", "edit_paragraph"]
 
 # Where a new key goes in a task: under its text, as the importer writes it.
 _TASK_ORDER = ("id", "kind", "marker", "text", "lead", "inherit_lead", "support", "report_to")
@@ -45,15 +45,44 @@ def answer(tree: Any, card: Card, action: str, values: dict[str, Any]) -> str:
     return done
 
 
-def set_kind(tree: Any, path: FieldPath, kind: str) -> str:
-    """Say what kind of paragraph the task at `path` is ("principle": not a task)."""
-    if kind not in {k.value for k in TaskKind}:
-        raise Refused("loại đoạn không có trong danh mục")
+def edit_paragraph(tree: Any, path: FieldPath, action: str, values: dict[str, Any]) -> str:
+    """Change what the draft reads of the task at `path`, marked or not: its kind
+    ("kind": "principle" says it is not a task), or its agencies in each role and its
+    citations ("reading"); returns what was done, in words."""
     record = at(tree, path)
     if not isinstance(record, CommentedMap) or "text" not in record:
         raise Refused("không thấy đoạn này trong bản nháp")
-    record["kind"] = kind
-    return f"đổi loại đoạn {record.get('id', '')}"
+    if action == "kind":
+        kind = values.get("kind")
+        if kind not in {k.value for k in TaskKind}:
+            raise Refused("loại đoạn không có trong danh mục")
+        record["kind"] = kind
+        return f"đổi loại đoạn {record.get('id', '')}"
+    if action != "reading":
+        raise Refused("yêu cầu không hợp lệ")
+    after: tuple[str, ...] = _TASK_ORDER[:4]
+    for role in ROLES:
+        ids = _agency_ids(tree, values.get(role, []))
+        put(record, role, ids, after=after)
+        after = (*after, role)
+    put(record, "cites", _cites(tree, values), after=(*after, "deadlines", "targets"))
+    return f"sửa cách đọc đoạn {record.get('id', '')}"
+
+
+def _cites(tree: Any, values: dict[str, Any]) -> list[CommentedMap]:
+    """The citations the form gives: the words as written, each with its document."""
+    words, documents = values.get("cite_text", []), values.get("cite_document", [])
+    if not isinstance(words, list) or not isinstance(documents, list):
+        raise Refused("danh sách trích dẫn không hợp lệ")
+    known = {d["id"] for d in tree["documents"]}
+    out = []
+    for said, document in zip(words, documents, strict=False):
+        if not isinstance(said, str) or not said.strip():
+            continue  # an emptied row: the citation removed
+        if document not in known:
+            raise Refused(f"chọn văn bản cho trích dẫn “{said.strip()}”")
+        out.append(CommentedMap(document=document, as_written=said.strip()))
+    return out
 
 
 def add_agency(tree: Any, name: str, short: str, group: str) -> str:

@@ -20,8 +20,9 @@ import jinja2
 from ketluan.ingest.review_page import Reading, reading
 from ketluan.load import Loaded
 from ketluan.model import AgencyGroup, Dataset, Measure, Precision, Relation, TaskKind
-from ketluan.render.labels import GROUPS, KINDS
-from ketluan.review.cards import ROLE_CHOICES, Card, card_id, cards_of
+from ketluan.model.outline import walk_tasks
+from ketluan.render.labels import GROUPS, KINDS, ROLES
+from ketluan.review.cards import ROLE_CHOICES, card_id, cards_of
 from ketluan.text.vietnamese import vi_date
 
 __all__ = ["Shown", "main_html", "page_html", "registry_json"]
@@ -109,8 +110,9 @@ def _render(template: str, loaded: Loaded, shown: Shown, *, token: str) -> str:
         "agencies": sorted(((a.id, a.name) for a in dataset.agencies), key=lambda p: p[1]),
         "groups": {g.value: GROUPS[g] for g in AgencyGroup},
         "kinds": {k.value: KINDS[k] for k in TaskKind},
-        "kind_of": _kinds_of(read),
+        "tasks": {t.anchor: t for t, _c in walk_tasks(read.quarter.sections)},
         "roles": ROLE_CHOICES,
+        "role_names": ROLES,
         "precisions": PRECISIONS,
         "relations": RELATIONS,
         "measures": MEASURES,
@@ -121,13 +123,6 @@ def _render(template: str, loaded: Loaded, shown: Shown, *, token: str) -> str:
     return _environment().get_template(template).render(context)
 
 
-def _kinds_of(read: Reading) -> dict[str, str]:
-    """Each task paragraph's kind code, by its anchor."""
-    from ketluan.model.outline import walk_tasks
-
-    return {task.anchor: task.kind.value for task, _c in walk_tasks(read.quarter.sections)}
-
-
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -136,8 +131,3 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-
-
-def card_list(cards: list[Card]) -> list[str]:
-    """The cards' ids in the order the page shows them (tests follow it)."""
-    return [c.id for c in cards]

@@ -14,7 +14,7 @@ from reviewing import real_draft
 from ketluan.load import load_with_marks
 from ketluan.model.outline import walk_tasks
 from ketluan.review.cards import Card, cards_of
-from ketluan.review.changes import Refused, add_agency, answer, set_kind
+from ketluan.review.changes import Refused, add_agency, answer, edit_paragraph
 from ketluan.review.session import Rejected, Session, Stale
 
 KEY = "2026-q1"
@@ -162,10 +162,12 @@ def test_a_paragraph_said_not_to_be_a_task_and_values_from_the_browser_checked(
 ) -> None:
     session = Session(draft, draft.name)
     path = ("quarters", 0, "sections", 0, "tasks", 0)
-    session.change(session.state().version, lambda t: set_kind(t, path, "principle"))
+    kind = {"kind": "principle"}
+    session.change(session.state().version, lambda t: edit_paragraph(t, path, "kind", kind))
     assert load_with_marks(draft).dataset.quarters[0].sections[0].tasks[0].kind == "principle"
     with pytest.raises(Refused):
-        session.change(session.state().version, lambda t: set_kind(t, path, "<script>"))
+        bad = {"kind": "<script>"}
+        session.change(session.state().version, lambda t: edit_paragraph(t, path, "kind", bad))
     lead = next(c for c in _cards(draft) if c.kind == "lead")
     for action, values in (
         ("agencies", {"ids": ["khong-co"]}),

@@ -13,7 +13,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from reviewing import real_draft
 
 from ketluan.cli import main

@@ -101,7 +101,9 @@
         value = value.split("\n").map(function (s) { return s.trim(); }).filter(Boolean);
       }
       var dot = name.indexOf(".");
-      if (dot > 0) {
+      if (field.hasAttribute("data-many")) {
+        (out[name] = out[name] || []).push(value);
+      } else if (dot > 0) {
         var group = name.slice(0, dot);
         out[group] = out[group] || {};
         out[group][name.slice(dot + 1)] = value;
@@ -212,10 +214,13 @@
   main.addEventListener("submit", function (event) {
     event.preventDefault();
     var form = event.target;
-    if (form.dataset.paragraph === "kind") {
-      var at = position(form.closest(".entry").querySelector("[data-card]")) || 0;
-      send("/api/loai-doan", { path: JSON.parse(form.dataset.path), kind: form.elements.kind.value })
-        .then(function (data) { if (data.status === 200) { replaced(data, at); } else { showError(null, data); } });
+    if (form.dataset.paragraph) {
+      var entry = form.closest(".entry");
+      var at = position(entry.querySelector("[data-card]"));
+      send("/api/doan", { path: JSON.parse(form.dataset.path), action: form.dataset.paragraph, values: values(form) })
+        .then(function (data) {
+          if (data.status === 200) { replaced(data, at); } else { showError(form, data); }
+        });
       return;
     }
     answer(form.closest("[data-card]"), form.dataset.action, values(form));
