@@ -18,6 +18,7 @@ from pathlib import Path
 from ketluan.follow.intake import import_reports
 from ketluan.follow.returned import SheetError
 from ketluan.ingest.intake import QuarterTaken, import_quarter
+from ketluan.ingest.review_page import scan_file
 from ketluan.load import load, load_with_marks, read_checked
 from ketluan.load.saving import check_outputs, write_whole, writer_lock
 from ketluan.load.schema import MODELINE, json_schema
@@ -219,6 +220,10 @@ def import_command(
         else:
             write_whole(output, drafted.text)
             print(f"Đã viết bản nháp {drafted.title} vào {output}.")
+            if drafted.scan is not None:
+                kept = scan_file(output, key)
+                write_whole(kept, drafted.scan.to_json())
+                print(f"Đã lưu ảnh các trang bản quét vào {kept} cho ketluan review.")
     if review is not None:
         print(f"Đã viết trang rà soát vào {review} (mở bằng trình duyệt, không cần mạng).")
     print(f"Đã xếp {drafted.placed}/{drafted.paragraphs} đoạn của văn bản vào bản nháp.")

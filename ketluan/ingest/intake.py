@@ -38,6 +38,7 @@ class QuarterImport:
     notes: tuple[str, ...]
     marks: tuple[str, ...]  # the draft's review marks: "field: what to check"
     review: str | None = None
+    scan: ScanPages | None = None  # a scan's page images, for `ketluan review`
 
 
 def import_quarter(
@@ -71,9 +72,9 @@ def import_quarter(
     text = with_quarter(data.read_text(encoding="utf-8"), drafted)
     loaded = validate_with_marks(text, name)
     page = None
+    images = page_images(source, document.pages) if document.scanned else []
+    scan = ScanPages.of(document, images) if images else None
     if review:
-        images = page_images(source, document.pages) if document.scanned else []
-        scan = ScanPages.of(document, images) if images else None
         page = review_page(loaded, key, name, str(source), scan=scan)
     return QuarterImport(
         text,
@@ -83,4 +84,5 @@ def import_quarter(
         tuple(drafted.notes),
         tuple(f"{m.problem.path}: {m.problem.message}" for m in loaded.marks),
         page,
+        scan,
     )

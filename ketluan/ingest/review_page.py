@@ -12,6 +12,7 @@ nothing from anywhere.
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,7 +31,7 @@ from ketluan.problems import FieldPath
 from ketluan.render.labels import KINDS, OPERATORS, ROLES, deadline_note
 from ketluan.text.vietnamese import vi_date
 
-__all__ = ["Reading", "ReviewedParagraph", "ScanPages", "reading", "review_page"]
+__all__ = ["Reading", "ReviewedParagraph", "ScanPages", "reading", "review_page", "scan_file"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,14 +67,40 @@ class ScanPages:
     @classmethod
     def of(cls, document: SourceDocument, images: list[bytes]) -> ScanPages:
         """The pages of a scanned `document` (as the draft was made of it)."""
-        uris = tuple(f"data:image/jpeg;base64,{base64.b64encode(i).decode()}" for i in images)
+        uris = tuple(f"{_JPEG}{base64.b64encode(i).decode()}" for i in images)
         where = {_opening(p.text): p.page for p in document.paragraphs if p.page is not None}
         return cls(uris, where)
+
+    def to_json(self) -> str:
+        """The pages as JSON, kept beside the draft for `ketluan review`."""
+        return json.dumps({"images": list(self.images), "where": self.where}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> ScanPages | None:
+        """The pages `to_json` kept; None when the text is not such pages (a file
+        edited or damaged: the review goes on without the images)."""
+        try:
+            kept = json.loads(text)
+            images = tuple(str(i) for i in kept["images"] if str(i).startswith(_JPEG))
+            where = {str(k): int(v) for k, v in kept["where"].items()}
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+        return cls(images, where)
 
     def page_of(self, text: str) -> int | None:
         """The page a paragraph with this text starts on, when an image of it exists."""
         page = self.where.get(_opening(text))
         return page if page is not None and page <= len(self.images) else None
+
+
+_JPEG = "data:image/jpeg;base64,"
+
+
+def scan_file(data: Path, key: str) -> Path:
+    """Where `ketluan import` keeps the scanned pages of quarter `key` drafted into
+    `data`, for `ketluan review`: a hidden file beside it, which `git commit -a` leaves
+    out (it is not tracked)."""
+    return data.parent / f".ban-quet-{key}.json"
 
 
 def _opening(text: str) -> str:

@@ -15,6 +15,7 @@ is written but the data file named on the command line.
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -25,11 +26,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from ketluan.ingest.review_page import ScanPages, scan_file
 from ketluan.load import Loaded
 from ketluan.problems import DataError
 from ketluan.review.cards import Card, cards_of
 from ketluan.review.changes import Refused, add_agency, answer, edit_paragraph
-from ketluan.review.page import Shown, main_html, page_html, registry_json
+from ketluan.review.page import PRECISIONS, RELATIONS, Shown, main_html, page_html, registry_json
 from ketluan.review.session import Rejected, Session, Stale, State
 
 __all__ = ["review_app"]
@@ -58,9 +60,10 @@ def review_app(
     requests addressed to one of `hosts` ("127.0.0.1:8765")."""
     secret = token or secrets.token_urlsafe(32)
     first = len(cards_of(session.state().loaded, key))
+    scan = _scan(session.data, key)
 
     def shown(state: State) -> Shown:
-        return Shown(key, session.name, first, state.version, session.last)
+        return Shown(key, session.name, first, state.version, session.last, scan)
 
     async def page(request: Request) -> Response:
         try:
@@ -197,7 +200,7 @@ def _guarded(handler: Handler) -> Handler:
         except Refused as exc:
             return _json({"message": f"Không ghi: {exc}."}, 422)
         except Rejected as exc:
-            said = list(dict.fromkeys(p.message for p in exc.problems))
+            said = list(dict.fromkeys(_for_clerk(p.message) for p in exc.problems))
             return _json(
                 {"message": "Không ghi: dữ liệu sau thay đổi này không hợp lệ.", "problems": said},
                 422,
@@ -220,6 +223,14 @@ async def _body(request: Request) -> dict[str, Any]:
     return body
 
 
+def _scan(data: Path, key: str) -> ScanPages | None:
+    """The scanned pages `ketluan import` kept beside the draft, if it did."""
+    try:
+        return ScanPages.from_json(scan_file(data, key).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _card(loaded: Loaded, key: str, wanted: Any) -> Card | None:
     return next((c for c in cards_of(loaded, key) if c.id == wanted), None)
 
@@ -232,6 +243,15 @@ def _task_path(path: Any, loaded: Loaded, key: str) -> bool:
     return isinstance(path, list) and tuple(path) in {
         e.path for e in reading(loaded, key).entries if e.path
     }
+
+
+# The data's codes a checker's message may quote, as the review's choices name them.
+_CODES = {f"'{code}'": f"“{label}”" for code, label in {**PRECISIONS, **RELATIONS}.items()}
+
+
+def _for_clerk(message: str) -> str:
+    """A checker's message with the codes it quotes in the review's words."""
+    return re.sub("|".join(map(re.escape, _CODES)), lambda m: _CODES[m.group()], message)
 
 
 def _invalid(exc: DataError) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from ketluan.ingest.review_page import Reading, reading
+from ketluan.ingest.review_page import Reading, ScanPages, reading
 from ketluan.load import Loaded
 from ketluan.model import AgencyGroup, Dataset, Measure, Precision, Relation, TaskKind
 from ketluan.model.outline import walk_tasks
@@ -52,6 +52,7 @@ class Shown:
     first_count: int
     version: str
     last: str | None = None
+    scan: ScanPages | None = None  # a scan's page images, shown beside the text
 
 
 def page_html(loaded: Loaded, shown: Shown, token: str) -> str:
@@ -83,7 +84,7 @@ def registry_json(dataset: Dataset) -> str:
 
 
 def _render(template: str, loaded: Loaded, shown: Shown, *, token: str) -> str:
-    read: Reading = reading(loaded, shown.key)
+    read: Reading = reading(loaded, shown.key, scan=shown.scan)
     cards = cards_of(loaded, shown.key)
     by_id = {c.id: c for c in cards}
     placed = {

@@ -65,6 +65,7 @@ class Session:
     _undo: list[_Done] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _cache: State | None = None
+    _tree: tuple[str, Any] | None = None  # (version, tree) of the last change written
 
     def state(self) -> State:
         """The file as it is now (DataError if it is not valid data)."""
@@ -79,10 +80,14 @@ class Session:
         returns the change in words. Stale, Rejected, or what `edit` raises."""
         with self._lock, writer_lock(self.data):
             text = self._current(version)
-            tree = parse(text)
+            # The tree of the last change written is the file's: reading it again would
+            # be half of an answer's time. Taken, so a change that fails leaves none.
+            kept, self._tree = self._tree, None
+            tree = kept[1] if kept is not None and kept[0] == version else parse(text)
             what = edit(tree)
             changed = unparse(tree)
             self._write(changed)
+            self._tree = (_version(changed), tree)
             self._undo.append(_Done(text, _version(changed), what))
             return self.state()
 
@@ -112,10 +117,12 @@ class Session:
 
     def _write(self, text: str) -> None:
         try:
-            validate_with_marks(text, self.name)
+            loaded = validate_with_marks(text, self.name)
         except DataError as exc:
             raise Rejected(exc.problems) from None
         write_whole(self.data, text)
+        # What was checked is what the file now holds: the next read need not check it.
+        self._cache = State(text, _version(text), loaded)
 
 
 def _version(text: str) -> str:

@@ -10,16 +10,19 @@ A scan of the PDF (rasterised, turned 0.6°, speckled) is read with OCR (Tessera
 from __future__ import annotations
 
 import subprocess
+import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
 from agreement import draft_agreement, redraft, silent_errors
+from reviewing import serving
 from sitecheck import REAL_DATA
 
 from ketluan.cli import main
 from ketluan.fictional import Scale, dump, generate
 from ketluan.fictional.office import OfficeLayout, make_forms, official_layout
+from ketluan.ingest.review_page import ScanPages, scan_file
 from ketluan.load import Loaded, validate_text
 from ketluan.model import Dataset, Task
 from ketluan.model.outline import walk_tasks
@@ -183,10 +186,9 @@ def test_a_scans_import_says_each_page_as_it_reads_it(
     data.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
     scan = fictional_forms["scan.pdf"]
     review = tmp_path / "ra-soat.html"
-    assert (
-        main(["import", str(scan), "--quarter", key, "--data", str(data), "--review", str(review)])
-        == 0
-    )
+    draft = tmp_path / "nhap.yml"
+    argv = ["import", str(scan), "--quarter", key, "--data", str(data), "--review", str(review)]
+    assert main([*argv, "-o", str(draft)]) == 0
     err = capsys.readouterr().err
     assert "nhận dạng chữ trang 1/" in err and "đọc bằng nhận dạng chữ (OCR)" in err
     # The review page shows each scanned page beside the text, a link from each
@@ -203,6 +205,12 @@ def test_a_scans_import_says_each_page_as_it_reads_it(
     )
     assert page.count('href="#trang-') >= 10
     assert "img-src data:" in page and "http://" not in page and "https://" not in page
+    # The pages are kept beside the draft, and `ketluan review` shows them too.
+    kept = ScanPages.from_json(scan_file(draft, key).read_text(encoding="utf-8"))
+    assert kept is not None and len(kept.images) == pages
+    with serving(draft, key) as url, urllib.request.urlopen(url) as response:
+        app = response.read().decode()
+    assert app.count('<figure id="trang-') == pages and app.count('href="#trang-') >= 10
 
 
 def test_a_page_scanned_askew_is_turned_straight_and_reads_as_well(
