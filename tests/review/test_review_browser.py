@@ -231,3 +231,45 @@ def test_a_page_of_another_origin_writes_nothing(browser: Browser, tmp_path: Pat
         context.close()
         other.shutdown()
     assert draft.read_bytes() == before
+
+
+def test_a_paragraphs_reading_corrected_where_no_mark_asks(page: Page, tmp_path: Path) -> None:
+    draft = real_draft(tmp_path)
+
+    def saved(before: str | None) -> None:
+        page.wait_for_function(
+            "v => document.querySelector('#noi-dung').dataset.version !== v", arg=before
+        )
+
+    def version() -> str | None:
+        return page.locator("#noi-dung").get_attribute("data-version")
+
+    with serving(draft, KEY) as url:
+        page.goto(url)
+        entry = page.locator("#doan-nv-ii-2-6")
+        entry.locator(".reading > summary").click()
+        form = entry.locator('form[data-paragraph="reading"]')
+        form.locator('.picker[data-field="support"] .chip__remove').first.click()
+        before = version()
+        form.get_by_role("button", name="Ghi cách đọc đoạn II.2.6").click()
+        saved(before)
+        entry = page.locator("#doan-nv-ii-1")
+        entry.locator(".reading > summary").click()
+        row = entry.locator(".cite-row").last
+        row.locator('input[name="cite_text"]').fill("9 nghị quyết chiến lược")
+        row.locator('select[name="cite_document"]').select_option("9-nghi-quyet-chien-luoc")
+        before = version()
+        entry.get_by_role("button", name="Ghi cách đọc đoạn II.1").click()
+        saved(before)
+        # Words the paragraph does not hold: the checker refuses, said in the form.
+        entry = page.locator("#doan-nv-ii-1")
+        entry.locator(".reading > summary").click()
+        row = entry.locator(".cite-row").last
+        row.locator('input[name="cite_text"]').fill("Nghị quyết không có trong đoạn")
+        row.locator('select[name="cite_document"]').select_option("9-nghi-quyet-chien-luoc")
+        entry.get_by_role("button", name="Ghi cách đọc đoạn II.1").click()
+        expect(entry.locator('form[data-paragraph="reading"] .card__error')).to_be_visible()
+    assert _task(draft, "II.2.6").support == ()  # type: ignore[attr-defined]
+    cites = {c.as_written: c.document for c in _task(draft, "II.1").cites}  # type: ignore[attr-defined]
+    assert cites["9 nghị quyết chiến lược"] == "9-nghi-quyet-chien-luoc"
+    assert "Nghị quyết không có trong đoạn" not in cites
