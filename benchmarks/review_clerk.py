@@ -431,12 +431,17 @@ def run_case(name: str, earlier: str, source_quarter: Conclusion, layout: Office
     silent = silent_errors(loaded, key, curated, key)
     _git(repo, "commit", "-qam", f"Kết luận {source_quarter.title}")
     published = _ketluan(repo, "publish", key, "--site-url", SITE, env=env)
+    files = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", "gh-pages"],
+        cwd=repo, capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    pdfs = sum(name.endswith(".pdf") for name in files)
     total = imported + reviewed + published
     print(f"\n## {name}: {marks} marks")
     print(f"LibreOffice typing → .docx   {typed:6.1f} s (the Office's side, not counted)")
     print(f"ketluan import               {imported:6.1f} s")
     print(f"review (scripted clerk)      {reviewed:6.1f} s")
-    print(f"ketluan publish              {published:6.1f} s  (PDFs {'on' if pdf else 'off'})")
+    print(f"ketluan publish              {published:6.1f} s  ({pdfs} PDFs, {len(files)} files)")
     print(f"import → published           {total:6.1f} s, without a person's reading time")
     n = max(marks, 1)
     waits = sorted(effort.waits)

@@ -26,6 +26,9 @@ The stages, in the order the data flows; each imports only from the stages befor
                page (`ketluan import`)
 - `follow/`    the reports agencies send back on their sheets (`ketluan reports import`)
 - `publish/`   each quarter a frozen version with mike; the local preview
+- `review/`    the clerk's review of a draft in the browser, on 127.0.0.1: each mark a
+               card, each answer written into the data file keeping its comments
+               (`ketluan review`)
 - `adapter/`   the MkDocs plugin (`KetluanPlugin`): the only code that imports MkDocs
 - `cli/`       the `ketluan` command: parses, calls the operations, prints
 - `fictional/` plainly fictional data ("Tỉnh Mẫu") for tests and benchmarks only
