@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -54,6 +53,7 @@ from ketluan.review.cards import Card, cards_of, model_at
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 from agreement import draft_agreement, silent_errors  # noqa: E402
+from sitecheck import make_project  # noqa: E402
 
 REAL_LAYOUT = OfficeLayout(
     ("ĐẢNG BỘ TỈNH HƯNG YÊN", "TỈNH ỦY", "*"), ("ĐẢNG CỘNG SẢN VIỆT NAM", "-----")
@@ -77,23 +77,6 @@ class Effort:
 def _fold(text: str) -> str:
     plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in plain if not unicodedata.combining(c)).lower()
-
-
-def _project(root: Path, data_text: str) -> Path:
-    repo = root / "du-an"
-    repo.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "macros"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, repo / name)
-    (repo / "data").mkdir()
-    (repo / "data/directives.yml").write_text(data_text, encoding="utf-8")
-    _git(repo, "init", "-q", "-b", "main")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-qm", "Dữ liệu các quý trước")
-    return repo
 
 
 def _git(repo: Path, *args: str) -> None:
@@ -420,7 +403,7 @@ def run_case(name: str, earlier: str, source_quarter: Conclusion, layout: Office
     start = time.perf_counter()
     docx = _typed_docx(source_quarter, layout, folder / "nhan-duoc")
     typed = time.perf_counter() - start
-    repo = _project(folder, earlier)
+    repo = make_project(folder, earlier, "data/directives.yml")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KETLUAN_PDF": "1" if pdf else "0"}
     imported = _ketluan(
         repo, "import", str(docx), "--quarter", key, "-o", "data/directives.yml", env=env

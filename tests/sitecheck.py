@@ -270,8 +270,9 @@ def git(repo: Path, *args: str) -> str:
     return out.stdout
 
 
-def make_project(root: Path, data: str) -> Path:
-    """A git repository holding this project's site sources and a data file."""
+def make_project(root: Path, data: str, data_name: str = "mau.yml") -> Path:
+    """A git repository holding this project's site sources and a data file
+    (`data_name`, relative to the repository)."""
     repo = root / "project"
     repo.mkdir()
     for name in ("mkdocs.yml", "docs", "overrides", "macros"):
@@ -280,7 +281,8 @@ def make_project(root: Path, data: str) -> Path:
             shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, repo / name)
-    (repo / "mau.yml").write_text(data, encoding="utf-8")
+    (repo / data_name).parent.mkdir(parents=True, exist_ok=True)
+    (repo / data_name).write_text(data, encoding="utf-8")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "nguồn")

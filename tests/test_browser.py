@@ -20,13 +20,12 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page
 from sitecheck import REAL_QUARTER, REPO, assigned, make_project, page_sizes, pdf_text, shown_tasks
 
 from ketluan.fictional import Scale, dump, generate
 from ketluan.model import Dataset
 from ketluan.model.outline import printed_references
-from ketluan.outputs.pdf import CHROMIUM_ARGS, find_chromium
 from ketluan.publish.branch import Destination
 from ketluan.publish.preview import publish_all
 
@@ -86,16 +85,6 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield origin
     finally:
         server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = find_chromium()
-    assert chromium, "Chromium is needed: .ci/system-deps installs it"
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture

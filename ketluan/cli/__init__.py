@@ -67,10 +67,7 @@ def _run(args: argparse.Namespace) -> int:
     except DataError as exc:
         print_problems(exc, "")
         return 1
-    except AddressRefused as exc:
-        print(f"lỗi: {exc}", file=sys.stderr)
-        return 1
-    except UnknownQuarter as exc:
+    except (AddressRefused, UnknownQuarter) as exc:
         print(f"lỗi: {exc}", file=sys.stderr)
         return 1
     except OutputRefused as exc:

@@ -31,7 +31,15 @@ from ketluan.problems import FieldPath
 from ketluan.render.labels import KINDS, OPERATORS, ROLES, deadline_note
 from ketluan.text.vietnamese import vi_date
 
-__all__ = ["Reading", "ReviewedParagraph", "ScanPages", "reading", "review_page", "scan_file"]
+__all__ = [
+    "Reading",
+    "ReviewedParagraph",
+    "ScanPages",
+    "reading",
+    "review_page",
+    "scan_file",
+    "template_environment",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,21 +190,25 @@ def review_page(
     """The review page of quarter `key` of a draft loaded from `data_name`; with `scan`,
     the scanned pages beside the text, each paragraph linked to its page."""
     read = reading(loaded, key, scan=scan)
-    template = _environment().get_template("review.html.j2")
-    return template.render(
-        carried=read.carried,
-        untouched=read.untouched,
-        names=read.names,
-        quarter=read.quarter,
-        entries=read.entries,
-        loose=read.loose,
-        marked=[e for e in read.entries if e.marks],
-        count=len(loaded.marks),
-        data_name=data_name,
-        source_name=source_name,
-        tasks=sum(1 for _ in _tasks(read.quarter, ())),
-        vi_date=vi_date,
-        scan=scan,
+    folder = Path(__file__).parent / "templates"
+    return (
+        template_environment(folder)
+        .get_template("review.html.j2")
+        .render(
+            carried=read.carried,
+            untouched=read.untouched,
+            names=read.names,
+            quarter=read.quarter,
+            entries=read.entries,
+            loose=read.loose,
+            marked=[e for e in read.entries if e.marks],
+            count=len(loaded.marks),
+            data_name=data_name,
+            source_name=source_name,
+            tasks=sum(1 for _ in _tasks(read.quarter, ())),
+            vi_date=vi_date,
+            scan=scan,
+        )
     )
 
 
@@ -236,9 +248,11 @@ def _review_words(quarter: Conclusion, path: FieldPath) -> str:
     return review.limitations[0] if review.limitations else ""
 
 
-def _environment() -> jinja2.Environment:
+def template_environment(folder: Path) -> jinja2.Environment:
+    """The Jinja environment of the review pages' templates in `folder`: every value
+    escaped, an undefined name an error."""
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        loader=jinja2.FileSystemLoader(folder),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
-from ketluan.ingest.review_page import Reading, ScanPages, reading
+from ketluan.ingest.review_page import Reading, ScanPages, reading, template_environment
 from ketluan.load import Loaded
 from ketluan.model import AgencyGroup, Dataset, Measure, Precision, Relation, TaskKind
 from ketluan.model.outline import walk_tasks
@@ -27,6 +25,7 @@ from ketluan.text.vietnamese import vi_date
 
 __all__ = ["Shown", "main_html", "page_html", "registry_json"]
 
+_TEMPLATES = Path(__file__).parent / "templates"
 PRECISIONS = {
     Precision.DAY.value: "đúng ngày",
     Precision.MONTH.value: "trong tháng",
@@ -121,14 +120,4 @@ def _render(template: str, loaded: Loaded, shown: Shown, *, token: str) -> str:
         "vi_date": vi_date,
         "path_json": lambda path: json.dumps(list(path)),
     }
-    return _environment().get_template(template).render(context)
-
-
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return template_environment(_TEMPLATES).get_template(template).render(context)

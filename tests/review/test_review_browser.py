@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from drafting import SCALE
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 from reviewing import draft_into, real_draft, serving, without_last_quarter
 from sitecheck import git, make_project
 
@@ -25,21 +25,10 @@ from ketluan.fictional import dump, generate
 from ketluan.fictional.document import as_text_export
 from ketluan.load import load_with_marks, validate_text
 from ketluan.model.outline import walk_tasks
-from ketluan.outputs.pdf import CHROMIUM_ARGS, find_chromium
 from ketluan.review.cards import cards_of
 
 pytestmark = pytest.mark.build
 KEY = "2026-q1"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = find_chromium()
-    assert chromium, "Chromium is needed: .ci/system-deps installs it"
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture
