@@ -116,6 +116,22 @@
     return out;
   }
 
+  // The documents a citation may name, copied into a paragraph's form when it opens.
+  var documents = document.getElementById("van-ban");
+  function fillDocuments(container) {
+    container.querySelectorAll("select[data-documents]").forEach(function (select) {
+      if (select.dataset.filled) { return; }
+      var chosen = select.value;
+      select.querySelectorAll("option[value]:not([value=''])").forEach(function (o) { o.remove(); });
+      select.appendChild(documents.content.cloneNode(true));
+      select.value = chosen;
+      select.dataset.filled = "1";
+    });
+  }
+  main.addEventListener("toggle", function (event) {
+    if (event.target.open) { fillDocuments(event.target); }
+  }, true);
+
   // --- the agency picker: a combobox over the registry, typed with or without marks.
   var serial = 0;
   function matches(query) {
