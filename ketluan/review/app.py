@@ -30,7 +30,7 @@ from ketluan.ingest.review_page import ScanPages, scan_file
 from ketluan.load import Loaded
 from ketluan.problems import DataError
 from ketluan.review.cards import Card, cards_of
-from ketluan.review.changes import Refused, add_agency, answer, edit_paragraph
+from ketluan.review.changes import Refused, add_agency, add_document, answer, edit_paragraph
 from ketluan.review.page import PRECISIONS, RELATIONS, Shown, main_html, page_html, registry_json
 from ketluan.review.session import Rejected, Session, Stale, State
 
@@ -135,6 +135,21 @@ def review_app(
         entry = next(a for a in registry if a["id"] == made[0])
         return _json({"version": state.version, "agency": entry, "last": session.last})
 
+    async def document(request: Request) -> Response:
+        body = await _body(request)
+        made: list[str] = []
+        said = {k: str(body.get(k) or "") for k in ("type", "symbol", "date", "title")}
+
+        def edit(tree: Any) -> str:
+            made.append(add_document(tree, said["type"], said["symbol"], said["date"],
+                                     said["title"]))  # fmt: skip
+            return f"thêm văn bản {said['symbol'] or said['title']}"
+
+        state = session.change(str(body.get("version")), edit)
+        doc = next(d for d in state.loaded.dataset.documents if d.id == made[0])
+        label = f"{doc.type} {doc.symbol or doc.title or ''}".strip()
+        return _json({"version": state.version, "document": {"id": doc.id, "label": label}})
+
     async def undo(request: Request) -> Response:
         body = await _body(request)
         try:
@@ -149,6 +164,7 @@ def review_app(
         Route("/api/tra-loi", _guarded(reply), methods=["POST"]),
         Route("/api/doan", _guarded(paragraph), methods=["POST"]),
         Route("/api/co-quan", _guarded(agency), methods=["POST"]),
+        Route("/api/van-ban", _guarded(document), methods=["POST"]),
         Route("/api/hoan-tac", _guarded(undo), methods=["POST"]),
     ]
     app = Starlette(routes=routes)

@@ -23,7 +23,7 @@ from ketluan.review.cards import Card
 from ketluan.review.yamltree import at, clear_mark, put
 from ketluan.text.vietnamese import slugify
 
-__all__ = ["Refused", "add_agency", "answer", "edit_paragraph"]
+__all__ = ["Refused", "add_agency", "add_document", "answer", "edit_paragraph"]
 
 # Where a new key goes in a task: under its text, as the importer writes it.
 _TASK_ORDER = ("id", "kind", "marker", "text", "lead", "inherit_lead", "support", "report_to")
@@ -107,6 +107,34 @@ def add_agency(tree: Any, name: str, short: str, group: str) -> str:
     put(entry, "variants", [name])
     agencies.append(entry)
     return agency_id
+
+
+def add_document(tree: Any, kind: str, symbol: str, issued: str, title: str) -> str:
+    """Add a document to the registry (its type; its symbol, or the name an unnumbered
+    one goes by; its date when the text gives it); returns its new id. What the
+    checker requires of a symbol, a type or a date it says when the file is checked."""
+    kind, symbol, title = _text(kind, "loại văn bản"), symbol.strip(), title.strip()
+    if not symbol and not title:
+        raise Refused("cần số ký hiệu, hoặc tên gọi của văn bản không số")
+    day = _date(issued, "ngày ban hành") if issued.strip() else None
+    documents = tree["documents"]
+    words = slugify(symbol or title)[:56].strip("-") or "van-ban"
+    base = f"{words}-{day.year}" if day and str(day.year) not in words else words
+    taken = {d["id"] for d in documents}
+    doc_id = next(
+        f"{base}-{n}" if n else base
+        for n in range(len(taken) + 1)
+        if (f"{base}-{n}" if n else base) not in taken
+    )
+    entry = CommentedMap(id=doc_id, type=kind)
+    if symbol:
+        entry["symbol"] = symbol
+    else:
+        entry["title"] = title
+    if day is not None:
+        entry["date"] = day
+    documents.append(entry)
+    return doc_id
 
 
 def _accept(_tree: Any, _record: Any, _card: Card, _values: dict[str, Any]) -> str:

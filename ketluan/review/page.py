@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ketluan.check.registry import DOCUMENT_TYPES
 from ketluan.ingest.review_page import Reading, ScanPages, reading, template_environment
 from ketluan.load import Loaded
 from ketluan.model import AgencyGroup, Dataset, Measure, Precision, Relation, TaskKind
 from ketluan.model.outline import walk_tasks
 from ketluan.render.labels import GROUPS, KINDS, ROLES
 from ketluan.review.cards import ROLE_CHOICES, card_id, cards_of
-from ketluan.text.vietnamese import vi_date
+from ketluan.text.vietnamese import collation_key, vi_date
 
 __all__ = ["Shown", "main_html", "page_html", "registry_json"]
 
@@ -109,6 +110,7 @@ def _render(template: str, loaded: Loaded, shown: Shown, *, token: str) -> str:
         ),
         "agencies": sorted(((a.id, a.name) for a in dataset.agencies), key=lambda p: p[1]),
         "groups": {g.value: GROUPS[g] for g in AgencyGroup},
+        "document_types": sorted(DOCUMENT_TYPES, key=collation_key),
         "kinds": {k.value: KINDS[k] for k in TaskKind},
         "tasks": {t.anchor: t for t, _c in walk_tasks(read.quarter.sections)},
         "roles": ROLE_CHOICES,

@@ -246,7 +246,17 @@ def test_a_paragraphs_reading_corrected_where_no_mark_asks(page: Page, tmp_path:
         entry.locator(".reading > summary").click()
         row = entry.locator(".cite-row").last
         row.locator('input[name="cite_text"]').fill("9 nghị quyết chiến lược")
-        row.locator('select[name="cite_document"]').select_option("9-nghi-quyet-chien-luoc")
+        # A document the registry lacks, added from the form, is chosen in its row.
+        entry.locator(".new-document > summary").click()
+        added = entry.locator("[data-new-document]")
+        added.locator('[name="type"]').select_option("Nghị quyết")
+        added.locator('[name="title"]').fill("Chín nghị quyết chiến lược (hư cấu)")
+        before = version()
+        added.get_by_role("button", name="Thêm vào danh mục").click()
+        saved(before)
+        expect(row.locator('select[name="cite_document"]')).to_have_value(
+            "chin-nghi-quyet-chien-luoc-hu-cau"
+        )
         before = version()
         entry.get_by_role("button", name="Ghi cách đọc đoạn II.1").click()
         saved(before)
@@ -258,7 +268,9 @@ def test_a_paragraphs_reading_corrected_where_no_mark_asks(page: Page, tmp_path:
         row.locator('select[name="cite_document"]').select_option("9-nghi-quyet-chien-luoc")
         entry.get_by_role("button", name="Ghi cách đọc đoạn II.1").click()
         expect(entry.locator('form[data-paragraph="reading"] .card__error')).to_be_visible()
+    documents = {d.id: d for d in load_with_marks(draft).dataset.documents}
+    assert documents["chin-nghi-quyet-chien-luoc-hu-cau"].type == "Nghị quyết"
     assert _task(draft, "II.2.6").support == ()  # type: ignore[attr-defined]
     cites = {c.as_written: c.document for c in _task(draft, "II.1").cites}  # type: ignore[attr-defined]
-    assert cites["9 nghị quyết chiến lược"] == "9-nghi-quyet-chien-luoc"
+    assert cites["9 nghị quyết chiến lược"] == "chin-nghi-quyet-chien-luoc-hu-cau"
     assert "Nghị quyết không có trong đoạn" not in cites

@@ -94,7 +94,7 @@
   function values(form) {
     var out = {};
     form.querySelectorAll("input[name], select[name], textarea[name]").forEach(function (field) {
-      if (field.closest("[data-new-agency]")) { return; }
+      if (field.closest("[data-new-agency], [data-new-document]")) { return; }
       var name = field.name;
       var value = field.value;
       if (field.hasAttribute("data-lines")) {
@@ -225,6 +225,7 @@
     if (button) { answer(button.closest("[data-card]"), button.dataset.action); return; }
     if (target.closest("[data-undo]")) { undo(); return; }
     if (target.closest("[data-add-agency]")) { addAgency(target.closest("form")); }
+    if (target.closest("[data-add-document]")) { addDocument(target.closest("[data-new-document]")); }
   });
 
   main.addEventListener("submit", function (event) {
@@ -261,6 +262,34 @@
       box.closest("details").open = false;
       say("Đã thêm " + data.agency.name + " vào danh mục cơ quan.", "");
       form.querySelector('button[type="submit"]').focus();
+    });
+  }
+
+  // A document added to the registry from a citation's form: offered everywhere, and
+  // chosen in the empty row of that form (or the card's list).
+  function addDocument(box) {
+    var form = box.closest("form");
+    var body = {};
+    box.querySelectorAll("[name]").forEach(function (f) { body[f.name] = f.value; });
+    send("/api/van-ban", body).then(function (data) {
+      if (data.status !== 200) { showError(form.closest("[data-card]") || form, data); return; }
+      version = data.version;
+      main.dataset.version = version;
+      var option = document.createElement("option");
+      option.value = data.document.id;
+      option.textContent = data.document.label;
+      documents.content.appendChild(option);
+      main.querySelectorAll("select[data-documents]").forEach(function (select) {
+        if (select.dataset.filled || select.name === "document") {
+          select.appendChild(option.cloneNode(true));
+        }
+      });
+      var rows = form.querySelectorAll('select[name="cite_document"], select[name="document"]');
+      var target = rows[rows.length - 1];
+      if (target) { target.value = data.document.id; }
+      box.querySelectorAll("input").forEach(function (i) { i.value = ""; });
+      box.closest("details").open = false;
+      say("Đã thêm " + data.document.label + " vào danh mục văn bản.", "");
     });
   }
 
