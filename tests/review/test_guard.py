@@ -88,3 +88,24 @@ def test_a_page_of_an_older_version_is_told_its_change_was_not_written(draft: Pa
         status, said = _post(url + "api/tra-loi", second, good)
         assert status == 409 and "chưa được ghi" in json.loads(said)["message"]
     assert len(cards_of(load_with_marks(draft), "2026-q1")) == len(cards) - 1
+
+
+HOSTILE = '"><img src=x onerror=alert(1)><script>alert(2)</script>{{ 7*7 }}{% raw %}'
+
+
+def test_whatever_a_received_file_carries_is_shown_as_text(draft: Path) -> None:
+    text = draft.read_text(encoding="utf-8")
+    # A note quoting the received file (as "đoạn chưa xếp vào đâu: …" does), and an
+    # agency name as a proposed one would carry it.
+    text = text.replace(
+        "  - 'không đọc được số và ngày",
+        f"  - 'đoạn chưa xếp vào đâu: {HOSTILE}'\n  - 'không đọc được số và ngày",
+        1,
+    ).replace("name: Ban Tổ chức Tỉnh ủy", f"name: 'Ban Tổ chức {HOSTILE}'", 1)
+    draft.write_text(text, encoding="utf-8")
+    load_with_marks(draft)  # still valid data
+    with serving(draft, "2026-q1") as url:
+        page = _get(url)[1]
+    assert "<script>alert" not in page and "<img src=x" not in page
+    # Escaped where it stands, never evaluated as a template: the braces stay as typed.
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;{{ 7*7 }}{% raw %}" in page
