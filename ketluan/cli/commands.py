@@ -230,7 +230,9 @@ def import_command(
     for note in drafted.notes:
         print(f"cần rà soát: {note}", file=sys.stderr)
     if output is not None:
-        return check(output)  # the marks, each located in the draft just written
+        status = check(output)  # the marks, each located in the draft just written
+        print(f"Rà soát trong trình duyệt: .venv/bin/ketluan review {output} --quarter {key}")
+        return status
     for mark in drafted.marks:  # the draft went to the screen: no file to point into
         print(f"cần rà soát: {mark}", file=sys.stderr)
     return 0
