@@ -25,6 +25,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ketluan.ingest.review_page import ScanPages, scan_file
 from ketluan.load import Loaded
@@ -55,7 +56,7 @@ STALE = (
 
 def review_app(
     session: Session, key: str, hosts: set[str], *, token: str | None = None
-) -> Starlette:
+) -> ASGIApp:
     """The application reviewing quarter `key` of `session`'s file, answering only
     requests addressed to one of `hosts` ("127.0.0.1:8765")."""
     secret = token or secrets.token_urlsafe(32)
@@ -168,17 +169,17 @@ def review_app(
         Route("/api/hoan-tac", _guarded(undo), methods=["POST"]),
     ]
     app = Starlette(routes=routes)
-    return _HostCheck(app, hosts, secret)  # type: ignore[return-value]
+    return _HostCheck(app, hosts, secret)
 
 
 class _HostCheck:
     """Refuses any request not addressed to this server, and any write without the
     session's token, the JSON type or this server's origin."""
 
-    def __init__(self, app: Starlette, hosts: set[str], token: str) -> None:
+    def __init__(self, app: ASGIApp, hosts: set[str], token: str) -> None:
         self.app, self.hosts, self.token = app, hosts, token
 
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
             refusal = self._refusal(scope["method"], headers)
