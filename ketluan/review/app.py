@@ -14,6 +14,7 @@ is written but the data file named on the command line.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import secrets
@@ -27,7 +28,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from ketluan.ingest.review_page import ScanPages, scan_file
+from ketluan.ingest.review_page import ScanPages, reading, scan_file
 from ketluan.load import Loaded
 from ketluan.problems import DataError
 from ketluan.review.cards import Card, cards_of
@@ -54,9 +55,7 @@ STALE = (
 )
 
 
-def review_app(
-    session: Session, key: str, hosts: set[str], *, token: str | None = None
-) -> ASGIApp:
+def review_app(session: Session, key: str, hosts: set[str], *, token: str | None = None) -> ASGIApp:
     """The application reviewing quarter `key` of `session`'s file, answering only
     requests addressed to one of `hosts` ("127.0.0.1:8765")."""
     secret = token or secrets.token_urlsafe(32)
@@ -255,8 +254,6 @@ def _card(loaded: Loaded, key: str, wanted: Any) -> Card | None:
 def _task_path(path: Any, loaded: Loaded, key: str) -> bool:
     """Whether `path` is a task's place in quarter `key` (the only paragraphs whose
     kind the review changes)."""
-    from ketluan.ingest.review_page import reading
-
     return isinstance(path, list) and tuple(path) in {
         e.path for e in reading(loaded, key).entries if e.path
     }
@@ -277,19 +274,13 @@ def _invalid(exc: DataError) -> str:
 
 
 def _broken(exc: DataError) -> Response:
-    lines = "".join(f"<li>{_escape(str(p))}</li>" for p in exc.problems)
+    lines = "".join(f"<li>{html.escape(str(p))}</li>" for p in exc.problems)
     return _html(
         "<!doctype html><html lang=vi><meta charset=utf-8><title>Tệp dữ liệu không hợp lệ</title>"
         "<h1>Tệp dữ liệu hiện không hợp lệ</h1><p>Sửa các lỗi dưới đây (hoặc hoàn tác thay đổi "
         f"vừa làm trong trình soạn), rồi tải lại trang.</p><ul>{lines}</ul>",
         409,
     )
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)
 
 
 def _html(body: str, status: int = 200) -> Response:

@@ -208,7 +208,13 @@ def cards_of(loaded: Loaded, key: str) -> list[Card]:
     registry = [m for m in marks if m.path[0] != "quarters"]
     own = [m for m in marks if m.path[0] == "quarters"]
     names = {a.id: a.name for a in dataset.agencies}
-    return [_card(m, dataset, names, position) for m in (*registry, *own)]
+    cards = [_card(m, dataset, names, position) for m in (*registry, *own)]
+    seen: dict[str, int] = {}
+    for card in cards:  # the same note twice on one record: two cards, two names
+        seen[card.id] = seen.get(card.id, 0) + 1
+        if seen[card.id] > 1:
+            card.id = f"{card.id}-{seen[card.id]}"
+    return cards
 
 
 def _card(mark: ReviewMark, dataset: Dataset, names: dict[str, str], position: int) -> Card:

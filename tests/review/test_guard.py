@@ -109,3 +109,17 @@ def test_whatever_a_received_file_carries_is_shown_as_text(draft: Path) -> None:
     assert "<script>alert" not in page and "<img src=x" not in page
     # Escaped where it stands, never evaluated as a template: the braces stay as typed.
     assert "&lt;script&gt;alert(2)&lt;/script&gt;{{ 7*7 }}{% raw %}" in page
+
+
+def test_a_file_broken_meanwhile_is_said_and_nothing_is_written(draft: Path) -> None:
+    good = {"Content-Type": "application/json", "X-Ketluan-Token": TOKEN}
+    card = cards_of(load_with_marks(draft), "2026-q1")[0]
+    with serving(draft, "2026-q1") as url:
+        version = _get(url)[1].split('data-version="')[1].split('"')[0]
+        broken = draft.read_text(encoding="utf-8").replace("schema: 1", "schema: [", 1)
+        draft.write_text(broken, encoding="utf-8")
+        status, page = _get(url)
+        assert status == 409 and "Tệp dữ liệu hiện không hợp lệ" in page
+        status, said = _post(url + "api/tra-loi", {"version": version, "card": card.id}, good)
+        assert status == 409 and "không hợp lệ" in json.loads(said)["message"]
+    assert draft.read_text(encoding="utf-8") == broken
