@@ -2,15 +2,21 @@
  *
  * The pages are built once per quarter and state things as of the meeting; this
  * script, our own and loaded from the site itself, says how each deadline stands
- * today, in words and with the warning level of provincial task systems:
- *   Vàng         1-3 days before the deadline's last day,
- *   Đỏ           the last day, and the first two days after it,
- *   Đỏ đặc biệt  three days or more after it.
+ * today, in the words officials use, coloured by the warning levels of provincial task
+ * systems (yellow, red, dark red; the words carry the meaning, not the colour):
+ *   "sắp đến hạn, còn N ngày"   yellow: 1-3 days before the deadline's last day,
+ *   "đến hạn hôm nay"           red: the last day,
+ *   "đã qua hạn N ngày"         red for the first two days after it, dark red after,
+ *                               "— chưa có báo cáo" when the task has no report at all.
  * It speaks of the deadline, never of the work: elements are marked only for tasks
  * with no completion reported as of the version. Without JavaScript nothing changes.
  *
- *   <span class="kl-today" data-kl-due="2026-06-30" data-kl-before="0"></span>
- *   <tr data-kl-upcoming data-kl-due="…">   home page: the next deadlines from today
+ *   <span class="kl-today" data-kl-due="2026-06-30" data-kl-before="0"
+ *         data-kl-unreported="1"></span>
+ *   <tr data-kl-upcoming data-kl-due="…">   home page: the next deadlines from today,
+ *                                           at least UPCOMING, each date's whole
+ *   <span data-kl-late data-kl-due="…">     home page: the late-items page's deadlines,
+ *                                           counted once passed
  *   <tr data-kl-lapse data-kl-due="…">      "Việc chậm, vướng": shown once late
  */
 (function () {
@@ -32,12 +38,15 @@
     return Math.round((due - day) / DAY) - before;
   }
 
-  function standing(left) {
+  var LEVELS = { vang: "mức vàng", do: "mức đỏ", "do-dac-biet": "mức đỏ đậm" };
+
+  function standing(left, unreported) {
+    var none = unreported ? " — chưa có báo cáo" : "";
     if (left > 3) return { level: "", text: "còn " + left + " ngày" };
-    if (left > 0) return { level: "vang", text: "Vàng: sắp đến hạn, còn " + left + " ngày" };
-    if (left === 0) return { level: "do", text: "Đỏ: đến hạn hôm nay" };
-    if (left > -3) return { level: "do", text: "Đỏ: quá hạn " + -left + " ngày" };
-    return { level: "do-dac-biet", text: "Đỏ đặc biệt: quá hạn " + -left + " ngày" };
+    if (left > 0) return { level: "vang", text: "sắp đến hạn, còn " + left + " ngày" };
+    if (left === 0) return { level: "do", text: "đến hạn hôm nay" + none };
+    if (left > -3) return { level: "do", text: "đã qua hạn " + -left + " ngày" + none };
+    return { level: "do-dac-biet", text: "đã qua hạn " + -left + " ngày" + none };
   }
 
   function vietnamese(day) {
@@ -48,26 +57,36 @@
   function badges(day) {
     var found = document.querySelectorAll(".kl-today[data-kl-due]");
     for (var i = 0; i < found.length; i++) {
-      var s = standing(daysLeft(found[i], day));
+      var s = standing(daysLeft(found[i], day), found[i].hasAttribute("data-kl-unreported"));
       found[i].textContent = s.text;
       found[i].className = "kl-today" + (s.level ? " kl-today--" + s.level : "");
-      found[i].title = "Tính đến hôm nay " + vietnamese(day) + " theo đồng hồ máy bạn; " +
-        "nói về thời hạn, không phải tình trạng công việc";
+      found[i].title = "Tính đến hôm nay " + vietnamese(day) + " theo đồng hồ máy bạn" +
+        (s.level ? " (" + LEVELS[s.level] + ")" : "") +
+        "; nói về thời hạn, không phải tình trạng công việc";
       found[i].hidden = false;
     }
   }
 
+  // The next deadlines from today: at least UPCOMING, and every deadline of the last
+  // date shown (rows come in date order).
   function upcoming(day) {
     var rows = document.querySelectorAll("[data-kl-upcoming]");
-    if (!rows.length) return;
+    var late = document.querySelectorAll("[data-kl-late]");
+    if (!rows.length && !late.length) return;
     var shown = 0;
+    var last = null;
     for (var i = 0; i < rows.length; i++) {
-      var keep = daysLeft(rows[i], day) >= 0 && shown < UPCOMING;
+      var due = rows[i].getAttribute("data-kl-due");
+      var keep = daysLeft(rows[i], day) >= 0 && (shown < UPCOMING || due === last);
       rows[i].hidden = !keep;
-      if (keep) shown++;
+      if (keep) { shown++; last = due; }
     }
     say("[data-kl-upcoming-none]", shown === 0);
     note("[data-kl-upcoming-note]", "Tính từ hôm nay, " + vietnamese(day) + ".");
+    var passed = 0;
+    for (var j = 0; j < late.length; j++) if (daysLeft(late[j], day) < 0) passed++;
+    say("[data-kl-passed]", passed > 0);
+    note("[data-kl-passed-count]", String(passed));
   }
 
   function late(day) {

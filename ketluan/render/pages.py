@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup
@@ -37,10 +37,8 @@ from ketluan.render.timeline import layout
 from ketluan.text.deadlines import DeadlinePhraseError, parse_deadline
 from ketluan.text.vietnamese import collation_key, footnote_markers
 
-# How far after its meeting the home page lists deadlines: a version is the current
-# one for a quarter or two; the deadline pages list them all.
-HOME_HORIZON = timedelta(days=200)
-HOME_ROWS = 60  # rows of the home page's next deadlines, the first `upcoming` shown
+# The home page's next deadlines: at least this many, each date's whole.
+HOME_UPCOMING = 8
 # New tasks listed one by one on the changes page up to this many; more, by agency.
 NEW_LISTED = 150
 
@@ -171,16 +169,19 @@ class SitePages:
 
     def home(self, here: str) -> str:
         """The conclusion at a glance."""
+        dues = self.index.dues
+        ahead = [d for d in dues if d.deadline.date >= self.index.as_of]
+        # Shown without JavaScript: the next deadlines after the meeting, the date of the
+        # last one shown in full (a date's deadlines are never cut apart). The reader's
+        # clock shows the next ones from today among all of them (ketluan-today.js).
+        until = ahead[min(HOME_UPCOMING, len(ahead)) - 1].deadline.date if ahead else None
         return render(
             "home.md.j2",
             **self._context(here),
-            timeline=layout(d.deadline.date for d in self.index.dues),
-            # The page shows the next deadlines after the meeting, the reader's clock the
-            # next ones from today: those within the quarters a version is read for.
-            dues=self.index.dues,
-            upcoming=8,
-            horizon=self.index.as_of + HOME_HORIZON,
-            rows=HOME_ROWS,
+            timeline=layout(d.deadline.date for d in dues),
+            dues=dues,
+            until=until,
+            late=lapses(self.index).listed,
         )
 
     def full_text(self, here: str, key: str | None = None) -> str:
