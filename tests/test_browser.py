@@ -658,3 +658,36 @@ def test_timeline_date_labels_never_overlap_nor_leave_the_drawing(
         drawn += page.locator(".kl-timeline .kl-tl-label").count()
         assert page.evaluate(_LABEL_OVERLAPS) == [], url
     assert drawn > 20  # enough close dates to overlap when laid out carelessly
+
+
+@pytest.mark.parametrize("day", ["2026-04-26", "2026-07-06", "2026-12-31"])
+def test_the_overview_counts_by_todays_clock_as_the_late_items_page(
+    page: Page, real: str, day: str
+) -> None:
+    _at(page, day)
+    page.goto(f"{real}/viec-cham/")
+    rows = page.locator("[data-kl-lapse]:visible")
+    late: dict[str, set[str]] = {}
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        for agency in (row.get_attribute("data-kl-leads") or "").split():
+            late.setdefault(agency, set()).add(row.get_attribute("data-kl-task") or "")
+    page.goto(f"{real}/co-quan/")
+    counted: dict[str, int] = {}
+    table = page.locator("table.kl-overview tbody tr")
+    for i in range(table.count()):
+        row = table.nth(i)
+        agency = (row.locator("a").get_attribute("href") or "").rstrip("/").split("/")[-1]
+        counted[agency] = int(row.locator('[data-kl-count="passed"]').inner_text())
+    assert {a: n for a, n in counted.items() if n} == {a: len(t) for a, t in late.items()}
+    assert f"Tính đến hôm nay, {_vi(day)}" in page.inner_text("[data-kl-overview-note]")
+    # "Only overdue": the agencies with something late today, or a message saying none.
+    page.check('[data-kl-filter="overdue"]')
+    shown = page.locator("table.kl-overview tbody tr:visible").count()
+    assert shown == len(late)
+    assert page.locator("[data-kl-filter-none]").is_visible() == (shown == 0)
+
+
+def _vi(day: str) -> str:
+    year, month, date_ = day.split("-")
+    return f"{int(date_)}/{int(month)}/{year}"

@@ -54,10 +54,43 @@
     var group = tools.querySelector('[data-kl-filter="group"]').value;
     var overdue = tools.querySelector('[data-kl-filter="overdue"]').checked;
     var rows = table.tBodies[0].rows;
+    var shown = 0;
     for (var i = 0; i < rows.length; i++) {
       var keep = (!group || rows[i].getAttribute("data-group") === group) &&
         (!overdue || Number(rows[i].getAttribute("data-overdue")) > 0);
       rows[i].hidden = !keep;
+      if (keep) shown++;
+    }
+    var none = document.querySelector("[data-kl-filter-none]");
+    if (none) none.hidden = shown > 0;
+  }
+
+  // The overview counted again by the reader's clock: each row carries, per task, the
+  // day its first deadline passes and its report's word (ketluan/index/overview.py).
+  // Reports do not change with the clock; what has passed does.
+  function recount(table) {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+    var rows = table.tBodies[0].rows;
+    for (var i = 0; i < rows.length; i++) {
+      var clock = JSON.parse(rows[i].getAttribute("data-kl-clock") || "[]");
+      var due = 0, passed = 0, reported = 0;
+      clock.forEach(function (task) {
+        var gone = task[0] !== "" && task[0] <= today;
+        if (gone) due++;
+        if (gone && task[1] === "") passed++;
+        if (task[1] === "qua-han") reported++;
+      });
+      rows[i].querySelector('[data-kl-count="due"]').textContent = String(due);
+      rows[i].querySelector('[data-kl-count="passed"]').textContent = String(passed);
+      rows[i].setAttribute("data-overdue", String(reported + passed));
+    }
+    var note = document.querySelector("[data-kl-overview-note]");
+    if (note) {
+      note.textContent = "Tính đến hôm nay, " + now.getDate() + "/" + (now.getMonth() + 1) +
+        "/" + now.getFullYear() + ", theo đồng hồ máy bạn; đã qua hạn chưa có báo cáo cùng " +
+        "cách tính với trang Việc chậm tiến độ, vướng mắc.";
     }
   }
 
@@ -70,6 +103,7 @@
       var numeric = button.getAttribute("data-kl-sort") === "number";
       button.addEventListener("click", function () { sortBy(table, column, numeric, button); });
     });
+    if (table.querySelector("[data-kl-clock]")) recount(table);
     var tools = document.querySelector(".kl-overview-tools");
     if (tools) {
       tools.hidden = false;

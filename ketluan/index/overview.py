@@ -3,18 +3,21 @@
 
 It counts the tasks an agency leads in the version (this quarter's and the earlier
 quarters' it shows, a task carried on counted once, under its later form), as of the
-version's date: its meeting, or its newest report. Statuses are the reports' own; "quá
-hạn" without a report is what the dates say, and says so.
+version's date: its meeting, or its newest report. Statuses are the reports' own; a
+deadline passed with no report at all is counted apart from an overdue the agency
+reported, and says so. Each row also carries, per task, the day its first deadline
+passes and what its report says (`AgencyTally.clock`), so that the page counts again by
+the reader's clock (docs/assets/ketluan-table.js) as the late-items page does.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ketluan.index.site_index import AgencyView, Entry, SiteIndex
 from ketluan.index.status import passed
-from ketluan.model import Status
+from ketluan.model import Relation, Status
 
 __all__ = ["AgencyTally", "overview"]
 
@@ -28,8 +31,12 @@ class AgencyTally:
     due: int  # with a deadline passed by the version's date
     on_time: int
     late: int
-    overdue: int  # reported overdue, or past a deadline with no report
+    overdue: int  # reported overdue
+    passed_unreported: int  # a deadline passed, no report at all
     unreported: int  # no report at all
+    # Per task: the first day on which one of its deadlines has passed ("" when it has
+    # none that can pass) and its report's word ("" when none): [["2026-06-01", ""], …].
+    clock: tuple[tuple[str, str], ...] = ()
 
     @property
     def agency_id(self) -> str:
@@ -53,16 +60,37 @@ def overview(index: SiteIndex) -> tuple[date, list[AgencyTally]]:
             continue
         states = [index.state(e) for e in led]
         statuses = [s.report.status if s.report else None for s in states]
-        due = sum(any(passed(d, day) for d in e.task.deadlines if not d.aim) for e in led)
+        past = [any(passed(d, day) for d in e.task.deadlines if not d.aim) for e in led]
         rows.append(
             AgencyTally(
                 view=view,
                 led=len(led),
-                due=due,
+                due=sum(past),
                 on_time=statuses.count(Status.DONE_ON_TIME),
                 late=statuses.count(Status.DONE_LATE),
-                overdue=sum(s.overdue for s in states),
+                overdue=statuses.count(Status.OVERDUE),
+                passed_unreported=sum(p and s is None for p, s in zip(past, statuses, strict=True)),
                 unreported=statuses.count(None),
+                clock=tuple(
+                    (_passes_on(e), _CODES.get(s, "khac") if s else "")
+                    for e, s in zip(led, statuses, strict=True)
+                ),
             )
         )
     return day, rows
+
+
+# A report's word in the page's per-task data: the three the table counts, else "khac".
+_CODES = {Status.DONE_ON_TIME: "dung-han", Status.DONE_LATE: "qua-han-xong",
+          Status.OVERDUE: "qua-han"}  # fmt: skip
+
+
+def _passes_on(entry: Entry) -> str:
+    """The first day on which one of the task's deadlines lies behind (as `passed`
+    says: the day after "by" a date, the day itself "before" it), or ""."""
+    days = [
+        d.date if d.relation is Relation.BEFORE else d.date + timedelta(days=1)
+        for d in entry.task.deadlines
+        if not d.aim
+    ]
+    return min(days).isoformat() if days else ""

@@ -102,4 +102,5 @@ def test_an_agency_whose_every_task_is_reported_by_hand() -> None:
         )
         for e in silent
     )
-    assert new.overdue == late_silent
+    assert new.passed_unreported == late_silent
+    assert new.overdue == sum(r["status"] == "quá hạn chưa hoàn thành" for r in mine)
