@@ -37,7 +37,7 @@ from ketluan.model.outline import (
 )
 from ketluan.text.mentions import MentionFinder
 from ketluan.text.symbols import SymbolError, issuer_level, parse_symbol
-from ketluan.text.vietnamese import collation_key
+from ketluan.text.vietnamese import collation_key, opening_words
 
 
 def document_level(doc: Document) -> str:
@@ -81,6 +81,12 @@ class Entry:
     def ref(self) -> str:
         """The task's identity across quarters: "2026-q1/II.2.2"."""
         return str(TaskRef(self.conclusion.key, self.task.id))
+
+    @property
+    def opening(self) -> str:
+        """The task's own opening words, verbatim, cut at a word: how a list names it
+        to a reader, beside its `reference` (an internal id never reaches one)."""
+        return opening_words(self.task.text)
 
     @property
     def leaders(self) -> tuple[Agency, ...]:

@@ -170,7 +170,7 @@ def _events(index: SiteIndex, entry: Entry, site_url: str) -> list[Any]:
         event.add("dtstart", d.date)
         what = "Hạn báo cáo" if d.report else ("Mục tiêu" if d.aim else "Thời hạn")
         lead = "; ".join(a.name for a in entry.leaders)
-        event.add("summary", f"{what}: {entry.reference} — {lead}")
+        event.add("summary", f"{what}: {entry.reference} “{entry.opening}” — {lead}")
         event.add("description", f"“{d.phrase}” ({labels.deadline_note(d)})\n\n{entry.task.text}")
         event.add("url", site_url + urls.task(entry.task.anchor, None))
         out.append(event)

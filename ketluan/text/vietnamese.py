@@ -18,6 +18,7 @@ __all__ = [
     "footnote_markers",
     "footnote_number",
     "is_slug",
+    "opening_words",
     "searchable",
     "sentence_of",
     "slugify",
@@ -143,6 +144,18 @@ def searchable(phrase: str) -> str:
 def vi_date(value: date | None) -> str:
     """A date in the administrative style of Vietnamese documents: 24/4/2026."""
     return "" if value is None else f"{value.day}/{value.month}/{value.year}"
+
+
+OPENING = 80  # characters of a task's opening words: enough to recognise it
+
+
+def opening_words(text: str, length: int = OPENING) -> str:
+    """The first words of `text`, verbatim, cut at a word (never inside one) and
+    ended "…" when cut; the punctuation a cut leaves at the end is dropped."""
+    if len(text) <= length:
+        return text
+    cut = text[: length + 1].rsplit(" ", 1)[0] if " " in text[:length] else text[:length]
+    return cut.rstrip(" ,;:-–") + "…"
 
 
 def sentence_of(text: str, phrase: str) -> str:
