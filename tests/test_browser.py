@@ -691,3 +691,28 @@ def test_the_overview_counts_by_todays_clock_as_the_late_items_page(
 def _vi(day: str) -> str:
     year, month, date_ = day.split("-")
     return f"{int(date_)}/{int(month)}/{year}"
+
+
+def test_the_overview_draws_each_agencys_tasks_by_state_for_today(page: Page, real: str) -> None:
+    page.goto(f"{real}/co-quan/")
+    bar = page.locator('[data-kl-bar="dang-uy-ubnd-tinh"]')
+    led = int(bar.get_attribute("data-kl-led") or "0")
+    # At the meeting nothing had passed: the bar is all "not yet due".
+    _at(page, "2026-04-25")
+    page.goto(f"{real}/co-quan/")
+    assert float(bar.locator('[data-kl-seg="passed"]').get_attribute("width") or "1") == 0
+    _at(page, "2026-07-06")
+    page.goto(f"{real}/co-quan/")
+    passed = int(page.inner_text('tr[data-kl-agency="dang-uy-ubnd-tinh"] [data-kl-count="passed"]'))
+    assert passed > 0
+    words = bar.locator("[data-kl-bar-words]").inner_text()
+    assert words.startswith(f"{led} nhiệm vụ: ") and f"{passed} đã qua hạn chưa có báo cáo" in words
+    widths = {
+        seg: float(bar.locator(f'[data-kl-seg="{seg}"]').get_attribute("width") or "0")
+        for seg in ("on-time", "late", "overdue", "passed", "rest")
+    }
+    widest = int(bar.get_attribute("data-kl-widest") or "1")
+    assert abs(widths["passed"] - 300 * passed / widest) < 0.2
+    assert abs(sum(widths.values()) - 300 * led / widest) < 0.5
+    assert "tính đến hôm nay, 6/7/2026" in page.inner_text("[data-kl-bars-day]")
+    assert Axe().run(page).violations_count == 0

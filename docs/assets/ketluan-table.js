@@ -75,16 +75,27 @@
     var rows = table.tBodies[0].rows;
     for (var i = 0; i < rows.length; i++) {
       var clock = JSON.parse(rows[i].getAttribute("data-kl-clock") || "[]");
-      var due = 0, passed = 0, reported = 0;
+      var due = 0, passed = 0, reported = 0, onTime = 0, late = 0;
       clock.forEach(function (task) {
         var gone = task[0] !== "" && task[0] <= today;
         if (gone) due++;
         if (gone && task[1] === "") passed++;
         if (task[1] === "qua-han") reported++;
+        if (task[1] === "dung-han") onTime++;
+        if (task[1] === "qua-han-xong") late++;
       });
       rows[i].querySelector('[data-kl-count="due"]').textContent = String(due);
       rows[i].querySelector('[data-kl-count="passed"]').textContent = String(passed);
       rows[i].setAttribute("data-overdue", String(reported + passed));
+      redraw(rows[i].getAttribute("data-kl-agency"), {
+        "on-time": onTime, late: late, overdue: reported, passed: passed,
+        rest: clock.length - onTime - late - reported - passed,
+      });
+    }
+    var day = document.querySelector("[data-kl-bars-day]");
+    if (day) {
+      day.textContent = "tính đến hôm nay, " + now.getDate() + "/" + (now.getMonth() + 1) +
+        "/" + now.getFullYear();
     }
     var note = document.querySelector("[data-kl-overview-note]");
     if (note) {
@@ -92,6 +103,33 @@
         "/" + now.getFullYear() + ", theo đồng hồ máy bạn; đã qua hạn chưa có báo cáo cùng " +
         "cách tính với trang Việc chậm tiến độ, vướng mắc.";
     }
+  }
+
+  var WORDS = {
+    "on-time": "hoàn thành đúng hạn", late: "hoàn thành quá hạn",
+    overdue: "quá hạn theo báo cáo", passed: "đã qua hạn chưa có báo cáo",
+    rest: "chưa đến hạn hoặc đang thực hiện",
+  };
+
+  // An agency's bar drawn again with today's counts (the build drew it at the version's
+  // date): each state's rectangle moved and sized, and its words rewritten.
+  function redraw(agency, counts) {
+    var row = document.querySelector('[data-kl-bar="' + agency + '"]');
+    if (!row) return;
+    var led = Number(row.getAttribute("data-kl-led"));
+    var widest = Number(row.getAttribute("data-kl-widest")) || 1;
+    var x = 0;
+    ["on-time", "late", "overdue", "passed", "rest"].forEach(function (seg) {
+      var rect = row.querySelector('[data-kl-seg="' + seg + '"]');
+      var width = Math.round(3000 * counts[seg] / widest) / 10;
+      rect.setAttribute("x", String(Math.round(x * 10) / 10));
+      rect.setAttribute("width", String(width));
+      x += width;
+    });
+    var said = [];
+    for (var seg in WORDS) if (counts[seg]) said.push(counts[seg] + " " + WORDS[seg]);
+    row.querySelector("[data-kl-bar-words]").textContent =
+      led + " nhiệm vụ" + (said.length ? ": " + said.join(", ") : "");
   }
 
   function run() {
