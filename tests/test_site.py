@@ -168,3 +168,12 @@ def test_pages_speak_vietnamese_where_material_would_not(real_site: Path) -> Non
     assert "Không tìm thấy trang" in missing and "Not found" not in missing
     assert 'title="Liên kết đến mục này"' in read(real_site, "toan-van")
     assert "Permanent link" not in read(real_site, "toan-van")
+
+
+def test_materials_words_left_in_english_are_said_in_vietnamese(real_site: Path) -> None:
+    for file in html_files(real_site):
+        page = file.read_text(encoding="utf-8")
+        for english in ("Initializing search", 'aria-label="Tabs"', ">Contributors<"):
+            assert english not in page, (file, english)
+    home = (real_site / "index.html").read_text(encoding="utf-8")
+    assert "Đang chuẩn bị tìm kiếm" in home and 'aria-label="Các mục chính"' in home

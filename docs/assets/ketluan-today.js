@@ -17,7 +17,7 @@
  *                                           at least UPCOMING, each date's whole
  *   <span data-kl-late data-kl-due="…">     home page: the late-items page's deadlines,
  *                                           counted once passed
- *   <tr data-kl-lapse data-kl-due="…">      "Việc chậm, vướng": shown once late
+ *   <tr data-kl-lapse data-kl-due="…">      "Việc chậm tiến độ, vướng mắc": shown once late
  */
 (function () {
   "use strict";

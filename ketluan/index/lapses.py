@@ -1,4 +1,4 @@
-"""The exceptions leaders look at ("Việc chậm, vướng"): deadlines with no completion.
+"""The exceptions leaders look at ("Việc chậm tiến độ, vướng mắc"): deadlines with no completion.
 
 Every deadline of the version (this quarter's and the earlier quarters' it still
 shows) whose task has no report of completion, dropping or pausing as of the version:
