@@ -716,3 +716,23 @@ def test_the_overview_draws_each_agencys_tasks_by_state_for_today(page: Page, re
     assert abs(sum(widths.values()) - 300 * led / widest) < 0.5
     assert "tính đến hôm nay, 6/7/2026" in page.inner_text("[data-kl-bars-day]")
     assert Axe().run(page).violations_count == 0
+
+
+def test_the_late_items_fit_a_phone_and_the_targets_a_laptop(browser: Browser, real: str) -> None:
+    phone = browser.new_context(viewport={"width": 390, "height": 844})
+    page = phone.new_page()
+    page.clock.set_fixed_time("2026-07-06T09:00:00")
+    page.goto(f"{real}/viec-cham/")
+    row = page.locator("[data-kl-lapse]:visible").first
+    box = row.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    label = row.locator("td").first.evaluate("td => getComputedStyle(td, '::before').content")
+    assert "Nhiệm vụ" in label
+    phone.close()
+    laptop = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = laptop.new_page()
+    page.goto(f"{real}/chi-tieu/")
+    frame = page.locator(".md-typeset__scrollwrap").first
+    assert frame.evaluate("f => f.scrollWidth <= f.clientWidth + 1"), "targets table scrolls"
+    laptop.close()
