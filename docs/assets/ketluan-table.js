@@ -73,6 +73,7 @@
     var pad = function (n) { return (n < 10 ? "0" : "") + n; };
     var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
     var rows = table.tBodies[0].rows;
+    var totals = {};
     for (var i = 0; i < rows.length; i++) {
       var clock = JSON.parse(rows[i].getAttribute("data-kl-clock") || "[]");
       var due = 0, passed = 0, reported = 0, onTime = 0, late = 0;
@@ -87,11 +88,17 @@
       rows[i].querySelector('[data-kl-count="due"]').textContent = String(due);
       rows[i].querySelector('[data-kl-count="passed"]').textContent = String(passed);
       rows[i].setAttribute("data-overdue", String(reported + passed));
-      redraw(rows[i].getAttribute("data-kl-agency"), {
-        "on-time": onTime, late: late, overdue: reported, passed: passed,
-        rest: clock.length - onTime - late - reported - passed,
-      });
+      var key = rows[i].getAttribute("data-group") === "cap-xa" ?
+        "cap-xa" : rows[i].getAttribute("data-kl-agency");
+      var sum = totals[key] = totals[key] ||
+        { "on-time": 0, late: 0, overdue: 0, passed: 0, rest: 0 };
+      sum["on-time"] += onTime;
+      sum.late += late;
+      sum.overdue += reported;
+      sum.passed += passed;
+      sum.rest += clock.length - onTime - late - reported - passed;
     }
+    redraw(totals);
     var day = document.querySelector("[data-kl-bars-day]");
     if (day) {
       day.textContent = "tính đến hôm nay, " + now.getDate() + "/" + (now.getMonth() + 1) +
@@ -105,31 +112,32 @@
     }
   }
 
-  var WORDS = {
-    "on-time": "hoàn thành đúng hạn", late: "hoàn thành quá hạn",
-    overdue: "quá hạn theo báo cáo", passed: "đã qua hạn chưa có báo cáo",
-    rest: "chưa đến hạn hoặc đang thực hiện",
-  };
+  var SEGMENTS = ["on-time", "late", "overdue", "passed", "rest"];
+  var SVG = "http://www.w3.org/2000/svg";
 
-  // An agency's bar drawn again with today's counts (the build drew it at the version's
-  // date): each state's rectangle moved and sized, and its words rewritten.
-  function redraw(agency, counts) {
-    var row = document.querySelector('[data-kl-bar="' + agency + '"]');
-    if (!row) return;
-    var led = Number(row.getAttribute("data-kl-led"));
-    var widest = Number(row.getAttribute("data-kl-widest")) || 1;
-    var x = 0;
-    ["on-time", "late", "overdue", "passed", "rest"].forEach(function (seg) {
-      var rect = row.querySelector('[data-kl-seg="' + seg + '"]');
-      var width = Math.round(3000 * counts[seg] / widest) / 10;
-      rect.setAttribute("x", String(Math.round(x * 10) / 10));
-      rect.setAttribute("width", String(width));
-      x += width;
+  // The picture's bars drawn again with today's counts (the build drew them at the
+  // version's date): an agency's own, the communes' together (ketluan/index/overview.py).
+  function redraw(totals) {
+    var figure = document.querySelector("[data-kl-widest]");
+    if (!figure) return;
+    var widest = Number(figure.getAttribute("data-kl-widest")) || 1;
+    Object.keys(totals).forEach(function (key) {
+      var svg = figure.querySelector('[data-kl-bar="' + key + '"] svg');
+      if (!svg) return;
+      while (svg.firstChild) svg.removeChild(svg.firstChild);
+      var x = 0;
+      SEGMENTS.forEach(function (seg) {
+        if (!totals[key][seg]) return;
+        var width = Math.round(3000 * totals[key][seg] / widest) / 10;
+        var rect = document.createElementNS(SVG, "rect");
+        rect.setAttribute("class", "kl-seg kl-seg--" + seg);
+        rect.setAttribute("x", String(Math.round(x * 10) / 10));
+        rect.setAttribute("width", String(width));
+        rect.setAttribute("height", "14");
+        svg.appendChild(rect);
+        x += width;
+      });
     });
-    var said = [];
-    for (var seg in WORDS) if (counts[seg]) said.push(counts[seg] + " " + WORDS[seg]);
-    row.querySelector("[data-kl-bar-words]").textContent =
-      led + " nhiệm vụ" + (said.length ? ": " + said.join(", ") : "");
   }
 
   function run() {

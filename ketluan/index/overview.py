@@ -17,9 +17,9 @@ from datetime import date, timedelta
 
 from ketluan.index.site_index import AgencyView, Entry, SiteIndex
 from ketluan.index.status import passed
-from ketluan.model import Relation, Status
+from ketluan.model import AgencyGroup, Relation, Status
 
-__all__ = ["AgencyTally", "overview"]
+__all__ = ["SEGMENTS", "AgencyTally", "Bar", "bars", "overview"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,54 @@ def overview(index: SiteIndex) -> tuple[date, list[AgencyTally]]:
             )
         )
     return day, rows
+
+
+# A bar's states, in the order they are drawn, and the width of the longest bar.
+SEGMENTS = ("on-time", "late", "overdue", "passed", "rest")
+BAR_WIDTH = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One bar of the overview's picture: an agency (or all communes together), its
+    tasks, and each non-empty state's (name, x, width), as long as its number of tasks."""
+
+    key: str  # the agency's id, or "cap-xa" for the communes together
+    name: str
+    led: int
+    parts: tuple[tuple[str, float, float], ...]
+
+
+def bars(tallies: list[AgencyTally]) -> list[Bar]:
+    """The overview's bars: one per lead agency, the communes (a province has a hundred)
+    in one, all drawn to the same scale."""
+    rows = [
+        (t.agency_id, t.view.agency.short or t.view.agency.name, [t])
+        for t in tallies
+        if t.view.agency.group is not AgencyGroup.COMMUNE
+    ]
+    communes = [t for t in tallies if t.view.agency.group is AgencyGroup.COMMUNE]
+    if communes:
+        rows.append(("cap-xa", f"Các xã, phường ({len(communes)} đơn vị)", communes))
+    widest = max((sum(t.led for t in ts) for _k, _n, ts in rows), default=1)
+    out = []
+    for key, name, ts in rows:
+        counts = [
+            sum(t.on_time for t in ts),
+            sum(t.late for t in ts),
+            sum(t.overdue for t in ts),
+            sum(t.passed_unreported for t in ts),
+        ]
+        led = sum(t.led for t in ts)
+        counts.append(led - sum(counts))
+        x, parts = 0.0, []
+        for segment, n in zip(SEGMENTS, counts, strict=True):
+            if n:
+                width = round(BAR_WIDTH * n / widest, 1)
+                parts.append((segment, round(x, 1), width))
+                x += width
+        out.append(Bar(key, name, led, tuple(parts)))
+    return out
 
 
 # A report's word in the page's per-task data: the three the table counts, else "khac".

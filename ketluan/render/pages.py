@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ketluan.index.changes import compare_with_previous, excerpt, wording
 from ketluan.index.lapses import lapses
-from ketluan.index.overview import overview
+from ketluan.index.overview import bars, overview
 from ketluan.index.site_index import DocumentView, Due, Entry, SiteIndex, document_level
 from ketluan.model import (
     AgencyGroup,
@@ -225,7 +225,12 @@ class SitePages:
             groups[view.agency.group].append(view)
         day, tallies = overview(self.index)
         return render(
-            "agencies.md.j2", **self._context(here), groups=groups, tallies=tallies, tally_day=day
+            "agencies.md.j2",
+            **self._context(here),
+            groups=groups,
+            tallies=tallies,
+            tally_day=day,
+            bars=bars(tallies),
         )
 
     def agency(self, here: str, agency_id: str) -> str:
