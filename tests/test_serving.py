@@ -235,3 +235,11 @@ def test_the_readmes_basic_authentication_lets_in_only_who_has_the_password(
         assert get(port, f"{PREFIX}2026-q2/", auth=("vanphong", "sai"))[0] == 401
         status, _, body = get(port, f"{PREFIX}2026-q2/", auth=("vanphong", "mat-khau-that-dai"))
         assert status == 200 and "Kết luận" in body.decode("utf-8")
+
+
+def test_the_calendars_are_served_as_calendars(nginx: int) -> None:
+    status, headers, body = get(nginx, f"{PREFIX}2026-q2/xuat/thoi-han.ics")
+    assert status == 200 and headers["content-type"] == "text/calendar; charset=utf-8"
+    assert body.startswith(b"BEGIN:VCALENDAR")
+    status, headers, _ = get(nginx, f"{PREFIX}2026-q2/")
+    assert headers["content-type"].startswith("text/html")
