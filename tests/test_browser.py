@@ -670,8 +670,9 @@ def test_the_overview_counts_by_todays_clock_as_the_late_items_page(
     late: dict[str, set[str]] = {}
     for i in range(rows.count()):
         row = rows.nth(i)
+        task = row.locator("a.kl-ref").first.get_attribute("href") or ""
         for agency in (row.get_attribute("data-kl-leads") or "").split():
-            late.setdefault(agency, set()).add(row.get_attribute("data-kl-task") or "")
+            late.setdefault(agency, set()).add(task)
     page.goto(f"{real}/co-quan/")
     counted: dict[str, int] = {}
     table = page.locator("table.kl-overview tbody tr")

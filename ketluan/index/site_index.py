@@ -64,6 +64,9 @@ class Role:
         return self.heading is not None
 
 
+TITLE = 50  # characters of a task's title (`Entry.title`)
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """A task with everything it refers to resolved."""
@@ -87,6 +90,12 @@ class Entry:
         """The task's own opening words, verbatim, cut at a word: how a list names it
         to a reader, beside its `reference` (an internal id never reaches one)."""
         return opening_words(self.task.text)
+
+    @property
+    def title(self) -> str:
+        """Its opening words, shorter: the task's title in search results and for screen
+        readers, on every card of every page (the full text holds hundreds)."""
+        return opening_words(self.task.text, TITLE)
 
     @property
     def leaders(self) -> tuple[Agency, ...]:
