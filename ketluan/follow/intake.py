@@ -37,18 +37,29 @@ def import_reports(
     """
     dataset = load(data)
     position = find_quarter(dataset.quarters, key)
-    read = read_sheet(sheet, dataset, agency)
+    read = read_sheet(sheet, dataset, agency, collect=True)
     merged = merge_reports(data.read_text(encoding="utf-8"), key, read.reports)
+    checked: list[str] = []
+    if merged.added:
+        before = len(dataset.quarters[position].reports)
+        # The new reports go after the quarter's own: report `before + k` is the k-th.
+        rows = {before + k: read.rows[i] for k, i in enumerate(merged.added)}
+        try:
+            validate_text(merged.text, str(data))
+        except DataError as exc:
+            checked = [_said_of_row(p, position, rows) for p in exc.problems]
+    if read.problems or checked:
+        # Every row's problem at once, the reader's and the checker's, in row order.
+        raise SheetError(sorted([*read.problems, *checked], key=_row_number))
     if not merged.added:
         return ReportsImport(None, 0, len(merged.already), read.blank)
-    before = len(dataset.quarters[position].reports)
-    # The new reports go after the quarter's own: report `before + k` is the k-th added.
-    rows = {before + k: read.rows[i] for k, i in enumerate(merged.added)}
-    try:
-        validate_text(merged.text, str(data))
-    except DataError as exc:
-        raise SheetError([_said_of_row(p, position, rows) for p in exc.problems]) from None
     return ReportsImport(merged.text, len(merged.added), len(merged.already), read.blank)
+
+
+def _row_number(problem: str) -> int:
+    """The sheet row a problem is said of ("Dòng 7: …"); 0 for one of no row."""
+    head = problem.split(":", 1)[0]
+    return int(head[5:]) if head.startswith("Dòng ") and head[5:].isdigit() else 0
 
 
 def _said_of_row(problem: Problem, position: int, rows: dict[int, int]) -> str:

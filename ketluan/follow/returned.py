@@ -51,10 +51,17 @@ class Sheet:
     reports: list[dict[str, Any]] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)  # the sheet row of each report
     blank: int = 0
+    # "Dòng 7: …" of each row refused, when the reader was asked to go on past them
+    # (`read_sheet(..., collect=True)`): the data's checker then looks at the others.
+    problems: list[str] = field(default_factory=list)
 
 
-def read_sheet(path: Path, dataset: Dataset, agency: str | None = None) -> Sheet:
-    """The reports of the sheet at `path`; SheetError listing every problem.
+def read_sheet(
+    path: Path, dataset: Dataset, agency: str | None = None, *, collect: bool = False
+) -> Sheet:
+    """The reports of the sheet at `path`; SheetError listing every problem (with
+    `collect`, the rows' problems are kept in `Sheet.problems` beside the good rows'
+    reports instead, so that what the checker finds in those is said at the same time).
 
     A sheet speaks for one agency: `agency` when given, else the one the site named the
     file for ("bao-cao-<agency>-2026-q2.xlsx"), else the one its first row names (the
@@ -91,8 +98,9 @@ def read_sheet(path: Path, dataset: Dataset, agency: str | None = None) -> Sheet
         if report is not None and not errors:
             out.reports.append(report)
             out.rows.append(number)
-    if problems:
+    if problems and not collect:
         raise SheetError(problems)
+    out.problems = problems
     return out
 
 

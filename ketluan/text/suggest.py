@@ -28,4 +28,10 @@ def did_you_mean(value: str, options: Iterable[str]) -> str:
         close = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.75)
         if close:
             return f"; có phải '{folded[close[0]]}'?"
+    # The first words of an option, typed with or without diacritics ("hoan thanh"):
+    # every option they begin, the likeliest few.
+    start = " ".join(fold(value).lower().split())
+    begun = [c for key, c in folded.items() if len(start) >= 4 and key.startswith(start)]
+    if begun:
+        return "; có phải " + " hay ".join(f"'{c}'" for c in begun[:3]) + "?"
     return ""

@@ -81,6 +81,10 @@ def test_every_bad_row_is_named_and_nothing_is_written(
         [ref, *template[1:5], "đang thực hiện", "31/02/2026", "", "", "", ""],
         [ref, *template[1:5], "hoàn thành quá hạn", day, "", "", "", ""],
         [ref, *template[1:5], "đang thực hiện", "01/01/2099", "", "", "", ""],
+        # Two reports of one task on one day: the data's checker refuses them, and says
+        # so with the rows above, not only once they are mended.
+        [ref, *template[1:5], "đang thực hiện", day, "", "", "", ""],
+        [ref, *template[1:5], "tạm dừng", day, "", "", "", ""],
     ]
     write_csv(sheet, [rows[0], *bad])
     before = data.read_bytes()
@@ -93,6 +97,7 @@ def test_every_bad_row_is_named_and_nothing_is_written(
         (5, "không phải một ngày"),
         (6, "cần số hiệu văn bản minh chứng"),
         (7, "chưa tới"),
+        (9, "mỗi ngày chỉ một báo cáo"),
     ):
         assert f"Dòng {line}: " in err and words in err, (line, words, err)
     assert "chưa nhập dòng nào" in err
