@@ -15,7 +15,6 @@ is written but the data file named on the command line.
 from __future__ import annotations
 
 import html
-import json
 import re
 import secrets
 from collections.abc import Awaitable, Callable
@@ -28,12 +27,14 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from ketluan.ingest.review_page import ScanPages, reading, scan_file
+from ketluan.ingest.review_page import ScanPages, scan_file
 from ketluan.load import Loaded
+from ketluan.model import Task
+from ketluan.model.calendar import find_quarter
 from ketluan.problems import DataError
-from ketluan.review.cards import Card, cards_of
+from ketluan.review.cards import Card, cards_of, model_at
 from ketluan.review.changes import Refused, add_agency, add_document, answer, edit_paragraph
-from ketluan.review.page import PRECISIONS, RELATIONS, Shown, main_html, page_html, registry_json
+from ketluan.review.page import PRECISIONS, RELATIONS, Shown, agency_entry, main_html, page_html
 from ketluan.review.session import Rejected, Session, Stale, State
 
 __all__ = ["review_app"]
@@ -131,9 +132,10 @@ def review_app(session: Session, key: str, hosts: set[str], *, token: str | None
             return f"thêm cơ quan {body.get('name')}"
 
         state = session.change(str(body.get("version")), edit)
-        registry = json.loads(registry_json(state.loaded.dataset))
-        entry = next(a for a in registry if a["id"] == made[0])
-        return _json({"version": state.version, "agency": entry, "last": session.last})
+        added = next(a for a in state.loaded.dataset.agencies if a.id == made[0])
+        return _json(
+            {"version": state.version, "agency": agency_entry(added), "last": session.last}
+        )
 
     async def document(request: Request) -> Response:
         body = await _body(request)
@@ -251,12 +253,15 @@ def _card(loaded: Loaded, key: str, wanted: Any) -> Card | None:
     return next((c for c in cards_of(loaded, key) if c.id == wanted), None)
 
 
-def _task_path(path: Any, loaded: Loaded, key: str) -> bool:
+def _task_path(path: list[Any], loaded: Loaded, key: str) -> bool:
     """Whether `path` is a task's place in quarter `key` (the only paragraphs whose
-    kind the review changes)."""
-    return isinstance(path, list) and tuple(path) in {
-        e.path for e in reading(loaded, key).entries if e.path
-    }
+    reading the review changes)."""
+    quarters = loaded.dataset.quarters
+    return (
+        path[:2] == ["quarters", find_quarter(quarters, key)]
+        and path[-2:-1] == ["tasks"]
+        and isinstance(model_at(loaded.dataset, tuple(path)), Task)
+    )
 
 
 # The data's codes a checker's message may quote, as the review's choices name them.

@@ -95,11 +95,7 @@ def add_agency(tree: Any, name: str, short: str, group: str) -> str:
     if any(a["name"] == name for a in agencies):
         raise Refused(f"danh mục đã có cơ quan “{name}”")
     base = slugify(name)[:60].strip("-") or "co-quan"
-    agency_id = next(
-        f"{base}-{n}" if n else base
-        for n in range(len(taken) + 1)
-        if (f"{base}-{n}" if n else base) not in taken
-    )
+    agency_id = _free_id(base, taken)
     entry = CommentedMap(id=agency_id, name=name)
     if short:
         entry["short"] = short
@@ -121,11 +117,7 @@ def add_document(tree: Any, kind: str, symbol: str, issued: str, title: str) -> 
     words = slugify(symbol or title)[:56].strip("-") or "van-ban"
     base = f"{words}-{day.year}" if day and str(day.year) not in words else words
     taken = {d["id"] for d in documents}
-    doc_id = next(
-        f"{base}-{n}" if n else base
-        for n in range(len(taken) + 1)
-        if (f"{base}-{n}" if n else base) not in taken
-    )
+    doc_id = _free_id(base, taken)
     entry = CommentedMap(id=doc_id, type=kind)
     if symbol:
         entry["symbol"] = symbol
@@ -135,6 +127,12 @@ def add_document(tree: Any, kind: str, symbol: str, issued: str, title: str) -> 
         entry["date"] = day
     documents.append(entry)
     return doc_id
+
+
+def _free_id(base: str, taken: set[str]) -> str:
+    """`base`, or `base-1`, `base-2`, …: the first the registry does not hold."""
+    candidates = (f"{base}-{n}" if n else base for n in range(len(taken) + 1))
+    return next(c for c in candidates if c not in taken)
 
 
 def _accept(_tree: Any, _record: Any, _card: Card, _values: dict[str, Any]) -> str:

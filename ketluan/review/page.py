@@ -18,13 +18,13 @@ from typing import Any
 from ketluan.check.registry import DOCUMENT_TYPES
 from ketluan.ingest.review_page import Reading, ScanPages, reading, template_environment
 from ketluan.load import Loaded
-from ketluan.model import AgencyGroup, Dataset, Measure, Precision, Relation, TaskKind
+from ketluan.model import Agency, AgencyGroup, Dataset, Measure, Precision, Relation, TaskKind
 from ketluan.model.outline import walk_tasks
 from ketluan.render.labels import GROUPS, KINDS, ROLES
 from ketluan.review.cards import ROLE_CHOICES, card_id, cards_of
 from ketluan.text.vietnamese import collation_key, vi_date
 
-__all__ = ["Shown", "main_html", "page_html", "registry_json"]
+__all__ = ["Shown", "agency_entry", "main_html", "page_html", "registry_json"]
 
 _TEMPLATES = Path(__file__).parent / "templates"
 PRECISIONS = {
@@ -68,19 +68,18 @@ def main_html(loaded: Loaded, shown: Shown) -> str:
 def registry_json(dataset: Dataset) -> str:
     """The agencies the picker offers: id, name, short name, group and the names as
     written, which typing with or without diacritics finds."""
-    return json.dumps(
-        [
-            {
-                "id": a.id,
-                "name": a.name,
-                "short": a.short or "",
-                "group": GROUPS[a.group],
-                "variants": list(a.variants),
-            }
-            for a in dataset.agencies
-        ],
-        ensure_ascii=False,
-    )
+    return json.dumps([agency_entry(a) for a in dataset.agencies], ensure_ascii=False)
+
+
+def agency_entry(agency: Agency) -> dict[str, Any]:
+    """An agency as the picker knows it (and as one added in place is sent back)."""
+    return {
+        "id": agency.id,
+        "name": agency.name,
+        "short": agency.short or "",
+        "group": GROUPS[agency.group],
+        "variants": list(agency.variants),
+    }
 
 
 def _render(template: str, loaded: Loaded, shown: Shown, *, token: str) -> str:
