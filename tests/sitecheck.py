@@ -209,13 +209,14 @@ LIVE_DATA = REPO / "data" / "directives.yml"
 REAL_DATA = REPO / "tests" / "data" / "real-2026-q1.yml"
 
 
-ROLES = ("lead", "support", "accountable", "collective")
+ROLES = ("lead", "addressed", "duties", "support", "accountable", "collective")
 
 
 def real_assignments() -> dict[str, dict[str, Any]]:
     """Agency id → what the real conclusion gives it (tests/data/real-assignments.yml,
-    checked by hand): lead, support, accountable, collective (task ids in document
-    order), reports (task id → report deadlines), deadlines (task id → dates it owns)."""
+    checked by hand): lead, addressed, duties, support, accountable, collective (task
+    ids in document order), reports (task id → report deadlines), deadlines (task id →
+    dates it owns)."""
     table = yaml.safe_load((REPO / "tests/data/real-assignments.yml").read_text(encoding="utf-8"))
     assert table["quarter"] == REAL_QUARTER
     out: dict[str, dict[str, Any]] = {}

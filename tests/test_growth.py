@@ -38,6 +38,8 @@ def test_the_real_conclusion_gives_each_agency_what_the_table_says(
     for agency, view in index.agencies.items():
         got = {
             "lead": [e.task.id for e in view.lead],
+            "addressed": [e.task.id for e in view.addressed],
+            "duties": [e.task.id for e in view.duties],
             "support": [e.task.id for e in view.support],
             "accountable": [e.task.id for e in view.accountable],
             "collective": [e.task.id for e, _group in view.collective],

@@ -13,7 +13,7 @@ from ketluan.check.dates import FIRST_YEAR, LAST_YEAR, check_meeting, check_repo
 from ketluan.check.phrases import check_task_phrases
 from ketluan.check.quantities import check_figure
 from ketluan.check.registry import check_ids
-from ketluan.model import Conclusion, Document
+from ketluan.model import TASK_AGENCY_FIELDS, Conclusion, Document
 from ketluan.model.calendar import planning_year
 from ketluan.model.keys import QuarterKey
 from ketluan.model.outline import body_texts, effective_lead, walk_sections, walk_tasks
@@ -129,7 +129,7 @@ def _check_tasks(
                 task, ("id",), f"mã nhiệm vụ '{task.id}' bị trùng trong quý {conclusion.key}"
             )
         seen.add(task.id)
-        for key in ("lead", "support", "report_to", "accountable"):
+        for key in TASK_AGENCY_FIELDS:
             ctx.require_agencies(task, key, getattr(task, key))
         if not effective_lead(task, chain):
             hint = (

@@ -21,9 +21,10 @@ from typing import Any
 
 from ketluan.model import Dataset, Status
 from ketluan.model.keys import TaskRef
-from ketluan.model.outline import effective_lead, walk_tasks
+from ketluan.model.membership import collectives_of
+from ketluan.model.outline import given_to, walk_tasks
 from ketluan.model.report_sheet import COLUMNS
-from ketluan.render.urls import report_sheet_owner
+from ketluan.render.urls import report_sheet_owner, report_sheet_quarter
 from ketluan.text.suggest import did_you_mean
 from ketluan.text.vietnamese import searchable, vi_date
 
@@ -78,13 +79,14 @@ def read_sheet(
             [f"{path.name}: thiếu cột {', '.join(missing)}; hãy dùng mẫu tải từ trang của cơ quan"]
         )
     at = {name: header.index(name) for name in COLUMNS}
-    checker = _Rows(dataset)
+    checker = _Rows(dataset, report_sheet_quarter(path.name))
     out = Sheet()
     problems: list[str] = []
     owner = agency or report_sheet_owner(path.name)
     for number, row in enumerate(rows[1:], start=2):
         cells = {name: _cell(row, i) for name, i in at.items()}
-        named = str(cells["Cơ quan báo cáo"] or "")
+        named = checker.agency_id(str(cells["Cơ quan báo cáo"] or ""))
+        cells["Cơ quan báo cáo"] = named
         owner = owner or named or None
         if not cells["Tình trạng"] and not cells["Ngày báo cáo"]:
             out.blank += 1
@@ -202,16 +204,52 @@ def _cell(row: list[Any], i: int) -> Any:
 
 
 class _Rows:
-    """Checks one row against the data."""
+    """Checks one row against the data; `sheet_quarter`: the quarter whose sheet it is,
+    when its file name says."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, sheet_quarter: str | None = None) -> None:
         self.agencies = {a.id: a for a in dataset.agencies}
         self.by_name = {searchable(n): a.id for a in dataset.agencies for n in a.names}
         self.tasks: dict[str, tuple[set[str], date]] = {}
+        self.quarters = {q.key: q for q in dataset.quarters}
+        self.sheet_quarter = sheet_quarter if sheet_quarter in self.quarters else None
+        self.carried_on: dict[str, str] = {}  # task ref → the newer task carrying it on
         for quarter in dataset.quarters:
             for task, chain in walk_tasks(quarter.sections):
-                given = {a for a, _inherited in effective_lead(task, chain)} | set(task.support)
-                self.tasks[str(TaskRef(quarter.key, task.id))] = (given, quarter.meeting_date)
+                ref = str(TaskRef(quarter.key, task.id))
+                self.tasks[ref] = (given_to(task, chain), quarter.meeting_date)
+                for earlier in task.continues:
+                    self.carried_on.setdefault(earlier, ref)
+
+    def agency_id(self, written: str) -> str:
+        """The id of the agency a cell names, by id or by any of its names (the site
+        pre-fills the name); the cell as written when it names none."""
+        if written in self.agencies:
+            return written
+        return self.by_name.get(searchable(written), written)
+
+    def binds(self, agency: str, given: set[str]) -> bool:
+        """Whether a task given to `given` binds the agency, itself or a collective it
+        belongs to."""
+        return agency in given or bool(collectives_of(agency, self.agencies) & given)
+
+    def _quarter_problem(self, ref: str) -> str | None:
+        """Why a row of a task of another quarter cannot be taken, if it cannot."""
+        newer = self.carried_on.get(ref)
+        if newer is not None:
+            title = self.quarters[TaskRef.parse(newer).quarter].title
+            return (
+                f"nhiệm vụ {ref} đã được tiếp tục bởi nhiệm vụ {newer} của Kết luận {title}; "
+                f"hãy báo cáo theo {newer}"
+            )
+        sheet = self.sheet_quarter
+        quarter = TaskRef.parse(ref).quarter
+        if sheet is not None and quarter > sheet:
+            return (
+                f"nhiệm vụ {ref} thuộc Kết luận {self.quarters[quarter].title}, sau bảng báo "
+                f"cáo {self.quarters[sheet].title}; hãy dùng bảng của quý đó"
+            )
+        return None
 
     def report(self, cells: dict[str, Any]) -> tuple[dict[str, Any] | None, list[str]]:
         errors: list[str] = []
@@ -225,9 +263,11 @@ class _Rows:
             errors.append(
                 f"cơ quan '{agency}' không có trong danh mục{did_you_mean(agency, self.agencies)}"
             )
-        elif task is not None and agency not in task[0]:
+        elif task is not None and not self.binds(agency, task[0]):
             name = self.agencies[agency].name
-            errors.append(f"{name} không chủ trì hay phối hợp nhiệm vụ {ref}")
+            errors.append(f"{name} không được giao nhiệm vụ {ref}")
+        if task is not None and (problem := self._quarter_problem(ref)) is not None:
+            errors.append(problem)
         said = str(cells["Tình trạng"] or "")
         status = next((s for s in Status if s.value == said.lower()), None)
         if status is None:

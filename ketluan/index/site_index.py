@@ -15,29 +15,33 @@ from functools import cached_property
 
 from ketluan.index.status import TaskState, state_as_of
 from ketluan.model import (
+    TASK_AGENCY_FIELDS,
     Agency,
     Conclusion,
     Dataset,
     Deadline,
     Document,
+    Footnote,
     Recurrence,
     StatusReport,
     Target,
     Task,
 )
-from ketluan.model.calendar import find_quarter
+from ketluan.model.calendar import find_quarter, planning_year
 from ketluan.model.keys import TaskRef
 from ketluan.model.membership import collectives_of
 from ketluan.model.outline import (
+    addressing_heading,
     assigning_heading,
     body_texts,
     effective_lead,
     printed_references,
     walk_tasks,
 )
+from ketluan.text.deadlines import DeadlinePhraseError, parse_deadline
 from ketluan.text.mentions import MentionFinder
 from ketluan.text.symbols import SymbolError, issuer_level, parse_symbol
-from ketluan.text.vietnamese import collation_key, opening_words
+from ketluan.text.vietnamese import collation_key, footnote_markers, opening_words
 
 
 def document_level(doc: Document) -> str:
@@ -50,10 +54,22 @@ def document_level(doc: Document) -> str:
     return issuer_level(issuer) if issuer else "khac"
 
 
+def stated_by(target: Target, of: Conclusion) -> bool:
+    """Whether a target's phrase itself states its date ("hết quý II năm 2026 đạt trên
+    30%"), rather than the editor deriving it from the context."""
+    try:
+        parse_deadline(target.phrase, default_year=planning_year(of.key))
+    except DeadlinePhraseError:
+        return False
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
     """An agency leading a task, and the number of the heading it leads it from, if the
-    task names nobody (or inherits): "2" for "2. Đối với Đảng ủy Ủy ban nhân dân tỉnh"."""
+    task names nobody (or inherits): "2" for "2. Đối với Đảng ủy Ủy ban nhân dân tỉnh".
+    As an `Entry.addressed`, the agency a heading addresses over a paragraph that names
+    its own lead."""
 
     agency: Agency
     heading: str | None = None
@@ -79,6 +95,12 @@ class Entry:
     accountable: tuple[Agency, ...]
     documents: tuple[Document, ...]
     reference: str  # as a reader cites it: "Mục 2.2, gạch đầu dòng thứ 3"
+    position: int = 0  # in its quarter's document order
+    duties: tuple[Agency, ...] = ()  # given a part of their own beside the lead's
+    # The agencies the enclosing heading addresses ("2. Đối với Đảng ủy Ủy ban nhân dân
+    # tỉnh") when the paragraph names another lead: the task is given to them too,
+    # through the heading.
+    addressed: tuple[Role, ...] = ()
 
     @property
     def ref(self) -> str:
@@ -105,7 +127,20 @@ class Entry:
     @property
     def agencies(self) -> tuple[Agency, ...]:
         """Every agency the task assigns work to, lead first."""
-        return self.leaders + self.support
+        return self.leaders + self.duties + self.support
+
+    @property
+    def bound(self) -> tuple[Agency, ...]:
+        """Every agency the task binds by name or heading, each once: its lead, the
+        heading's addressee, its own parts, support and those held accountable."""
+        addressed = tuple(r.agency for r in self.addressed)
+        return tuple(dict.fromkeys((*self.agencies, *addressed, *self.accountable)))
+
+    @property
+    def footnotes(self) -> tuple[Footnote, ...]:
+        """The footnotes whose markers stand in the task's text, in marker order."""
+        notes = {f.number: f for f in self.conclusion.footnotes}
+        return tuple(notes[n] for n in footnote_markers(self.task.text) if n in notes)
 
     @property
     def report_deadlines(self) -> tuple[Deadline, ...]:
@@ -128,23 +163,39 @@ class AgencyView:
     agency: Agency
     lead: tuple[Entry, ...]  # this version's tasks it leads
     support: tuple[Entry, ...]
-    accountable: tuple[Entry, ...]  # tasks the text holds it accountable for
+    accountable: tuple[Entry, ...]  # tasks the text holds it accountable for (not its own)
     collective: tuple[tuple[Entry, Agency], ...]  # tasks a collective it belongs to leads
     reports_to_it: tuple[Entry, ...]
     dues: tuple[Due, ...]  # deadlines of this version's tasks it leads, by date
     earlier: tuple[Entry, ...]  # tasks of earlier quarters it led or supported
+    addressed: tuple[Entry, ...] = ()  # tasks given to it through a heading
+    duties: tuple[Entry, ...] = ()  # tasks giving it a part of its own
 
     @property
     def task_count(self) -> int:
         """This version's tasks it leads, supports or answers for (its own, not its
         collectives')."""
-        return len(self.lead) + len(self.support) + len(self.accountable)
+        return len(self.own)
+
+    @property
+    def own(self) -> tuple[Entry, ...]:
+        """This version's tasks given to it by name or heading, each once, in document
+        order (`tasks` adds its collectives')."""
+        return _in_order(self.lead, self.addressed, self.duties, self.support, self.accountable)
+
+    @property
+    def tasks(self) -> tuple[Entry, ...]:
+        """Every task of this version that binds it, its collectives' included, each
+        once, in document order: what its sheet, CSV and calendar hold."""
+        return _in_order(self.own, tuple(e for e, _group in self.collective))
 
     @property
     def roles(self) -> dict[str, int]:
         """How many tasks it has in each role, by the role's Vietnamese name."""
         return {
             "chủ trì": len(self.lead),
+            "giao qua đề mục": len(self.addressed),
+            "phần việc riêng": len(self.duties),
             "phối hợp": len(self.support),
             "chịu trách nhiệm": len(self.accountable),
             "giao chung": len(self.collective),
@@ -154,7 +205,13 @@ class AgencyView:
     @property
     def binding_count(self) -> int:
         """Every task of this version that binds it, its collectives' included."""
-        return self.task_count + len(self.collective)
+        return len(self.tasks)
+
+
+def _in_order(*lists: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """The entries of `lists`, each once (by ref), in document order."""
+    found = {e.ref: e for entries in lists for e in entries}
+    return tuple(sorted(found.values(), key=lambda e: (e.conclusion.key, e.position)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +291,24 @@ class SiteIndex:
     def is_current(self, entry: Entry) -> bool:
         """Whether the task belongs to this version's conclusion."""
         return entry.conclusion is self.conclusion
+
+    @cached_property
+    def open_earlier(self) -> tuple[Entry, ...]:
+        """Earlier quarters' tasks with deadlines, still open as of the version: not
+        reported done or stopped, and carried on by no newer task (which stands for
+        them): what the newest calendars and report sheets keep asking about."""
+        return tuple(
+            e
+            for e in self.earlier
+            if e.task.deadlines
+            and e.ref not in self.continued_by
+            and not (state := self.state(e)).done
+            and not state.stopped
+        )
+
+    def collectives_of(self, agency_id: str) -> set[str]:
+        """Every collective the agency belongs to, directly or through another."""
+        return collectives_of(agency_id, {a.id: a for a in self.dataset.agencies})
 
     @cached_property
     def agency_counts(self) -> dict[str, int]:
@@ -328,21 +403,31 @@ def _entries(
     conclusion: Conclusion, agencies: Mapping[str, Agency], documents: Mapping[str, Document]
 ) -> Iterable[Entry]:
     references = printed_references(conclusion)
-    for task, chain in walk_tasks(conclusion.sections):
+    for position, (task, chain) in enumerate(walk_tasks(conclusion.sections)):
         cited = dict.fromkeys(c.document for c in task.cites)  # unique, in order
         heading = assigning_heading(task, chain)
+        lead = effective_lead(task, chain)
+        over = addressing_heading(chain)
+        leaders = {a for a, _inherited in lead}
         yield Entry(
             conclusion=conclusion,
             task=task,
             lead=tuple(
                 Role(agencies[a], heading.number if inherited and heading else None)
-                for a, inherited in effective_lead(task, chain)
+                for a, inherited in lead
             ),
             support=tuple(agencies[a] for a in task.support),
             report_to=tuple(agencies[a] for a in task.report_to),
             accountable=tuple(agencies[a] for a in task.accountable),
             documents=tuple(documents[d] for d in cited),
             reference=references[task.id],
+            position=position,
+            duties=tuple(agencies[a] for a in task.duties),
+            addressed=tuple(
+                Role(agencies[a], over.number) for a in over.assignee if a not in leaders
+            )
+            if over
+            else (),
         )
 
 
@@ -353,29 +438,32 @@ def _agencies_in_scope(quarters: Iterable[Conclusion], mentioned: set[str]) -> s
         scope.update(r.agency for r in conclusion.recipients if r.agency)
         for task, chain in walk_tasks(conclusion.sections):
             scope.update(a for a, _inh in effective_lead(task, chain))
-            scope.update(task.support)
-            scope.update(task.report_to)
-            scope.update(task.accountable)
+            for key in TASK_AGENCY_FIELDS:
+                scope.update(getattr(task, key))
     return scope
 
 
-def _by_agency(entries: Iterable[Entry]) -> tuple[dict[str, list[Entry]], ...]:
-    """Lead, support, accountable and report-to lists per agency, in one pass: linear
-    in the data."""
-    lead: dict[str, list[Entry]] = defaultdict(list)
-    support: dict[str, list[Entry]] = defaultdict(list)
-    accountable: dict[str, list[Entry]] = defaultdict(list)
-    reports: dict[str, list[Entry]] = defaultdict(list)
+def _by_agency(entries: Iterable[Entry]) -> dict[str, dict[str, list[Entry]]]:
+    """Role → agency → the entries giving it that role, in one pass: linear in the
+    data. An agency held accountable for a task it also leads or takes part in is
+    listed once, in its part (the card says it is held accountable)."""
+    out: dict[str, dict[str, list[Entry]]] = {
+        role: defaultdict(list)
+        for role in ("lead", "addressed", "duties", "support", "accountable", "report_to")
+    }
     for e in entries:
         for role in e.lead:
-            lead[role.agency.id].append(e)
-        for agency in e.support:
-            support[agency.id].append(e)
+            out["lead"][role.agency.id].append(e)
+        for role in e.addressed:
+            out["addressed"][role.agency.id].append(e)
+        for key in ("duties", "support", "report_to"):
+            for agency in getattr(e, key):
+                out[key][agency.id].append(e)
+        active = {a.id for a in e.agencies}
         for agency in e.accountable:
-            accountable[agency.id].append(e)
-        for agency in e.report_to:
-            reports[agency.id].append(e)
-    return lead, support, accountable, reports
+            if agency.id not in active:
+                out["accountable"][agency.id].append(e)
+    return out
 
 
 def _agency_views(
@@ -385,27 +473,31 @@ def _agency_views(
     earlier: tuple[Entry, ...],
     dues: tuple[Due, ...],
 ) -> dict[str, AgencyView]:
-    lead, support, accountable, reports = _by_agency(entries)
+    by_role = _by_agency(entries)
+    lead = by_role["lead"]
     old: dict[str, list[Entry]] = defaultdict(list)
     for e in earlier:  # in order, once per agency that leads or supports it
         for agency_id in dict.fromkeys(a.id for a in e.agencies):
             old[agency_id].append(e)
     rank = {id(e): i for i, e in enumerate(entries)}
-    # A deadline is its lead's: a supporter joins the work, not the lead's dates.
+    # A deadline is its lead's, and the heading's addressee's, who answers for its
+    # section: a supporter joins the work, not the lead's dates.
     own: dict[str, list[Due]] = defaultdict(list)
     for due in dues:
-        for agency in dict.fromkeys(due.entry.leaders):
+        for agency in dict.fromkeys((*due.entry.leaders, *(r.agency for r in due.entry.addressed))):
             own[agency.id].append(due)
     return {
         a: AgencyView(
             agency=agencies[a],
             lead=tuple(lead[a]),
-            support=tuple(support[a]),
-            accountable=tuple(accountable[a]),
-            collective=_through_collectives(a, agencies, lead, rank),
-            reports_to_it=tuple(reports[a]),
+            support=tuple(by_role["support"][a]),
+            accountable=tuple(by_role["accountable"][a]),
+            collective=_through_collectives(a, agencies, by_role, rank),
+            reports_to_it=tuple(by_role["report_to"][a]),
             dues=tuple(own[a]),
             earlier=tuple(old[a]),
+            addressed=tuple(by_role["addressed"][a]),
+            duties=tuple(by_role["duties"][a]),
         )
         for a in ids
     }
@@ -414,16 +506,19 @@ def _agency_views(
 def _through_collectives(
     agency_id: str,
     agencies: Mapping[str, Agency],
-    lead: Mapping[str, list[Entry]],
+    by_role: Mapping[str, Mapping[str, list[Entry]]],
     rank: Mapping[int, int],
 ) -> tuple[tuple[Entry, Agency], ...]:
-    """Tasks led by a collective the agency belongs to, in document order, each once,
-    with the collective that binds it."""
+    """Tasks that a collective the agency belongs to leads, has a part in or answers
+    for, in document order, each once, with the collective that binds it. (A heading
+    addressed to a collective gives its members nothing: the paragraph under it names
+    whom it gives the task.)"""
     found: dict[int, tuple[Entry, Agency]] = {}
     for group in sorted(collectives_of(agency_id, agencies)):
-        for entry in lead.get(group, ()):
-            if agency_id not in {a.id for a in (*entry.agencies, *entry.accountable)}:
-                found.setdefault(id(entry), (entry, agencies[group]))
+        for role in ("lead", "duties", "accountable"):
+            for entry in by_role[role].get(group, ()):
+                if agency_id not in {a.id for a in entry.bound}:
+                    found.setdefault(id(entry), (entry, agencies[group]))
     return tuple(sorted(found.values(), key=lambda pair: rank[id(pair[0])]))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from ketluan.model import Deadline, Relation, Status, StatusReport
@@ -65,3 +65,10 @@ def state_as_of(
     if any(passed(d, as_of) for d in deadlines):
         return TaskState("overdue-unreported", OVERDUE_UNREPORTED)
     return TaskState("unreported", UNREPORTED)
+
+
+def last_day(deadline: Deadline) -> date:
+    """The last day a deadline leaves: its date, or the day before for "trước 15/6"."""
+    if deadline.relation is Relation.BEFORE:
+        return deadline.date - timedelta(days=1)
+    return deadline.date

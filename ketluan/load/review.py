@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ketluan.model import Conclusion, Dataset
+from ketluan.model import TASK_AGENCY_FIELDS, Conclusion, Dataset
 from ketluan.model.calendar import find_quarter
 from ketluan.model.outline import walk_sections, walk_tasks
 from ketluan.problems import FieldPath, Problem, Reporter, format_path
@@ -88,6 +88,6 @@ def _named(conclusion: Conclusion) -> tuple[set[str], set[str]]:
     for section in walk_sections(conclusion.sections):
         agencies.update(section.assignee)
     for task, _chain in walk_tasks(conclusion.sections):
-        agencies.update(task.lead, task.support, task.report_to, task.accountable)
+        agencies.update(*(getattr(task, key) for key in TASK_AGENCY_FIELDS))
         documents.update(c.document for c in task.cites)
     return agencies, documents

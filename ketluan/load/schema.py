@@ -39,6 +39,7 @@ MODELINE = "# yaml-language-server: $schema={path}"
 _AGENCY_FIELDS = {
     (Task, "lead"),
     (Task, "support"),
+    (Task, "duties"),
     (Task, "report_to"),
     (Task, "accountable"),
     (Section, "assignee"),

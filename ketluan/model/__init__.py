@@ -16,6 +16,7 @@ from ketluan.model.codes import (
     TaskKind,
 )
 from ketluan.model.records import (
+    TASK_AGENCY_FIELDS,
     Agency,
     Citation,
     Conclusion,
@@ -37,6 +38,7 @@ from ketluan.model.records import (
 )
 
 __all__ = [
+    "TASK_AGENCY_FIELDS",
     "Agency",
     "AgencyGroup",
     "Citation",

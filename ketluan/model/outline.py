@@ -94,9 +94,7 @@ def _walk(
 def assigning_heading(task: Task, chain: tuple[Section, ...]) -> Section | None:
     """The heading whose assignee leads the task too: the nearest one with an assignee,
     when the task inherits its heading's lead."""
-    if not task.inherits_lead:
-        return None
-    return next((section for section in reversed(chain) if section.assignee), None)
+    return addressing_heading(chain) if task.inherits_lead else None
 
 
 def effective_lead(task: Task, chain: tuple[Section, ...]) -> tuple[tuple[str, bool], ...]:
@@ -169,3 +167,21 @@ def printed_references(conclusion: Conclusion) -> dict[str, str]:
         task_id: ref if taken[ref] == 1 else f"{ref} (phần {tops[task_id]})"
         for task_id, ref in refs.items()
     }
+
+
+def addressing_heading(chain: tuple[Section, ...]) -> Section | None:
+    """The nearest enclosing heading that addresses agencies ("2. Đối với Đảng ủy Ủy ban
+    nhân dân tỉnh"): every paragraph under it is given to them, whether it names its own
+    lead or not."""
+    return next((section for section in reversed(chain) if section.assignee), None)
+
+
+def given_to(task: Task, chain: tuple[Section, ...]) -> set[str]:
+    """Every agency a task is given to by name or heading: its lead (inherited or
+    named), the heading's addressee, its parts, support and those held accountable."""
+    heading = addressing_heading(chain)
+    given = {a for a, _inherited in effective_lead(task, chain)}
+    given.update(heading.assignee if heading else ())
+    for key in ("duties", "support", "accountable"):
+        given.update(getattr(task, key))
+    return given

@@ -27,6 +27,7 @@ from ketluan.model.codes import (
 
 __all__ = [
     "NO_REVIEW",
+    "TASK_AGENCY_FIELDS",
     "Agency",
     "Citation",
     "Conclusion",
@@ -147,6 +148,9 @@ class Task:
     lead: tuple[str, ...] = ()  # agencies the text names as leading (Agency.id)
     inherit_lead: bool | None = None  # None: inherit the section's assignee when lead is empty
     support: tuple[str, ...] = ()  # coordinating agencies
+    # Agencies given a part of their own beside the lead's (IV.1: "…; Đảng ủy Ủy ban
+    # nhân dân tỉnh xem xét, giải quyết theo thẩm quyền"): not coordinating, not leading.
+    duties: tuple[str, ...] = ()
     report_to: tuple[str, ...] = ()  # whom the task reports to
     accountable: tuple[str, ...] = ()  # who the text holds accountable ("chịu trách nhiệm")
     deadlines: tuple[Deadline, ...] = ()
@@ -164,6 +168,10 @@ class Task:
     def anchor(self) -> str:
         """HTML anchor: "II.2.2-3" → "nv-ii-2-2-3"."""
         return "nv-" + re.sub(r"[^a-z0-9]+", "-", self.id.lower()).strip("-")
+
+
+# The fields of a task that name agencies, in the order a reader meets them.
+TASK_AGENCY_FIELDS = ("lead", "duties", "support", "report_to", "accountable")
 
 
 @dataclass(frozen=True, slots=True)

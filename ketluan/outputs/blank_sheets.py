@@ -30,18 +30,28 @@ __all__ = ["excel_csv", "sheet_rows", "write_sheets"]
 SHORT = 160  # characters of a task's text in the sheet: enough to recognise it
 
 
+def sheet_entries(index: SiteIndex, agency_id: str) -> tuple[Entry, ...]:
+    """The tasks an agency's sheet asks about: earlier quarters' still open that bind
+    it or a collective it belongs to (oldest first), then every task of this version
+    that binds it, its collectives' included."""
+    mine = index.collectives_of(agency_id) | {agency_id}
+    earlier = tuple(e for e in index.open_earlier if mine & {a.id for a in e.bound})
+    return earlier + index.agencies[agency_id].tasks
+
+
 def sheet_rows(index: SiteIndex, agency_id: str) -> list[list[str]]:
-    """The pre-filled rows of an agency's sheet: its tasks of this version."""
-    view = index.agencies[agency_id]
-    # Deduplicated by ref: hashing an Entry hashes its whole task, deadlines and all.
-    entries = {e.ref: e for e in (*view.lead, *view.support)}
-    return [_row(entry, agency_id) for entry in entries.values()]
+    """The pre-filled rows of an agency's sheet, named by the agency's name."""
+    name = index.agencies[agency_id].agency.name
+    return [_row(index, entry, name) for entry in sheet_entries(index, agency_id)]
 
 
-def _row(entry: Entry, agency_id: str) -> list[str]:
+def _row(index: SiteIndex, entry: Entry, agency: str) -> list[str]:
     short = excerpt(entry.task.text, SHORT)
     dues = "; ".join(vi_date(d.date) for d in entry.task.deadlines) or "không nêu"
-    filled = [entry.ref, entry.reference, short, dues, agency_id]
+    reference = entry.reference
+    if not index.is_current(entry):
+        reference = f"{entry.conclusion.title}, {reference}"
+    filled = [entry.ref, reference, short, dues, agency]
     return filled + [""] * (len(COLUMNS) - len(FILLED))
 
 
@@ -51,7 +61,7 @@ def write_sheets(index: SiteIndex, site_dir: Path) -> int:
     stamp = datetime.combine(index.conclusion.meeting_date, datetime.min.time())
     count = 0
     for agency_id, view in index.agencies.items():
-        if not (view.lead or view.support):
+        if not view.tasks:
             continue
         rows = sheet_rows(index, agency_id)
         folder = site_dir / urls.agency(agency_id)

@@ -16,12 +16,16 @@ meeting's, never the build's.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from ketluan.index.site_index import Entry, SiteIndex
+from ketluan.index.status import last_day
+from ketluan.model import Agency, Deadline
 from ketluan.outputs.blank_sheets import excel_csv
 from ketluan.outputs.tasks_json import JSON_SCHEMA, tasks_json
 from ketluan.render import labels, urls
@@ -44,17 +48,41 @@ CSV_COLUMNS = (
     "Ngày báo cáo",
     "Minh chứng",
     "Nội dung",
+    "Chú thích",
 )
 
+# Whose dates a row's deadlines are, when they are not its agency's own.
+THEIR_DATES = "thời hạn của đơn vị chủ trì: "
 
-def _roles(entry: Entry) -> list[tuple[str, str, str]]:
-    """(role label, agency id, agency name) of each agency the task names."""
-    out = [(labels.ROLES["lead"], r.agency.id, r.agency.name) for r in entry.lead]
-    out += [(labels.ROLES["support"], a.id, a.name) for a in entry.support]
-    out += [(labels.ROLES["accountable"], a.id, a.name) for a in entry.accountable]
-    # A row per agency: the reports' recipient is said as such, beside the others.
-    out += [(f"Nhận {labels.ROLES['report_to'].lower()}", a.id, a.name) for a in entry.report_to]
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One agency's part in one task, as a row says it."""
+
+    role: str  # the "Vai trò" cell
+    agency: Agency
+    dates: str  # the "Thời hạn" cell, said from this agency's side
+
+
+def _parts(entry: Entry) -> list[_Part]:
+    """Each agency the task names or addresses, with its part: the lead and the
+    heading's addressee own the deadlines; everyone else reads them as the lead's; the
+    reports' recipient waits for the report's own deadline."""
+    own = _dates(entry.task.deadlines)
+    theirs = THEIR_DATES + own if own else ""
+    out = [_Part(labels.ROLES["lead"], r.agency, own) for r in entry.lead]
+    out += [_Part(f"{labels.THROUGH_HEADING} {r.heading}", r.agency, own) for r in entry.addressed]
+    out += [_Part(labels.ROLES[key], a, theirs) for key in _OTHERS for a in getattr(entry, key)]
+    awaited = _dates(entry.report_deadlines) or "văn bản không nêu hạn báo cáo"
+    out += [_Part(f"Nhận {labels.ROLES['report_to'].lower()}", a, awaited) for a in entry.report_to]
     return out
+
+
+_OTHERS = ("duties", "support", "accountable")
+
+
+def _dates(deadlines: Iterable[Deadline]) -> str:
+    return "; ".join(f"{vi_date(d.date)} ({labels.deadline_note(d)})" for d in deadlines)
 
 
 def _facts(index: SiteIndex, entry: Entry) -> dict[str, str]:
@@ -63,9 +91,6 @@ def _facts(index: SiteIndex, entry: Entry) -> dict[str, str]:
     report = state.report
     evidence = report.evidence if report else None
     return {
-        "Thời hạn": "; ".join(
-            f"{vi_date(d.date)} ({labels.deadline_note(d)})" for d in task.deadlines
-        ),
         "Chỉ tiêu": "; ".join(t.phrase for t in task.targets),
         "Văn bản dẫn chiếu": "; ".join(c.as_written for c in task.cites),
         "Tình trạng": state.label,
@@ -75,36 +100,60 @@ def _facts(index: SiteIndex, entry: Entry) -> dict[str, str]:
             if evidence
             else ""
         ),
+        "Nội dung": task.text,
+        "Chú thích": "\n".join(f"{f.number}. {f.text}" for f in entry.footnotes),
     }
 
 
+_Memo = dict[str, tuple[list[_Part], dict[str, str]]]
+
+
 def task_rows(
-    index: SiteIndex, agency_id: str | None = None, rows: list[dict[str, str]] | None = None
+    index: SiteIndex, agency_id: str | None = None, memo: _Memo | None = None
 ) -> list[dict[str, str]]:
-    """One row per task of the version and agency role (only `agency_id`'s, if given;
-    taken from `rows`, the whole table, when the caller made it already)."""
-    if rows is not None:
-        return [r for r in rows if agency_id is None or r["Mã cơ quan"] == agency_id]
+    """One row per task of the version and agency part; with `agency_id`, that
+    agency's rows, and a row for each task a collective it belongs to is given.
+    `memo` keeps each task's parts and facts from one call to the next."""
     out: list[dict[str, str]] = []
+    memo = {} if memo is None else memo
+    collective = _through(index, agency_id) if agency_id else {}
     for entry in index.entries:
-        facts = _facts(index, entry)
-        for role, agency, name in _roles(entry):
-            if agency_id is not None and agency != agency_id:
-                continue
+        if entry.ref not in memo:
+            memo[entry.ref] = (_parts(entry), _facts(index, entry))
+        parts, facts = memo[entry.ref]
+        if agency_id is not None:
+            mine = [p for p in parts if p.agency.id == agency_id]
+            group = collective.get(entry.ref)
+            if not mine and group is not None:
+                theirs = next(p for p in parts if p.agency.id == group.id)
+                mine = [
+                    _Part(
+                        f"Giao chung (qua {group.name})",
+                        index.agencies[agency_id].agency,
+                        theirs.dates,
+                    )
+                ]
+            parts = mine
+        for part in parts:
             out.append(
                 {
                     "Quý": entry.conclusion.title,
                     "Mã nhiệm vụ": entry.ref,
                     "Mục": entry.reference,
                     "Loại": labels.KINDS[entry.task.kind],
-                    "Vai trò": role,
-                    "Mã cơ quan": agency,
-                    "Cơ quan": name,
+                    "Vai trò": part.role,
+                    "Mã cơ quan": part.agency.id,
+                    "Cơ quan": part.agency.name,
+                    "Thời hạn": part.dates,
                     **facts,
-                    "Nội dung": entry.task.text,
                 }
             )
     return out
+
+
+def _through(index: SiteIndex, agency_id: str) -> dict[str, Agency]:
+    """Task ref → the collective that gives it to `agency_id`."""
+    return {e.ref: group for e, group in index.agencies[agency_id].collective}
 
 
 def _csv(rows: list[dict[str, str]]) -> bytes:
@@ -127,11 +176,12 @@ def calendar(
     index: SiteIndex,
     site_url: str,
     agency_id: str | None = None,
-    events: dict[str, list[Any]] | None = None,
+    events: dict[tuple[str, bool], list[Any]] | None = None,
 ) -> bytes:
-    """The iCalendar feed of the version's deadlines (of the tasks `agency_id` leads or
-    supports, if given); `site_url` is the version's address, ending in "/". `events`
-    keeps each task's events from one feed to the next."""
+    """The iCalendar feed of the version's deadlines, and of earlier quarters' tasks
+    still open (not reported done or stopped, not carried on by a newer task): of the
+    tasks that bind `agency_id`, if given. `site_url` is the version's address, ending
+    in "/". `events` keeps each task's events from one feed to the next."""
     from icalendar import Calendar
 
     events = {} if events is None else events
@@ -140,26 +190,39 @@ def calendar(
     feed.add("version", "2.0")
     name = index.agencies[agency_id].agency.name if agency_id else index.dataset.province
     feed.add("x-wr-calname", f"Thời hạn Kết luận {index.conclusion.title} — {name}")
-    for entry in index.entries:
-        named = {a.id for a in entry.leaders} | {a.id for a in entry.support}
-        if agency_id is not None and agency_id not in named:
-            continue
-        if entry.ref not in events:
-            events[entry.ref] = _events(index, entry, site_url)
-        for event in events[entry.ref]:
+    # The agency and the collectives it belongs to: what binds them binds it.
+    mine = index.collectives_of(agency_id) | {agency_id} if agency_id else set()
+    for entry in (*index.open_earlier, *index.entries):
+        own = True
+        if agency_id is not None:
+            if not mine & {a.id for a in entry.bound}:
+                continue
+            owners = {a.id for a in entry.leaders} | {r.agency.id for r in entry.addressed}
+            # Its own deadline when it leads, or a collective of it does, or a heading
+            # gives it the task; a supporter's or a part's are the lead's.
+            own = agency_id in owners or bool(
+                agency_id not in {a.id for a in entry.bound} and mine & owners
+            )
+        if (entry.ref, own) not in events:
+            events[entry.ref, own] = _events(index, entry, site_url, own=own)
+        for event in events[entry.ref, own]:
             feed.add_component(event)
     ical: bytes = feed.to_ical()
     return ical
 
 
-def _events(index: SiteIndex, entry: Entry, site_url: str) -> list[Any]:
-    """A task's deadlines as calendar events; its UIDs are those of its chain's first."""
+def _events(index: SiteIndex, entry: Entry, site_url: str, *, own: bool) -> list[Any]:
+    """A task's deadlines as whole-day events on their last day ("trước 15/6/2026" on
+    14/6); its UIDs are those of its chain's first. `own`: for a calendar of an agency
+    whose deadlines they are; any other's says whose they are."""
     from icalendar import Event  # imported here: only the feeds need it
 
     stamp = datetime.combine(index.conclusion.meeting_date, time())
     domain = slugify(index.dataset.province) or "ketluan"
     root = _root(index, entry)
     counts = {True: 0, False: 0}
+    lead = "; ".join(a.name for a in entry.leaders)
+    quarter = "" if index.is_current(entry) else f"{entry.conclusion.title} · "
     out = []
     for d in entry.task.deadlines:
         counts[d.report] += 1
@@ -167,14 +230,19 @@ def _events(index: SiteIndex, entry: Entry, site_url: str) -> list[Any]:
         kind = "bao-cao" if d.report else "han"
         event.add("uid", f"{root}/{kind}-{counts[d.report]}@{domain}.ketluan")
         event.add("dtstamp", stamp)
-        event.add("dtstart", d.date)
+        event.add("dtstart", last_day(d))
         what = "Hạn báo cáo" if d.report else ("Mục tiêu" if d.aim else "Thời hạn")
-        lead = "; ".join(a.name for a in entry.leaders)
-        event.add("summary", f"{what}: {entry.reference} “{entry.opening}” — {lead}")
+        task = f"{quarter}{entry.reference} “{entry.opening}”"
+        summary = f"{what}: {task} — {lead}" if own else f"{what} của {lead}: {task}"
+        event.add("summary", summary)
         event.add("description", f"“{d.phrase}” ({labels.deadline_note(d)})\n\n{entry.task.text}")
-        event.add("url", site_url + urls.task(entry.task.anchor, None))
+        event.add("url", site_url + urls.task(entry.task.anchor, _quarter_of(index, entry)))
         out.append(event)
     return out
+
+
+def _quarter_of(index: SiteIndex, entry: Entry) -> str | None:
+    return None if index.is_current(entry) else entry.conclusion.key
 
 
 def atom(index: SiteIndex, root_url: str) -> bytes:
@@ -207,8 +275,9 @@ def write_exports(index: SiteIndex, site_dir: Path, site_url: str) -> int:
     root_url = site_url if site_url.endswith("/") else site_url + "/"
     root_url = root_url.removesuffix(f"{key}/")
     version_url = f"{root_url}{key}/"
-    rows = task_rows(index)
-    events: dict[str, list[Any]] = {}
+    memo: _Memo = {}
+    rows = task_rows(index, memo=memo)
+    events: dict[tuple[str, bool], list[Any]] = {}
     files: dict[str, bytes] = {
         urls.EXPORT_CSV: _csv(rows),
         urls.EXPORT_JSON: json.dumps(tasks_json(index), ensure_ascii=False, indent=1).encode(),
@@ -217,8 +286,8 @@ def write_exports(index: SiteIndex, site_dir: Path, site_url: str) -> int:
         urls.EXPORT_ATOM: atom(index, root_url),
     }
     for agency_id, view in index.agencies.items():
-        if view.lead or view.support:
-            files[urls.agency_export(agency_id, "csv")] = _csv(task_rows(index, agency_id, rows))
+        if view.tasks:
+            files[urls.agency_export(agency_id, "csv")] = _csv(task_rows(index, agency_id, memo))
             files[urls.agency_export(agency_id, "ics")] = calendar(
                 index, version_url, agency_id, events
             )

@@ -17,8 +17,8 @@ from datetime import date
 from enum import Enum
 from typing import Annotated, Any
 
-from ketluan.index.site_index import SiteIndex
-from ketluan.model import Operator, Precision, Relation, TaskKind
+from ketluan.index.site_index import SiteIndex, stated_by
+from ketluan.model import Operator, Period, Precision, Relation, TaskKind
 
 __all__ = ["JSON_SCHEMA", "TasksExport", "json_schema", "tasks_json"]
 
@@ -39,9 +39,34 @@ class DeadlineOut:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TargetOut:
     phrase: str
+    metric: str
     operator: Operator
     value: str  # a decimal, written as the data writes it ("1.5", "30")
+    value_max: str | None = None  # the upper bound of a range ("3-4%")
     unit: str
+    by: Day | None = None  # the date it is to be reached by
+    precision: Precision | None = None
+    # Whether `by` is stated by the phrase itself, or derived from its context.
+    by_stated: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecurrenceOut:
+    phrase: str
+    every: tuple[Period, ...] = ()  # empty: "định kỳ" with no period stated
+    at_least: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FootnoteOut:
+    number: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HeadingOut:
+    agency: str
+    heading: str  # the number of the heading that addresses it: "2"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -63,13 +88,19 @@ class TaskOut:
     reference: str
     kind: TaskKind
     text: str
+    opening: str  # its opening words, verbatim, cut at a word
     lead: tuple[str, ...]
+    # Given to these through the heading over it, though the paragraph names the lead.
+    through_heading: tuple[HeadingOut, ...] = ()
+    duties: tuple[str, ...] = ()  # a part of their own beside the lead's
     support: tuple[str, ...] = ()
     accountable: tuple[str, ...] = ()
     report_to: tuple[str, ...] = ()
     deadlines: tuple[DeadlineOut, ...]
+    recurrences: tuple[RecurrenceOut, ...] = ()
     targets: tuple[TargetOut, ...] = ()
     cites: tuple[CitationOut, ...] = ()
+    footnotes: tuple[FootnoteOut, ...] = ()
     status: StatusOut
 
 
@@ -102,7 +133,12 @@ def export(index: SiteIndex) -> TasksExport:
                 reference=entry.reference,
                 kind=task.kind,
                 text=task.text,
+                opening=entry.opening,
                 lead=tuple(r.agency.id for r in entry.lead),
+                through_heading=tuple(
+                    HeadingOut(agency=r.agency.id, heading=r.heading or "") for r in entry.addressed
+                ),
+                duties=tuple(a.id for a in entry.duties),
                 support=tuple(a.id for a in entry.support),
                 accountable=tuple(a.id for a in entry.accountable),
                 report_to=tuple(a.id for a in entry.report_to),
@@ -117,13 +153,28 @@ def export(index: SiteIndex) -> TasksExport:
                     )
                     for d in task.deadlines
                 ),
+                recurrences=tuple(
+                    RecurrenceOut(phrase=r.phrase, every=r.every, at_least=r.at_least)
+                    for r in task.recurrences
+                ),
                 targets=tuple(
-                    TargetOut(phrase=t.phrase, operator=t.operator, value=str(t.value), unit=t.unit)
+                    TargetOut(
+                        phrase=t.phrase,
+                        metric=t.metric,
+                        operator=t.operator,
+                        value=str(t.value),
+                        value_max=None if t.value_max is None else str(t.value_max),
+                        unit=t.unit,
+                        by=t.by,
+                        precision=t.precision,
+                        by_stated=t.by is not None and stated_by(t, entry.conclusion),
+                    )
                     for t in task.targets
                 ),
                 cites=tuple(
                     CitationOut(document=c.document, as_written=c.as_written) for c in task.cites
                 ),
+                footnotes=tuple(FootnoteOut(number=f.number, text=f.text) for f in entry.footnotes),
                 status=StatusOut(
                     label=state.label, date=report.date if report else None, evidence=evidence
                 ),
@@ -186,6 +237,8 @@ def _type(hint: Any) -> dict[str, Any]:
     if origin in (types.UnionType, typing.Union):
         (inner,) = [a for a in args if a is not type(None)]
         own = _type(inner)
+        if "enum" in own:
+            return {"enum": [*own["enum"], None]}
         return {**own, "type": [own["type"], "null"]}
     if origin is tuple:
         return {"type": "array", "items": _type(args[0])}

@@ -21,10 +21,45 @@ GROUPS: dict[AgencyGroup, str] = {
 # What each role of an agency in a task is called (cards, the review page, exports).
 ROLES: dict[str, str] = {
     "lead": "Chủ trì",
+    "duties": "Phần việc riêng",
     "support": "Phối hợp",
     "accountable": "Chịu trách nhiệm",
     "report_to": "Báo cáo",
 }
+
+# The task given through a heading ("2. Đối với Đảng ủy Ủy ban nhân dân tỉnh") to the
+# agency it addresses, though the paragraph names another: not a role the text states.
+THROUGH_HEADING = "Giao qua đề mục"
+
+# The sections of an agency's page and printout, in order: (AgencyView field, heading,
+# the note under it, with "{name}" for the agency's). "Giao chung" follows them.
+AGENCY_SECTIONS: tuple[tuple[str, str, str], ...] = (
+    ("lead", "Nhiệm vụ chủ trì", ""),
+    (
+        "addressed",
+        "Nhiệm vụ giao qua đề mục",
+        "Các đoạn sau thuộc một đề mục Kết luận giao cho {name}, "
+        "dù câu văn nêu tên đơn vị thực hiện.",
+    ),
+    (
+        "duties",
+        "Phần việc riêng",
+        "Trong các nhiệm vụ sau, Kết luận giao {name} một phần việc riêng, "
+        "bên cạnh đơn vị chủ trì.",
+    ),
+    ("support", "Nhiệm vụ phối hợp", "Thời hạn trong các nhiệm vụ này là của đơn vị chủ trì."),
+    (
+        "accountable",
+        "Chịu trách nhiệm",
+        "Kết luận nêu {name} chịu trách nhiệm trong các nhiệm vụ sau.",
+    ),
+)
+
+# Under "Nhiệm vụ giao chung": what binds a member through its collective.
+COLLECTIVE_NOTE = (
+    "Các nhiệm vụ sau được giao cho một tập thể có {name} là thành viên, "
+    "nên {name} cũng có trách nhiệm thực hiện."
+)
 
 KINDS: dict[TaskKind, str] = {
     TaskKind.TASK: "Nhiệm vụ",

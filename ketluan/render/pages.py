@@ -17,7 +17,14 @@ from markupsafe import Markup
 from ketluan.index.changes import compare_with_previous, excerpt, wording
 from ketluan.index.lapses import lapses
 from ketluan.index.overview import bars, overview
-from ketluan.index.site_index import DocumentView, Due, Entry, SiteIndex, document_level
+from ketluan.index.site_index import (
+    DocumentView,
+    Due,
+    Entry,
+    SiteIndex,
+    document_level,
+    stated_by,
+)
 from ketluan.model import (
     AgencyGroup,
     Citation,
@@ -25,17 +32,15 @@ from ketluan.model import (
     Correction,
     Document,
     Footnote,
-    Target,
 )
-from ketluan.model.calendar import find_quarter, planning_year
+from ketluan.model.calendar import find_quarter
 from ketluan.model.outline import blocks
 from ketluan.render import labels, urls
 from ketluan.render.environment import environment, render
 from ketluan.render.linkify import Segment, segments
 from ketluan.render.plan import FixedPage, PlannedPage
 from ketluan.render.timeline import layout
-from ketluan.text.deadlines import DeadlinePhraseError, parse_deadline
-from ketluan.text.vietnamese import collation_key, footnote_markers
+from ketluan.text.vietnamese import collation_key
 
 # The home page's next deadlines: at least this many, each date's whole.
 HOME_UPCOMING = 8
@@ -46,16 +51,6 @@ NEW_LISTED = 150
 def _issue_order(view: DocumentView) -> tuple[int, bool, date]:
     doc = view.document
     return (doc.issued_year or 0, doc.date is None, doc.date or date.min)
-
-
-def stated_by(target: Target, of: Conclusion) -> bool:
-    """Whether a target's phrase itself states its date ("hết quý II năm 2026 đạt trên
-    30%"), rather than the editor deriving it from the context."""
-    try:
-        parse_deadline(target.phrase, default_year=planning_year(of.key))
-    except DeadlinePhraseError:
-        return False
-    return True
 
 
 def document_label(doc: Document) -> str:
@@ -103,8 +98,7 @@ class SitePages:
     def footnotes(self, entry: Entry) -> list[Footnote]:
         """The footnotes whose markers stand in a task's text, in full: they carry real
         directions (what a plan must contain, whom a follow-up covers)."""
-        notes = {f.number: f for f in entry.conclusion.footnotes}
-        return [notes[n] for n in footnote_markers(entry.task.text) if n in notes]
+        return list(entry.footnotes)
 
     def task_url(self, entry: Entry) -> str:
         """Where a task stands in its quarter's full text."""

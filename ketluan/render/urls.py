@@ -77,7 +77,9 @@ def report_sheet(agency_id: str, key: str, kind: str) -> str:
     return f"{agency(agency_id)}bao-cao-{agency_id}-{key}.{kind}"
 
 
-_REPORT_SHEET_NAME = re.compile(r"bao-cao-(?P<agency>[a-z0-9-]+?)-\d{4}-q[1-4]\.(?:csv|xlsx)")
+_REPORT_SHEET_NAME = re.compile(
+    r"bao-cao-(?P<agency>[a-z0-9-]+?)-(?P<key>\d{4}-q[1-4])\.(?:csv|xlsx)"
+)
 
 
 def report_sheet_owner(file_name: str) -> str | None:
@@ -85,6 +87,12 @@ def report_sheet_owner(file_name: str) -> str | None:
     file named otherwise; a browser's " (1)" before the extension is allowed)."""
     m = _REPORT_SHEET_NAME.fullmatch(re.sub(r"\s*\(\d+\)(?=\.\w+$)", "", file_name))
     return m["agency"] if m else None
+
+
+def report_sheet_quarter(file_name: str) -> str | None:
+    """The quarter whose sheet a file is, by the name `report_sheet` gave it."""
+    m = _REPORT_SHEET_NAME.fullmatch(re.sub(r"\s*\(\d+\)(?=\.\w+$)", "", file_name))
+    return m["key"] if m else None
 
 
 def agency_pdf(agency_id: str, key: str) -> str:

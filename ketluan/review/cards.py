@@ -193,7 +193,7 @@ _KEY = re.compile(r"^[a-z_]+(?:, [a-z_]+)*: ")
 # The data's keys, which a note's advice to the YAML editor names ("ghi vào lead,
 # support hay report_to"): a clause naming one is left out, the card's choices say it.
 _DATA_KEYS = re.compile(
-    r"\b(?:lead|support|report_to|accountable|symbol|issued_on|meeting_date|issuing_body|"
+    r"\b(?:lead|duties|support|report_to|accountable|symbol|issued_on|meeting_date|issuing_body|"
     r"document_type|preamble|group|variants|review|subject|type|needs_review|continues)\b"
 )
 

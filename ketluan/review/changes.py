@@ -16,7 +16,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from ketluan.model import AgencyGroup, Measure, Precision, Relation, TaskKind
+from ketluan.model import TASK_AGENCY_FIELDS, AgencyGroup, Measure, Precision, Relation, TaskKind
 from ketluan.problems import FieldPath
 from ketluan.render.labels import ROLES
 from ketluan.review.cards import Card
@@ -26,7 +26,17 @@ from ketluan.text.vietnamese import slugify
 __all__ = ["Refused", "add_agency", "add_document", "answer", "edit_paragraph"]
 
 # Where a new key goes in a task: under its text, as the importer writes it.
-_TASK_ORDER = ("id", "kind", "marker", "text", "lead", "inherit_lead", "support", "report_to")
+_TASK_ORDER = (
+    "id",
+    "kind",
+    "marker",
+    "text",
+    "lead",
+    "inherit_lead",
+    "duties",
+    "support",
+    "report_to",
+)
 
 
 class Refused(ValueError):
@@ -321,7 +331,7 @@ _ACTIONS: dict[str, Callable[[Any, Any, Card, dict[str, Any]], str]] = {
 _REMOVING = {"refuse_correction", "merge"}
 
 # Keys whose value names agencies: lists, and single ids.
-_AGENCY_LISTS = ("lead", "support", "report_to", "accountable", "assignee", "member_of")
+_AGENCY_LISTS = (*TASK_AGENCY_FIELDS, "assignee", "member_of")
 _AGENCY_ONE = ("agency", "issuing_body")
 
 

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,12 @@ import jsonschema
 import pytest
 import yaml
 from icalendar import Calendar
+from sitecheck import REAL_DATA, REAL_QUARTER
 
 from ketluan.fictional import Scale, dump, generate
-from ketluan.index.site_index import build_index
-from ketluan.load import validate_text
-from ketluan.model import Dataset
+from ketluan.index.site_index import Entry, build_index
+from ketluan.load import load, validate_text
+from ketluan.model import Dataset, Relation
 from ketluan.outputs.exports import write_exports
 from ketluan.render import urls
 
@@ -45,7 +47,13 @@ def test_the_task_table_has_a_row_per_task_and_role_in_vietnamese(
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     index = build_index(dataset)
     want = sum(
-        len(e.lead) + len(e.support) + len(e.accountable) + len(e.report_to) for e in index.entries
+        len(e.lead)
+        + len(e.addressed)
+        + len(e.duties)
+        + len(e.support)
+        + len(e.report_to)
+        + len(e.accountable)
+        for e in index.entries
     )
     assert len(rows) == want
     assert {r["Vai trò"] for r in rows} >= {"Chủ trì", "Phối hợp", "Nhận báo cáo"}
@@ -84,10 +92,18 @@ def test_the_calendar_parses_back_and_a_carried_on_task_keeps_its_uid(
     keys = [q.key for q in dataset.quarters]
     feeds = {key: _events(_write(dataset, tmp_path / key, key) / urls.EXPORT_ICS) for key in keys}
     index = build_index(dataset)
-    want = sum(len(e.task.deadlines) for e in index.entries)
-    assert len(feeds[keys[-1]]) == want  # one event per deadline, no UID twice
+    # One event per deadline, no UID twice: the quarter's, and those of earlier
+    # quarters' tasks still open (reported neither done nor stopped, not carried on).
+    still_open = index.open_earlier
+    assert still_open, "the fictional data leaves earlier tasks open"
+    want = sum(len(e.task.deadlines) for e in (*index.entries, *still_open))
+    assert len(feeds[keys[-1]]) == want
     for event in feeds[keys[-1]].values():
-        assert event["url"].startswith(f"{SITE}{keys[-1]}/toan-van/#nv-")
+        assert event["url"].startswith(f"{SITE}{keys[-1]}/toan-van/")
+    earlier_urls = {str(e["url"]) for e in feeds[keys[-1]].values() if "/toan-van/20" in e["url"]}
+    assert earlier_urls == {
+        f"{SITE}{keys[-1]}/toan-van/{e.conclusion.key}/#{e.task.anchor}" for e in still_open
+    }
     # A subscribed calendar moves the earlier task's event rather than adding another:
     # a carried task's events have the UIDs of the first task of its chain.
     moved = 0
@@ -97,7 +113,8 @@ def test_the_calendar_parses_back_and_a_carried_on_task_keeps_its_uid(
             first = entry.task.continues[0]
             while version.by_ref[first].task.continues:
                 first = version.by_ref[first].task.continues[0]
-            ours = [uid for uid, e in feeds[key].items() if e["url"].endswith(entry.task.anchor)]
+            at = f"{SITE}{key}/toan-van/#{entry.task.anchor}"
+            ours = [uid for uid, e in feeds[key].items() if e["url"] == at]
             assert ours and all(uid.startswith(f"{first}/") for uid in ours)
             moved += bool(set(ours) & set(feeds[first.split("/")[0]]))
     assert moved, "the fictional data carries dated tasks on"
@@ -130,3 +147,47 @@ def test_what_the_data_carries_stays_text_in_every_export(tmp_path: Path) -> Non
     assert any("<script>alert(1)</script>" in str(e.get("description")) for e in events.values())
     document = json.loads((site / urls.EXPORT_JSON).read_text(encoding="utf-8"))
     assert any(t["text"].endswith("<script>alert(1)</script> & ]]>") for t in document["tasks"])
+
+
+def test_a_deadline_before_a_day_falls_on_the_day_before_and_others_say_whose(
+    dataset: Dataset, tmp_path: Path
+) -> None:
+    site = _write(dataset, tmp_path)
+    index = build_index(dataset)
+    whole = list(Calendar.from_ical((site / urls.EXPORT_ICS).read_bytes()).walk("VEVENT"))
+    before = [
+        (e, d) for e in index.entries for d in e.task.deadlines if d.relation is Relation.BEFORE
+    ]
+    assert before, "the fictional data says 'trước ngày …'"
+    for entry, deadline in before:
+        days = {ev.decoded("dtstart") for ev in whole if ev["url"] == _at(entry)}
+        assert deadline.date - timedelta(days=1) in days
+        assert deadline.date not in days or any(
+            d.date == deadline.date and d.relation is not Relation.BEFORE
+            for d in entry.task.deadlines
+        )
+
+
+def test_a_supporters_calendar_says_whose_deadline_it_is(tmp_path: Path) -> None:
+    # Real II.1-4: Ban Nội chính leads, the cơ quan nội chính, tư pháp support.
+    real = load(REAL_DATA)
+    site = _write(real, tmp_path)
+    entry = build_index(real).by_ref[f"{REAL_QUARTER}/II.1-4"]
+    theirs = _events(site / urls.agency_export("co-quan-noi-chinh-tu-phap", "ics"))
+    said = [str(e["summary"]) for e in theirs.values() if e["url"] == _at(entry)]
+    assert len(said) == 2
+    # "xây dựng phương án xử lý xong trong quý II"; "phân đấu … trong năm 2026", an aim.
+    assert sorted(s.split(":")[0] for s in said) == [
+        "Mục tiêu của Ban Nội chính Tỉnh ủy",
+        "Thời hạn của Ban Nội chính Tỉnh ủy",
+    ]
+    ours = _events(site / urls.agency_export("ban-noi-chinh", "ics"))
+    said = [str(e["summary"]) for e in ours.values() if e["url"] == _at(entry)]
+    assert len(said) == 2
+    assert sorted(s.split(":")[0] for s in said) == ["Mục tiêu", "Thời hạn"]
+    assert all(s.endswith("— Ban Nội chính Tỉnh ủy") for s in said)
+
+
+def _at(entry: Entry) -> str:
+    """A task of the newest version's quarter, where its calendar events link."""
+    return f"{SITE}{entry.conclusion.key}/toan-van/#{entry.task.anchor}"

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from reporting import HEADER, agency_sheet, csv_rows, fictional_data, write_csv
+from sitecheck import REAL_QUARTER, grown_data
 
 from ketluan.cli import main
+from ketluan.follow.returned import SheetError, read_sheet
 from ketluan.index.site_index import build_index
 from ketluan.load import load
 from ketluan.model.report_sheet import COLUMNS
@@ -35,7 +37,9 @@ def test_a_filled_xlsx_sheet_imports_once_and_shows(
     header = [c.value for c in rows[1]]
     assert header == list(COLUMNS)
     line = next(r for r in range(2, rows.max_row + 1) if rows.cell(r, 1).value == ref)
-    assert rows.cell(line, 5).value == agency  # pre-filled: whose sheet it is
+    # Pre-filled: whose sheet it is, by the name an official reads (never an id).
+    named = {a.id: a.name for a in load(data).agencies}
+    assert rows.cell(line, 5).value == named[agency]
     meeting = load(data).quarters[-1].meeting_date
     day = meeting + timedelta(days=10)
     fill = {
@@ -92,7 +96,7 @@ def test_every_bad_row_is_named_and_nothing_is_written(
     err = capsys.readouterr().err
     for line, words in (
         (2, "không có nhiệm vụ '2026-q2/XX.9'"),
-        (3, "không chủ trì hay phối hợp"),
+        (3, "không được giao nhiệm vụ"),
         (4, "có phải 'hoàn thành đúng hạn'?"),
         (5, "không phải một ngày"),
         (6, "cần số hiệu văn bản minh chứng"),
@@ -102,6 +106,41 @@ def test_every_bad_row_is_named_and_nothing_is_written(
         assert f"Dòng {line}: " in err and words in err, (line, words, err)
     assert "chưa nhập dòng nào" in err
     assert data.read_bytes() == before
+
+
+def test_a_row_of_a_task_of_another_quarter_is_refused_with_its_reason(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet, _agency, ref = agency_sheet(data, tmp_path / "site", "csv")
+    quarters = load(data).quarters
+    rows = csv_rows(sheet)
+    day = (quarters[-1].meeting_date + timedelta(days=3)).isoformat()
+    row = next(r for r in rows if r[0] == ref)
+    # The earlier quarter's sheet, sent back with a row of the newer quarter's task.
+    earlier = sheet.with_name(sheet.name.replace(quarters[-1].key, quarters[0].key))
+    write_csv(earlier, [rows[0], [*row[:5], "đang thực hiện", day, "", "", "", ""]])
+    assert _import(earlier, data) == 1
+    err = capsys.readouterr().err
+    assert f"Dòng 2: nhiệm vụ {ref} thuộc Kết luận {quarters[-1].title}, sau bảng báo cáo" in err
+
+
+def test_a_row_of_a_task_a_newer_one_carries_on_is_refused(tmp_path: Path) -> None:
+    # The real next quarter's II.1 carries on Quý I's II.1-2 (Ban Tổ chức's).
+    data = grown_data(tmp_path)
+    dataset = load(data)
+    key = dataset.quarters[-1].key
+    sheet = tmp_path / f"bao-cao-ban-to-chuc-{key}.csv"
+    day = (dataset.quarters[-1].meeting_date + timedelta(days=3)).isoformat()
+    old = f"{REAL_QUARTER}/II.1-2"
+    write_csv(
+        sheet, [list(COLUMNS), [old, "", "", "", "Ban Tổ chức Tỉnh ủy", "đang thực hiện", day]]
+    )
+    with pytest.raises(SheetError) as caught:
+        read_sheet(sheet, dataset)
+    assert caught.value.problems == [
+        f"Dòng 2: nhiệm vụ {old} đã được tiếp tục bởi nhiệm vụ {key}/II.1 của Kết luận "
+        f"{dataset.quarters[-1].title}; hãy báo cáo theo {key}/II.1"
+    ]
 
 
 def test_what_the_checker_finds_is_said_of_the_row(

@@ -50,6 +50,8 @@ def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 # The sections of an agency page, by role, and the heading each opens with.
 SECTIONS = {
     "lead": "Nhiệm vụ chủ trì",
+    "addressed": "Nhiệm vụ giao qua đề mục",
+    "duties": "Phần việc riêng",
     "support": "Nhiệm vụ phối hợp",
     "accountable": "Chịu trách nhiệm",
     "collective": "Nhiệm vụ giao chung",
@@ -69,6 +71,14 @@ def documented_leads(task: Task, chain: tuple[Section, ...]) -> list[str]:
     heading = next((s.assignee for s in reversed(chain) if s.assignee), ())
     inherits = not task.lead if task.inherit_lead is None else task.inherit_lead
     return list(dict.fromkeys([*(heading if inherits else ()), *task.lead]))
+
+
+def documented_addressees(task: Task, chain: tuple[Section, ...]) -> list[str]:
+    """The README's rule for a paragraph under a heading addressed to an agency that
+    names another lead: it is on the heading's addressee's page too."""
+    heading = next((s.assignee for s in reversed(chain) if s.assignee), ())
+    leads = documented_leads(task, chain)
+    return [a for a in heading if a not in leads]
 
 
 def read(site: Path, url: str) -> str:
@@ -96,10 +106,14 @@ def expected_roles(dataset: Dataset) -> dict[str, dict[str, list[str]]]:
     for conclusion in dataset.quarters:
         for task, chain in walk_tasks(conclusion.sections):
             name = card_id(dataset, conclusion.key, task)
+            leads = documented_leads(task, chain)
+            active = {*leads, *task.duties, *task.support}
             roles = {
-                "lead": documented_leads(task, chain),
+                "lead": leads,
+                "addressed": documented_addressees(task, chain),
+                "duties": list(task.duties),
                 "support": list(task.support),
-                "accountable": list(task.accountable),
+                "accountable": [a for a in task.accountable if a not in active],
             }
             if conclusion is not newest:
                 for agency in dict.fromkeys(roles["lead"] + roles["support"]):
@@ -176,7 +190,17 @@ def test_inherited_lead_is_marked(real_pages: Path) -> None:
     html = read(site, "co-quan/dang-uy-ubnd-tinh")
     card = html[html.index("#nv-ii-2-5") :]
     card = card[: card.index("</div>")]
-    assert "(giao chung tại đề mục 2)" in card
+    assert "(giao qua đề mục 2)" in card
+    assert "giao chung" not in card  # one concept only: what a collective is given
+
+
+def test_a_paragraph_under_a_heading_addressed_to_an_agency_names_it(real_pages: Path) -> None:
+    # 2.1 ¶1 names "Các cơ quan, đơn vị cấp tỉnh" but sits under "2. Đối với Đảng ủy Ủy
+    # ban nhân dân tỉnh": the card says the heading gives it to Đảng ủy UBND tỉnh.
+    html = read(real_pages, "co-quan/dang-uy-ubnd-tinh")
+    card = html[html.index('id="nv-ii-2-1"') :]
+    card = card[: card.index("</div>")]
+    assert re.search(r"<dt>Giao qua đề mục 2</dt> <dd><a [^>]*>Đảng ủy Ủy ban nhân dân tỉnh", card)
 
 
 def test_each_document_page_lists_exactly_its_citing_tasks(rendered: Rendered) -> None:
@@ -335,8 +359,8 @@ def test_a_derived_date_is_said_to_be_derived(real_pages: Path) -> None:
 
 def test_home_says_what_its_agency_count_counts(real_pages: Path) -> None:
     home = read(real_pages, "")
-    assert "24 <span" in home
-    assert "(20 được giao nhiệm vụ, 2 chỉ nhận báo cáo, 2 chỉ được nêu tên)" in home
+    assert "25 <span" in home
+    assert "(21 được giao nhiệm vụ, 2 chỉ nhận báo cáo, 2 chỉ được nêu tên)" in home
 
 
 def test_document_types_in_vietnamese_order(real_pages: Path) -> None:
