@@ -318,7 +318,9 @@ def test_printing_an_agency_page_from_the_browser(
     text = pdf_text(pdf)
     conclusion = next(q for q in live_dataset.quarters if q.key == REAL_QUARTER)
     shown = shown_tasks(text, printed_references(conclusion))
-    assert shown == assigned()["ban-noi-chinh"] == {"II.1-4", "II", "II.1"}  # and its collective's
+    # Its own, and its collectives' (II, II.1 and IV.1's part; IV.2 through "các cơ quan, đơn
+    # vị có liên quan").
+    assert shown == assigned()["ban-noi-chinh"] == {"II.1-4", "II", "II.1", "IV.1", "IV.2"}
     assert "Ban Nội chính Tỉnh ủy chủ động, tích cực phối hợp" in " ".join(text.split())
     for shot in ("home.png", "agency.png", "agency-print-preview.png"):
         assert (ARTIFACTS / shot).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -111,6 +111,31 @@ def test_versions_titles_and_latest_alias(
     assert 'window.location.replace(\n      "../../2026-q3/co-quan/"' in redirect
 
 
+def test_the_newest_calendars_have_addresses_that_never_change(
+    published: tuple[Path, dict[str, dict[str, str]]],
+) -> None:
+    # mike's "latest" redirects pages, not files: the newest quarter's calendars are
+    # copied beside the versions, under lich/, each time the newest is published.
+    repo, _ = published
+    assert show(repo, "lich/thoi-han.ics") == show(repo, "2026-q3/xuat/thoi-han.ics")
+    feeds = git(repo, "ls-tree", "-r", "--name-only", BRANCH, "lich/").split()
+    agencies = [
+        name.split("/")[2]
+        for name in git(repo, "ls-tree", "-r", "--name-only", BRANCH, "2026-q3/co-quan/").split()
+        if re.fullmatch(r"2026-q3/co-quan/([a-z0-9-]+)/thoi-han-\1\.ics", name)
+    ]
+    assert agencies and sorted(feeds) == sorted(
+        ["lich/thoi-han.ics", *(f"lich/{a}.ics" for a in agencies)]
+    )
+    agency = agencies[0]
+    assert show(repo, f"lich/{agency}.ics") == show(
+        repo, f"2026-q3/co-quan/{agency}/thoi-han-{agency}.ics"
+    )
+    # The agency page links it, above its version.
+    page = show(repo, f"2026-q3/co-quan/{agency}/index.html")
+    assert f'href="../../../lich/{agency}.ics"' in page
+
+
 def test_republishing_the_same_data_changes_nothing(
     published: tuple[Path, dict[str, dict[str, str]]],
 ) -> None:

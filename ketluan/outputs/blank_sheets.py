@@ -10,22 +10,20 @@ archive's entry times.
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-import zipfile
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ketluan.index.changes import excerpt
 from ketluan.index.site_index import Entry, SiteIndex
 from ketluan.model import Status
 from ketluan.model.report_sheet import COLUMNS, FILLED
-from ketluan.outputs.cells import csv_text, starts_as_formula
+from ketluan.outputs.exports import table_sheet, task_rows
+from ketluan.outputs.workbooks import excel_csv, saved, text_workbook
 from ketluan.render import urls
 from ketluan.text.vietnamese import vi_date
 
-__all__ = ["excel_csv", "sheet_rows", "write_sheets"]
+__all__ = ["sheet_entries", "sheet_rows", "write_sheets"]
 
 SHORT = 160  # characters of a task's text in the sheet: enough to recognise it
 
@@ -60,6 +58,7 @@ def write_sheets(index: SiteIndex, site_dir: Path) -> int:
     key = index.conclusion.key
     stamp = datetime.combine(index.conclusion.meeting_date, datetime.min.time())
     count = 0
+    memo: dict[str, Any] = {}
     for agency_id, view in index.agencies.items():
         if not view.tasks:
             continue
@@ -67,82 +66,34 @@ def write_sheets(index: SiteIndex, site_dir: Path) -> int:
         folder = site_dir / urls.agency(agency_id)
         folder.mkdir(parents=True, exist_ok=True)
         (site_dir / urls.report_sheet(agency_id, key, "csv")).write_bytes(excel_csv(COLUMNS, rows))
+        table = task_rows(index, agency_id, memo)
         (site_dir / urls.report_sheet(agency_id, key, "xlsx")).write_bytes(
-            _xlsx(rows, view.agency.name, stamp)
+            _xlsx(rows, table, view.agency.name, stamp)
         )
         count += 1
     return count
 
 
-def excel_csv(header: tuple[str, ...], rows: list[list[str]]) -> bytes:
-    """CSV as Excel on Windows opens it with Vietnamese intact: UTF-8 with a BOM, CRLF."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([csv_text(cell) for cell in header])
-    writer.writerows([csv_text(cell) for cell in row] for row in rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def _xlsx(rows: list[list[str]], agency: str, stamp: datetime) -> bytes:
-    from openpyxl import Workbook  # imported here: only the sheets need it
-    from openpyxl.styles import Alignment, Font
+def _xlsx(
+    rows: list[list[str]], table: list[dict[str, str]], agency: str, stamp: datetime
+) -> bytes:
+    """The sheet to fill in, first (the one a returned workbook is read from), and the
+    agency's task table beside it, whole: one Excel file opens in columns whatever the
+    regional settings, with no second workbook to make per agency."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Báo cáo"
-    sheet.append(list(COLUMNS))
-    for row in rows:
-        sheet.append(row)
-    for cells in sheet.iter_rows():
-        for cell in cells:
-            # openpyxl writes a string that starts with "=" as a formula: every cell is
-            # a string cell, and one a program would read as a formula keeps Excel's
-            # apostrophe prefix, so that it stays text even once edited.
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
-                cell.quotePrefix = starts_as_formula(cell.value)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for column, width in zip(
-        "ABCDEFGHIJK", (16, 22, 60, 14, 18, 24, 14, 22, 14, 22, 30), strict=True
-    ):
-        sheet.column_dimensions[column].width = width
-    for cells in sheet.iter_rows(min_row=2, min_col=3, max_col=3):
-        for text_cell in cells:
-            text_cell.alignment = Alignment(wrap_text=True, vertical="top")
+    book, sheet = text_workbook(
+        COLUMNS,
+        rows,
+        title="Báo cáo",
+        widths=(16, 22, 60, 14, 18, 24, 14, 22, 14, 22, 30),
+        wrap=(3,),
+    )
     sheet.freeze_panes = "F2"
     statuses = ",".join(s.value for s in Status)
     valid = DataValidation(type="list", formula1=f'"{statuses}"', allow_blank=True)
     valid.error = "Chọn một tình trạng trong danh sách"
     sheet.add_data_validation(valid)
     valid.add(f"F2:F{max(2, len(rows) + 1)}")
-    book.properties.creator = agency
-    book.properties.created = book.properties.modified = stamp
-    raw = io.BytesIO()
-    book.save(raw)
-    return _fixed_times(raw.getvalue(), stamp)
-
-
-def _fixed_times(archive: bytes, stamp: datetime) -> bytes:
-    """The same archive with every time in it set to `stamp`: zip keeps the time each
-    entry was written, and openpyxl writes the time of saving as the workbook's last
-    change; either would make every publication differ."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(archive)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-                data = _MODIFIED.sub(rb"\g<1>" + when + rb"\g<2>", data)
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, data)
-    return out.getvalue()
-
-
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+    table_sheet(book, table)
+    return saved(book, agency, stamp)

@@ -1,8 +1,10 @@
 """The version's data for other programs, written beside its pages: the tasks as CSV and
 JSON (with its JSON Schema), the deadlines as iCalendar feeds, the quarters as Atom.
 
-- CSV (UTF-8 with a BOM, for Excel): one row per task and agency role, with the
-  deadlines, targets, citations and latest status; the whole version and each agency.
+- CSV (UTF-8 with a BOM) and .xlsx beside it (what Excel with Vietnamese regional
+  settings opens in columns): one row per task and agency part, with the deadlines as
+  that agency must read them, targets, citations, latest status and footnotes; the
+  whole version, and each agency's, its collectives' tasks included.
 - JSON: one object per task, its roles nested, `nhiem-vu.schema.json` beside it.
 - iCalendar (icalendar): a whole-day event per deadline, for the site and per agency;
   a task carried on from an earlier quarter keeps the UID of the task it carries on, so
@@ -20,18 +22,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
 from ketluan.index.site_index import Entry, SiteIndex
 from ketluan.index.status import last_day
 from ketluan.model import Agency, Deadline
-from ketluan.outputs.blank_sheets import excel_csv
 from ketluan.outputs.tasks_json import JSON_SCHEMA, tasks_json
+from ketluan.outputs.workbooks import add_text_sheet, excel_csv, saved, text_workbook
 from ketluan.render import labels, urls
+from ketluan.text.emphasis import without_emphasis
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 from ketluan.text.vietnamese import slugify, vi_date
 
-__all__ = ["task_rows", "write_exports"]
+__all__ = ["CSV_COLUMNS", "TABLE_SHEET", "table_sheet", "task_rows", "write_exports"]
 
 CSV_COLUMNS = (
     "Quý",
@@ -73,12 +79,19 @@ def _parts(entry: Entry) -> list[_Part]:
     out = [_Part(labels.ROLES["lead"], r.agency, own) for r in entry.lead]
     out += [_Part(f"{labels.THROUGH_HEADING} {r.heading}", r.agency, own) for r in entry.addressed]
     out += [_Part(labels.ROLES[key], a, theirs) for key in _OTHERS for a in getattr(entry, key)]
+    # Held accountable for a task it has a part in already: said by that part's row.
+    active = {a.id for a in entry.agencies}
+    out += [
+        _Part(labels.ROLES["accountable"], a, theirs)
+        for a in entry.accountable
+        if a.id not in active
+    ]
     awaited = _dates(entry.report_deadlines) or "văn bản không nêu hạn báo cáo"
     out += [_Part(f"Nhận {labels.ROLES['report_to'].lower()}", a, awaited) for a in entry.report_to]
     return out
 
 
-_OTHERS = ("duties", "support", "accountable")
+_OTHERS = ("duties", "support")
 
 
 def _dates(deadlines: Iterable[Deadline]) -> str:
@@ -160,6 +173,37 @@ def _csv(rows: list[dict[str, str]]) -> bytes:
     return excel_csv(CSV_COLUMNS, [[row[c] for c in CSV_COLUMNS] for row in rows])
 
 
+# The .xlsx's column widths, in CSV_COLUMNS' order; "Nội dung" and "Chú thích" wrap.
+_WIDTHS = (12, 18, 22, 12, 18, 20, 30, 30, 24, 24, 18, 12, 18, 80, 40)
+
+
+TABLE_SHEET = "Nhiệm vụ"  # the task table's sheet, alone or in an agency's workbook
+
+
+def table_sheet(book: Workbook | None, rows: list[dict[str, str]]) -> Workbook:
+    """The task table as a sheet: of a new workbook, or added to `book` (an agency's
+    report workbook carries its own table, with no workbook of its own to make)."""
+    cells = [[row[c] for c in CSV_COLUMNS] for row in rows]
+    wrap = (CSV_COLUMNS.index("Nội dung") + 1, CSV_COLUMNS.index("Chú thích") + 1)
+    if book is None:
+        book, sheet = text_workbook(
+            CSV_COLUMNS, cells, title=TABLE_SHEET, widths=_WIDTHS, wrap=wrap
+        )
+    else:
+        sheet = add_text_sheet(
+            book, CSV_COLUMNS, cells, title=TABLE_SHEET, widths=_WIDTHS, wrap=wrap
+        )
+    sheet.freeze_panes = "C2"
+    return book
+
+
+def _xlsx(rows: list[dict[str, str]], name: str, index: SiteIndex) -> bytes:
+    """The rows as an .xlsx: what Excel with Vietnamese regional settings opens in
+    columns (it splits a CSV at ";", not ",")."""
+    stamp = datetime.combine(index.conclusion.meeting_date, time())
+    return saved(table_sheet(None, rows), name, stamp)
+
+
 def _root(index: SiteIndex, entry: Entry) -> str:
     """The first task of the chain this one carries on (itself if it carries none on)."""
     seen = {entry.ref}
@@ -234,8 +278,9 @@ def _events(index: SiteIndex, entry: Entry, site_url: str, *, own: bool) -> list
         what = "Hạn báo cáo" if d.report else ("Mục tiêu" if d.aim else "Thời hạn")
         task = f"{quarter}{entry.reference} “{entry.opening}”"
         summary = f"{what}: {task} — {lead}" if own else f"{what} của {lead}: {task}"
-        event.add("summary", summary)
-        event.add("description", f"“{d.phrase}” ({labels.deadline_note(d)})\n\n{entry.task.text}")
+        event.add("summary", without_emphasis(summary))
+        said = f"“{d.phrase}” ({labels.deadline_note(d)})\n\n{entry.task.text}"
+        event.add("description", without_emphasis(said))
         event.add("url", site_url + urls.task(entry.task.anchor, _quarter_of(index, entry)))
         out.append(event)
     return out
@@ -280,6 +325,7 @@ def write_exports(index: SiteIndex, site_dir: Path, site_url: str) -> int:
     events: dict[tuple[str, bool], list[Any]] = {}
     files: dict[str, bytes] = {
         urls.EXPORT_CSV: _csv(rows),
+        urls.EXPORT_XLSX: _xlsx(rows, index.dataset.province, index),
         urls.EXPORT_JSON: json.dumps(tasks_json(index), ensure_ascii=False, indent=1).encode(),
         urls.EXPORT_SCHEMA: json.dumps(JSON_SCHEMA, ensure_ascii=False, indent=1).encode(),
         urls.EXPORT_ICS: calendar(index, version_url, events=events),

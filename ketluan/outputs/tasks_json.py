@@ -19,6 +19,7 @@ from typing import Annotated, Any
 
 from ketluan.index.site_index import SiteIndex, stated_by
 from ketluan.model import Operator, Period, Precision, Relation, TaskKind
+from ketluan.text.emphasis import without_emphasis
 
 __all__ = ["JSON_SCHEMA", "TasksExport", "json_schema", "tasks_json"]
 
@@ -202,6 +203,8 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, str):
+        return without_emphasis(value)  # the source's italics marks are no data
     return value
 
 

@@ -30,6 +30,7 @@ DEFAULT_BRANCH = "gh-pages"
 MIKE = [sys.executable, "-m", "ketluan.adapter.mike_runner"]
 DEPLOY_BUILT = "deploy-built"  # mike deploy of a site already built (see mike_runner)
 ADD_FILE = "add-file"
+ADD_FOLDER = "add-folder"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,18 @@ def add_file(destination: Destination, path: str, content: bytes, env: dict[str,
     command = [*MIKE, ADD_FILE, destination.branch, path, f"Trang {path}"]
     result = subprocess.run(
         command, cwd=destination.project, env=env, input=content, capture_output=True, check=False
+    )
+    if result.returncode != 0:
+        log = result.stderr.decode("utf-8", "replace").strip()
+        raise PublishError(cause(log), log=log)
+
+
+def add_folder(destination: Destination, path: str, source: Path, env: dict[str, str]) -> None:
+    """Make the branch's folder `path` hold exactly the files of `source`, in one commit
+    (none when it holds them already)."""
+    command = [*MIKE, ADD_FOLDER, destination.branch, path, str(source), f"Thư mục {path}"]
+    result = subprocess.run(
+        command, cwd=destination.project, env=env, capture_output=True, check=False
     )
     if result.returncode != 0:
         log = result.stderr.decode("utf-8", "replace").strip()

@@ -14,6 +14,7 @@ and data with uncommitted changes, and records in its commit which data it publi
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from ketluan.publish.branch import (
     LATEST,
     Destination,
     add_file,
+    add_folder,
     branch_head,
     build_env,
     check_branch,
@@ -38,6 +40,7 @@ from ketluan.publish.branch import (
 )
 from ketluan.publish.processes import PublishError, Say, run_logged
 from ketluan.publish.scratch import build_folder
+from ketluan.render import urls
 from ketluan.render.environment import environment
 
 # What mike runs to build a version, run by ketluan instead (mike sets the version).
@@ -153,10 +156,25 @@ def deploy_built(
     mike(destination, deploy, env)
     if newest:
         add_file(destination, NOT_FOUND, not_found_page(destination.site_url), env)
+        add_folder(destination, urls.FEEDS.rstrip("/"), stable_feeds(site), env)
         default = ["set-default", "--config-file", "mkdocs.yml", LATEST]
         default += ["--template", str(REDIRECT_TEMPLATE)]
         mike(destination, [*default, "--message", f"{LATEST} → {key}"], env)
     return Published(conclusion, changed=branch_head(destination) != before)
+
+
+def stable_feeds(site: Path) -> Path:
+    """The newest quarter's calendars gathered as `urls.feed` names them, in a folder
+    beside the built site: the whole province's and each agency's."""
+    folder = site.parent / "lich"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    shutil.copyfile(site / urls.EXPORT_ICS, folder / Path(urls.feed()).name)
+    for calendar in sorted((site / urls.AGENCIES).glob("*/thoi-han-*.ics")):
+        agency = calendar.parent.name
+        if calendar.name == Path(urls.agency_export(agency, "ics")).name:
+            shutil.copyfile(calendar, folder / Path(urls.feed(agency)).name)
+    return folder
 
 
 def not_found_page(site_url: str | None) -> bytes:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 from functools import cache
 from pathlib import Path
@@ -18,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from ketluan.render.labels import ROLES, deadline_note
+from ketluan.text.emphasis import EMPHASIS
 from ketluan.text.vietnamese import vi_date
 
 # Characters Python-Markdown gives a meaning to, escaped with a backslash in headings.
@@ -89,14 +89,10 @@ def _private(folder: Path) -> bool:
     )
 
 
-# The source is a text export that marks the document's italics as *…*, within a line.
-_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
-
-
 def emphasis(text: str) -> Markup:
     """Escape `text`, then show the source's *…* as the italics they stand for."""
     escaped = str(Markup.escape(text))
-    return Markup(_EMPHASIS.sub(r"<em>\1</em>", escaped))
+    return Markup(EMPHASIS.sub(r"<em>\1</em>", escaped))
 
 
 def css_string(text: str) -> Markup:

@@ -18,11 +18,15 @@ CHANGES = "thay-doi/"
 LAPSES = "viec-cham/"
 EXPORTS = "xuat/"
 EXPORT_CSV = f"{EXPORTS}nhiem-vu.csv"
+EXPORT_XLSX = f"{EXPORTS}nhiem-vu.xlsx"
 EXPORT_JSON = f"{EXPORTS}nhiem-vu.json"
 EXPORT_SCHEMA = f"{EXPORTS}nhiem-vu.schema.json"
 EXPORT_ICS = f"{EXPORTS}thoi-han.ics"
 EXPORT_ATOM = f"{EXPORTS}cac-quy.atom"
 PRINT = "ban-in/"
+# Beside the versions, not in one: the newest quarter's calendars, at addresses that
+# never change (mike's "latest" alias redirects pages, not files).
+FEEDS = "lich/"
 HOME = ""
 
 
@@ -67,8 +71,17 @@ def relative(target: str, here: str) -> str:
 
 
 def agency_export(agency_id: str, kind: str) -> str:
-    """An agency's tasks as CSV, or its deadlines as iCalendar (`kind`: "csv", "ics")."""
-    return f"{agency(agency_id)}{'nhiem-vu' if kind == 'csv' else 'thoi-han'}-{agency_id}.{kind}"
+    """An agency's tasks as CSV or .xlsx, or its deadlines as iCalendar (`kind`: "csv",
+    "xlsx", "ics")."""
+    name = "thoi-han" if kind == "ics" else "nhiem-vu"
+    return f"{agency(agency_id)}{name}-{agency_id}.{kind}"
+
+
+def feed(agency_id: str | None = None) -> str:
+    """The calendar at an address that never changes, beside the versions: the whole
+    province's, or an agency's. A version's page links it as `"../" + feed(...)` from
+    its own root."""
+    return f"{FEEDS}{agency_id or 'thoi-han'}.ics"
 
 
 def report_sheet(agency_id: str, key: str, kind: str) -> str:

@@ -34,6 +34,8 @@ def test_mike_commits_a_file_with_commit_and_fileinfo() -> None:
     assert list(inspect.signature(git_utils.Commit).parameters)[:2] == ["branch", "message"]
     assert list(inspect.signature(git_utils.FileInfo).parameters)[:2] == ["path", "data"]
     assert callable(git_utils.Commit.add_file)
+    assert list(inspect.signature(git_utils.Commit.delete_files).parameters) == ["self", "files"]
+    assert issubclass(git_utils.GitEmptyCommit, Exception)
 
 
 def git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
@@ -53,6 +55,28 @@ def test_add_file_commits_the_bytes_on_stdin_to_the_branch(tmp_path: Path) -> No
         check=True,
     )
     assert git(tmp_path, "show", "refs/heads/trang:404.html") == content
+
+
+def test_add_folder_replaces_the_folder_on_the_branch_and_commits_nothing_when_same(
+    tmp_path: Path,
+) -> None:
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "config", "user.name", "Mẫu")
+    git(tmp_path, "config", "user.email", "mau@localhost")
+    feeds = tmp_path / "feeds"
+    (feeds / "co-quan").mkdir(parents=True)
+    (feeds / "thoi-han.ics").write_bytes(b"BEGIN:VCALENDAR\r\n")
+    (feeds / "co-quan" / "ban-mau.ics").write_bytes(b"A\r\n")
+    runner = [sys.executable, "-m", "ketluan.adapter.mike_runner", "add-folder", "trang"]
+    subprocess.run([*runner, "lich", str(feeds), "m1"], cwd=tmp_path, check=True)
+    (feeds / "co-quan" / "ban-mau.ics").unlink()
+    (feeds / "co-quan" / "ban-khac.ics").write_bytes(b"B\r\n")
+    subprocess.run([*runner, "lich", str(feeds), "m2"], cwd=tmp_path, check=True)
+    listed = git(tmp_path, "ls-tree", "-r", "--name-only", "refs/heads/trang").decode().split()
+    assert listed == ["lich/co-quan/ban-khac.ics", "lich/thoi-han.ics"]
+    head = git(tmp_path, "rev-parse", "refs/heads/trang")
+    subprocess.run([*runner, "lich", str(feeds), "m3"], cwd=tmp_path, check=True)
+    assert git(tmp_path, "rev-parse", "refs/heads/trang") == head  # nothing changed
 
 
 def test_deploy_built_commits_the_folder_without_building_it(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from ketluan.fictional import Scale, dump, generate
 from ketluan.index.site_index import Entry, build_index
 from ketluan.load import load, validate_text
 from ketluan.model import Dataset, Relation
+from ketluan.outputs.blank_sheets import write_sheets
 from ketluan.outputs.exports import write_exports
 from ketluan.render import urls
 
@@ -191,3 +192,101 @@ def test_a_supporters_calendar_says_whose_deadline_it_is(tmp_path: Path) -> None
 def _at(entry: Entry) -> str:
     """A task of the newest version's quarter, where its calendar events link."""
     return f"{SITE}{entry.conclusion.key}/toan-van/#{entry.task.anchor}"
+
+
+def _table(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+
+
+def test_each_agency_part_reads_its_own_deadlines_in_the_real_exports(tmp_path: Path) -> None:
+    site = _write(load(REAL_DATA), tmp_path)
+    rows = _table(site / urls.EXPORT_CSV)
+
+    def row(task: str, agency: str) -> dict[str, str]:
+        (found,) = [
+            r
+            for r in rows
+            if r["Mã nhiệm vụ"] == f"{REAL_QUARTER}/{task}" and r["Mã cơ quan"] == agency
+        ]
+        return found
+
+    # Ban Nội chính leads II.1-4 and owns its dates; a supporter reads them as the lead's.
+    assert row("II.1-4", "ban-noi-chinh")["Thời hạn"].startswith("30/6/2026 (hạn: hết quý II/2026)")
+    assert "mục tiêu phấn đấu" in row("II.1-4", "ban-noi-chinh")["Thời hạn"]  # an aim, said so
+    supporting = row("II.1-4", "co-quan-noi-chinh-tu-phap")
+    assert supporting["Vai trò"] == "Phối hợp"
+    assert supporting["Thời hạn"].startswith("thời hạn của đơn vị chủ trì: 30/6/2026")
+    # The Ban Thường vụ waits for II.2.2-5's report (May), not for the works (year end).
+    awaited = row("II.2.2-5", "ban-thuong-vu-tinh-uy")
+    assert (awaited["Vai trò"], awaited["Thời hạn"]) == (
+        "Nhận báo cáo",
+        "31/5/2026 (hạn báo cáo: hết tháng 5/2026)",
+    )
+    assert row("IV.1", "thuong-truc-tinh-uy")["Thời hạn"] == "văn bản không nêu hạn báo cáo"
+    # Given through the heading, and a part of its own.
+    assert row("II.2.1", "dang-uy-ubnd-tinh")["Vai trò"] == "Giao qua đề mục 2"
+    assert row("IV.1", "dang-uy-ubnd-tinh")["Vai trò"] == "Phần việc riêng"
+    # Footnote 6 of II.2.2-2, in full; the source's *…* italics never reach a cell.
+    assert row("II.2.2-2", "chu-dau-tu")["Chú thích"].startswith("6. ")
+    assert not any("*" in cell for r in rows for cell in r.values())
+
+
+def test_an_agency_table_holds_its_collectives_and_headings_tasks(tmp_path: Path) -> None:
+    site = _write(load(REAL_DATA), tmp_path)
+    table = _table(site / urls.agency_export("ban-to-chuc", "csv"))
+    roles = {r["Mã nhiệm vụ"].split("/")[1]: r["Vai trò"] for r in table}
+    assert roles == {
+        "II": "Giao chung (qua Các cơ quan chuyên trách, tham mưu, giúp việc Tỉnh ủy)",
+        "II.1": "Giao chung (qua Các cơ quan chuyên trách, tham mưu, giúp việc Tỉnh ủy)",
+        "II.1-2": "Chủ trì",
+        "IV.1": "Giao chung (qua Các cơ quan chuyên trách, tham mưu, giúp việc Tỉnh ủy)",
+        "IV.2": "Giao chung (qua Các cơ quan, đơn vị có liên quan)",
+    }
+    assert {r["Mã cơ quan"] for r in table} == {"ban-to-chuc"}
+    ubnd = _table(site / urls.agency_export("dang-uy-ubnd-tinh", "csv"))
+    given = {r["Mã nhiệm vụ"].split("/")[1] for r in ubnd if r["Vai trò"] == "Giao qua đề mục 2"}
+    assert given == {"II.2.1", "II.2.1-1", "II.2.2-2", "II.2.4"}
+
+
+def test_every_table_has_an_xlsx_that_opens_in_columns(tmp_path: Path) -> None:
+    # Excel with Vietnamese regional settings splits a CSV at ";": the version's table
+    # has an .xlsx beside it, and an agency's is the second sheet of its report workbook.
+    from openpyxl import load_workbook
+
+    real = load(REAL_DATA)
+    site = _write(real, tmp_path)
+    write_sheets(build_index(real), site)
+    own = urls.report_sheet("ban-to-chuc", REAL_QUARTER, "xlsx")
+    for csv_path, xlsx_path, sheet_name in (
+        (urls.EXPORT_CSV, urls.EXPORT_XLSX, "Nhiệm vụ"),
+        (urls.agency_export("ban-to-chuc", "csv"), own, "Nhiệm vụ"),
+    ):
+        rows = _table(site / csv_path)
+        book = load_workbook(site / xlsx_path, read_only=True)
+        sheet = book[sheet_name]
+        cells = [
+            ["" if c is None else str(c) for c in r] for r in sheet.iter_rows(values_only=True)
+        ]
+        assert cells[0] == list(rows[0])
+        assert [dict(zip(cells[0], r, strict=True)) for r in cells[1:]] == rows
+    assert load_workbook(site / own, read_only=True).sheetnames == ["Báo cáo", "Nhiệm vụ"]
+    again = _write(real, tmp_path / "again")
+    assert (again / urls.EXPORT_XLSX).read_bytes() == (site / urls.EXPORT_XLSX).read_bytes()
+
+
+def test_the_json_carries_footnotes_recurrences_targets_and_every_part(tmp_path: Path) -> None:
+    site = _write(load(REAL_DATA), tmp_path)
+    tasks = {
+        t["ref"].split("/")[1]: t
+        for t in json.loads((site / urls.EXPORT_JSON).read_text(encoding="utf-8"))["tasks"]
+    }
+    assert tasks["II.2.2-2"]["footnotes"][0]["number"] == 6
+    assert tasks["IV.1"]["recurrences"] == [
+        {"phrase": "định kỳ báo cáo", "every": [], "at_least": None}
+    ]
+    assert tasks["IV.1"]["duties"] == ["co-quan-tham-muu-giup-viec-tinh-uy", "dang-uy-ubnd-tinh"]
+    assert tasks["II.2.1"]["through_heading"] == [{"agency": "dang-uy-ubnd-tinh", "heading": "2"}]
+    year, quarter = tasks["II.2.2"]["targets"]  # "… năm 2026", "hết quý II năm 2026 …"
+    assert (quarter["by"], quarter["by_stated"]) == ("2026-06-30", True)
+    assert (year["by"], year["by_stated"]) == ("2026-12-31", False)  # derived from context
+    assert not any("*" in json.dumps(t, ensure_ascii=False) for t in tasks.values())

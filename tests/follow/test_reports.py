@@ -16,6 +16,7 @@ from ketluan.follow.returned import SheetError, read_sheet
 from ketluan.index.site_index import build_index
 from ketluan.load import load
 from ketluan.model.report_sheet import COLUMNS
+from ketluan.outputs.blank_sheets import sheet_rows
 
 
 @pytest.fixture
@@ -158,3 +159,22 @@ def test_what_the_checker_finds_is_said_of_the_row(
     err = capsys.readouterr().err
     assert "Dòng 3: " in err and "mỗi ngày chỉ một báo cáo" in err
     assert data.read_bytes() == before
+
+
+def test_a_sheet_asks_about_earlier_open_tasks_and_names_the_agency(tmp_path: Path) -> None:
+    data = grown_data(tmp_path)
+    index = build_index(load(data))
+    rows = sheet_rows(index, "dang-uy-ubnd-tinh")
+    refs = [r[0] for r in rows]
+    earlier = [e.ref for e in index.open_earlier if "dang-uy-ubnd-tinh" in {a.id for a in e.bound}]
+    assert earlier and refs[: len(earlier)] == earlier  # the earlier quarter's first
+    assert "2026-q1/II.2.6-1" not in refs  # reported done in the next quarter's data
+    assert all(r[1].startswith("Quý I/2026, Mục ") for r in rows[: len(earlier)])
+    assert {r[4] for r in rows} == {"Đảng ủy Ủy ban nhân dân tỉnh"}  # its name, not an id
+    # The row of an earlier open task, filled in, imports as that agency's report.
+    key = index.conclusion.key
+    sheet = tmp_path / f"bao-cao-dang-uy-ubnd-tinh-{key}.csv"
+    day = (index.conclusion.meeting_date + timedelta(days=5)).isoformat()
+    write_csv(sheet, [list(COLUMNS), [*rows[0][:5], "đang thực hiện", day]])
+    (report,) = read_sheet(sheet, load(data)).reports
+    assert (report["task"], report["agency"]) == (earlier[0], "dang-uy-ubnd-tinh")
