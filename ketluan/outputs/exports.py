@@ -10,6 +10,7 @@ JSON (with its JSON Schema), the deadlines as iCalendar feeds, the quarters as A
   a task carried on from an earlier quarter keeps the UID of the task it carries on, so
   a subscribed calendar moves the event instead of adding another.
 - Atom: the quarters published up to this one.
+- Word: the Office's draft status report (`ketluan.outputs.status_report`).
 
 Every file is the same bytes when the same data is published again: its times are the
 meeting's, never the build's.
@@ -28,6 +29,7 @@ from xml.sax.saxutils import escape, quoteattr
 from ketluan.index.site_index import Entry, SiteIndex
 from ketluan.index.status import last_day
 from ketluan.model import Agency, Deadline
+from ketluan.outputs.status_report import status_report
 from ketluan.outputs.tasks_json import JSON_SCHEMA, tasks_json
 from ketluan.outputs.workbooks import add_text_sheet, excel_csv, saved, text_workbook
 from ketluan.render import labels, urls
@@ -330,6 +332,7 @@ def write_exports(index: SiteIndex, site_dir: Path, site_url: str) -> int:
         urls.EXPORT_SCHEMA: json.dumps(JSON_SCHEMA, ensure_ascii=False, indent=1).encode(),
         urls.EXPORT_ICS: calendar(index, version_url, events=events),
         urls.EXPORT_ATOM: atom(index, root_url),
+        urls.STATUS_REPORT: status_report(index),
     }
     for agency_id, view in index.agencies.items():
         if view.tasks:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["add_text_sheet", "excel_csv", "saved", "text_workbook"]
+__all__ = ["add_text_sheet", "excel_csv", "saved", "text_workbook", "with_fixed_times"]
 
 
 def excel_csv(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
@@ -112,13 +112,13 @@ def saved(book: Workbook, creator: str, stamp: datetime) -> bytes:
     book.properties.created = book.properties.modified = stamp
     raw = io.BytesIO()
     book.save(raw)
-    return _fixed_times(raw.getvalue(), stamp)
+    return with_fixed_times(raw.getvalue(), stamp)
 
 
-def _fixed_times(archive: bytes, stamp: datetime) -> bytes:
-    """The same archive with every time in it set to `stamp`: zip keeps the time each
-    entry was written, and openpyxl writes the time of saving as the workbook's last
-    change; either would make every publication differ."""
+def with_fixed_times(archive: bytes, stamp: datetime) -> bytes:
+    """The same archive (an .xlsx or a .docx) with every time in it set to `stamp`: zip
+    keeps the time each entry was written, and openpyxl writes the time of saving as
+    the workbook's last change; either would make every publication differ."""
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(archive)) as source,
