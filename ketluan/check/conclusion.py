@@ -74,6 +74,9 @@ def check_conclusion(
             ctx.report(report.evidence, ("sent_to",), ctx.unknown_agency(sent_to))
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
 def _check_review(ctx: Context, conclusion: Conclusion, documents: Mapping[str, Document]) -> None:
     review = conclusion.review
     text = "\n".join(review.paragraphs)
@@ -89,6 +92,16 @@ def _check_review(ctx: Context, conclusion: Conclusion, documents: Mapping[str, 
                 f"nhãn '{figure.label}' có từ không có trong phần đánh giá: "
                 f"{', '.join(repr(w) for w in dict.fromkeys(added))}; nhãn chỉ dùng lời văn bản",
             )
+        # "(GRDP)" is the text's; "(tỷ đồng)" would be the editor's gloss, though both
+        # its words stand elsewhere in the review.
+        for aside in _ASIDE.findall(figure.label):
+            if aside not in text:
+                ctx.report(
+                    figure,
+                    ("label",),
+                    f"nhãn '{figure.label}' có '{aside}' không có trong phần đánh giá; "
+                    "nhãn chỉ dùng lời văn bản (đơn vị đã ghi ở 'unit')",
+                )
         paragraph = next((p for p in review.paragraphs if figure.phrase in p), None)
         if paragraph is None:
             ctx.report(figure, ("phrase",), not_found(figure.phrase, "phần đánh giá"))
@@ -116,6 +129,7 @@ def _check_tasks(
     seen: set[str] = set()
     year = planning_year(conclusion.key)
     footnotes = {f.number: f.text for f in conclusion.footnotes}
+    corrections = {c.phrase: c.suggested for c in conclusion.corrections}
     for task, chain in walk_tasks(conclusion.sections):
         if not TASK_ID.fullmatch(task.id):
             ctx.report(
@@ -138,7 +152,7 @@ def _check_tasks(
                 else "ghi 'lead', hoặc 'assignee' ở đề mục chứa nhiệm vụ"
             )
             ctx.report(task, ("lead",), f"chưa rõ cơ quan chủ trì (rõ người): {hint}")
-        check_task_phrases(ctx, task, year, footnotes, meeting)
+        check_task_phrases(ctx, task, year, footnotes, meeting, corrections)
         for citation in task.cites:
             check_citation(ctx, citation, task.text, documents)
         check_overlaps(ctx, task.cites, task.text)

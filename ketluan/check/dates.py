@@ -61,10 +61,10 @@ def check_meeting(
 
 def task_deadlines(conclusion: Conclusion) -> dict[str, date | None]:
     """ "key/id" of each task → the date its work falls due (not its report's, not an
-    aim's), or None."""
+    aim's nor a derived reading's), or None."""
     return {
         str(TaskRef(conclusion.key, task.id)): min(
-            (d.date for d in task.deadlines if not d.report and not d.aim), default=None
+            (d.date for d in task.deadlines if not d.report and d.firm), default=None
         )
         for task, _chain in walk_tasks(conclusion.sections)
     }

@@ -24,11 +24,16 @@ DEADLINE_YEARS_BEFORE, DEADLINE_YEARS_AFTER = 2, 10
 
 
 def check_task_phrases(
-    ctx: Context, task: Task, year: int, footnotes: Mapping[int, str], meeting: date | None
+    ctx: Context,
+    task: Task,
+    year: int,
+    footnotes: Mapping[int, str],
+    meeting: date | None,
+    corrections: Mapping[str, str] | None = None,
 ) -> None:
     _check_deadlines(ctx, task, year)
     _check_recurrences(ctx, task)
-    _check_targets(ctx, task, year, footnotes)
+    _check_targets(ctx, task, year, footnotes, corrections or {})
     if meeting is None:
         return
     dated: list[tuple[object, str, date]] = [(d, "date", d.date) for d in task.deadlines]
@@ -109,16 +114,25 @@ def _check_recurrences(ctx: Context, task: Task) -> None:
             )
 
 
-def _check_targets(ctx: Context, task: Task, year: int, footnotes: Mapping[int, str]) -> None:
+def _check_targets(
+    ctx: Context,
+    task: Task,
+    year: int,
+    footnotes: Mapping[int, str],
+    corrections: Mapping[str, str],
+) -> None:
     notes = [footnotes.get(n, "") for n in footnote_markers(task.text)]
     for target in task.targets:
-        found = any(target.phrase in t for t in (task.text, *notes))
-        if not found:
+        holder = next((t for t in (task.text, *notes) if target.phrase in t), None)
+        found = holder is not None
+        if holder is None:
             ctx.report(
                 target,
                 ("phrase",),
                 not_found(target.phrase, "nội dung nhiệm vụ và chú thích của nó"),
             )
+        else:
+            _check_target_aim(ctx, target, holder, corrections)
         if (target.operator is Operator.RANGE) != (target.value_max is not None):
             ctx.report(
                 target,
@@ -133,6 +147,23 @@ def _check_targets(ctx: Context, task: Task, year: int, footnotes: Mapping[int, 
             ctx.report(target, ("precision",), "'by' và 'precision' phải đi cùng nhau")
         elif target.by is not None:
             _check_target_date(ctx, target, year)
+
+
+def _check_target_aim(
+    ctx: Context, target: Target, holder: str, corrections: Mapping[str, str]
+) -> None:
+    """`aim` says what the words say: the target's sentence holds "phấn đấu", as
+    written or once the conclusion's corrections are made ("Phần đầu hoàn thành" is the
+    source's typo for "Phấn đấu hoàn thành")."""
+    sentence = sentence_of(holder, target.phrase)
+    corrected = sentence
+    for phrase, suggested in corrections.items():
+        corrected = corrected.replace(phrase, suggested)
+    said = bool(AIM_WORDS.search(sentence) or AIM_WORDS.search(corrected))
+    if target.aim != said:
+        want = "aim: true" if said else "bỏ aim (câu không có 'phấn đấu')"
+        what = "mục tiêu phấn đấu" if said else "chỉ tiêu phải đạt"
+        ctx.report(target, ("aim",), f"chỉ tiêu '{target.phrase}' là {what}: cần {want}")
 
 
 def _check_target_date(ctx: Context, target: Target, year: int) -> None:

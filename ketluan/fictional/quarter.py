@@ -312,7 +312,7 @@ def _task(ctx: QuarterContext, tid: str, marker: str | None, lead: list[str]) ->
             text += f"; phấn đấu đạt chỉ tiêu đề ra{_footnote(ctx, f'Phấn đấu {phrase}.')}"
         else:
             text += f"; phấn đấu {phrase}"
-        extra["targets"] = [target]
+        extra["targets"] = [target | {"aim": True}]
     if n % 7 == 3:
         phrase = rng.choice(RECURRENCES)
         text += f"; báo cáo kết quả {phrase} về Ban Thường vụ Tỉnh ủy Mẫu"

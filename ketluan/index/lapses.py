@@ -72,7 +72,7 @@ def _candidates(index: SiteIndex) -> list[Lapse]:
     for day in sorted(index.by_date):
         for due in index.by_date[day]:
             entry = due.entry
-            if due.deadline.aim or index.continued_by.get(entry.ref):
+            if not due.deadline.firm or index.continued_by.get(entry.ref):
                 continue
             state = index.state(entry)
             if state.done or state.stopped:

@@ -60,7 +60,7 @@ def overview(index: SiteIndex) -> tuple[date, list[AgencyTally]]:
             continue
         states = [index.state(e) for e in led]
         statuses = [s.report.status if s.report else None for s in states]
-        past = [any(passed(d, day) for d in e.task.deadlines if not d.aim) for e in led]
+        past = [any(passed(d, day) for d in e.task.deadlines if d.firm) for e in led]
         rows.append(
             AgencyTally(
                 view=view,
@@ -139,6 +139,6 @@ def _passes_on(entry: Entry) -> str:
     days = [
         d.date if d.relation is Relation.BEFORE else d.date + timedelta(days=1)
         for d in entry.task.deadlines
-        if not d.aim
+        if d.firm
     ]
     return min(days).isoformat() if days else ""

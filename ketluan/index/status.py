@@ -62,7 +62,7 @@ def state_as_of(
     if made:
         latest = max(made, key=lambda r: r.date)
         return TaskState("reported", latest.status.value, latest)
-    if any(passed(d, as_of) for d in deadlines):
+    if any(passed(d, as_of) for d in deadlines if d.firm):  # no one is late on an aim
         return TaskState("overdue-unreported", OVERDUE_UNREPORTED)
     return TaskState("unreported", UNREPORTED)
 

@@ -17,11 +17,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ketluan.check.phrases import AIM_WORDS
 from ketluan.ingest.marks import flag
 from ketluan.model import Measure, Operator
 from ketluan.text.deadlines import DeadlinePhraseError, find_deadlines
 from ketluan.text.quantities import Number, numbers, operator_before, range_end, unit_after
-from ketluan.text.vietnamese import searchable
+from ketluan.text.vietnamese import searchable, sentence_of
 
 __all__ = ["clauses", "figures", "limitations", "recurrences", "targets"]
 
@@ -79,6 +80,8 @@ def targets(text: str, year: int) -> list[dict[str, Any]]:
             if found:
                 _at, _said, parsed = found[0]
                 target |= {"by": parsed.date, "precision": parsed.precision.value}
+            if AIM_WORDS.search(sentence_of(text, phrase)):
+                target["aim"] = True  # "phấn đấu …": an aim, not a commitment
             flag(target, "metric: tên chỉ tiêu lấy từ chính câu văn; rút gọn nếu cần")
             out.append(target)
     return out
@@ -114,10 +117,19 @@ _RECURRENCE = re.compile(
 )
 
 
+# "kế hoạch, tiến độ thực hiện từng tuần, từng tháng, từng quý" breaks a plan down by
+# period, as "theo từng quý" does: a "từng …" right after a plan's noun recurs nothing.
+_BREAKDOWN = re.compile(r"\b(?:ke hoach|tien do|tien do thuc hien|lo trinh)\s*$")
+
+
 def recurrences(text: str) -> list[str]:
     """The phrases of `text` that state a recurring duty, as written."""
     work = searchable(text)
-    return [text[m.start() : m.end()] for m in _RECURRENCE.finditer(work)]
+    return [
+        text[m.start() : m.end()]
+        for m in _RECURRENCE.finditer(work)
+        if not (work.startswith("tung", m.start()) and _BREAKDOWN.search(work, 0, m.start()))
+    ]
 
 
 # The words right before a figure's number, on the folded text: "tăng 10,43%",

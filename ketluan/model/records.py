@@ -112,6 +112,15 @@ class Deadline:
     relation: Relation = Relation.BY
     report: bool = False  # the deadline of the task's report ("Trong tháng 5/2026, báo cáo …")
     aim: bool = False  # an aim ("phấn đấu … trong năm 2026"), not a hard deadline
+    # The editor's reading of words that may not set a date at all ("hoàn thành điều
+    # kiện khởi công các công trình trong năm 2026": the year may say which works):
+    # shown as derived, and nobody is late on it.
+    derived: bool = False
+
+    @property
+    def firm(self) -> bool:
+        """Whether one can be late on it: neither an aim nor a derived reading."""
+        return not (self.aim or self.derived)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +144,7 @@ class Target:
     value_max: Decimal | None = None  # upper bound of a range ("3-4%")
     by: date | None = None
     precision: Precision | None = None
+    aim: bool = False  # an aim ("phấn đấu … tăng từ 3-4%"), not a commitment
 
 
 @dataclass(frozen=True, slots=True)

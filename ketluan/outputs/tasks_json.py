@@ -35,6 +35,7 @@ class DeadlineOut:
     relation: Relation
     report: bool = False
     aim: bool = False
+    derived: bool = False  # the editor's reading of words that may set no date
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,6 +48,7 @@ class TargetOut:
     unit: str
     by: Day | None = None  # the date it is to be reached by
     precision: Precision | None = None
+    aim: bool = False  # "phấn đấu …": an aim, not a commitment
     # Whether `by` is stated by the phrase itself, or derived from its context.
     by_stated: bool = False
 
@@ -151,6 +153,7 @@ def export(index: SiteIndex) -> TasksExport:
                         relation=d.relation,
                         report=d.report,
                         aim=d.aim,
+                        derived=d.derived,
                     )
                     for d in task.deadlines
                 ),
@@ -168,6 +171,7 @@ def export(index: SiteIndex) -> TasksExport:
                         unit=t.unit,
                         by=t.by,
                         precision=t.precision,
+                        aim=t.aim,
                         by_stated=t.by is not None and stated_by(t, entry.conclusion),
                     )
                     for t in task.targets

@@ -114,6 +114,8 @@ def deadline_note(deadline: Deadline) -> str:
     said = f"trước {when}" if before else (when if day_only else f"hết {when}")
     if deadline.aim:
         return f"mục tiêu phấn đấu: {said}"
+    if deadline.derived:
+        return f"suy ra từ văn bản, có thể không phải thời hạn: {said}"
     if deadline.report:
         return f"hạn báo cáo: {said}"
     return said if before else f"hạn: {said}"

@@ -41,7 +41,8 @@ def test_recurring_duties_and_what_only_looks_like_one() -> None:
     text = (
         "Đối thoại ít nhất 1 lần/quý; khám sức khỏe định kỳ ít nhất mỗi năm 1 lần; theo dõi "
         "từng tuần, từng tháng, từng quý; kế hoạch theo từng quý; định kỳ báo cáo Thường trực; "
-        "báo cáo kết quả định kỳ về Ban Thường vụ; báo cáo hằng tháng."
+        "báo cáo kết quả định kỳ về Ban Thường vụ; báo cáo hằng tháng; đưa ra kế hoạch, tiến "
+        "độ thực hiện từng tuần, từng tháng, từng quý."
     )
     assert recurrences(text) == [
         "ít nhất 1 lần/quý",

@@ -26,6 +26,8 @@ from sitecheck import (
 )
 
 from ketluan.fictional import dump, generate
+from ketluan.index.lapses import lapses
+from ketluan.index.site_index import build_index
 from ketluan.load import load
 from ketluan.model import Dataset, Section, Task
 from ketluan.model.outline import walk_tasks
@@ -371,3 +373,29 @@ def test_document_types_in_vietnamese_order(real_pages: Path) -> None:
     for part in documents.split("<h2")[1:]:
         types = re.findall(r'<h3 id="[^"]*">([^<]+)', part)
         assert types == sorted(types, key=order.index), types
+
+
+def test_derived_readings_and_aims_are_said_so_and_never_late(
+    real_pages: Path, real_dataset: Dataset
+) -> None:
+    # II.2.2-5 "… khởi công các công trình trong năm 2026": the year may say which
+    # works; the editor's date is shown as derived, and no badge counts days past it.
+    html = read(real_pages, "co-quan/dang-uy-ubnd-tinh")
+    card = html[html.index('id="nv-ii-2-2-5"') :]
+    card = card[: card.index("</div>")]
+    derived = card[card.index("“hoàn thành điều kiện khởi công các công trình") :]
+    derived = derived[: derived.index("</dd>")]
+    assert "suy ra từ văn bản, có thể không phải thời hạn: hết năm 2026" in derived
+    assert "kl-today" not in derived
+    # Footnote 4 "Phần đầu [Phấn đấu] hoàn thành chỉ tiêu … tăng từ 3-4%": an aim.
+    targets = read(real_pages, "chi-tieu")
+    row = next(r for r in targets.split("<tr>") if "tăng từ 3-4%" in r)
+    assert "mục tiêu phấn đấu:" in row
+    # "kế hoạch, tiến độ thực hiện từng tuần, từng tháng, từng quý" breaks a plan
+    # down: no recurring duty.
+    ubnd = html[html.index('id="nv-ii-2-2-1"') :]
+    assert "<dt>Định kỳ</dt>" not in ubnd[: ubnd.index("</div>")]
+    index = build_index(real_dataset, REAL_QUARTER)
+    items = lapses(index).listed
+    assert not any(i.due.deadline.derived or i.due.deadline.aim for i in items)
+    assert any(i.entry.task.id == "II.2.2-5" and i.due.deadline.report for i in items)
