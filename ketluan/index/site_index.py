@@ -7,6 +7,7 @@ documents that the conclusions up to it refer to. Nothing from later quarters le
 from __future__ import annotations
 
 import contextlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -222,6 +223,8 @@ class DocumentView:
     citing: tuple[Entry, ...]  # this version's tasks citing it
     earlier: tuple[Entry, ...]  # tasks of earlier quarters citing it
     in_review: bool  # cited by this version's review of last quarter
+    # Its date as the text writes it where it cites it ("08/01/2026"), if it does.
+    date_as_written: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -536,12 +539,40 @@ def _document_views(
             citing[doc.id].append(e)
     # A document an earlier quarter cited keeps its page in every later version.
     known = {c.document for q in quarters for c in q.review.cites} | set(citing)
+    written = _dates_as_written(quarters, documents)
     return {
         doc_id: DocumentView(
             document=documents[doc_id],
             citing=tuple(e for e in citing[doc_id] if e.conclusion is conclusion),
             earlier=tuple(e for e in citing[doc_id] if e.conclusion is not conclusion),
             in_review=doc_id in in_review,
+            date_as_written=written.get(doc_id),
         )
         for doc_id in sorted(known)
     }
+
+
+# A date written in a citation: "ngày 08/01/2026", "ngày 1/4/2026".
+_WRITTEN_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _dates_as_written(
+    quarters: Iterable[Conclusion], documents: Mapping[str, Document]
+) -> dict[str, str]:
+    """Document id → its date as the first citation that writes it does ("08/01/2026"):
+    a date within the citation's words that is the document's own date."""
+    out: dict[str, str] = {}
+    for conclusion in quarters:
+        cited = [conclusion.review.cites]
+        cited += [t.cites for t, _chain in walk_tasks(conclusion.sections)]
+        for cites in cited:
+            for citation in cites:
+                doc = documents[citation.document]
+                if doc.date is None or doc.id in out:
+                    continue
+                for m in _WRITTEN_DATE.finditer(citation.as_written):
+                    day, month, year = (int(g) for g in m.groups())
+                    if (year, month, day) == (doc.date.year, doc.date.month, doc.date.day):
+                        out[doc.id] = m.group()
+                        break
+    return out

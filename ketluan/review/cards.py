@@ -270,7 +270,7 @@ def _fill(
             if led:
                 card.proposal = "; ".join(led)
             elif heading:
-                card.proposal = f"{'; '.join(heading)} (giao chung tại tiêu đề mục)"
+                card.proposal = f"{'; '.join(heading)} (giao qua đề mục)"
             else:
                 card.proposal = "(chưa có)"
         if card.kind == "roles":

@@ -65,7 +65,7 @@ _LETTER_RANK = {_letter_parts(letter): rank for rank, letter in enumerate(_ALPHA
 
 # Primary-level classes: separators, then punctuation and symbols, then digits, then
 # the alphabet, then any other letter by code point.
-_SPACE, _SYMBOL, _DIGIT, _VIET, _OTHER_LETTER = range(5)
+_SPACE, _DIGIT, _VIET, _OTHER_LETTER = range(4)
 
 _Primary = tuple[tuple[int, int], ...]
 _Secondary = tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]
@@ -223,7 +223,8 @@ def collation_key(s: str) -> CollationKey:
 
     Levels, each compared only when all earlier ones tie over the whole string:
     1. base letters, case-insensitive (ă, â, ê, ô, ơ, ư, đ are letters of their own;
-       separators < punctuation < digits < letters < other scripts by code point);
+       separators < digits < letters < other scripts by code point; punctuation is
+       ignored, as in a dictionary);
     2. tones: none, huyền, hỏi, ngã, sắc, nặng (then any other diacritic);
     3. case, lower before upper;
     4. the string itself, so that distinct strings never tie.
@@ -251,7 +252,9 @@ def collation_key(s: str) -> CollationKey:
         elif low.isalpha():
             primary.append((_OTHER_LETTER, ord(low)))
         else:
-            primary.append((_SYMBOL, ord(low)))
+            # Punctuation is ignored, as dictionaries do: "Các cơ quan chuyên trách"
+            # before "Các cơ quan, đơn vị" (c before đ); only the last level sees it.
+            continue
         secondary.append((tones, tuple(others)))
         tertiary.append(0 if base == low else 1)
     return tuple(primary), tuple(secondary), tuple(tertiary), s

@@ -177,7 +177,7 @@ def test_a_supporters_calendar_says_whose_deadline_it_is(tmp_path: Path) -> None
     theirs = _events(site / urls.agency_export("co-quan-noi-chinh-tu-phap", "ics"))
     said = [str(e["summary"]) for e in theirs.values() if e["url"] == _at(entry)]
     assert len(said) == 2
-    # "xây dựng phương án xử lý xong trong quý II"; "phân đấu … trong năm 2026", an aim.
+    # "… xây dựng phương án xử lý xong trong quý II"; "phân đấu … trong năm 2026", an aim.
     assert sorted(s.split(":")[0] for s in said) == [
         "Mục tiêu của Ban Nội chính Tỉnh ủy",
         "Thời hạn của Ban Nội chính Tỉnh ủy",

@@ -254,7 +254,8 @@ def test_deadline_page_keeps_the_original_wording(real_pages: Path) -> None:
     site = real_pages
     june = read(site, "thoi-han/2026-06-30")
     assert "“Chậm nhất trong tháng 6/2026”" in june
-    assert "“xây dựng phương án xử lý xong trong quý II”" in june
+    # Quoted whole: the action the date belongs to, from its clause's start.
+    assert "“hoàn thành việc rà soát, xây dựng phương án xử lý xong trong quý II”" in june
 
 
 def test_full_text_anchors_every_task_and_links_references(rendered: Rendered) -> None:
@@ -399,3 +400,10 @@ def test_derived_readings_and_aims_are_said_so_and_never_late(
     items = lapses(index).listed
     assert not any(i.due.deadline.derived or i.due.deadline.aim for i in items)
     assert any(i.entry.task.id == "II.2.2-5" and i.due.deadline.report for i in items)
+
+
+def test_a_document_date_reads_as_the_text_writes_it(real_pages: Path) -> None:
+    # "Kết luận 232-KL/TW, ngày 08/01/2026": not 8/1/2026.
+    page = read(real_pages, "van-ban/232-kl-tw-2026")
+    assert "<th>Ngày ban hành</th><td>08/01/2026</td>" in page
+    assert "ngày 08/01/2026" in read(real_pages, "van-ban")

@@ -41,7 +41,7 @@ def test_every_mark_of_the_real_draft_is_a_card_with_a_question_and_choices(
         assert not YAML_WORDS.search(_said(card)), _said(card)
         assert "accept" in card.actions and len(card.actions) > 1, card
     leads = [c for c in cards if c.kind == "lead"]
-    assert leads[0].proposal.endswith("(giao chung tại tiêu đề mục)")
+    assert leads[0].proposal.endswith("(giao qua đề mục)")
     roles = next(c for c in cards if c.kind == "roles")
     assert roles.data["named"] == [("Ban Thường vụ Tỉnh ủy", "ban-thuong-vu-tinh-uy")]
 

@@ -116,6 +116,17 @@ def test_collation_examples() -> None:
     ]
 
 
+def test_collation_ignores_punctuation_as_a_dictionary_does() -> None:
+    names = ["Các cơ quan, đơn vị", "Các cơ quan chuyên trách, tham mưu", "Các cơ quan (mẫu)"]
+    assert sorted(names, key=collation_key) == [
+        "Các cơ quan chuyên trách, tham mưu",
+        "Các cơ quan, đơn vị",
+        "Các cơ quan (mẫu)",
+    ]
+    # Only the last level sees the punctuation: still two distinct keys.
+    assert collation_key("A-B") != collation_key("A B")
+
+
 def test_collation_tone_order() -> None:
     # ma, mà, mả, mã, má, mạ: the dictionary tone order.
     words = [unicodedata.normalize("NFC", "ma" + tone) for tone in TONES]
