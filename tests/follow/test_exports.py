@@ -290,3 +290,19 @@ def test_the_json_carries_footnotes_recurrences_targets_and_every_part(tmp_path:
     assert (quarter["by"], quarter["by_stated"]) == ("2026-06-30", True)
     assert (year["by"], year["by_stated"]) == ("2026-12-31", False)  # derived from context
     assert not any("*" in json.dumps(t, ensure_ascii=False) for t in tasks.values())
+
+
+def test_a_task_given_through_a_heading_is_in_the_addressees_calendar_as_its_own(
+    dataset: Dataset, tmp_path: Path
+) -> None:
+    site = _write(dataset, tmp_path)
+    index = build_index(dataset)
+    entry = next(e for e in index.entries if e.addressed and e.task.deadlines)
+    addressee = entry.addressed[0].agency
+    feed = _events(site / urls.agency_export(addressee.id, "ics"))
+    said = [str(e["summary"]) for e in feed.values() if e["url"] == _at(entry)]
+    assert len(said) == len(entry.task.deadlines)
+    assert all(" của " not in s.split(":")[0] for s in said)  # its own, as the lead's are
+    rows = _table(site / urls.agency_export(addressee.id, "csv"))
+    (row,) = [r for r in rows if r["Mã nhiệm vụ"] == entry.ref]
+    assert row["Vai trò"] == f"Giao qua đề mục {entry.addressed[0].heading}"
