@@ -14,6 +14,7 @@ from typing import Any
 
 from ketluan.check.phrases import AIM_WORDS, REPORT_WORDS
 from ketluan.ingest.marks import flag
+from ketluan.model import Precision
 from ketluan.text.deadlines import (
     DeadlinePhraseError,
     ParsedDeadline,
@@ -54,7 +55,29 @@ def draft_deadline(
         flag(out, "report: câu có “báo cáo”: đây là hạn báo cáo, không phải hạn công việc?")
     if not re.search(r"\d{4}", said):
         flag(out, f"date: cụm từ không ghi năm; năm {parsed.date.year} suy từ quý của Kết luận")
+    elif not aim and _may_qualify(text, at, parsed):
+        words = " ".join(text[:at].split()[-2:])
+        flag(
+            out,
+            f"date: “{said}” theo sau “{words}”: có thể chỉ nói công việc của năm nào mà "
+            "không đặt thời hạn; nếu vậy, ghi là ngày suy ra",
+        )
     return out
+
+
+# Words after which "trong năm 2026" says when the work ends: "hoàn thành trong năm
+# 2026", "xử lý xong trong năm 2026", "đạt 100% trong năm 2026".
+_ENDING = re.compile(r"(?:xong|thành|đạt|hết|dứt điểm|\d\s*%|\d)\s*$", re.IGNORECASE)
+
+
+def _may_qualify(text: str, at: int, parsed: ParsedDeadline) -> bool:
+    """Whether a year after a noun may say which works rather than by when ("hoàn thành
+    điều kiện khởi công các công trình trong năm 2026": the works of 2026, or done by
+    its end?): a year's deadline right after words that do not end the work."""
+    if parsed.precision is not Precision.YEAR:
+        return False
+    before = text[max(0, at - 40) : at].rstrip()
+    return bool(before) and not before.endswith((",", ";", ".")) and not _ENDING.search(before)
 
 
 def _start(text: str, at: int, separators: tuple[str, ...]) -> int:

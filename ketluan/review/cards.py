@@ -292,11 +292,12 @@ def _fill(
             "date": record.date.isoformat(),
             "precision": record.precision.value,
             "relation": record.relation.value,
+            "derived": record.derived,
         }
         card.proposal = f"{vi_date(record.date)}" + (" — hạn báo cáo" if record.report else "")
     elif card.kind == "metric":
-        data["value"] = record.metric
-        card.proposal = record.metric
+        data |= {"value": record.metric, "aim": record.aim}
+        card.proposal = record.metric + (" (mục tiêu phấn đấu)" if record.aim else "")
     elif card.kind == "figure":
         data |= {"label": record.label, "measure": record.measure.value}
         card.proposal = record.label

@@ -195,11 +195,24 @@ def _deadline(_tree: Any, record: Any, _card: Card, values: dict[str, Any]) -> s
         None if relation == Relation.BY.value else relation,
         after=("precision",),
     )
+    # The editor's reading of words that may set no date: shown as derived.
+    put(
+        record,
+        "derived",
+        True if values.get("derived") is True else None,
+        after=("relation", "precision"),
+    )
     return "sửa thời hạn"
 
 
 def _metric(_tree: Any, record: Any, _card: Card, values: dict[str, Any]) -> str:
     record["metric"] = _text(values.get("value"), "tên chỉ tiêu")
+    put(
+        record,
+        "aim",
+        True if values.get("aim") is True else None,
+        after=("unit", "precision", "by"),
+    )
     return "đặt tên chỉ tiêu"
 
 

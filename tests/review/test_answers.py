@@ -177,3 +177,26 @@ def test_a_paragraph_said_not_to_be_a_task_and_values_from_the_browser_checked(
     ):
         with pytest.raises(Refused):
             _answer(session, lead, action, **values)
+
+
+def test_a_deadline_read_as_derived_and_a_target_read_as_an_aim(draft: Path) -> None:
+    session = Session(draft, draft.name)
+    # II.2.2-5 "… khởi công các công trình trong năm 2026": the year may say which works.
+    works = next(c for c in _cards(draft) if c.kind == "date" and "công trình" in c.note)
+    assert works.data["derived"] is False
+    _answer(
+        session, works, "deadline", date="2026-12-31", precision="year", relation="by", derived=True
+    )
+    (deadline,) = [d for d in _task(draft, "II.2.2-5").deadlines if not d.report]
+    assert deadline.derived and not deadline.firm
+    # Footnote 4 "Phần đầu hoàn thành chỉ tiêu … tăng từ 3-4%": the typo read as "phấn đấu".
+    metrics = [c for c in _cards(draft) if c.kind == "metric"]
+    footnote = next(c for c in metrics if "“Phần đầu hoàn thành" in c.question)
+    _answer(session, footnote, "metric", value="số lượng đảng viên mới được kết nạp", aim=True)
+    (target,) = _task(draft, "II.1-2").targets
+    assert target.aim and target.metric == "số lượng đảng viên mới được kết nạp"
+    # "Quyết tâm hoàn thành giải ngân 100% …" is no aim: the checker refuses it, in words.
+    firm = next(c for c in metrics if "“Quyết tâm hoàn thành giải ngân 100%" in c.question)
+    with pytest.raises(Rejected) as refused:
+        _answer(session, firm, "metric", value="giải ngân kế hoạch đầu tư công", aim=True)
+    assert "chỉ tiêu phải đạt: cần bỏ aim" in refused.value.problems[0].message

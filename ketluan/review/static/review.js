@@ -96,7 +96,7 @@
     form.querySelectorAll("input[name], select[name], textarea[name]").forEach(function (field) {
       if (field.closest("[data-new-agency], [data-new-document]")) { return; }
       var name = field.name;
-      var value = field.value;
+      var value = field.type === "checkbox" ? field.checked : field.value;
       if (field.hasAttribute("data-lines")) {
         value = value.split("\n").map(function (s) { return s.trim(); }).filter(Boolean);
       }
