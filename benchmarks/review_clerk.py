@@ -165,7 +165,7 @@ class Clerk:
             roles = {}
             for _name, agency in card.data["named"]:
                 role = next(
-                    (r for r in ("lead", "support", "report_to", "accountable")
+                    (r for r in ("lead", "duties", "support", "report_to", "accountable")
                      if agency in getattr(task, r)), "",
                 )  # fmt: skip
                 roles[agency] = role
@@ -184,10 +184,13 @@ class Clerk:
             return self._deadline(card, at, draft, task)
         if card.kind == "metric":
             record = model_at(draft, card.path)
-            metric = next((t.metric for t, _ in self._targets() if t.phrase == record.phrase), None)
-            if metric is None or metric == record.metric:
+            target = next((t for t, _ in self._targets() if t.phrase == record.phrase), None)
+            if target is None or (target.metric, target.aim) == (record.metric, record.aim):
                 return False
-            self._type(at.locator('input[name="value"]'), metric)
+            if target.metric != record.metric:
+                self._type(at.locator('input[name="value"]'), target.metric)
+            if target.aim != record.aim:
+                self._click(at.locator('input[name="aim"]'))
             self._click(at.get_by_role("button", name="Ghi tên chỉ tiêu"))
             return True
         if card.kind == "figure":
@@ -263,14 +266,20 @@ class Clerk:
     @staticmethod
     def _reading(task: Task) -> tuple[object, ...]:
         cites = frozenset((c.as_written, c.document) for c in task.cites)
-        return (set(task.support), set(task.report_to), set(task.accountable), cites)
+        return (
+            set(task.duties),
+            set(task.support),
+            set(task.report_to),
+            set(task.accountable),
+            cites,
+        )
 
     def _fix(self, mine: Task, want: Task) -> None:
         version = self.page.locator("#noi-dung").get_attribute("data-version")
         entry = self.page.locator(f"#doan-{mine.anchor}")
         self._click(entry.locator(".reading > summary"))
         form = entry.locator('form[data-paragraph="reading"]')
-        for role in ("support", "report_to", "accountable"):
+        for role in ("duties", "support", "report_to", "accountable"):
             picker = form.locator(f'.picker[data-field="{role}"]')
             wanted = set(getattr(want, role))
             for chip in picker.locator(".chip").all():
@@ -328,8 +337,11 @@ class Clerk:
 
     def _deadline(self, card: Card, at: Locator, draft: Dataset, task: Task | None) -> bool:
         record = model_at(draft, card.path)
+        # The editor may have quoted more of the sentence than the date's own words.
         want = (
-            next((d for d in task.deadlines if d.phrase == record.phrase), None) if task else None
+            next((d for d in task.deadlines if d.phrase.endswith(record.phrase)), None)
+            if task
+            else None
         )
         if want is None:
             return False
@@ -338,10 +350,13 @@ class Clerk:
                 return False
             self._click(at.get_by_role("button", name="Là hạn hoàn thành công việc"))
             return True
-        if want.date == record.date:
+        if (want.date, want.derived) == (record.date, record.derived):
             return False
-        at.locator('input[name="date"]').fill(want.date.isoformat())
-        self.effort.clicks, self.effort.keys = self.effort.clicks + 1, self.effort.keys + 8
+        if want.date != record.date:
+            at.locator('input[name="date"]').fill(want.date.isoformat())
+            self.effort.clicks, self.effort.keys = self.effort.clicks + 1, self.effort.keys + 8
+        if want.derived != record.derived:
+            self._click(at.locator('input[name="derived"]'))
         self._click(at.get_by_role("button", name="Ghi thời hạn"))
         return True
 
