@@ -142,7 +142,7 @@ def test_each_task_is_on_the_page_of_every_agency_it_assigns_and_no_other(
             part = section(html, heading) if want else ""
             # A heading's paragraphs that name another subject are rows, not cards.
             got = (
-                [task_links(row)[0] for row in part.split("<tr>")[2:]]
+                [task_links(item)[0] for item in part.split('class="kl-addressed__item"')[1:]]
                 if role == "addressed"
                 else task_cards(part)
             )
@@ -208,7 +208,7 @@ def test_a_paragraph_under_a_heading_addressed_to_an_agency_names_it(real_pages:
     # 2.1 ¶1 names "Các cơ quan, đơn vị cấp tỉnh" but sits under "2. Đối với Đảng ủy Ủy
     # ban nhân dân tỉnh": the card says the heading gives it to Đảng ủy UBND tỉnh.
     html = read(real_pages, "co-quan/dang-uy-ubnd-tinh")
-    rows = section(html, "Nhiệm vụ giao qua đề mục (4)").split("<tr>")[2:]
+    rows = section(html, "Nhiệm vụ giao qua đề mục (4)").split('class="kl-addressed__item"')[1:]
     assert [task_links(row)[0] for row in rows] == [
         "nv-ii-2-1",
         "nv-ii-2-1-1",
@@ -217,8 +217,9 @@ def test_a_paragraph_under_a_heading_addressed_to_an_agency_names_it(real_pages:
     ]
     first = rows[0]
     assert "(giao qua đề mục 2)" in first
-    assert "Các cơ quan, đơn vị cấp tỉnh nâng cao vai trò, trách nhiệm" in first  # whole
-    assert "Các cơ quan, đơn vị cấp tỉnh" in first.split("<td>")[3]  # who carries it out
+    assert "nâng cao vai trò, trách nhiệm trong nắm bắt" in first  # whole, to its end:
+    assert "dễ thực hiện và đúng quy định của pháp luật.</p>" in first
+    assert "— thực hiện: Các cơ quan, đơn vị cấp tỉnh</p>" in first  # who carries it out
     # The task's own card, on the full text and its lead's page, says the heading too.
     lead = read(real_pages, "co-quan/co-quan-don-vi-cap-tinh")
     card = lead[lead.index('id="nv-ii-2-1"') :]
