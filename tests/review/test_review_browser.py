@@ -63,7 +63,7 @@ def test_every_mark_of_the_real_draft_cleared_by_keyboard_then_publish_accepts_i
         assert _left(page) == 71
         expect(page.locator(".progress__count")).to_contain_text("Còn 71/71 điểm cần rà soát")
         assert Axe().run(page).violations_count == 0
-        for left in range(70, 0, -1):
+        for left in range(71, 0, -1):
             expect(page.locator(".progress")).to_have_attribute("data-left", str(left))
             expect(page.locator("[data-card]").first).to_be_focused()
             page.keyboard.press("Enter")
