@@ -134,12 +134,24 @@
 
   // --- the agency picker: a combobox over the registry, typed with or without marks.
   var serial = 0;
+  // The agencies holding every typed word; one a name of which is what was typed comes
+  // first, then those with a name beginning so ("cac dia phuong" offers "Các địa
+  // phương" before "Các địa phương, cơ quan, đơn vị"), then the others, in list order.
   function matches(query) {
-    var words = fold(query).split(/\s+/).filter(Boolean);
+    var typed = fold(query).trim().replace(/\s+/g, " ");
+    var words = typed.split(" ").filter(Boolean);
     if (!words.length) { return []; }
+    function rank(a) {
+      var names = a.folded.split(" | ");
+      if (names.indexOf(typed) >= 0) { return 0; }
+      return names.some(function (n) { return n.indexOf(typed) === 0; }) ? 1 : 2;
+    }
     return registry.filter(function (a) {
       return words.every(function (w) { return a.folded.indexOf(w) >= 0; });
-    }).slice(0, 12);
+    }).map(function (a, i) { return [rank(a), i, a]; })
+      .sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; })
+      .map(function (x) { return x[2]; })
+      .slice(0, 12);
   }
   function addChip(picker, agency) {
     var chips = picker.querySelector(".picker__chips");
