@@ -278,7 +278,11 @@ def _events(index: SiteIndex, entry: Entry, site_url: str, *, own: bool) -> list
         event.add("dtstamp", stamp)
         event.add("dtstart", last_day(d))
         what = "Hạn báo cáo" if d.report else ("Mục tiêu" if d.aim else "Thời hạn")
-        task = f"{quarter}{entry.reference} “{entry.opening}”"
+        if d.derived:
+            what += " (suy ra, có thể không phải thời hạn)"
+        # What is due in the text's own words first ("Báo cáo kết quả thực hiện trước
+        # 15/6/2026"), then the task it belongs to.
+        task = f"“{d.phrase}” — {quarter}{entry.reference} “{entry.title}”"
         summary = f"{what}: {task} — {lead}" if own else f"{what} của {lead}: {task}"
         event.add("summary", without_emphasis(summary))
         said = f"“{d.phrase}” ({labels.deadline_note(d)})\n\n{entry.task.text}"

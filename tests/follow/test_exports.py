@@ -187,6 +187,11 @@ def test_a_supporters_calendar_says_whose_deadline_it_is(tmp_path: Path) -> None
     assert len(said) == 2
     assert sorted(s.split(":")[0] for s in said) == ["Mục tiêu", "Thời hạn"]
     assert all(s.endswith("— Ban Nội chính Tỉnh ủy") for s in said)
+    # What is due in the text's words comes first; a derived date says so.
+    assert any(s.startswith("Thời hạn: “hoàn thành việc rà soát, xây dựng phương án") for s in said)
+    ubnd = _events(site / urls.agency_export("dang-uy-ubnd-tinh", "ics")).values()
+    works = [str(e["summary"]) for e in ubnd if "khởi công các công trình" in str(e["summary"])]
+    assert works and works[0].startswith("Thời hạn (suy ra, có thể không phải thời hạn): “")
 
 
 def _at(entry: Entry) -> str:
