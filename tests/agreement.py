@@ -63,8 +63,10 @@ DRAFT_FIELDS = (
     "text",
     "kind",
     "lead",
+    "duties",
     "support",
     "report_to",
+    "accountable",
     "deadlines",
     "recurrences",
     "citations",
@@ -82,7 +84,8 @@ def draft_agreement(
 ) -> dict[str, tuple[int, int]]:
     """Per field, (items of the curated quarter the draft agrees with, items): tasks
     by outline id, then each task's verbatim text, effective lead, roles, deadline
-    dates, recurring phrases, citations, target values; the footnotes, figures
+    dates (aims and derived readings told apart), recurring phrases, citations, target
+    values and aims, parts of their own and accountability; the footnotes, figures
     (measure, value, unit), limitations and signer.
 
     Agencies and documents are compared by what they are, not by id, so that a draft
@@ -100,7 +103,7 @@ def draft_agreement(
     totals: Counter[str] = Counter()
     for task, chain in walk_tasks(theirs.sections):
         found = drafted_tasks.get(task.id)
-        for field in DRAFT_FIELDS[:10]:
+        for field in DRAFT_FIELDS[:12]:
             totals[field] += 1
         if found is None:
             continue
@@ -129,12 +132,14 @@ def _task_values(
         "text": (task.marker, task.text),
         "kind": task.kind,
         "lead": {names[a] for a, _inherited in effective_lead(task, chain)},
+        "duties": {names[a] for a in task.duties},
         "support": {names[a] for a in task.support},
         "report_to": {names[a] for a in task.report_to},
-        "deadlines": {(d.date, d.report, d.aim) for d in task.deadlines},
+        "accountable": {names[a] for a in task.accountable},
+        "deadlines": {(d.date, d.report, d.aim, d.derived) for d in task.deadlines},
         "recurrences": {r.phrase for r in task.recurrences},
         "citations": {docs[c.document] for c in task.cites},
-        "targets": {(t.operator, t.value, t.value_max, t.unit) for t in task.targets},
+        "targets": {(t.operator, t.value, t.value_max, t.unit, t.aim) for t in task.targets},
     }
 
 

@@ -294,6 +294,14 @@ def _task(
     for role in ("lead", "support", "report_to", "accountable"):
         if getattr(reading, role):
             item[role] = list(getattr(reading, role))
+    heads = reading.lead or heading_lead
+    if reading.heads_answer and heads:
+        item["accountable"] = list(dict.fromkeys([*item.get("accountable", []), *heads]))
+        flag(
+            item,
+            "accountable: câu “Người đứng đầu … chịu trách nhiệm …” không nêu tên đơn vị; "
+            "bản nháp ghi người đứng đầu các đơn vị chủ trì của đoạn chịu trách nhiệm",
+        )
     if reading.lead and heading_lead and reading.opens_without_subject:
         item["inherit_lead"] = True
         names = "; ".join(_name(ctx, a) for a in heading_lead)

@@ -48,6 +48,10 @@ class Reading:
     # The first sentence's subject answers for the result or for a failure ("… chịu
     # trách nhiệm về kết quả", "… chịu trách nhiệm khi để xảy ra chậm trễ").
     subject_answers: bool = False
+    # A sentence makes the heads answer without naming whose ("Người đứng đầu cấp ủy,
+    # cơ quan, đơn vị chịu trách nhiệm …"): the paragraph's own leads', for a person to
+    # confirm.
+    heads_answer: bool = False
 
     @property
     def deadlines(self) -> tuple[date, ...]:
@@ -90,6 +94,7 @@ _JOIN = re.compile(r"\s*(?:,|;|\bva\b)\s*")
 _ANSWERS = re.compile(r"(?:nhat la nguoi dung dau\s+)?chiu trach nhiem\s+(?:khi|neu)\b")
 _RESPONSIBLE = re.compile(r"(?:nhat la nguoi dung dau\s+)?chiu trach nhiem\b")
 _SUPPORT = re.compile(r"phoi hop (?:voi )?")
+_HEADS = re.compile(r"nguoi dung dau\b")
 _REPORT = re.compile(r"bao cao ")
 # Where a report's addressee may stand later in the clause; "về" also opens a topic
 # ("báo cáo về tình hình …"), which names no agency and so adds nobody.
@@ -167,6 +172,10 @@ def read_paragraph(text: str, finder: AgencyFinder, year: int) -> Reading:
         symbols=tuple(dict.fromkeys(s for _start, _end, s in find_symbols(text))),
         opens_without_subject=bool(subjects) and not subjects[0] and any(subjects),
         subject_answers=bool(answers) and answers[0],
+        heads_answer=any(
+            _HEADS.match(work, start) and "chiu trach nhiem" in work[start:end]
+            for start, end in _sentences(work)
+        ),
     )
 
 

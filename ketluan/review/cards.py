@@ -20,9 +20,9 @@ from typing import Any
 
 from ketluan.load import Loaded
 from ketluan.load.review import ReviewMark, marks_holding
-from ketluan.model import Dataset, Task
+from ketluan.model import Dataset, Section, Task
 from ketluan.model.calendar import find_quarter
-from ketluan.model.outline import walk_tasks
+from ketluan.model.outline import effective_lead, walk_tasks
 from ketluan.problems import FieldPath
 from ketluan.render.labels import GROUPS, ROLES
 from ketluan.text.vietnamese import vi_date
@@ -62,6 +62,17 @@ def card_id(path: FieldPath, note: str) -> str:
     return "m" + hashlib.sha256(said.encode()).hexdigest()[:12]
 
 
+def _leads(dataset: Dataset, path: FieldPath) -> set[str]:
+    """The leads of the task at `path`, inherited from its heading or named."""
+    chain: list[Section] = []
+    node: Any = dataset
+    for part in path:
+        node = node[part] if isinstance(part, int) else getattr(node, part)
+        if isinstance(node, Section):
+            chain.append(node)
+    return {a for a, _inherited in effective_lead(node, tuple(chain))}
+
+
 def model_at(dataset: Dataset, path: FieldPath) -> Any:
     """The model record at a data path (the model keeps the file's names and order),
     or None when the path leads nowhere in the model."""
@@ -92,6 +103,15 @@ KINDS: tuple[Kind, ...] = (
         ("no_inherit", "agencies"),
     ),
     Kind("lead", re.compile(r"lead: "), _q("Đơn vị chủ trì của đoạn này là ai?"), ("agencies",)),
+    Kind(
+        "heads",
+        re.compile(r"accountable: câu “Người đứng đầu"),
+        _q(
+            "Câu “Người đứng đầu … chịu trách nhiệm …” không nêu tên đơn vị: người đứng "
+            "đầu các đơn vị chủ trì của đoạn có phải là người chịu trách nhiệm không?"
+        ),
+        ("not_heads",),
+    ),
     Kind(
         "roles",
         re.compile(r"đoạn nêu (?P<names>.+?) mà bản nháp không ghi vai trò"),
@@ -273,6 +293,11 @@ def _fill(
                 card.proposal = f"{'; '.join(heading)} (giao qua đề mục)"
             else:
                 card.proposal = "(chưa có)"
+        if card.kind == "heads":
+            # The leads the draft holds answerable; the text may name others itself.
+            heads = [a for a in record.accountable if a in _leads(dataset, card.path)]
+            data["heads"] = heads
+            card.proposal = "Chịu trách nhiệm: " + "; ".join(names.get(a, a) for a in heads)
         if card.kind == "roles":
             said = [n.strip() for n in match["names"].split(";")]
             by_name = {a.name: a.id for a in dataset.agencies}

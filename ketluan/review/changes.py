@@ -176,6 +176,12 @@ def _no_inherit(_tree: Any, record: Any, _card: Card, _values: dict[str, Any]) -
     return "chỉ đơn vị nêu trong đoạn chủ trì"
 
 
+def _not_heads(_tree: Any, record: Any, card: Card, _values: dict[str, Any]) -> str:
+    heads = set(card.data.get("heads", []))
+    put(record, "accountable", [a for a in record.get("accountable", []) if a not in heads])
+    return "người đứng đầu các đơn vị chủ trì không được ghi là chịu trách nhiệm"
+
+
 def _not_report(_tree: Any, record: Any, _card: Card, _values: dict[str, Any]) -> str:
     record.pop("report", None)
     return "là hạn hoàn thành công việc"
@@ -325,6 +331,7 @@ _ACTIONS: dict[str, Callable[[Any, Any, Card, dict[str, Any]], str]] = {
     "roles": _roles,
     "no_inherit": _no_inherit,
     "not_report": _not_report,
+    "not_heads": _not_heads,
     "deadline": _deadline,
     "metric": _metric,
     "figure": _figure,

@@ -200,3 +200,20 @@ def test_a_deadline_read_as_derived_and_a_target_read_as_an_aim(draft: Path) -> 
     with pytest.raises(Rejected) as refused:
         _answer(session, firm, "metric", value="giải ngân kế hoạch đầu tư công", aim=True)
     assert "chỉ tiêu phải đạt: cần bỏ aim" in refused.value.problems[0].message
+
+
+def test_the_heads_answerable_are_confirmed_or_taken_back(draft: Path) -> None:
+    # "Người đứng đầu cấp ủy, chính quyền, cơ quan, đơn vị chịu trách nhiệm …" names no
+    # agency: the draft holds the paragraph's leads answerable and asks.
+    session = Session(draft, draft.name)
+    heads = {c.data["task"]: c for c in _cards(draft) if c.kind == "heads"}
+    assert set(heads) == {"II", "II.2.2-2"}
+    assert heads["II.2.2-2"].data["heads"] == [
+        "chinh-quyen-cac-cap",
+        "chu-dau-tu",
+        "cac-dia-phuong",
+    ]
+    _answer(session, heads["II"], "accept")
+    _answer(session, heads["II.2.2-2"], "not_heads")
+    assert _task(draft, "II").accountable == _task(draft, "II").lead
+    assert _task(draft, "II.2.2-2").accountable == ()

@@ -34,7 +34,7 @@ def test_every_mark_of_the_real_draft_is_a_card_with_a_question_and_choices(
     draft = real_draft(tmp_path)
     loaded = load_with_marks(draft)
     cards = cards_of(loaded, "2026-q1")
-    assert len(cards) == len(loaded.marks) == 71
+    assert len(cards) == len(loaded.marks) == 73
     assert [c for c in cards if c.kind == "seen"] == []  # every kind of mark is known
     for card in cards:
         assert card.question.endswith("?"), card

@@ -59,7 +59,7 @@ def test_a_write_without_the_token_from_another_origin_or_host_is_refused(draft:
         assert draft.read_bytes() == before
         assert _get(url, {"Host": "ten-khac.example"})[0] == 403
         status, said = _post(api, body, {**good, "Origin": url.rstrip("/")})
-        assert status == 200 and json.loads(said)["left"] == 70
+        assert status == 200 and json.loads(said)["left"] == 72
     assert draft.read_bytes() != before
 
 

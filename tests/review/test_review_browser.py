@@ -60,10 +60,10 @@ def test_every_mark_of_the_real_draft_cleared_by_keyboard_then_publish_accepts_i
     comments = [line for line in draft.read_text().splitlines() if line.lstrip().startswith("#")]
     with serving(draft, KEY) as url:
         page.goto(url)
-        assert _left(page) == 71
-        expect(page.locator(".progress__count")).to_contain_text("Còn 71/71 điểm cần rà soát")
+        assert _left(page) == 73
+        expect(page.locator(".progress__count")).to_contain_text("Còn 73/73 điểm cần rà soát")
         assert Axe().run(page).violations_count == 0
-        for left in range(71, 0, -1):
+        for left in range(73, 0, -1):
             expect(page.locator(".progress")).to_have_attribute("data-left", str(left))
             expect(page.locator("[data-card]").first).to_be_focused()
             page.keyboard.press("Enter")
@@ -106,7 +106,7 @@ def test_a_wrong_lead_fixed_by_typing_without_diacritics_and_an_agency_added_in_
         card.locator("[data-add-agency]").click()
         expect(card.locator(".chip")).to_have_count(2)
         card.get_by_role("button", name="Ghi đơn vị chủ trì").click()
-        expect(page.locator(".progress")).to_have_attribute("data-left", "70")
+        expect(page.locator(".progress")).to_have_attribute("data-left", "72")
     task = _task(draft, task_id)
     assert task.lead == ("ban-to-chuc", "so-mau-hu-cau")  # type: ignore[attr-defined]
     agencies = {a.id: a for a in load_with_marks(draft).dataset.agencies}
@@ -124,7 +124,7 @@ def test_the_checkers_refusal_is_said_on_the_card_and_nothing_is_written(
         card.locator('input[name="date"]').fill("2026-06-15")
         card.get_by_role("button", name="Ghi thời hạn").click()
         expect(card.locator(".card__error")).to_contain_text("không khớp cụm từ")
-        assert _left(page) == 71
+        assert _left(page) == 73
     assert draft.read_bytes() == before
 
 
@@ -178,12 +178,12 @@ def test_two_tabs_never_lose_an_edit(browser: Browser, tmp_path: Path) -> None:
         first.goto(url)
         second.goto(url)
         first.keyboard.press("Enter")
-        expect(first.locator(".progress")).to_have_attribute("data-left", "70")
+        expect(first.locator(".progress")).to_have_attribute("data-left", "72")
         second.keyboard.press("Enter")
         expect(second.locator("#thong-bao")).to_contain_text("chưa được ghi")
-        expect(second.locator(".progress")).to_have_attribute("data-left", "71")
+        expect(second.locator(".progress")).to_have_attribute("data-left", "73")
     context.close()
-    assert len(cards_of(load_with_marks(draft), KEY)) == 70
+    assert len(cards_of(load_with_marks(draft), KEY)) == 72
 
 
 class _Other(BaseHTTPRequestHandler):
