@@ -144,6 +144,8 @@ class Clerk:
     def _correct(self, card: Card, at: Locator, draft: Dataset) -> bool:
         """Make the curated answer when the proposal is not it; False to accept."""
         task_id = card.data.get("task")
+        if task_id is None and card.path[-2:-1] in (("deadlines",), ("targets",)):
+            task_id = getattr(model_at(draft, card.path[:-2]), "id", None)  # a task's value
         found = self.tasks.get(task_id) if task_id else None
         task, chain = found if found else (None, ())
         if card.kind == "lead" and task is not None:
@@ -184,7 +186,8 @@ class Clerk:
             return self._deadline(card, at, draft, task)
         if card.kind == "metric":
             record = model_at(draft, card.path)
-            target = next((t for t, _ in self._targets() if t.phrase == record.phrase), None)
+            # The editor may have quoted less of the clause than the importer did.
+            target = next((t for t, _ in self._targets() if t.phrase in record.phrase), None)
             if target is None or (target.metric, target.aim) == (record.metric, record.aim):
                 return False
             if target.metric != record.metric:
@@ -339,7 +342,7 @@ class Clerk:
         record = model_at(draft, card.path)
         # The editor may have quoted more of the sentence than the date's own words.
         want = (
-            next((d for d in task.deadlines if d.phrase.endswith(record.phrase)), None)
+            next((d for d in task.deadlines if record.phrase.lower() in d.phrase.lower()), None)
             if task
             else None
         )
