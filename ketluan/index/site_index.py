@@ -311,7 +311,13 @@ class SiteIndex:
 
     def collectives_of(self, agency_id: str) -> set[str]:
         """Every collective the agency belongs to, directly or through another."""
-        return collectives_of(agency_id, {a.id: a for a in self.dataset.agencies})
+        return collectives_of(agency_id, self.dataset_agencies)
+
+    @cached_property
+    def dataset_agencies(self) -> Mapping[str, Agency]:
+        """Every agency of the registry, by id (made once: each agency's calendar and
+        sheet asks for its collectives)."""
+        return {a.id: a for a in self.dataset.agencies}
 
     @cached_property
     def agency_counts(self) -> dict[str, int]:
