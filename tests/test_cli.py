@@ -27,7 +27,10 @@ def test_check_real_data_passes_with_counts(capsys: pytest.CaptureFixture[str]) 
     raw = yaml.safe_load(data.read_text(encoding="utf-8"))
     tasks = sum(_raw_tasks(s) for q in raw["quarters"] for s in q["sections"])
     footnotes = sum(len(q.get("footnotes", [])) for q in raw["quarters"])
-    assert out.startswith(f"{data}: hợp lệ — {len(raw['quarters'])} quý, {tasks} nhiệm vụ, ")
+    texts = sum(1 + len(q.get("directives", [])) for q in raw["quarters"])
+    assert out.startswith(
+        f"{data}: hợp lệ — {len(raw['quarters'])} quý, {texts} văn bản chỉ đạo, {tasks} nhiệm vụ, "
+    )
     assert f", {footnotes} chú thích, " in out
     assert tasks >= 41 and footnotes >= 6  # the real conclusion's, and any added after it
 

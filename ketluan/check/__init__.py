@@ -37,7 +37,17 @@ def check_dataset(ctx: Context, dataset: Dataset) -> None:
     # by quarter, never copied, so linear.
     earlier: dict[str, date | None] = {}
     previous: Conclusion | None = None
+    held: dict[str, str] = {}  # a directive's document → the quarter that holds it
     for conclusion in dataset.quarters:
+        for directive in conclusion.directives:
+            first = held.setdefault(directive.document, conclusion.key)
+            if first != conclusion.key:
+                ctx.report(
+                    directive,
+                    ("document",),
+                    f"văn bản '{directive.document}' đã có ở quý {first}; mỗi văn bản "
+                    "thuộc một quý (nhiệm vụ còn dở thì quý sau ghi 'continues')",
+                )
         key = conclusion.key
         if previous is not None and QuarterKey.parse(key) and key <= previous.key:
             ctx.report(

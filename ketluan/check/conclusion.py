@@ -13,14 +13,25 @@ from ketluan.check.dates import FIRST_YEAR, LAST_YEAR, check_meeting, check_repo
 from ketluan.check.phrases import check_task_phrases
 from ketluan.check.quantities import check_figure
 from ketluan.check.registry import check_ids
-from ketluan.model import TASK_AGENCY_FIELDS, Conclusion, Document
+from ketluan.model import TASK_AGENCY_FIELDS, Conclusion, Directive, Document
 from ketluan.model.calendar import planning_year
 from ketluan.model.keys import QuarterKey
-from ketluan.model.outline import body_texts, effective_lead, walk_sections, walk_tasks
+from ketluan.model.outline import (
+    Text,
+    body_texts,
+    effective_lead,
+    text_tasks,
+    texts,
+    top_sections,
+    walk_sections,
+)
 from ketluan.text.vietnamese import footnote_markers
 
 _WORD = re.compile(r"\w+")
-TASK_ID = re.compile(r"[IVX]+(?:\.\d+)*(?:-\d+)?")
+# The site's id of a paragraph, from the document's numbering: "II.2.3-1", "IV.1"; a
+# directive's may start from an Arabic number and hold its lettered items ("1.a",
+# "III.2.dd" for "đ)").
+TASK_ID = re.compile(r"(?:[IVX]+|\d+)(?:\.(?:\d+|[a-z]{1,2}))*(?:-\d+)?")
 
 
 def check_conclusion(
@@ -58,13 +69,16 @@ def check_conclusion(
         )
     if conclusion.issuing_body not in ctx.agency_ids:
         ctx.report(conclusion, ("issuing_body",), ctx.unknown_agency(conclusion.issuing_body))
-    for recipient in conclusion.recipients:
-        if recipient.agency is not None and recipient.agency not in ctx.agency_ids:
-            ctx.report(recipient, ("agency",), ctx.unknown_agency(recipient.agency))
-    _check_review(ctx, conclusion, documents)
-    _check_tasks(ctx, conclusion, documents, earlier_tasks, meetings.get(conclusion.key))
-    _check_footnotes(ctx, conclusion)
-    _check_corrections(ctx, conclusion)
+    for directive in conclusion.directives:
+        _check_directive(ctx, directive, conclusion, documents)
+    for text in texts(conclusion):
+        for recipient in text.recipients:
+            if recipient.agency is not None and recipient.agency not in ctx.agency_ids:
+                ctx.report(recipient, ("agency",), ctx.unknown_agency(recipient.agency))
+        _check_review(ctx, text, documents)
+        _check_tasks(ctx, text, conclusion.key, documents, earlier_tasks, meetings)
+        _check_footnotes(ctx, text)
+        _check_corrections(ctx, text)
     check_reports(ctx, conclusion, earlier_tasks, meetings)
     for report in conclusion.reports:
         if report.agency is not None and report.agency not in ctx.agency_ids:
@@ -74,11 +88,36 @@ def check_conclusion(
             ctx.report(report.evidence, ("sent_to",), ctx.unknown_agency(sent_to))
 
 
+def _check_directive(
+    ctx: Context, directive: Directive, conclusion: Conclusion, documents: Mapping[str, Document]
+) -> None:
+    """A directive is one of the registry's documents, held once in the quarter, by a
+    known issuer; its tasks are in its headings or its body."""
+    if directive.document not in documents:
+        ctx.report(
+            directive,
+            ("document",),
+            f"văn bản '{directive.document}' không có trong danh mục 'documents'; "
+            "thêm văn bản vào danh mục (loại, số, ngày, cơ quan ban hành)",
+        )
+    if [d.document for d in conclusion.directives].count(directive.document) > 1:
+        ctx.report(
+            directive,
+            ("document",),
+            f"văn bản '{directive.document}' được ghi hai lần trong quý {conclusion.key}",
+        )
+    body = directive.issuing_body
+    if body is not None and body not in ctx.agency_ids:
+        ctx.report(directive, ("issuing_body",), ctx.unknown_agency(body))
+    if not top_sections(directive):
+        ctx.report(directive, ("sections",), "văn bản không có đoạn nào giao nhiệm vụ")
+
+
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
-def _check_review(ctx: Context, conclusion: Conclusion, documents: Mapping[str, Document]) -> None:
-    review = conclusion.review
+def _check_review(ctx: Context, shown: Text, documents: Mapping[str, Document]) -> None:
+    review = shown.review
     text = "\n".join(review.paragraphs)
     check_ids(ctx, review.figures, "số liệu", "grdp", file_names=False)
     said = set(_WORD.findall(text.lower()))
@@ -119,32 +158,33 @@ def _check_review(ctx: Context, conclusion: Conclusion, documents: Mapping[str, 
 
 def _check_tasks(
     ctx: Context,
-    conclusion: Conclusion,
+    text: Text,
+    key: str,
     documents: Mapping[str, Document],
     earlier: Mapping[str, date | None],
-    meeting: date | None,
+    meetings: Mapping[str, date],
 ) -> None:
-    for section in walk_sections(conclusion.sections):
+    for section in walk_sections(text.sections):
         ctx.require_agencies(section, "assignee", section.assignee)
     seen: set[str] = set()
-    year = planning_year(conclusion.key)
-    footnotes = {f.number: f.text for f in conclusion.footnotes}
-    corrections = {c.phrase: c.suggested for c in conclusion.corrections}
-    for task, chain in walk_tasks(conclusion.sections):
+    year = planning_year(key)
+    meeting = meetings.get(key)
+    footnotes = {f.number: f.text for f in text.footnotes}
+    corrections = {c.phrase: c.suggested for c in text.corrections}
+    where = f"quý {key}" if isinstance(text, Conclusion) else f"văn bản '{text.document}'"
+    for task, chain in text_tasks(text):
         if not TASK_ID.fullmatch(task.id):
             ctx.report(
                 task,
                 ("id",),
                 f"mã nhiệm vụ '{task.id}' phải theo số mục của văn bản "
-                "(ví dụ: II.2.3, II.2.3-1, IV.1)",
+                "(ví dụ: II.2.3, II.2.3-1, IV.1, 1.a)",
             )
         elif task.id in seen:
-            ctx.report(
-                task, ("id",), f"mã nhiệm vụ '{task.id}' bị trùng trong quý {conclusion.key}"
-            )
+            ctx.report(task, ("id",), f"mã nhiệm vụ '{task.id}' bị trùng trong {where}")
         seen.add(task.id)
-        for key in TASK_AGENCY_FIELDS:
-            ctx.require_agencies(task, key, getattr(task, key))
+        for field in TASK_AGENCY_FIELDS:
+            ctx.require_agencies(task, field, getattr(task, field))
         if not effective_lead(task, chain):
             hint = (
                 "ghi 'lead', hoặc bỏ 'inherit_lead: false' để theo 'assignee' của đề mục"
@@ -167,7 +207,7 @@ def _check_tasks(
                 )
 
 
-def _check_footnotes(ctx: Context, conclusion: Conclusion) -> None:
+def _check_footnotes(ctx: Context, conclusion: Text) -> None:
     used: list[int] = []
     numbers = [f.number for f in conclusion.footnotes]
     for record, sub, text in body_texts(conclusion):
@@ -194,7 +234,7 @@ def _check_footnotes(ctx: Context, conclusion: Conclusion) -> None:
             ctx.report(footnote, ("number",), f"chú thích số {footnote.number} bị trùng")
 
 
-def _check_corrections(ctx: Context, conclusion: Conclusion) -> None:
+def _check_corrections(ctx: Context, conclusion: Text) -> None:
     texts = [text for _record, _sub, text in body_texts(conclusion)]
     for correction in conclusion.corrections:
         if not any(correction.phrase in t for t in texts):

@@ -11,7 +11,7 @@ from ketluan.check.context import Context
 from ketluan.model import Conclusion, Status, StatusReport
 from ketluan.model.calendar import quarter_end
 from ketluan.model.keys import TaskRef
-from ketluan.model.outline import walk_tasks
+from ketluan.model.outline import document_of, quarter_tasks
 from ketluan.text.vietnamese import vi_date
 
 # Years a conclusion can be about: the build stamps files with the meeting date, which
@@ -60,13 +60,13 @@ def check_meeting(
 
 
 def task_deadlines(conclusion: Conclusion) -> dict[str, date | None]:
-    """ "key/id" of each task → the date its work falls due (not its report's, not an
-    aim's nor a derived reading's), or None."""
+    """ "key/id" ("key/document/id" for a directive's) of each task → the date its work
+    falls due (not its report's, not an aim's nor a derived reading's), or None."""
     return {
-        str(TaskRef(conclusion.key, task.id)): min(
+        str(TaskRef(conclusion.key, task.id, document_of(text))): min(
             (d.date for d in task.deadlines if not d.report and d.firm), default=None
         )
-        for task, _chain in walk_tasks(conclusion.sections)
+        for text, task, _chain in quarter_tasks(conclusion)
     }
 
 

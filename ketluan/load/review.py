@@ -16,7 +16,7 @@ from typing import Any
 
 from ketluan.model import TASK_AGENCY_FIELDS, Conclusion, Dataset
 from ketluan.model.calendar import find_quarter
-from ketluan.model.outline import walk_sections, walk_tasks
+from ketluan.model.outline import text_tasks, texts, top_sections, walk_sections
 from ketluan.problems import FieldPath, Problem, Reporter, format_path
 
 __all__ = ["REVIEW_KEY", "ReviewMark", "marks_holding", "take_review_marks"]
@@ -82,12 +82,17 @@ def marks_holding(marks: tuple[ReviewMark, ...], dataset: Dataset, key: str) -> 
 
 
 def _named(conclusion: Conclusion) -> tuple[set[str], set[str]]:
-    """The agency and document ids a quarter refers to."""
-    agencies = {conclusion.issuing_body} | {r.agency for r in conclusion.recipients if r.agency}
-    documents = {c.document for c in conclusion.review.cites}
-    for section in walk_sections(conclusion.sections):
-        agencies.update(section.assignee)
-    for task, _chain in walk_tasks(conclusion.sections):
-        agencies.update(*(getattr(task, key) for key in TASK_AGENCY_FIELDS))
-        documents.update(c.document for c in task.cites)
+    """The agency and document ids a quarter refers to, its directives' included."""
+    agencies: set[str] = set()
+    documents = {d.document for d in conclusion.directives}
+    for text in texts(conclusion):
+        if text.issuing_body:
+            agencies.add(text.issuing_body)
+        agencies.update(r.agency for r in text.recipients if r.agency)
+        documents.update(c.document for c in text.review.cites)
+        for section in walk_sections(top_sections(text)):
+            agencies.update(section.assignee)
+        for task, _chain in text_tasks(text):
+            agencies.update(*(getattr(task, key) for key in TASK_AGENCY_FIELDS))
+            documents.update(c.document for c in task.cites)
     return agencies, documents

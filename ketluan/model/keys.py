@@ -52,17 +52,25 @@ class QuarterKey:
 
 @dataclass(frozen=True, slots=True)
 class TaskRef:
-    """A task's identity across quarters: its quarter's key and its outline id."""
+    """A task's identity across quarters: its quarter's key, the document it belongs to
+    when not the quarter's conference conclusion, and its outline id:
+    "2026-q1/II.2.6", "2026-q2/ke-hoach-12-kh-tu-2026/III.1.a"."""
 
     quarter: str
     task: str
+    document: str | None = None  # Directive.document; None: the conference conclusion
 
     @classmethod
     def parse(cls, text: str) -> TaskRef:
-        """`"2026-q1/II.2.6"` → TaskRef("2026-q1", "II.2.6"); a text without "/" names
-        no quarter."""
+        """`"2026-q1/II.2.6"` → TaskRef("2026-q1", "II.2.6"); a middle part names the
+        document; a text without "/" names no quarter."""
+        parts = text.split("/")
+        if len(parts) >= 3:
+            return cls(parts[0], "/".join(parts[2:]), parts[1])
         quarter, _, task = text.rpartition("/")
         return cls(quarter, task)
 
     def __str__(self) -> str:
+        if self.document:
+            return f"{self.quarter}/{self.document}/{self.task}"
         return f"{self.quarter}/{self.task}"

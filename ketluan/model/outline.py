@@ -8,12 +8,16 @@ which proves the data holds the whole source: nothing missing, nothing added.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ketluan.model.records import Conclusion, Section, Task
+from ketluan.model.records import Conclusion, Directive, Section, Task
+
+# A text with tasks: a quarter's conference conclusion, or another directive it follows.
+Text = Conclusion | Directive
 
 BlockKind = Literal[
     "document_type",
@@ -40,28 +44,74 @@ class Block:
     depth: int = 0
 
 
-def blocks(conclusion: Conclusion) -> Iterator[Block]:
-    """Every paragraph of the conclusion, in the order the source prints them."""
-    yield Block("document_type", conclusion.document_type)
-    yield Block("heading", "\n".join(conclusion.heading))
-    yield Block("preamble", conclusion.preamble)
-    review = conclusion.review
-    if review.number:  # a conclusion without a review part prints none
+def texts(conclusion: Conclusion) -> tuple[Text, ...]:
+    """Every document of a quarter with tasks: its conference conclusion first, then
+    the other directives in the order the data lists them."""
+    return (conclusion, *conclusion.directives)
+
+
+def document_of(text: Text) -> str | None:
+    """The registry document a directive is (None for the conference conclusion, whose
+    tasks' refs and addresses carry no document)."""
+    return text.document if isinstance(text, Directive) else None
+
+
+def top_sections(text: Text) -> tuple[Section, ...]:
+    """The text's headings; a directive's paragraphs outside any heading (a letter's
+    body) come first, under an unnumbered heading that is never printed."""
+    if isinstance(text, Directive) and text.tasks:
+        return (Section("", "", tasks=text.tasks), *text.sections)
+    return text.sections
+
+
+def text_tasks(text: Text) -> Iterator[tuple[Task, tuple[Section, ...]]]:
+    """Every task of a text in document order, with its enclosing sections."""
+    return walk_tasks(top_sections(text))
+
+
+def quarter_tasks(conclusion: Conclusion) -> Iterator[tuple[Text, Task, tuple[Section, ...]]]:
+    """Every task of a quarter, document by document, with its text and sections."""
+    for text in texts(conclusion):
+        for task, chain in text_tasks(text):
+            yield text, task, chain
+
+
+def task_anchor(task: Task, document: str | None = None) -> str:
+    """A task's HTML anchor, the same on every page: "nv-ii-2-2-3"; a directive's task
+    carries its document ("nv-ke-hoach-12-kh-tu-2026-iii-1-a"), so that an agency's
+    page holding tasks of two documents never repeats an id."""
+    if document is None:
+        return task.anchor
+    return f"nv-{document}-{task.anchor.removeprefix('nv-')}"
+
+
+def blocks(text: Text) -> Iterator[Block]:
+    """Every paragraph of the text, in the order the source prints them."""
+    yield Block("document_type", text.document_type)
+    if text.heading:
+        yield Block("heading", "\n".join(text.heading))
+    if text.preamble:
+        yield Block("preamble", text.preamble)
+    review = text.review
+    if review.number:  # a text without a review part prints none
         yield Block("section", f"{review.number}. {review.title}", depth=1)
     for paragraph in review.paragraphs:
         yield Block("review", paragraph)
-    for section in conclusion.sections:
+    for section in top_sections(text):
         yield from _section(section, 1)
-    yield Block("recipients_heading", conclusion.recipients_heading)
-    yield Block("recipients", "\n".join(f"- {r.text}" for r in conclusion.recipients))
-    signer = conclusion.signer
-    authority = " ".join(p for p in (signer.delegation, signer.on_behalf_of) if p)
-    yield Block("signer", f"{authority}\n{signer.title}")
-    yield Block("signer_name", signer.name)
+    if text.recipients or isinstance(text, Conclusion):  # a directive may list none
+        yield Block("recipients_heading", text.recipients_heading)
+        yield Block("recipients", "\n".join(f"- {r.text}" for r in text.recipients))
+    signer = text.signer
+    if signer is not None:
+        authority = " ".join(p for p in (signer.delegation, signer.on_behalf_of) if p)
+        yield Block("signer", f"{authority}\n{signer.title}")
+        yield Block("signer_name", signer.name)
 
 
 def _section(section: Section, depth: int) -> Iterator[Block]:
-    yield Block("section", f"{section.number}. {section.title}", depth=depth)
+    if section.number:  # the unnumbered heading of a letter's body is never printed
+        yield Block("section", f"{section.number}. {section.title}", depth=depth)
     for task in section.tasks:
         printed = f"{task.marker} {task.text}" if task.marker else task.text
         yield Block("task", printed, task=task, depth=depth)
@@ -109,15 +159,16 @@ def effective_lead(task: Task, chain: tuple[Section, ...]) -> tuple[tuple[str, b
     return tuple((a, True) for a in inherited if a not in task.lead) + named
 
 
-def body_texts(conclusion: Conclusion) -> Iterator[tuple[object, tuple[str | int, ...], str]]:
-    """Every paragraph where a footnote marker or a correction may stand, with the
-    record and sub-path that locate it in the YAML."""
-    yield conclusion, ("preamble",), conclusion.preamble
-    for i, paragraph in enumerate(conclusion.review.paragraphs):
-        yield conclusion.review, ("paragraphs", i), paragraph
-    for task, _chain in walk_tasks(conclusion.sections):
+def body_texts(text: Text) -> Iterator[tuple[object, tuple[str | int, ...], str]]:
+    """Every paragraph of one text where a footnote marker or a correction may stand,
+    with the record and sub-path that locate it in the YAML."""
+    if text.preamble:
+        yield text, ("preamble",), text.preamble
+    for i, paragraph in enumerate(text.review.paragraphs):
+        yield text.review, ("paragraphs", i), paragraph
+    for task, _chain in text_tasks(text):
         yield task, ("text",), task.text
-    for footnote in conclusion.footnotes:
+    for footnote in text.footnotes:
         yield footnote, ("text",), footnote.text
 
 
@@ -130,7 +181,7 @@ def printed_reference(task: Task, chain: tuple[Section, ...]) -> str:
     ("2.2."), else to the section's heading ("II.", "1."); a bullet is counted among
     that paragraph's bullets, any other paragraph among all its paragraphs.
     """
-    numbers = [section.number for section in chain]
+    numbers = [section.number for section in chain if section.number]
     siblings = chain[-1].tasks
     position = next(i for i, t in enumerate(siblings) if t is task)
     numbered = [i for i in range(position + 1) if _numbered(siblings[i].marker)]
@@ -142,26 +193,33 @@ def printed_reference(task: Task, chain: tuple[Section, ...]) -> str:
     else:
         first = 0
         base = ".".join(numbers)
+    lettered = _LETTERED.fullmatch(task.marker or "")
+    if lettered:  # "a)" under "1.": "Mục 1, điểm a"
+        return f"Mục {base}, điểm {lettered[1]}" if base else f"Điểm {lettered[1]}"
     if position == first:
-        return f"Mục {base}"
+        return f"Mục {base}" if base else "Đoạn thứ 1"
     run = siblings[first : position + 1]
     if task.marker == "-":
-        count = sum(1 for t in run if t.marker == "-")
-        return f"Mục {base}, gạch đầu dòng thứ {count}"
-    return f"Mục {base}, đoạn thứ {len(run)}"
+        where = f"gạch đầu dòng thứ {sum(1 for t in run if t.marker == '-')}"
+    else:
+        where = f"đoạn thứ {len(run)}"
+    # A letter's paragraph outside any heading is counted from the body's start.
+    return f"Mục {base}, {where}" if base else where[0].upper() + where[1:]
+
+
+# A lettered item, in Vietnamese order: "a)", "đ)", "g)".
+_LETTERED = re.compile(r"([a-zđ])\)")
 
 
 def _numbered(marker: str | None) -> bool:
     return marker is not None and marker.rstrip(".").replace(".", "").isdigit()
 
 
-def printed_references(conclusion: Conclusion) -> dict[str, str]:
+def printed_references(text: Text) -> dict[str, str]:
     """Every task's printed reference (`printed_reference`), by task id; one that two
     tasks would share ("Mục 2.2" under II and under III) names its part too."""
-    refs = {
-        task.id: printed_reference(task, chain) for task, chain in walk_tasks(conclusion.sections)
-    }
-    tops = {task.id: chain[0].number for task, chain in walk_tasks(conclusion.sections)}
+    refs = {task.id: printed_reference(task, chain) for task, chain in text_tasks(text)}
+    tops = {task.id: chain[0].number for task, chain in text_tasks(text)}
     taken = Counter(refs.values())
     return {
         task_id: ref if taken[ref] == 1 else f"{ref} (phần {tops[task_id]})"

@@ -34,6 +34,7 @@ __all__ = [
     "Correction",
     "Dataset",
     "Deadline",
+    "Directive",
     "Document",
     "Evidence",
     "Figure",
@@ -286,6 +287,33 @@ class StatusReport:
 
 
 @dataclass(frozen=True, slots=True)
+class Directive:
+    """Another document the quarter follows beside its conference conclusion: a plan,
+    a directive, a resolution, a notice of conclusions, an official letter assigning
+    tasks. It is one of the registry's documents (`document`: its type, number, date and
+    issuer, all of which an unsigned copy may leave blank), with its full text here."""
+
+    document: str  # Document.id: its identity, its address and its tasks' refs
+    document_type: str  # as printed over the title: "KẾ HOẠCH", "CHỈ THỊ", "CÔNG VĂN"
+    heading: tuple[str, ...] = ()  # the title lines under the document type
+    # The paragraphs before the first numbered heading ("Thực hiện Nghị quyết số …",
+    # "Kính gửi: …"), one per line.
+    preamble: str | None = None
+    # Paragraphs outside any heading: a letter's "1. Giao Sở …" under its preamble.
+    tasks: tuple[Task, ...] = ()
+    sections: tuple[Section, ...] = ()
+    issuing_body: str | None = None  # Agency.id, when it is one of the registry's
+    signer: Signer | None = None  # none on an unsigned copy
+    # A review of past results: the conference conclusion's part, optional here.
+    review: Review = field(default_factory=lambda: NO_REVIEW, kw_only=True)
+    source: str | None = None
+    footnotes: tuple[Footnote, ...] = ()
+    recipients_heading: str = "Nơi nhận:"
+    recipients: tuple[Recipient, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Conclusion:
     """One quarter's Kết luận, from heading to signature, plus its status reports."""
 
@@ -308,6 +336,8 @@ class Conclusion:
     recipients: tuple[Recipient, ...] = ()
     corrections: tuple[Correction, ...] = ()
     reports: tuple[StatusReport, ...] = ()
+    # The other documents the quarter follows, each with its full text and tasks.
+    directives: tuple[Directive, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
