@@ -21,6 +21,7 @@ from ketluan.model import (
     Conclusion,
     Dataset,
     Deadline,
+    Directive,
     Document,
     Footnote,
     Recurrence,
@@ -32,17 +33,21 @@ from ketluan.model.calendar import find_quarter, planning_year
 from ketluan.model.keys import TaskRef
 from ketluan.model.membership import collectives_of
 from ketluan.model.outline import (
+    Text,
     addressing_heading,
     assigning_heading,
     body_texts,
     effective_lead,
     printed_references,
-    walk_tasks,
+    quarter_tasks,
+    task_anchor,
+    text_tasks,
+    texts,
 )
 from ketluan.text.deadlines import DeadlinePhraseError, parse_deadline
 from ketluan.text.mentions import MentionFinder
 from ketluan.text.symbols import SymbolError, issuer_level, parse_symbol
-from ketluan.text.vietnamese import collation_key, footnote_markers, opening_words
+from ketluan.text.vietnamese import collation_key, footnote_markers, opening_words, vi_date
 
 
 def document_level(doc: Document) -> str:
@@ -53,6 +58,17 @@ def document_level(doc: Document) -> str:
         with contextlib.suppress(SymbolError):
             issuer = parse_symbol(doc.symbol).issuer
     return issuer_level(issuer) if issuer else "khac"
+
+
+def document_label(doc: Document) -> str:
+    """How a document is named in lists: "Nghị quyết số 57-NQ/TW", its title when
+    unnumbered, else its type and date ("Kế hoạch chưa ghi số, ngày 05/5/2026")."""
+    if doc.symbol is not None:
+        return f"{doc.type} số {doc.symbol}"
+    if doc.title:
+        return doc.title
+    when = f", ngày {vi_date(doc.date)}" if doc.date else ""
+    return f"{doc.type} chưa ghi số{when}"
 
 
 def stated_by(target: Target, of: Conclusion) -> bool:
@@ -102,11 +118,40 @@ class Entry:
     # tỉnh") when the paragraph names another lead: the task is given to them too,
     # through the heading.
     addressed: tuple[Role, ...] = ()
+    # The directive the task belongs to, and the registry's record of it; None: its
+    # quarter's conference conclusion.
+    directive: Directive | None = None
+    issued_as: Document | None = None
+
+    @property
+    def source_label(self) -> str:
+        """The task's document as a reader names it: "Kế hoạch số 12-KH/TU", "Kết luận
+        Quý I/2026"."""
+        if self.issued_as is not None:
+            return document_label(self.issued_as)
+        c = self.conclusion
+        return f"Kết luận số {c.symbol}" if c.symbol else f"Kết luận {c.title}"
+
+    @property
+    def source(self) -> Text:
+        """The document whose text holds the task (its footnotes, its corrections)."""
+        return self.directive or self.conclusion
+
+    @property
+    def document_id(self) -> str | None:
+        """The registry document of the task's directive (None: the conclusion)."""
+        return self.directive.document if self.directive else None
 
     @property
     def ref(self) -> str:
-        """The task's identity across quarters: "2026-q1/II.2.2"."""
-        return str(TaskRef(self.conclusion.key, self.task.id))
+        """The task's identity across quarters: "2026-q1/II.2.2", or with its directive
+        "2026-q2/ke-hoach-12-kh-tu-2026/1.a"."""
+        return str(TaskRef(self.conclusion.key, self.task.id, self.document_id))
+
+    @property
+    def anchor(self) -> str:
+        """Its HTML anchor, in its document's full text and on every card."""
+        return task_anchor(self.task, self.document_id)
 
     @property
     def opening(self) -> str:
@@ -140,7 +185,7 @@ class Entry:
     @property
     def footnotes(self) -> tuple[Footnote, ...]:
         """The footnotes whose markers stand in the task's text, in marker order."""
-        notes = {f.number: f for f in self.conclusion.footnotes}
+        notes = {f.number: f for f in self.source.footnotes}
         return tuple(notes[n] for n in footnote_markers(self.task.text) if n in notes)
 
     @property
@@ -225,6 +270,12 @@ class DocumentView:
     in_review: bool  # cited by this version's review of last quarter
     # Its date as the text writes it where it cites it ("08/01/2026"), if it does.
     date_as_written: str | None = None
+    # When the document is one of the site's directives: its text and its quarter.
+    directive: Directive | None = None
+    quarter: Conclusion | None = None
+    tasks: tuple[Entry, ...] = ()  # a directive's own tasks, in its order
+    # The directives of the version that carry it out: their preambles cite it.
+    carried_out_by: tuple[Document, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -314,6 +365,17 @@ class SiteIndex:
         return collectives_of(agency_id, self.dataset_agencies)
 
     @cached_property
+    def several_texts(self) -> bool:
+        """Whether the version's quarters hold directives beside their conclusions: then
+        every task names its document ("Kế hoạch số 12-KH/TU, Mục 1, điểm a")."""
+        return any(q.directives for q in self.quarters)
+
+    @cached_property
+    def directives(self) -> tuple[DocumentView, ...]:
+        """This version's quarter's directives, in the order the data lists them."""
+        return tuple(self.documents[d.document] for d in self.conclusion.directives)
+
+    @cached_property
     def dataset_agencies(self) -> Mapping[str, Agency]:
         """Every agency of the registry, by id (made once: each agency's calendar and
         sheet asks for its collectives)."""
@@ -357,7 +419,11 @@ def build_index(dataset: Dataset, key: str | None = None) -> SiteIndex:
     entries, earlier = per_quarter[-1], tuple(e for es in per_quarter[:-1] for e in es)
     finder = MentionFinder.for_agencies(dataset.agencies)
     mentioned = {
-        m.target for q in quarters for _r, _s, text in body_texts(q) for m in finder.find(text)
+        m.target
+        for q in quarters
+        for shown in texts(q)
+        for _r, _s, text in body_texts(shown)
+        for m in finder.find(text)
     }
     every_due = sorted(
         (Due(e, d) for e in earlier + entries for d in e.task.deadlines),
@@ -411,44 +477,52 @@ def _continued_by(entries: Iterable[Entry]) -> dict[str, tuple[Entry, ...]]:
 def _entries(
     conclusion: Conclusion, agencies: Mapping[str, Agency], documents: Mapping[str, Document]
 ) -> Iterable[Entry]:
-    references = printed_references(conclusion)
-    for position, (task, chain) in enumerate(walk_tasks(conclusion.sections)):
-        cited = dict.fromkeys(c.document for c in task.cites)  # unique, in order
-        heading = assigning_heading(task, chain)
-        lead = effective_lead(task, chain)
-        over = addressing_heading(chain)
-        leaders = {a for a, _inherited in lead}
-        yield Entry(
-            conclusion=conclusion,
-            task=task,
-            lead=tuple(
-                Role(agencies[a], heading.number if inherited and heading else None)
-                for a, inherited in lead
-            ),
-            support=tuple(agencies[a] for a in task.support),
-            report_to=tuple(agencies[a] for a in task.report_to),
-            accountable=tuple(agencies[a] for a in task.accountable),
-            documents=tuple(documents[d] for d in cited),
-            reference=references[task.id],
-            position=position,
-            duties=tuple(agencies[a] for a in task.duties),
-            addressed=tuple(
-                Role(agencies[a], over.number) for a in over.assignee if a not in leaders
+    position = 0  # in the quarter's order: the conclusion, then each directive
+    for text in texts(conclusion):
+        references = printed_references(text)
+        directive = text if isinstance(text, Directive) else None
+        for task, chain in text_tasks(text):
+            cited = dict.fromkeys(c.document for c in task.cites)  # unique, in order
+            heading = assigning_heading(task, chain)
+            lead = effective_lead(task, chain)
+            over = addressing_heading(chain)
+            leaders = {a for a, _inherited in lead}
+            yield Entry(
+                conclusion=conclusion,
+                task=task,
+                lead=tuple(
+                    Role(agencies[a], heading.number if inherited and heading else None)
+                    for a, inherited in lead
+                ),
+                support=tuple(agencies[a] for a in task.support),
+                report_to=tuple(agencies[a] for a in task.report_to),
+                accountable=tuple(agencies[a] for a in task.accountable),
+                documents=tuple(documents[d] for d in cited),
+                reference=references[task.id],
+                position=position,
+                duties=tuple(agencies[a] for a in task.duties),
+                addressed=tuple(
+                    Role(agencies[a], over.number) for a in over.assignee if a not in leaders
+                )
+                if over
+                else (),
+                directive=directive,
+                issued_as=documents.get(directive.document) if directive else None,
             )
-            if over
-            else (),
-        )
+            position += 1
 
 
 def _agencies_in_scope(quarters: Iterable[Conclusion], mentioned: set[str]) -> set[str]:
     scope = set(mentioned)
     for conclusion in quarters:
-        scope.add(conclusion.issuing_body)
-        scope.update(r.agency for r in conclusion.recipients if r.agency)
-        for task, chain in walk_tasks(conclusion.sections):
-            scope.update(a for a, _inh in effective_lead(task, chain))
-            for key in TASK_AGENCY_FIELDS:
-                scope.update(getattr(task, key))
+        for text in texts(conclusion):
+            if text.issuing_body:
+                scope.add(text.issuing_body)
+            scope.update(r.agency for r in text.recipients if r.agency)
+            for task, chain in text_tasks(text):
+                scope.update(a for a, _inh in effective_lead(task, chain))
+                for key in TASK_AGENCY_FIELDS:
+                    scope.update(getattr(task, key))
     return scope
 
 
@@ -538,14 +612,25 @@ def _document_views(
     documents: Mapping[str, Document],
 ) -> dict[str, DocumentView]:
     conclusion = quarters[-1]
-    in_review = {c.document for c in conclusion.review.cites}
+    in_review = {c.document for t in texts(conclusion) for c in t.review.cites}
     citing: dict[str, list[Entry]] = defaultdict(list)
     for e in earlier + entries:
         for doc in e.documents:
             citing[doc.id].append(e)
-    # A document an earlier quarter cited keeps its page in every later version.
-    known = {c.document for q in quarters for c in q.review.cites} | set(citing)
+    held = {d.document: (q, d) for q in quarters for d in q.directives}
+    # A document an earlier quarter cited or held keeps its page in every later version.
+    known = {c.document for q in quarters for t in texts(q) for c in t.review.cites}
+    known |= set(citing) | set(held)
     written = _dates_as_written(quarters, documents)
+    own: dict[str, list[Entry]] = defaultdict(list)
+    for e in earlier + entries:
+        if e.document_id:
+            own[e.document_id].append(e)
+    carrying: dict[str, list[Document]] = defaultdict(list)
+    for _quarter, directive in held.values():
+        for doc_id in dict.fromkeys(c.document for c in directive.cites):
+            carrying[doc_id].append(documents[directive.document])
+    known |= set(carrying)
     return {
         doc_id: DocumentView(
             document=documents[doc_id],
@@ -553,6 +638,10 @@ def _document_views(
             earlier=tuple(e for e in citing[doc_id] if e.conclusion is not conclusion),
             in_review=doc_id in in_review,
             date_as_written=written.get(doc_id),
+            directive=held[doc_id][1] if doc_id in held else None,
+            quarter=held[doc_id][0] if doc_id in held else None,
+            tasks=tuple(own[doc_id]),
+            carried_out_by=tuple(carrying[doc_id]),
         )
         for doc_id in sorted(known)
     }
@@ -569,8 +658,9 @@ def _dates_as_written(
     a date within the citation's words that is the document's own date."""
     out: dict[str, str] = {}
     for conclusion in quarters:
-        cited = [conclusion.review.cites]
-        cited += [t.cites for t, _chain in walk_tasks(conclusion.sections)]
+        cited = [t.review.cites for t in texts(conclusion)]
+        cited += [d.cites for d in conclusion.directives]
+        cited += [t.cites for _text, t, _chain in quarter_tasks(conclusion)]
         for cites in cited:
             for citation in cites:
                 doc = documents[citation.document]

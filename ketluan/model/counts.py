@@ -17,7 +17,8 @@ def counts(dataset: Dataset) -> dict[str, int]:
         "cơ quan": len(dataset.agencies),
         "văn bản": len(dataset.documents),
         "lượt trích dẫn": sum(len(t.cites) for t in tasks)
-        + sum(len(t.review.cites) for t in every),
+        + sum(len(t.review.cites) for t in every)
+        + sum(len(d.cites) for q in dataset.quarters for d in q.directives),
         "thời hạn": sum(len(t.deadlines) for t in tasks),
         "nhiệm vụ định kỳ": sum(len(t.recurrences) for t in tasks),
         "chỉ tiêu": sum(len(t.targets) for t in tasks),

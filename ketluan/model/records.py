@@ -299,6 +299,9 @@ class Directive:
     # The paragraphs before the first numbered heading ("Thực hiện Nghị quyết số …",
     # "Kính gửi: …"), one per line.
     preamble: str | None = None
+    # The documents its preamble cites: most often the one it carries out ("Thực hiện
+    # Nghị quyết số 57-NQ/TW …"), which links the chain of documents.
+    cites: tuple[Citation, ...] = ()
     # Paragraphs outside any heading: a letter's "1. Giao Sở …" under its preamble.
     tasks: tuple[Task, ...] = ()
     sections: tuple[Section, ...] = ()

@@ -7,6 +7,7 @@ same depth link alike (see `urls.relative`), so each card is rendered once per d
 
 from __future__ import annotations
 
+import typing
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date
@@ -22,6 +23,7 @@ from ketluan.index.site_index import (
     Due,
     Entry,
     SiteIndex,
+    document_label,
     document_level,
     stated_by,
 )
@@ -30,11 +32,12 @@ from ketluan.model import (
     Citation,
     Conclusion,
     Correction,
-    Document,
+    Directive,
     Footnote,
 )
 from ketluan.model.calendar import find_quarter
-from ketluan.model.outline import blocks
+from ketluan.model.keys import TaskRef
+from ketluan.model.outline import Text, blocks, document_of
 from ketluan.render import labels, urls
 from ketluan.render.environment import environment, render
 from ketluan.render.linkify import Segment, segments
@@ -53,13 +56,6 @@ def _issue_order(view: DocumentView) -> tuple[int, bool, date]:
     return (doc.issued_year or 0, doc.date is None, doc.date or date.min)
 
 
-def document_label(doc: Document) -> str:
-    """How a document is named in lists: "Nghị quyết số 57-NQ/TW" or its title."""
-    if doc.symbol is None:
-        return doc.title or doc.id
-    return f"{doc.type} số {doc.symbol}"
-
-
 class SitePages:
     """The pages of one version of the site."""
 
@@ -74,23 +70,26 @@ class SitePages:
         self,
         text: str,
         cites: tuple[Citation, ...] = (),
-        of: Conclusion | None = None,
+        of: Text | None = None,
         *,
         links: bool = True,
     ) -> tuple[Segment, ...]:
-        """A paragraph of conclusion `of` (default: this version's) cut into segments;
-        without `links`, only its probable typos are marked (a quoted phrase)."""
-        conclusion = of or self.index.conclusion
-        key = (text, cites, conclusion.key, links)
+        """A paragraph of text `of` (default: this version's conclusion) cut into
+        segments; without `links`, only its probable typos are marked (a quoted
+        phrase)."""
+        shown = of or self.index.conclusion
+        # A conclusion by its quarter, a directive by its document: never the same.
+        whose = document_of(shown) or typing.cast(Conclusion, shown).key
+        key = (text, cites, whose, links)
         if key not in self._segments:  # a task's text is on several pages: cut it once
-            if conclusion.key not in self._corrections:
-                self._corrections[conclusion.key] = {c.phrase: c for c in conclusion.corrections}
+            if whose not in self._corrections:
+                self._corrections[whose] = {c.phrase: c for c in shown.corrections}
             self._segments[key] = tuple(
                 segments(
                     text,
                     cites=cites,
                     mentions=self.index.mentions if links else None,
-                    corrections=self._corrections[conclusion.key],
+                    corrections=self._corrections[whose],
                 )
             )
         return self._segments[key]
@@ -101,12 +100,14 @@ class SitePages:
         return list(entry.footnotes)
 
     def task_url(self, entry: Entry) -> str:
-        """Where a task stands in its quarter's full text."""
-        return urls.task(entry.task.anchor, self._key(entry.conclusion))
+        """Where a task stands in its document's full text."""
+        return f"{self.fulltext_url(entry.source)}#{entry.anchor}"
 
-    def fulltext_url(self, conclusion: Conclusion) -> str:
-        """The full text page of a conclusion of this version."""
-        return urls.full_text(self._key(conclusion))
+    def fulltext_url(self, shown: Text) -> str:
+        """The full text page of a conclusion or a directive of this version."""
+        if isinstance(shown, Directive):
+            return urls.directive_text(shown.document)
+        return urls.full_text(self._key(shown))
 
     def _key(self, conclusion: Conclusion) -> str | None:
         return None if conclusion is self.index.conclusion else conclusion.key
@@ -183,10 +184,26 @@ class SitePages:
         anchored and every reference linked."""
         quarters = self.index.quarters
         shown = self.index.conclusion if key is None else quarters[find_quarter(quarters, key)]
+        return self._text(here, shown, shown)
+
+    def directive_text(self, here: str, document_id: str) -> str:
+        """A directive as issued, every task anchored and every reference linked."""
+        view = self.index.documents[document_id]
+        assert view.directive is not None and view.quarter is not None  # by the plan
+        return self._text(here, view.directive, view.quarter, view)
+
+    def _text(
+        self, here: str, shown: Text, quarter: Conclusion, view: DocumentView | None = None
+    ) -> str:
+        by_ref = self.index.by_ref
+        document = document_of(shown)
         return render(
             "fulltext.md.j2",
             **self._context(here),
             shown=shown,
+            quarter=quarter,
+            view=view,
+            entry_of=lambda task: by_ref[str(TaskRef(quarter.key, task.id, document))],
             blocks=list(blocks(shown)),
         )
 

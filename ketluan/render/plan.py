@@ -17,7 +17,7 @@ from ketluan.index.site_index import SiteIndex
 from ketluan.render import urls
 
 # A generated page's kind is the name of the `SitePages` method that renders it.
-Kind = Literal["agency", "agency_history", "deadline", "document", "full_text"]
+Kind = Literal["agency", "agency_history", "deadline", "document", "full_text", "directive_text"]
 
 # What a generated page's source file holds: nothing. The plugin replaces the whole
 # Markdown, and mkdocs-macros renders only the pages of docs/ (`force_render_paths` in
@@ -69,6 +69,7 @@ SEARCH_WEIGHT: dict[str, tuple[float, float]] = {
     "earlier_full_text": (0.5, 0.5),
     "deadline": (1.0, 0.5),
     "document": (1.0, 0.5),
+    "directive_text": (1.0, 1.0),
     "changes": (0.5, 0.5),
     "lapses": (0.5, 0.5),
     "targets": (0.5, 0.5),
@@ -89,7 +90,8 @@ def task_anchors(index: SiteIndex) -> dict[str, frozenset[str]]:
     pages: dict[str, set[str]] = {}
     for entry in index.by_ref.values():
         key = None if entry.conclusion is index.conclusion else entry.conclusion.key
-        pages.setdefault(urls.full_text(key), set()).add(entry.task.anchor)
+        page = urls.directive_text(entry.document_id) if entry.document_id else urls.full_text(key)
+        pages.setdefault(page, set()).add(entry.anchor)
     return {page: frozenset(anchors) for page, anchors in pages.items()}
 
 
@@ -99,7 +101,8 @@ def _page(url: str, kind: Kind, arg: str) -> PlannedPage:
 
 def plan(index: SiteIndex) -> list[PlannedPage]:
     """Every generated page of the version: agencies (and their earlier quarters'
-    tasks), deadline dates, documents, and the full text of each earlier quarter."""
+    tasks), deadline dates, documents, the full text of each earlier quarter's
+    conclusion and of every directive of the version's quarters."""
     pages = [_page(urls.agency(a), "agency", a) for a in index.agencies]
     pages += [
         _page(urls.agency_history(a), "agency_history", a)
@@ -109,4 +112,9 @@ def plan(index: SiteIndex) -> list[PlannedPage]:
     pages += [_page(urls.deadline(d), "deadline", d.isoformat()) for d in index.by_date]
     pages += [_page(urls.document(d), "document", d) for d in index.documents]
     pages += [_page(urls.full_text(q.key), "full_text", q.key) for q in index.quarters[:-1]]
+    pages += [
+        _page(urls.directive_text(d), "directive_text", d)
+        for d, view in index.documents.items()
+        if view.directive is not None
+    ]
     return pages

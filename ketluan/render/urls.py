@@ -51,6 +51,12 @@ def document(document_id: str) -> str:
     return f"{DOCUMENTS}{document_id}/"
 
 
+def directive_text(document_id: str) -> str:
+    """A directive's full text, under its document's page: `/van-ban/<slug>/toan-van/`,
+    the same in every version that holds it."""
+    return f"{DOCUMENTS}{document_id}/toan-van/"
+
+
 def full_text(key: str | None = None) -> str:
     """This version's full text, or an earlier quarter's: `/toan-van/2026-q1/`."""
     return FULL_TEXT if key is None else f"{FULL_TEXT}{key}/"

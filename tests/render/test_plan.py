@@ -6,7 +6,7 @@ from sitecheck import REPO
 
 from ketluan.index.site_index import build_index
 from ketluan.load import load
-from ketluan.model.outline import walk_tasks
+from ketluan.model.outline import task_anchor, text_tasks, walk_tasks
 from ketluan.render.plan import FIXED, plan, search_weight, task_anchors
 
 DATA = REPO / "tests" / "data" / "two-quarters.yml"
@@ -17,9 +17,16 @@ def test_each_full_text_page_holds_its_own_quarter_s_task_anchors() -> None:
     index = build_index(dataset, "2026-q2")
     anchors = task_anchors(index)
     q1, q2 = dataset.quarters
-    assert set(anchors) == {"toan-van/", "toan-van/2026-q1/"}
+    (plan_text,) = q2.directives
+    directive_page = f"van-ban/{plan_text.document}/toan-van/"
+    assert set(anchors) == {"toan-van/", "toan-van/2026-q1/", directive_page}
     assert anchors["toan-van/"] == {t.anchor for t, _ in walk_tasks(q2.sections)}
     assert anchors["toan-van/2026-q1/"] == {t.anchor for t, _ in walk_tasks(q1.sections)}
+    # A directive's tasks stand on its own page, each anchor naming the document.
+    assert anchors[directive_page] == {
+        task_anchor(t, plan_text.document) for t, _ in text_tasks(plan_text)
+    }
+    assert all(a.startswith(f"nv-{plan_text.document}-") for a in anchors[directive_page])
 
 
 def test_agency_pages_weigh_most_and_the_pages_that_repeat_tasks_least() -> None:
