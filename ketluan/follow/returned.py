@@ -22,7 +22,7 @@ from typing import Any
 from ketluan.model import Dataset, Status
 from ketluan.model.keys import TaskRef
 from ketluan.model.membership import collectives_of
-from ketluan.model.outline import given_to, walk_tasks
+from ketluan.model.outline import document_of, given_to, quarter_tasks
 from ketluan.model.report_sheet import COLUMNS
 from ketluan.render.urls import report_sheet_owner, report_sheet_quarter
 from ketluan.text.suggest import did_you_mean
@@ -215,8 +215,8 @@ class _Rows:
         self.sheet_quarter = sheet_quarter if sheet_quarter in self.quarters else None
         self.carried_on: dict[str, str] = {}  # task ref → the newer task carrying it on
         for quarter in dataset.quarters:
-            for task, chain in walk_tasks(quarter.sections):
-                ref = str(TaskRef(quarter.key, task.id))
+            for text, task, chain in quarter_tasks(quarter):
+                ref = str(TaskRef(quarter.key, task.id, document_of(text)))
                 self.tasks[ref] = (given_to(task, chain), quarter.meeting_date)
                 for earlier in task.continues:
                     self.carried_on.setdefault(earlier, ref)

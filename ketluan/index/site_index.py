@@ -360,6 +360,17 @@ class SiteIndex:
             and not state.stopped
         )
 
+    def cited(self, entry: Entry, sep: str = ", ") -> str:
+        """How a reader cites a task outside its page: its printed reference, after its
+        quarter when an earlier one's and its document when the version holds several:
+        "Quý I/2026, Mục 2.2", "Kế hoạch số 12-KH/TU, Mục 1, điểm a"."""
+        parts = []
+        if not self.is_current(entry) and not (self.several_texts and entry.directive is None):
+            parts.append(entry.conclusion.title)  # a conclusion's label holds its quarter
+        if self.several_texts:
+            parts.append(entry.source_label)
+        return sep.join([*parts, entry.reference])
+
     def collectives_of(self, agency_id: str) -> set[str]:
         """Every collective the agency belongs to, directly or through another."""
         return collectives_of(agency_id, self.dataset_agencies)

@@ -46,10 +46,7 @@ def sheet_rows(index: SiteIndex, agency_id: str) -> list[list[str]]:
 def _row(index: SiteIndex, entry: Entry, agency: str) -> list[str]:
     short = excerpt(entry.task.text, SHORT)
     dues = "; ".join(vi_date(d.date) for d in entry.task.deadlines) or "không nêu"
-    reference = entry.reference
-    if not index.is_current(entry):
-        reference = f"{entry.conclusion.title}, {reference}"
-    filled = [entry.ref, reference, short, dues, agency]
+    filled = [entry.ref, index.cited(entry), short, dues, agency]
     return filled + [""] * (len(COLUMNS) - len(FILLED))
 
 

@@ -43,6 +43,7 @@ __all__ = ["CSV_COLUMNS", "TABLE_SHEET", "table_sheet", "task_rows", "write_expo
 
 CSV_COLUMNS = (
     "Quý",
+    "Văn bản",
     "Mã nhiệm vụ",
     "Mục",
     "Loại",
@@ -153,6 +154,7 @@ def task_rows(
             out.append(
                 {
                     "Quý": entry.conclusion.title,
+                    "Văn bản": entry.source_label,
                     "Mã nhiệm vụ": entry.ref,
                     "Mục": entry.reference,
                     "Loại": labels.KINDS[entry.task.kind],
@@ -268,7 +270,6 @@ def _events(index: SiteIndex, entry: Entry, site_url: str, *, own: bool) -> list
     root = _root(index, entry)
     counts = {True: 0, False: 0}
     lead = "; ".join(a.name for a in entry.leaders)
-    quarter = "" if index.is_current(entry) else f"{entry.conclusion.title} · "
     out = []
     for d in entry.task.deadlines:
         counts[d.report] += 1
@@ -282,12 +283,13 @@ def _events(index: SiteIndex, entry: Entry, site_url: str, *, own: bool) -> list
             what += " (suy ra, có thể không phải thời hạn)"
         # What is due in the text's own words first ("Báo cáo kết quả thực hiện trước
         # 15/6/2026"), then the task it belongs to.
-        task = f"“{d.phrase}” — {quarter}{entry.reference} “{entry.title}”"
+        task = f"“{d.phrase}” — {index.cited(entry, ' · ')} “{entry.title}”"
         summary = f"{what}: {task} — {lead}" if own else f"{what} của {lead}: {task}"
         event.add("summary", without_emphasis(summary))
         said = f"“{d.phrase}” ({labels.deadline_note(d)})\n\n{entry.task.text}"
         event.add("description", without_emphasis(said))
-        event.add("url", site_url + urls.task(entry.task.anchor, _quarter_of(index, entry)))
+        where = urls.task_in(entry.anchor, _quarter_of(index, entry), entry.document_id)
+        event.add("url", site_url + where)
         out.append(event)
     return out
 

@@ -192,8 +192,7 @@ def _late_items(book: WordDocument, index: SiteIndex, late: Sequence[Lapse]) -> 
     _row(table, 0, heads, widths=widths, bold=True, size=11)
     for number, lapse in enumerate(late, start=1):
         entry = lapse.entry
-        quarter = "" if index.is_current(entry) else f"{entry.conclusion.title}, "
-        task = f"{quarter}{entry.reference}: “{without_emphasis(entry.opening)}”"
+        task = f"{index.cited(entry)}: “{without_emphasis(entry.opening)}”"
         deadline = lapse.due.deadline
         when = f"{vi_date(deadline.date)} ({labels.deadline_note(deadline)})"
         _row(

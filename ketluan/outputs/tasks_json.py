@@ -17,7 +17,7 @@ from datetime import date
 from enum import Enum
 from typing import Annotated, Any
 
-from ketluan.index.site_index import SiteIndex, stated_by
+from ketluan.index.site_index import SiteIndex, document_label, stated_by
 from ketluan.model import Operator, Period, Precision, Relation, TaskKind
 from ketluan.text.emphasis import without_emphasis
 
@@ -89,6 +89,8 @@ class StatusOut:
 class TaskOut:
     ref: str
     reference: str
+    # The directive it belongs to (a `documents` key); none: the quarter's conclusion.
+    document: str | None = None
     kind: TaskKind
     text: str
     opening: str  # its opening words, verbatim, cut at a word
@@ -113,6 +115,8 @@ class TasksExport:
     title: str
     meeting_date: Day
     agencies: dict[str, str]
+    # The quarter's directives beside its conclusion: document id → how it is named.
+    documents: dict[str, str]
     tasks: tuple[TaskOut, ...]
 
 
@@ -134,6 +138,7 @@ def export(index: SiteIndex) -> TasksExport:
             TaskOut(
                 ref=entry.ref,
                 reference=entry.reference,
+                document=entry.document_id,
                 kind=task.kind,
                 text=task.text,
                 opening=entry.opening,
@@ -191,6 +196,7 @@ def export(index: SiteIndex) -> TasksExport:
         title=conclusion.title,
         meeting_date=conclusion.meeting_date,
         agencies={a.agency.id: a.agency.name for a in index.agencies_sorted},
+        documents={v.document.id: document_label(v.document) for v in index.directives},
         tasks=tuple(tasks),
     )
 

@@ -101,7 +101,7 @@ class SitePages:
 
     def task_url(self, entry: Entry) -> str:
         """Where a task stands in its document's full text."""
-        return f"{self.fulltext_url(entry.source)}#{entry.anchor}"
+        return urls.task_in(entry.anchor, self._key(entry.conclusion), entry.document_id)
 
     def fulltext_url(self, shown: Text) -> str:
         """The full text page of a conclusion or a directive of this version."""

@@ -67,6 +67,12 @@ def task(anchor: str, key: str | None = None) -> str:
     return f"{full_text(key)}#{anchor}"
 
 
+def task_in(anchor: str, key: str | None = None, document: str | None = None) -> str:
+    """A task's place in its document's full text: a directive's page, or its
+    quarter's conclusion (this version's when `key` is None)."""
+    return f"{directive_text(document)}#{anchor}" if document else task(anchor, key)
+
+
 def relative(target: str, here: str) -> str:
     """Link from page URL `here` to site URL `target` (both directory URLs, no leading /).
 

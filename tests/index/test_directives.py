@@ -1,0 +1,145 @@
+"""Several documents in one quarter: the conference conclusion and the other directives
+the province follows (`Conclusion.directives`), each task naming its document.
+
+The fictional `two-quarters.yml` holds, in its second quarter, "Kế hoạch số 03-KH/TU"
+carrying out "Nghị quyết số 01-NQ/TU", with lettered items under an addressee heading.
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+from reporting import csv_rows, write_csv
+from sitecheck import REPO
+
+from ketluan.cli import main
+from ketluan.index.site_index import build_index
+from ketluan.load import DataError, load
+from ketluan.model.keys import TaskRef
+from ketluan.outputs.blank_sheets import write_sheets
+from ketluan.outputs.exports import task_rows
+from ketluan.render import urls
+
+DATA = REPO / "tests/data/two-quarters.yml"
+PLAN = "03-kh-tu-2026"
+REF = f"2026-q2/{PLAN}/II.1.a"
+
+
+def test_a_task_ref_carries_its_document_and_reads_back() -> None:
+    ref = TaskRef.parse(REF)
+    assert (ref.quarter, ref.document, ref.task) == ("2026-q2", PLAN, "II.1.a")
+    assert str(ref) == REF
+    plain = TaskRef.parse("2026-q1/II.2.6")
+    assert (plain.quarter, plain.document, plain.task) == ("2026-q1", None, "II.2.6")
+    assert str(plain) == "2026-q1/II.2.6"
+
+
+def test_every_task_of_the_quarter_s_directives_is_an_entry_naming_its_document() -> None:
+    index = build_index(load(DATA), "2026-q2")
+    entry = index.by_ref[REF]
+    assert entry.directive is not None and entry.document_id == PLAN
+    assert entry.source_label == "Kế hoạch số 03-KH/TU"
+    assert entry.reference == "Mục II.1, điểm a"
+    assert index.cited(entry) == "Kế hoạch số 03-KH/TU, Mục II.1, điểm a"
+    assert entry.anchor == "nv-03-kh-tu-2026-ii-1-a"
+    # The lead comes from the addressee heading "1. Đảng ủy Ủy ban nhân dân tỉnh Mẫu".
+    assert [r.agency.id for r in entry.lead] == ["dang-uy-ubnd-tinh"]
+    assert [r.heading for r in entry.lead] == ["1"]
+    # The conclusion's tasks keep their refs and name their conclusion.
+    conclusion_task = index.by_ref["2026-q2/II.1"]
+    assert conclusion_task.directive is None
+    assert index.cited(conclusion_task) == "Kết luận Quý II/2026, Mục II.1"
+    # The footnote of a directive's task is the directive's own.
+    principle = index.by_ref[f"2026-q2/{PLAN}/I-1"]
+    assert [f.text for f in principle.footnotes] == ["Nghị quyết mẫu, hư cấu."]
+
+
+def test_an_agency_s_page_holds_the_tasks_of_every_document() -> None:
+    index = build_index(load(DATA), "2026-q2")
+    lead = index.agencies["dang-uy-ubnd-tinh"]
+    assert {e.ref for e in lead.lead} == {"2026-q2/II.2", REF, f"2026-q2/{PLAN}/II.1.b"}
+    assert [d.entry.ref for d in lead.dues] == ["2026-q2/II.1", REF]  # addressed, then own
+    support = index.agencies["van-phong-tinh-uy"]
+    assert [e.ref for e in support.support] == [REF]
+    receiver = index.agencies["ban-thuong-vu-tinh-uy"]
+    assert f"2026-q2/{PLAN}/II.1.b" in {e.ref for e in receiver.reports_to_it}
+
+
+def test_a_report_on_a_directive_s_task_gives_its_state() -> None:
+    index = build_index(load(DATA), "2026-q2")
+    assert index.state(index.by_ref[REF]).label == "đang thực hiện"
+
+
+def test_the_document_page_knows_the_directive_and_the_chain_it_carries_out() -> None:
+    index = build_index(load(DATA), "2026-q2")
+    plan_view = index.documents[PLAN]
+    assert plan_view.directive is not None and plan_view.quarter is not None
+    assert plan_view.quarter.key == "2026-q2"
+    assert [e.ref for e in plan_view.tasks][1:] == [REF, f"2026-q2/{PLAN}/II.1.b"]
+    resolution = index.documents["01-nq-tu-2025"]
+    assert [d.id for d in resolution.carried_out_by] == [PLAN]
+    assert [v.document.id for v in index.directives] == [PLAN]
+    # An earlier version holds nothing of a later quarter's directive.
+    earlier = build_index(load(DATA), "2026-q1")
+    assert PLAN not in earlier.documents and not earlier.several_texts
+
+
+def test_the_csv_export_names_each_task_s_document() -> None:
+    index = build_index(load(DATA), "2026-q2")
+    rows = {r["Mã nhiệm vụ"]: r for r in task_rows(index)}
+    assert rows[REF]["Văn bản"] == "Kế hoạch số 03-KH/TU"
+    assert rows["2026-q2/II.1"]["Văn bản"] == "Kết luận Quý II/2026"
+
+
+def test_an_agency_reports_on_a_directive_s_task_with_its_sheet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "mau.yml"
+    shutil.copy(DATA, data)
+    index = build_index(load(data))
+    write_sheets(index, tmp_path / "site")
+    sheet = tmp_path / "site" / urls.report_sheet("van-phong-tinh-uy", "2026-q2", "csv")
+    rows = csv_rows(sheet)
+    line = next(r for r in rows if r[0] == REF)
+    assert line[1] == "Kế hoạch số 03-KH/TU, Mục II.1, điểm a"
+    day = (index.as_of + timedelta(days=20)).isoformat()
+    write_csv(sheet, [rows[0], [*line[:5], "đang thực hiện", day, "", "", "", "phần phối hợp"]])
+    code = main(["reports", "import", str(sheet), "--quarter", "2026-q2", "--data", str(data)])
+    assert code == 0, capsys.readouterr()
+    after = build_index(load(data))
+    (report,) = [r for r in after.reports[REF] if r.agency == "van-phong-tinh-uy"]
+    assert report.note == "phần phối hợp"
+
+
+def _broken(tmp_path: Path, change: str) -> list[str]:
+    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    directive = raw["quarters"][1]["directives"][0]
+    if change == "unknown document":
+        directive["document"] = "khong-co"
+    elif change == "twice in the file":
+        raw["quarters"][0]["directives"] = [copy.deepcopy(directive)]
+    elif change == "repeated task id":
+        tasks = directive["sections"][1]["sections"][0]["tasks"]
+        tasks[1]["id"] = tasks[0]["id"]
+    path = tmp_path / "bad.yml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load(path)
+    return [p.message for p in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ("unknown document", "văn bản 'khong-co' không có trong danh mục 'documents'"),
+        ("twice in the file", f"văn bản '{PLAN}' đã có ở quý 2026-q1"),
+        ("repeated task id", f"mã nhiệm vụ 'II.1.a' bị trùng trong văn bản '{PLAN}'"),
+    ],
+)
+def test_a_directive_that_cannot_stand_is_refused(tmp_path: Path, change: str, said: str) -> None:
+    assert any(said in m for m in _broken(tmp_path, change))
