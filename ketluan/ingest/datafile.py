@@ -8,10 +8,35 @@ from typing import Any
 
 import yaml
 
+from ketluan.ingest.directive import DirectiveDraft
 from ketluan.ingest.draft import QuarterDraft
+from ketluan.load.quarter_text import append_to_quarter
 from ketluan.load.writer import dump_yaml
 
-__all__ = ["with_quarter"]
+__all__ = ["with_directive", "with_quarter"]
+
+
+def with_directive(data_text: str, key: str, drafted: DirectiveDraft) -> str:
+    """The data file's text with the drafted directive appended to quarter `key`'s
+    `directives:`, and the documents and agencies it proposes (itself first) to their
+    registries; comments kept where the registries are top-level block lists, the
+    whole data written anew otherwise (said in the notes)."""
+    text = append_to_quarter(data_text, key, "directives", [drafted.directive])
+    documents = [*([drafted.document] if drafted.document else []), *drafted.documents]
+    additions = {"agencies": drafted.agencies, "documents": documents}
+    raw = yaml.safe_load(text) or {}
+    lines = text.rstrip("\n").split("\n")
+    ends = {name: _list_end(lines, name) for name in additions}
+    if all(
+        not added or (raw.get(name) and ends[name] is not None) for name, added in additions.items()
+    ):
+        for name in sorted(additions, key=lambda n: -(ends[n] or 0)):
+            end = ends[name]
+            if additions[name] and end is not None:
+                lines[end:end] = _dump(additions[name]).rstrip("\n").split("\n")
+        return "\n".join(lines) + "\n"
+    drafted.notes.append("tệp dữ liệu được viết lại toàn bộ; các dòng chú thích (#) không còn")
+    return _dump({**raw, **{n: [*(raw.get(n) or []), *a] for n, a in additions.items()}})
 
 
 def with_quarter(data_text: str, drafted: QuarterDraft) -> str:

@@ -52,9 +52,12 @@ class QuarterDraft:
     agencies: list[dict[str, Any]] = field(default_factory=list)  # proposed, for the registry
 
 
-def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
+def draft_quarter(
+    draft: Outline, registry: Dataset, key: str, *, directive: bool = False
+) -> QuarterDraft:
     """The quarter `key` drafted from a document's structure, against `registry`'s
-    agencies and documents."""
+    agencies and documents. A `directive`'s draft (`ketluan.ingest.directive` makes it
+    one) has no meeting and no review part to miss."""
     parsed = QuarterKey.parse(key)
     if parsed is None:
         raise ValueError(f"mã quý '{key}' phải có dạng YYYY-qN (ví dụ: 2026-q2)")
@@ -67,6 +70,8 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
     meeting = _meeting(draft.preamble)
     if meeting is not None:
         quarter["meeting_date"] = meeting
+    elif directive:
+        quarter["meeting_date"] = parsed.after  # not drafted: a directive has no meeting
     else:
         stand_in = header.get("issued_on") or parsed.after
         quarter["meeting_date"] = stand_in
@@ -86,7 +91,7 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
             f"'{quarter['issuing_body']}'; kiểm tra rồi xóa ghi chú",
         )
     quarter |= header
-    if "symbol" not in header or "issued_on" not in header:
+    if not directive and ("symbol" not in header or "issued_on" not in header):
         missing = [w for k, w in (("symbol", "số"), ("issued_on", "ngày")) if k not in header]
         flag(
             quarter,
@@ -97,12 +102,16 @@ def draft_quarter(draft: Outline, registry: Dataset, key: str) -> QuarterDraft:
     if not draft.document_type:
         flag(quarter, "không thấy tên loại văn bản (KẾT LUẬN, …): ghi document_type theo bản gốc")
     quarter["preamble"] = draft.preamble or UNREAD
-    if not draft.preamble:
+    if not draft.preamble and not directive:
         flag(quarter, "không thấy đoạn mở đầu trước phần I: ghi preamble theo bản gốc")
     citations = Citations(registry)
+    if directive and draft.preamble:  # "Thực hiện Nghị quyết số 57-NQ/TW …": the chain
+        cited = citations.cites(draft.preamble, "đoạn mở đầu")
+        if cited:
+            quarter["cites"] = cited
     if draft.review_number:
         quarter["review"] = _review(draft, citations)
-    else:
+    elif not directive:
         flag(
             quarter,
             "không thấy phần đánh giá kết quả quý trước (mục I): bản nháp không có review; "

@@ -23,7 +23,12 @@ from ketluan.text.vietnamese import FOOTNOTE_MARKER, footnote_number, superscrip
 
 __all__ = ["glued_marker", "labelled", "read_text_export"]
 
-_LABEL = re.compile(r"(?P<label>[IVX]+\.|\d+(?:\.\d+)*\.|-)\s+(?P<text>\S.*)", re.S)
+# A paragraph's typed number: "II.", "2.2.", a bullet, or a lettered item in the
+# Vietnamese alphabet's order ("a)", "đ)", "g)": Word's own numbering cannot give "đ",
+# so directives type them).
+_LABEL = re.compile(
+    r"(?P<label>[IVX]+\.|\d+(?:\.\d+)*\.|-|[a-eg-ik-vxyđ]\))\s+(?P<text>\S.*)", re.S
+)
 _SENTENCE_END = tuple(".:;!?…”)")
 
 # A conclusion's text export is tens of kilobytes; reading far more takes minutes.
@@ -68,6 +73,7 @@ def read_text_export(path: Path) -> SourceDocument:
             and body
             and not body[-1].endswith(_SENTENCE_END)
             and block[:1].islower()
+            and _LABEL.fullmatch(block) is None  # "a) …" opens an item of its own
         ):
             body[-1] += " " + block  # a page break cut this paragraph
         else:

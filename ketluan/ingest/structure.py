@@ -23,6 +23,7 @@ __all__ = ["Outline", "OutlineSection", "OutlineTask", "coverage", "outline"]
 _ROMAN = re.compile(r"[IVX]+\.")
 _SINGLE = re.compile(r"\d+\.")
 _ITEM = re.compile(r"\d+(?:\.\d+)+\.")
+_LETTER = re.compile(r"([a-zđ])\)")
 _HEADING_LENGTH = 120
 
 
@@ -92,6 +93,7 @@ class _Container:
         self.section = section
         self.section_id = section_id
         self.anchor: str | None = None  # id of the last numbered item (or first paragraph)
+        self.base: str | None = None  # id of the last numbered item: its letters' base
         self.follow = 0
 
     def add(self, paragraph: SourceParagraph, part: str) -> None:
@@ -101,9 +103,16 @@ class _Container:
             # "2.2." holds its section's number already; "1." in IV does not.
             task_id = (
                 f"{part}.{number}"
-                if "." in number or self.section_id == part
-                else (f"{self.section_id}.{number}")
+                if part and ("." in number or self.section_id == part)
+                else (f"{self.section_id}.{number}" if self.section_id else number)
             )
+            self.section.tasks.append(OutlineTask(task_id, _one_line(paragraph.text), label))
+            self.anchor, self.base, self.follow = task_id, task_id, 0
+            return
+        letter = _LETTER.fullmatch(label)
+        if letter:  # "a)" under "1.": "II.1.a"; "đ)" is "dd", for an ASCII id
+            base = self.base or self.section_id
+            task_id = f"{base}.{letter[1].replace('đ', 'dd')}".lstrip(".")
             self.section.tasks.append(OutlineTask(task_id, _one_line(paragraph.text), label))
             self.anchor, self.follow = task_id, 0
             return
@@ -134,7 +143,10 @@ _HEADER_LINES = 12  # a header table has a handful of lines
 
 
 def _is_document_type(paragraph: SourceParagraph) -> bool:
-    return not paragraph.label and paragraph.text.strip("*_ ") in DOCUMENT_TYPES
+    """The document type's line ("KẾ HOẠCH"), alone or over the title's lines when a
+    text export keeps them in one paragraph."""
+    first = paragraph.text.strip().split("\n")[0]
+    return not paragraph.label and first.strip("*_ ") in DOCUMENT_TYPES
 
 
 def _label_and_text(paragraph: SourceParagraph) -> str:
@@ -149,6 +161,15 @@ def _one_line(text: str) -> str:
     """A body paragraph's text: a line break typed inside it (Word's Shift+Enter, a
     PDF's or a text export's wrapped line) is a space there."""
     return " ".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def _opens_body(paragraph: SourceParagraph, directive: bool) -> bool:
+    """Whether the body starts at this paragraph: its first Roman part, or in a
+    directive its first numbered or lettered one."""
+    label = paragraph.label
+    if _ROMAN.fullmatch(label):
+        return True
+    return directive and bool(_SINGLE.fullmatch(label) or _LETTER.fullmatch(label))
 
 
 def _is_heading(paragraph: SourceParagraph) -> bool:
@@ -172,8 +193,13 @@ def _title_line(paragraph: SourceParagraph) -> bool:
     )
 
 
-def outline(document: SourceDocument) -> Outline:
-    """The structure of a conclusion read from its paragraphs (see the module's rules)."""
+def outline(document: SourceDocument, *, directive: bool = False) -> Outline:
+    """The structure of a conclusion read from its paragraphs (see the module's rules).
+
+    A `directive` (a plan, a letter, a notice) has no review part: its part "I" is a
+    section like the others; its preamble is every paragraph before its first number;
+    a letter numbered "1.", "2." with no Roman parts has its tasks in its body (a
+    section numbered "")."""
     draft = Outline(
         footnotes=dict(document.footnotes),
         header=list(document.header),
@@ -192,17 +218,26 @@ def outline(document: SourceDocument) -> Outline:
         draft.header = before
     paragraphs = paragraphs[start:]
     if paragraphs and not paragraphs[0].label:
-        draft.document_type = paragraphs.pop(0).text.strip("*_ ")
+        first, *title = paragraphs.pop(0).text.strip().split("\n")
+        draft.document_type = first.strip("*_ ")
+        draft.heading += [line.strip() for line in title if line.strip()]
     # The title: one paragraph of lines, or a line per paragraph, up to the preamble.
     while paragraphs and _title_line(paragraphs[0]):
         draft.heading += [line.strip() for line in paragraphs.pop(0).text.split("\n")]
     preamble: list[str] = []
-    while paragraphs and not _ROMAN.fullmatch(paragraphs[0].label):
+    while paragraphs and not _opens_body(paragraphs[0], directive):
         preamble.append(_one_line(paragraphs.pop(0).text))
-    draft.preamble = preamble[0] if preamble else ""
-    draft.leftovers += preamble[1:]
+    if directive:
+        draft.preamble = "\n".join(preamble)
+    else:
+        draft.preamble = preamble[0] if preamble else ""
+        draft.leftovers += preamble[1:]
     part = ""
     container: _Container | None = None
+    if directive and paragraphs and not _ROMAN.fullmatch(paragraphs[0].label):
+        body = OutlineSection("", "")  # a letter's body: never printed as a heading
+        draft.sections.append(body)
+        container = _Container(body, "")
     for index, paragraph in enumerate(paragraphs):
         text = _one_line(paragraph.text)
         if _is_recipients_heading(text):
@@ -214,7 +249,7 @@ def outline(document: SourceDocument) -> Outline:
             part = paragraph.label.rstrip(".")
             # Section I reviews the last quarter; a text whose first part is not "I"
             # has no review part (it starts with its tasks).
-            if not draft.review_number and not draft.sections and part == "I":
+            if not directive and not draft.review_number and not draft.sections and part == "I":
                 draft.review_number, draft.review_title = part, text
                 container = None
                 continue
@@ -228,10 +263,16 @@ def outline(document: SourceDocument) -> Outline:
         if _is_heading(paragraph):
             number = paragraph.label.rstrip(".")
             sub = OutlineSection(number, text)
+            if not part:  # "1. Sở Khoa học và Công nghệ" heading a letter's body
+                draft.sections.append(sub)
+                container = _Container(sub, number)
+                continue
             draft.sections[-1].sections.append(sub)
             container = _Container(sub, f"{part}.{number}")
             continue
         container.add(paragraph, part)
+    if draft.sections and not draft.sections[0].number and not draft.sections[0].tasks:
+        draft.sections.pop(0)  # a body opening straight with a heading
     _unique_ids(draft)
     return draft
 

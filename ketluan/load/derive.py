@@ -22,10 +22,17 @@ def derive_deadline_codes(data: Any) -> None:
         key = quarter.get("key") if isinstance(quarter, dict) else None
         if not isinstance(key, str) or QuarterKey.parse(key) is None:
             continue
-        for task in _tasks(quarter.get("sections")):
+        texts = [quarter, *_dicts(quarter.get("directives"))]
+        tasks = [t for text in texts for t in _tasks(text.get("sections"))]
+        tasks += [t for text in texts[1:] for t in _dicts(text.get("tasks"))]
+        for task in tasks:
             deadlines = task.get("deadlines")
             for deadline in deadlines if isinstance(deadlines, list) else ():
                 _derive(deadline, planning_year(key))
+
+
+def _dicts(items: Any) -> list[dict[str, Any]]:
+    return [i for i in (items if isinstance(items, list) else ()) if isinstance(i, dict)]
 
 
 def _tasks(sections: Any) -> list[dict[str, Any]]:

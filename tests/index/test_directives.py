@@ -19,10 +19,11 @@ from sitecheck import REPO
 
 from ketluan.cli import main
 from ketluan.index.site_index import build_index
-from ketluan.load import DataError, load
+from ketluan.load import load
 from ketluan.model.keys import TaskRef
 from ketluan.outputs.blank_sheets import write_sheets
 from ketluan.outputs.exports import task_rows
+from ketluan.problems import DataError
 from ketluan.render import urls
 
 DATA = REPO / "tests/data/two-quarters.yml"

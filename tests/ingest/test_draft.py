@@ -68,7 +68,7 @@ def test_what_cannot_be_imported_is_said_in_one_line(
 ) -> None:
     data = ["--data", str(REAL_DATA)]
     assert main(["import", str(SOURCE), "--quarter", REAL_QUARTER, *data]) == 1  # already there
-    assert "đã có trong" in capsys.readouterr().err
+    assert "đã có Kết luận này trong" in capsys.readouterr().err
     for name, words in (("kl.pdf", "tệp PDF bị hỏng"), ("kl.doc", "lưu lại dưới dạng .docx")):
         (tmp_path / name).write_bytes(b"%PDF-1.7")
         assert main(["import", str(tmp_path / name), "--quarter", "2026-q2", *data]) == 1

@@ -31,9 +31,11 @@ def test_no_review_page_unless_asked(registry: Path) -> None:
     assert import_quarter(SOURCE, REAL_QUARTER, registry, name="nhap.yml").review is None
 
 
-def test_a_quarter_the_data_holds_is_refused_before_the_file_is_read(tmp_path: Path) -> None:
-    with pytest.raises(QuarterTaken, match="quý 2026-q1 đã có"):
-        import_quarter(tmp_path / "khong-co.docx", REAL_QUARTER, REAL_DATA, name="x")
+def test_the_conclusion_a_quarter_holds_is_refused_when_received_again() -> None:
+    # Into a quarter the data holds, a file is another directive of it; the quarter's
+    # own conclusion is not.
+    with pytest.raises(QuarterTaken, match="quý 2026-q1 đã có Kết luận này"):
+        import_quarter(SOURCE, REAL_QUARTER, REAL_DATA, name="x")
 
 
 def test_a_file_no_reader_takes_is_a_source_error(tmp_path: Path) -> None:
