@@ -25,8 +25,8 @@ __all__ = ["ProposingFinder"]
 # head noun, capitalised as a name's first word is, or "các" before a plural one.
 _HEAD = re.compile(
     r"(?:[Cc]ác\s+)?(?:Ban|Sở|Ủy ban|Đảng ủy|Văn phòng|Công an|Bộ Chỉ huy|Mặt trận|Hội đồng|Hội"
-    r"|Đoàn|Liên đoàn|Thường trực|UBND|HĐND|Kho bạc|Cục|Chi cục|Tòa án|Viện|Báo|Đài|Trường"
-    r"|Trung tâm)\b"
+    r"|Đoàn|Liên đoàn|Thường trực|UBND|HĐND|Kho bạc|Cục|Chi cục|Tòa án|Viện|Đài|Trường"
+    r"|Báo(?!\s+cáo)|Trung tâm)\b"  # "Báo Hưng Yên", never the verb "Báo cáo"
     r"|[Cc]ác\s+(?:cơ quan|cấp ủy|chủ đầu tư|địa phương|cấp chính quyền|đơn vị|sở|ban|đảng ủy)\b"
 )
 # The verbs a subject is followed by: where a name ends.
@@ -45,7 +45,7 @@ _STOP = re.compile(r"[.:()“”\"]|,\s+(?!(?:tham muu|giup viec|ban|nganh|phuon
 # subject, after "phối hợp với", "báo cáo", "về/lên/gửi" and a heading's "Đối với".
 _SUBJECT_STOP = re.compile(r"[.:()“”\"]")
 _OPENINGS = re.compile(
-    r"(?:^(?:(?:ngay|trong|truoc|het|cham nhat|den)\b[^,]{0,80},\s*)?|;\s+"
+    r"(?:^(?:(?:ngay|trong|truoc|het|cham nhat|den)\b[^,]{0,80},\s*)?(?:giao (?:cho )?)?|;\s+"
     r"|\bphoi hop (?:voi )?|\bbao cao |\bdoi voi |\b(?:ve|len|gui)\s+)"
 )
 _MAX_WORDS = 12

@@ -239,6 +239,41 @@ def _footnote(number: int, text: str) -> dict[str, Any]:
     return note
 
 
+# Time words that set no date: a period the work runs over ("thực hiện trong giai đoạn
+# 2026 - 2030"; not a term "nhiệm kỳ 2025 - 2030" nor a cited plan's "giai đoạn
+# 2021-2025") and a deadline set by an event ("trước khi trình Ban Chấp hành").
+_PERIOD_RANGE = re.compile(r"\btrong giai doan\s+(\d{4})\s*[-–]\s*(\d{4})\b")
+_NAMED_PERIOD = re.compile(
+    r"(?:nhiem ky|dai hoi|nghi quyet|ke hoach|chuong trinh|de an|chien luoc|quy hoach)\b"
+    r"[^.“”]{0,200}$"
+)
+_EVENT_BOUND = re.compile(r"\btruoc khi\s+[^,;.]{3,60}")
+
+
+def _flag_undated(item: dict[str, Any], text: str, year: int) -> None:
+    """A paragraph with no date that times its work by a period still to come or by
+    an event: no date is drafted, and the reviewer is asked whether it sets one (then
+    the period's last day, marked as derived)."""
+    if item.get("deadlines"):
+        return
+    work = searchable(text)
+    for m in _PERIOD_RANGE.finditer(work):
+        first, last = int(m[1]), int(m[2])
+        if first < last and last >= year and not _NAMED_PERIOD.search(work, 0, m.start()):
+            flag(
+                item,
+                f"deadlines: khoảng thời gian “{text[m.start() : m.end()]}”, không phải một "
+                f"ngày: bản nháp không ghi thời hạn; nếu văn bản giao hoàn thành trong khoảng "
+                f"này, ghi ngày 31/12/{last} và đánh dấu suy ra (derived)",
+            )
+    for m in _EVENT_BOUND.finditer(work):
+        flag(
+            item,
+            f"deadlines: thời hạn theo sự kiện “{text[m.start() : m.end()]}”, không có ngày: "
+            "bản nháp không ghi thời hạn; ghi ngày nếu văn bản khác cho biết",
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     finder: ProposingFinder
@@ -356,6 +391,7 @@ def _task(
     said = recurrences(task.text)
     if said:
         item["recurrences"] = [draft_recurrence(phrase) for phrase in said]
+    _flag_undated(item, task.text, ctx.year)
     noted = [ctx.footnotes[n] for n in footnote_markers(task.text) if n in ctx.footnotes]
     found = [t for text in (task.text, *noted) for t in targets(text, ctx.year)]
     if found:

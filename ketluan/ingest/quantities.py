@@ -109,7 +109,9 @@ _EVERY = rf"(?:tung|moi|hang)\s+{_PERIOD}"
 # of check-up: neither is a duty that recurs. "Định kỳ" is one before its verb or
 # after "báo cáo (kết quả)".
 _RECURRENCE = re.compile(
-    rf"(?:it nhat\s+)?(?<!theo )(?:{_EVERY}(?:\s*,\s*{_EVERY})*"
+    # "trước ngày 25 hằng tháng": the day of the period belongs to the phrase.
+    rf"(?:it nhat\s+)?(?<!theo )(?:(?:(?:truoc|vao|den)\s+ngay\s+[0-9]{{1,2}}\s+)?"
+    rf"{_EVERY}(?:\s*,\s*{_EVERY})*"
     r"(?:\s+(?:[0-9]+|mot|hai|ba)\s+lan\b)?"
     rf"|(?:[0-9]+|mot|hai|ba)\s+lan\s*/\s*{_PERIOD}"
     r"|\bdinh ky\s+(?:bao cao|kiem tra|giam sat|danh gia|so ket|tong ket|hop)\b"

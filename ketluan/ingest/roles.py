@@ -4,7 +4,8 @@ the document symbols it cites, read by rules a person then reviews.
 - Agencies are the registry's names and variants, found without regard to case or
   diacritics ("ban to chuc tinh uy" is Ban Tổ chức Tỉnh ủy), longest first.
 - The lead is the paragraph's subject: the agencies it opens with (after a time phrase
-  such as "Trong tháng 5/2026, "), joined by "," ";" or "và". If the subject "chịu
+  such as "Trong tháng 5/2026, ", and a directive's "Giao …"), joined by "," ";" or
+  "và". If the subject "chịu
   trách nhiệm khi …" (answers for a failure), it is accountable instead; "chịu trách
   nhiệm về kết quả" is being in charge. A paragraph that opens with no agency names
   no lead: it inherits its heading's.
@@ -88,6 +89,7 @@ class AgencyFinder:
 # Words a paragraph may open with before its subject: a time ("Trong tháng 5/2026, "),
 # a scope ("Đối với các dự án đầu tư ngoài ngân sách nhà nước, ").
 _TIME_OPENING = re.compile(r"(?:ngay|trong|truoc|het|cham nhat|den|doi voi)\b[^,]{0,80},\s*")
+_GIVEN = re.compile(r"giao (?:cho )?")
 _JOIN = re.compile(r"\s*(?:,|;|\bva\b)\s*")
 # Answerable for a failure ("… chịu trách nhiệm khi để xảy ra chậm trễ"): accountable;
 # "chịu trách nhiệm về kết quả …" is being in charge, a lead.
@@ -105,6 +107,9 @@ def _subject(found: list[tuple[int, int, str]], work: str) -> tuple[list[str], i
     """The agencies the text opens with, and where the subject ends."""
     opening = _TIME_OPENING.match(work)
     position = opening.end() if opening else 0
+    # A directive's "Giao Sở X chủ trì, phối hợp với …": the one given the task leads.
+    given = _GIVEN.match(work, position)
+    position = given.end() if given else position
     subject: list[str] = []
     for start, end, agency in found:
         gap = work[position:start]
