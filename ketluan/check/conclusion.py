@@ -109,9 +109,10 @@ def _check_directive(
     body = directive.issuing_body
     if body is not None and body not in ctx.agency_ids:
         ctx.report(directive, ("issuing_body",), ctx.unknown_agency(body))
+    preamble = "\n".join(directive.preamble)
     for citation in directive.cites:
-        check_citation(ctx, citation, directive.preamble or "", documents)
-    check_overlaps(ctx, directive.cites, directive.preamble or "")
+        check_citation(ctx, citation, preamble, documents)
+    check_overlaps(ctx, directive.cites, preamble)
     if not top_sections(directive):
         ctx.report(directive, ("sections",), "văn bản không có đoạn nào giao nhiệm vụ")
 

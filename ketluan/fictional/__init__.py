@@ -18,11 +18,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from random import Random
 from typing import Any
 
+from ketluan.fictional.directive import make_directives
 from ketluan.fictional.quarter import (
     QuarterContext,
     make_conclusion,
@@ -69,6 +70,9 @@ class Scale:
     tasks_per_quarter: int = 600
     documents: int = 300
     seed: int = 0
+    # Other directives each quarter beside its conclusion (plans, directives, notices,
+    # letters; `ketluan.fictional.directive`); a province's year holds about 50.
+    directives: int = 0
 
     def __post_init__(self) -> None:
         if self.quarters < 1 or self.communes < 1:
@@ -77,6 +81,12 @@ class Scale:
             raise ValueError(f"agencies must be at least {len(CORE)} + communes")
         if self.tasks_per_quarter < MIN_TASKS or self.documents < MIN_DOCUMENTS:
             raise ValueError(f"need at least {MIN_TASKS} tasks and {MIN_DOCUMENTS} documents")
+
+    @classmethod
+    def province_year(cls, k: float = 1.0, *, quarters: int = 4, seed: int = 0) -> Scale:
+        """k× a province's year with every directive it follows: 4 conclusions of 150
+        tasks and about 50 other directives of ~20 tasks (about 1,500 tasks a year)."""
+        return replace(cls.times(k, quarters=quarters, seed=seed), directives=round(12.5 * k))
 
     @classmethod
     def times(cls, k: float, *, quarters: int = 4, seed: int = 0) -> Scale:
@@ -116,6 +126,12 @@ def generate(scale: Scale) -> dict[str, Any]:
             rng, key, planning_year(key), planned, names, pools, documents, continuable, work
         )
         quarters.append(make_conclusion(ctx, year, q, scale.tasks_per_quarter, reports))
+        if scale.directives:
+            issued = quarters[-1]["meeting_date"] + timedelta(days=5)
+            first = 100 + index * scale.directives
+            directives, held = make_directives(ctx, scale.directives, issued, first)
+            quarters[-1]["directives"] = directives
+            documents += held
         previous = ctx.due
         continuable = continuable + [ref for ref, _due in ctx.due]
     return {
@@ -141,9 +157,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="k× one province's year")
     parser.add_argument("--quarters", type=int, default=4, help="number of quarters (4)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (0)")
+    parser.add_argument(
+        "--directives",
+        action="store_true",
+        help="with a province's other directives (about 50 a year at 1×)",
+    )
     parser.add_argument("-o", "--output", help="file to write (default: stdout)")
     args = parser.parse_args(argv)
-    text = dump(generate(Scale.times(args.scale, quarters=args.quarters, seed=args.seed)))
+    make = Scale.province_year if args.directives else Scale.times
+    text = dump(generate(make(args.scale, quarters=args.quarters, seed=args.seed)))
     if args.output:
         with open(args.output, "w", encoding="utf-8") as f:
             f.write(text)

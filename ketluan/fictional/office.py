@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Literal
 from xml.sax.saxutils import escape
 
-from ketluan.model import Conclusion
-from ketluan.model.outline import blocks
+from ketluan.model import Conclusion, Document
+from ketluan.model.outline import Text, blocks
 from ketluan.text.vietnamese import superscript
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "Numbering",
     "OfficeLayout",
     "as_fodt",
+    "directive_layout",
     "make_forms",
     "official_layout",
     "scan",
@@ -70,6 +71,24 @@ def official_layout(conclusion: Conclusion, province: str = "MẪU") -> OfficeLa
             f"{place}, ngày {issued.day:02d} tháng {issued.month:02d} năm {issued.year}",
         ),
     )
+
+
+def directive_layout(document: Document, province: str = "MẪU") -> OfficeLayout:
+    """The header of a fictional directive: its number, or the blank an unsigned copy
+    leaves ("Số      -CV/TU"), a letter's subject under it, the place and date."""
+    code = {"Kế hoạch": "KH", "Chỉ thị": "CT", "Thông báo": "TB", "Công văn": "CV"}
+    number = f"Số {document.symbol}" if document.symbol else f"Số      -{code[document.type]}/TU"
+    left = ["ĐẢNG BỘ TỈNH " + province, "TỈNH ỦY", "*", number]
+    if document.type == "Công văn" and document.subject:
+        left.append(document.subject)  # "V/v …": a letter's subject stands in its header
+    day = document.date
+    place = province.title()
+    when = (
+        f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+        if day
+        else f"{place}, ngày      tháng      năm {document.year or ''}".rstrip()
+    )
+    return OfficeLayout(tuple(left), ("ĐẢNG CỘNG SẢN VIỆT NAM", "-----", when))
 
 
 _NS = (
@@ -166,9 +185,9 @@ _STYLES = f"""
 """
 
 
-def as_fodt(conclusion: Conclusion, layout: OfficeLayout, numbering: Numbering) -> str:
-    """The conclusion as a flat ODF text document laid out as `layout` says, its
-    numbering typed or LibreOffice's lists."""
+def as_fodt(conclusion: Text, layout: OfficeLayout, numbering: Numbering) -> str:
+    """A conclusion or a directive as a flat ODF text document laid out as `layout`
+    says, its numbering typed or LibreOffice's lists."""
     body = "\n".join(_body(conclusion, layout, numbering))
     return (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {_NS} office:version="1.3" '
@@ -177,7 +196,7 @@ def as_fodt(conclusion: Conclusion, layout: OfficeLayout, numbering: Numbering) 
     )
 
 
-def _body(conclusion: Conclusion, layout: OfficeLayout, numbering: Numbering) -> Iterator[str]:
+def _body(conclusion: Text, layout: OfficeLayout, numbering: Numbering) -> Iterator[str]:
     notes = {superscript(f.number): f for f in conclusion.footnotes}
 
     def runs(text: str) -> str:
@@ -198,6 +217,8 @@ def _body(conclusion: Conclusion, layout: OfficeLayout, numbering: Numbering) ->
     for block in blocks(conclusion):
         if block.kind == "document_type":
             yield f'<text:p text:style-name="Title">{escape(block.text)}</text:p>'
+        elif block.kind == "heading" and not conclusion.document_type:
+            continue  # a letter's subject ("V/v …") stands in the header's cell
         elif block.kind == "heading":
             lines = block.text.split("\n")
             yield "\n".join(f'<text:p text:style-name="Title">{escape(x)}</text:p>' for x in lines)
@@ -215,7 +236,8 @@ def _body(conclusion: Conclusion, layout: OfficeLayout, numbering: Numbering) ->
                 started = True
         elif block.kind == "task" and block.task is not None:
             marker, text = block.task.marker or "", block.task.text
-            if numbering == "typed" or not marker:
+            # Lettered items are typed: Word's and LibreOffice's lists have no "đ)".
+            if numbering == "typed" or not marker or marker.endswith(")"):
                 printed = f"{marker} {text}" if marker else text
                 yield f'<text:p text:style-name="Body">{runs(printed)}</text:p>'
             elif marker == "-":
@@ -228,7 +250,7 @@ def _body(conclusion: Conclusion, layout: OfficeLayout, numbering: Numbering) ->
                 depth = 3 if marker.count(".") > 1 else 2
                 yield _outline_item(depth, runs(text), started)
                 started = True
-        elif block.kind == "recipients_heading":
+        elif block.kind in ("recipients_heading", "signer"):
             break
         else:
             yield f'<text:p text:style-name="Body">{runs(block.text)}</text:p>'
@@ -274,25 +296,32 @@ def _header_table(layout: OfficeLayout) -> str:
     return _table("Header", _cell(lines(layout.left)), _cell(lines(layout.right)))
 
 
-def _closing_table(conclusion: Conclusion, layout: OfficeLayout) -> str:
+def _closing_table(conclusion: Text, layout: OfficeLayout) -> str:
     style = {"bold-italic": "BI", "bold": "B", "italic": "I"}.get(layout.recipients_style, "B")
     heading = (
         f'<text:span text:style-name="{style}">{escape(conclusion.recipients_heading)}</text:span>'
     )
-    recipients = [heading, *(escape(f"- {r.text}") for r in conclusion.recipients)]
+    listed = isinstance(conclusion, Conclusion) or conclusion.recipients
+    recipients = (
+        [heading, *(escape(f"- {r.text}") for r in conclusion.recipients)] if listed else []
+    )
     signer = conclusion.signer
-    authority = " ".join(p for p in (signer.delegation, signer.on_behalf_of) if p)
-    signature = [escape(authority), escape(signer.title), "", "", escape(signer.name)]
+    signature = [""]  # an unsigned copy: the place for a signature left empty
+    if signer is not None:
+        authority = " ".join(p for p in (signer.delegation, signer.on_behalf_of) if p)
+        signature = [escape(authority), escape(signer.title), "", "", escape(signer.name)]
     return _table("Closing", _cell(tuple(recipients), "Small"), _cell(tuple(signature), "Signer"))
 
 
-def make_forms(conclusion: Conclusion, layout: OfficeLayout, folder: Path) -> dict[str, Path]:
-    """Each form of `FORMS` LibreOffice makes of the conclusion, in `folder`: Word with
-    typed numbering and with automatic lists, "Save as text" and PDF of the typed
-    layout, and a noisy, slightly turned scan of that PDF."""
+def make_forms(
+    conclusion: Text, layout: OfficeLayout, folder: Path, *, lists: bool = True
+) -> dict[str, Path]:
+    """Each form of `FORMS` LibreOffice makes of the text, in `folder`: Word with typed
+    numbering and (with `lists`) with automatic lists, "Save as text" and PDF of the
+    typed layout, and a noisy, slightly turned scan of that PDF."""
     folder.mkdir(parents=True, exist_ok=True)
     sources = {}
-    numberings: tuple[Numbering, ...] = ("typed", "lists")
+    numberings: tuple[Numbering, ...] = ("typed", "lists") if lists else ("typed",)
     for numbering in numberings:
         path = folder / f"{numbering}.fodt"
         path.write_text(as_fodt(conclusion, layout, numbering), encoding="utf-8")
@@ -301,7 +330,7 @@ def make_forms(conclusion: Conclusion, layout: OfficeLayout, folder: Path) -> di
     convert([sources["typed"]], "txt:Text (encoded):UTF8,CRLF", folder)
     convert([sources["typed"]], "pdf:writer_pdf_Export", folder)
     scan(folder / "typed.pdf", folder / "scan.pdf")
-    return {name: folder / name for name in FORMS}
+    return {name: folder / name for name in FORMS if (folder / name).exists()}
 
 
 def convert(sources: list[Path], target: str, folder: Path) -> None:

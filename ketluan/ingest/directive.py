@@ -12,11 +12,13 @@ A number or date the copy leaves blank ("Số     -KH/TU") stays blank and is sa
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ketluan.check.registry import DOCUMENT_TYPES
 from ketluan.ingest.draft import UNREAD, draft_quarter
 from ketluan.ingest.marks import flag
 from ketluan.ingest.structure import Outline
@@ -57,11 +59,15 @@ def draft_directive(draft: Outline, registry: Dataset, key: str) -> DirectiveDra
     out: dict[str, Any] = {"document": known or proposed["id"]}
     if known is not None:
         proposed = None
-    out["document_type"] = q["document_type"]
+    subject = _letter_subject(draft)
+    if draft.document_type:
+        out["document_type"] = q["document_type"]
     if q.get("heading"):
         out["heading"] = q["heading"]
+    elif subject:
+        out["heading"] = [subject]
     if draft.preamble:
-        out["preamble"] = draft.preamble
+        out["preamble"] = draft.preamble.split("\n")
     if q.get("cites"):
         out["cites"] = q["cites"]
     sections = list(q["sections"])
@@ -85,16 +91,28 @@ def draft_directive(draft: Outline, registry: Dataset, key: str) -> DirectiveDra
     # The quarter's own marks speak of the document: its issuer, its preamble, what was
     # placed nowhere, hidden text.
     for note in q.get(REVIEW_KEY, []):
+        if subject and note.startswith("không thấy tên loại văn bản"):
+            continue  # a letter prints none; its number says it is one
         flag(out, note)
     return DirectiveDraft(out, proposed, drafted.notes, drafted.documents, drafted.agencies)
+
+
+def _letter_subject(draft: Outline) -> str | None:
+    """A letter's subject, in its header under the number: "V/v triển khai …"."""
+    for cell in draft.header:
+        lines = [line.strip(" *_") for line in cell.split("\n")]
+        at = next((i for i, line in enumerate(lines) if re.match(r"V/v\b", line, re.I)), None)
+        if at is not None:  # its wrapped lines follow it, lower case
+            wrapped = list(itertools.takewhile(lambda s: s[:1].islower(), lines[at + 1 :]))
+            return " ".join([lines[at], *wrapped])
+    return None
 
 
 def _document(draft: Outline, registry: Dataset, q: dict[str, Any]) -> dict[str, Any]:
     """The registry record the directive is: its type, number, date and issuer as its
     header and title give them; an id made from them, free in the registry."""
     header = "\n".join(draft.header)
-    printed = draft.document_type.strip()
-    kind = printed[:1].upper() + printed[1:].lower() if printed else ""
+    kind = _registry_type(draft.document_type)
     doc: dict[str, Any] = {}
     notes = [
         "văn bản chỉ đạo mới, đề xuất từ phần đầu văn bản nhận được: kiểm tra loại, số ký "
@@ -109,8 +127,10 @@ def _document(draft: Outline, registry: Dataset, q: dict[str, Any]) -> dict[str,
             parsed = parse_symbol(written)
             year = parsed.year
             coded = TYPE_NAMES.get(parsed.type_code) if parsed.type_code else None
-            kind = kind or (coded or "")
+            kind = coded or kind  # the number's code says the registry's type
     elif symbol:
+        code = re.search(r"[-/]\s*([A-ZĐ]+)\s*/", symbol["symbol"])
+        kind = kind or (TYPE_NAMES.get(code[1], "") if code else "")
         notes.append(
             f"văn bản chưa ghi số (“Số {symbol['symbol'].strip()}”): để trống số ký hiệu, "
             "ghi khi có bản đã ký"
@@ -134,10 +154,11 @@ def _document(draft: Outline, registry: Dataset, q: dict[str, Any]) -> dict[str,
     body = next((a.name for a in registry.agencies if a.id == q["issuing_body"]), None)
     if body:
         doc["body"] = body
-    if draft.heading:
-        doc["subject"] = " ".join(draft.heading)
+    title = draft.heading or [s for s in [_letter_subject(draft)] if s]
+    if title:
+        doc["subject"] = " ".join(title)
     if not written:  # an unnumbered document goes by its name: type and title
-        doc["title"] = " ".join([kind or "Văn bản", *draft.heading])
+        doc["title"] = " ".join([kind or "Văn bản", *title])
     doc["id"] = _free_id(_slug(kind, written, year), registry)
     doc[REVIEW_KEY] = notes
     return {"id": doc.pop("id"), **doc}
@@ -155,6 +176,14 @@ def _known(document: dict[str, Any], registry: Dataset) -> str | None:
         if same and doc.issued_year in (None, year):
             return doc.id
     return None
+
+
+def _registry_type(printed: str) -> str:
+    """The registry's type of a printed type line: "KẾ HOẠCH" is "Kế hoạch", "THÔNG BÁO
+    KẾT LUẬN" a "Thông báo"; "" for a line naming none."""
+    words = printed.strip(" *_").lower()
+    known = sorted((t for t in DOCUMENT_TYPES if words.startswith(t.lower())), key=len)
+    return known[-1] if known else ""
 
 
 def _issued(header: str) -> date | None:

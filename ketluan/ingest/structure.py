@@ -149,6 +149,17 @@ def _is_document_type(paragraph: SourceParagraph) -> bool:
     return not paragraph.label and first.strip("*_ ") in DOCUMENT_TYPES
 
 
+def _header_line(paragraph: SourceParagraph) -> bool:
+    """A line of a letter's header: short, unnumbered, not a sentence nor "Kính gửi"."""
+    text = paragraph.text.strip(" *_")
+    return (
+        not paragraph.label
+        and len(text) < _HEADING_LENGTH
+        and not text.endswith((".", ":"))
+        and re.match(r"Kính gửi\b", text) is None
+    )
+
+
 def _label_and_text(paragraph: SourceParagraph) -> str:
     return f"{paragraph.label} {paragraph.text}".strip()
 
@@ -217,7 +228,21 @@ def outline(document: SourceDocument, *, directive: bool = False) -> Outline:
     else:
         draft.header = before
     paragraphs = paragraphs[start:]
-    if paragraphs and not paragraphs[0].label:
+    if directive and not start and paragraphs and not _is_document_type(paragraphs[0]):
+        # A letter prints no type: its header's lines (its number, "V/v …", place and
+        # date) stand before "Kính gửi:" or its first sentence.
+        end = next((i for i, p in enumerate(paragraphs) if not _header_line(p)), 0)
+        if end and end <= _HEADER_LINES:
+            # A PDF's reader may take the header's table and leave a wrapped line
+            # of it ("V/v …") out: a cell of its own then.
+            draft.header.append("\n".join(_label_and_text(p) for p in paragraphs[:end]))
+            paragraphs = paragraphs[end:]
+    # A letter prints no type: its first paragraph ("Kính gửi: …") is its body's.
+    if (
+        paragraphs
+        and not paragraphs[0].label
+        and (not directive or _is_document_type(paragraphs[0]))
+    ):
         first, *title = paragraphs.pop(0).text.strip().split("\n")
         draft.document_type = first.strip("*_ ")
         draft.heading += [line.strip() for line in title if line.strip()]

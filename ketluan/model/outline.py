@@ -87,11 +87,12 @@ def task_anchor(task: Task, document: str | None = None) -> str:
 
 def blocks(text: Text) -> Iterator[Block]:
     """Every paragraph of the text, in the order the source prints them."""
-    yield Block("document_type", text.document_type)
+    if text.document_type:  # a letter prints none
+        yield Block("document_type", text.document_type)
     if text.heading:
         yield Block("heading", "\n".join(text.heading))
-    if text.preamble:
-        yield Block("preamble", text.preamble)
+    for paragraph in _preamble(text):
+        yield Block("preamble", paragraph)
     review = text.review
     if review.number:  # a text without a review part prints none
         yield Block("section", f"{review.number}. {review.title}", depth=1)
@@ -107,6 +108,13 @@ def blocks(text: Text) -> Iterator[Block]:
         authority = " ".join(p for p in (signer.delegation, signer.on_behalf_of) if p)
         yield Block("signer", f"{authority}\n{signer.title}")
         yield Block("signer_name", signer.name)
+
+
+def _preamble(text: Text) -> tuple[str, ...]:
+    """The paragraphs before the body: a conclusion's one, a directive's each."""
+    if isinstance(text, Conclusion):
+        return (text.preamble,) if text.preamble else ()
+    return text.preamble
 
 
 def _section(section: Section, depth: int) -> Iterator[Block]:
@@ -162,8 +170,11 @@ def effective_lead(task: Task, chain: tuple[Section, ...]) -> tuple[tuple[str, b
 def body_texts(text: Text) -> Iterator[tuple[object, tuple[str | int, ...], str]]:
     """Every paragraph of one text where a footnote marker or a correction may stand,
     with the record and sub-path that locate it in the YAML."""
-    if text.preamble:
+    if isinstance(text, Conclusion):
         yield text, ("preamble",), text.preamble
+    else:
+        for i, line in enumerate(text.preamble):
+            yield text, ("preamble", i), line
     for i, paragraph in enumerate(text.review.paragraphs):
         yield text.review, ("paragraphs", i), paragraph
     for task, _chain in text_tasks(text):

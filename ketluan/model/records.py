@@ -294,11 +294,13 @@ class Directive:
     issuer, all of which an unsigned copy may leave blank), with its full text here."""
 
     document: str  # Document.id: its identity, its address and its tasks' refs
-    document_type: str  # as printed over the title: "KẾ HOẠCH", "CHỈ THỊ", "CÔNG VĂN"
+    # As printed over the title: "KẾ HOẠCH", "CHỈ THỊ"; none for a letter, which prints
+    # its subject ("V/v …") under its number instead.
+    document_type: str | None = None
     heading: tuple[str, ...] = ()  # the title lines under the document type
-    # The paragraphs before the first numbered heading ("Thực hiện Nghị quyết số …",
-    # "Kính gửi: …"), one per line.
-    preamble: str | None = None
+    # The paragraphs before the first numbered heading ("Kính gửi: …", "Thực hiện Nghị
+    # quyết số …").
+    preamble: tuple[str, ...] = ()
     # The documents its preamble cites: most often the one it carries out ("Thực hiện
     # Nghị quyết số 57-NQ/TW …"), which links the chain of documents.
     cites: tuple[Citation, ...] = ()
