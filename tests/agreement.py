@@ -10,6 +10,7 @@ import yaml
 
 from ketluan.ingest.datafile import with_quarter
 from ketluan.ingest.draft import draft_quarter
+from ketluan.ingest.intake import import_quarter
 from ketluan.ingest.ocr_words import spelled
 from ketluan.ingest.roles import AgencyFinder, read_paragraph
 from ketluan.ingest.source import read_source
@@ -17,7 +18,7 @@ from ketluan.ingest.structure import outline
 from ketluan.load import Loaded, validate_text, validate_with_marks
 from ketluan.model import Dataset, Section, Task
 from ketluan.model.calendar import planning_year
-from ketluan.model.outline import effective_lead, walk_tasks
+from ketluan.model.outline import effective_lead, text_tasks, walk_tasks
 from ketluan.text.symbols import SymbolError, parse_symbol
 from ketluan.text.vietnamese import searchable
 
@@ -233,3 +234,57 @@ def _task_paths(
         out += [(t.id, (*here, "tasks", j)) for j, t in enumerate(section.tasks)]
         out += _task_paths(section.sections, here)
     return out
+
+
+def redraft_directive(data_text: str, source: Path, key: str, document: str) -> tuple[Loaded, int]:
+    """Import `source` into quarter `key` of `data_text` without directive `document`
+    (and its registry record): the loaded draft, and the drafted directive's place in
+    the quarter's `directives`."""
+    raw = yaml.safe_load(data_text)
+    quarter = next(q for q in raw["quarters"] if q["key"] == key)
+    quarter["directives"] = [d for d in quarter.get("directives", []) if d["document"] != document]
+    raw["documents"] = [d for d in raw["documents"] if d["id"] != document]
+    registry = source.parent / "without.yml"
+    registry.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), "utf-8")
+    drafted = import_quarter(source, key, registry, name="draft.yml")
+    return validate_with_marks(drafted.text, "draft.yml"), len(quarter["directives"])
+
+
+def directive_agreement(
+    loaded: Loaded, key: str, at: int, curated: Dataset, document: str
+) -> tuple[float, float, list[str]]:
+    """How the drafted directive (number `at` of quarter `key`) agrees with the curated
+    one: the share of its assignments (tasks) found by id, the share of those whose
+    lead (named or inherited) is right, and the ids whose lead is wrong with no review
+    mark on the task nor on a proposed agency it names: silently wrong."""
+    drafted = loaded.dataset
+    position = next(i for i, q in enumerate(drafted.quarters) if q.key == key)
+    mine = drafted.quarters[position].directives[at]
+    theirs = next(
+        d for q in curated.quarters if q.key == key for d in q.directives if d.document == document
+    )
+    root = ("quarters", position, "directives", at)
+    paths = dict(_task_paths(mine.sections, root))
+    paths |= {t.id: (*root, "tasks", j) for j, t in enumerate(mine.tasks)}
+    marked = {
+        tid for tid, path in paths.items() if any(m.path[: len(path)] == path for m in loaded.marks)
+    }
+    proposed = {
+        drafted.agencies[int(m.path[1])].id for m in loaded.marks if m.path[:1] == ("agencies",)
+    }
+    names = _as_curated(drafted, curated)
+    have = {t.id: (t, c) for t, c in text_tasks(mine)}
+    want = list(text_tasks(theirs))
+    found = right = 0
+    silent: list[str] = []
+    for task, chain in want:
+        if task.id not in have:
+            continue
+        found += 1
+        lead = {a for a, _inherited in effective_lead(task, chain)}
+        got_lead = {a for a, _inherited in effective_lead(*have[task.id])}
+        if {names[a] for a in got_lead} == lead:
+            right += 1
+        elif task.id not in marked and not got_lead & proposed:
+            silent.append(task.id)
+    return found / len(want), right / max(found, 1), silent

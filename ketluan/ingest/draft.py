@@ -250,6 +250,11 @@ _NAMED_PERIOD = re.compile(
 _EVENT_BOUND = re.compile(r"\btruoc khi\s+[^,;.]{3,60}")
 
 
+# A numbered or lettered item inside a paragraph, after a sentence's end ("… 3/8/2026.
+# 2. Giao Sở …"): two items the file's layout ran together.
+_JOINED_ITEM = re.compile(r"(?<=[.;:])\s+(?:\d{1,2}\.|[a-eg-ik-vxyđ]\))\s+(?=[A-ZĐÀ-Ỹ])")
+
+
 def _flag_undated(item: dict[str, Any], text: str, year: int) -> None:
     """A paragraph with no date that times its work by a period still to come or by
     an event: no date is drafted, and the reviewer is asked whether it sets one (then
@@ -392,6 +397,13 @@ def _task(
     if said:
         item["recurrences"] = [draft_recurrence(phrase) for phrase in said]
     _flag_undated(item, task.text, ctx.year)
+    joined = _JOINED_ITEM.search(task.text)
+    if joined:
+        flag(
+            item,
+            f"đoạn có thể gộp hai mục (“…{joined.group().strip()} …”): tách theo bản gốc nếu "
+            "đây là mục riêng, kiểm tra đơn vị chủ trì của từng mục",
+        )
     noted = [ctx.footnotes[n] for n in footnote_markers(task.text) if n in ctx.footnotes]
     found = [t for text in (task.text, *noted) for t in targets(text, ctx.year)]
     if found:

@@ -170,6 +170,68 @@ def _items_in_order(paragraphs: list[SourceParagraph]) -> tuple[list[SourceParag
     return out, said
 
 
+# Vietnamese lettered items, in order ("đ" after "d"; no f, j, w, z).
+_LETTER_ORDER = "abcdđeghiklmnopqrstuvxy"
+# A point's label as OCR may misread it: "©)" for "e)", "ø)" for "g)", "Š." for "5.".
+_GARBLED_LETTER = re.compile(r"(\S)\)\s+(?=\S)")
+_GARBLED_POINT = re.compile(r"(\S{1,2})\.\s+(?=\S)")
+_POINT = re.compile(r"(\d+)\.")
+
+
+def _points_in_order(paragraphs: list[SourceParagraph]) -> tuple[list[SourceParagraph], list[str]]:
+    """A directive's lettered items (a, b, …, đ, e, g) and single numbered points (1.,
+    2., …) come in order: an unlabelled paragraph after "đ)" opening with a sign OCR
+    made of the next letter ("©) Báo cáo …") is item "e)", and one after "4." opening
+    with a short word no text writes ("Š. Đối với …") is point "5."; each change is
+    said, never made in the text."""
+    labels = [p.label for p in paragraphs]
+    out, said = [], []
+    letter: int | None = None  # the last lettered item's place in the alphabet
+    point: int | None = None
+    for index, paragraph in enumerate(paragraphs):
+        label = paragraph.label
+        if len(label) == 2 and label.endswith(")") and label[0] in _LETTER_ORDER:
+            letter = _LETTER_ORDER.index(label[0])
+        elif (single := _POINT.fullmatch(label)) is not None:
+            number = int(single.group(1))
+            after = next((x for x in labels[index + 1 :] if _POINT.fullmatch(x)), None)
+            if point is not None and number != point + 1 and after == f"{point + 2}.":
+                # "53." between "4." and "6.": a speck read into point "5.".
+                said.append(f"số mục “{point + 1}.” suy ra từ “{label}” giữa hai số liền kề")
+                paragraph, number = replace(paragraph, label=f"{point + 1}."), point + 1
+            point, letter = number, None
+        elif label.rstrip(".") in _ROMAN_ORDER or _ITEM.fullmatch(label):
+            point = letter = None
+        elif not label:
+            garbled = _GARBLED_LETTER.match(paragraph.text)
+            if (
+                letter is not None
+                and garbled is not None
+                and not garbled.group(1).isalnum()
+                and letter + 1 < len(_LETTER_ORDER)
+            ):
+                expected = f"{_LETTER_ORDER[letter + 1]})"
+                said.append(f"điểm “{expected}” suy ra từ “{garbled.group().strip()}” đầu đoạn")
+                paragraph = replace(paragraph, label=expected, text=paragraph.text[garbled.end() :])
+                letter += 1
+            garbled = _GARBLED_POINT.match(paragraph.text)
+            expected = f"{(point or 0) + 1}."
+            if (
+                point is not None
+                and not paragraph.label
+                and garbled is not None
+                and not garbled.group(1).isdigit()
+                and not garbled.group(1).islower()
+                and not garbled.group(1).isascii()
+                and expected not in labels[index:]
+            ):
+                said.append(f"số mục “{expected}” suy ra từ “{garbled.group().strip()}” đầu đoạn")
+                paragraph = replace(paragraph, label=expected, text=paragraph.text[garbled.end() :])
+                point += 1
+        out.append(paragraph)
+    return out, said
+
+
 def _garbled(word: str) -> bool:
     """A word no sentence opens with: in capitals, or letters and digits mixed."""
     return word.isupper() or any(c.isdigit() for c in word)
@@ -224,6 +286,8 @@ def _scanned(
     paragraphs, renumbered = _romans_in_order([_roman_read(p) for p in document.paragraphs])
     paragraphs, items = _items_in_order(paragraphs)
     renumbered += items
+    paragraphs, points = _points_in_order(paragraphs)
+    renumbered += points
     shown = ", ".join(f"trang {n}: {c:.0f}%" for n, c in enumerate(confidence, start=1))
     remarks = [
         f"văn bản đọc bằng nhận dạng chữ (OCR) từ bản quét; độ tin cậy trung bình {shown}: "
@@ -588,7 +652,12 @@ def _paragraphs(lines: list[_Line], body: float) -> list[tuple[str, int]]:
     line breaks do."""
     if not lines:
         return []
-    left = statistics.median_low(ln.x0 for ln in lines)
+    # The text's margin: where lines start most often, or the leftmost place many start
+    # (a directive's one-line lettered items, each indented, may outnumber the lines
+    # that run on to the margin).
+    starts = Counter(round(ln.x0) for ln in lines)
+    many = [x for x, n in starts.items() if n >= 3]
+    left = min(many) if many else statistics.median_low(ln.x0 for ln in lines)
     right = max(Counter(round(ln.x1) for ln in lines).most_common(3))[0]
     gaps = [b.top - a.bottom for a, b in itertools.pairwise(lines) if a.page == b.page]
     usual = statistics.median(gaps) if gaps else body * 0.4

@@ -144,9 +144,14 @@ def _line_per_paragraph(text: str) -> bool:
     return len(lines) >= 4 and blank * 4 < len(lines)
 
 
+_DUST = re.compile(r"^[:;.,'`|]{1,2}\s+(?=(?:[IVX]+\.|\d+(?:\.\d+)*\.)\s)")
+
+
 def labelled(block: str) -> SourceParagraph:
     """A paragraph with its printed number ("II.", "2.1.", "-") split off."""
     flat = block.strip("*").strip() if block.startswith("**") else block  # Markdown bold
+    # A sign before a number (": 6. Đối với …") is a scan's dust: no paragraph opens so.
+    flat = _DUST.sub("", flat, count=1)
     m = _LABEL.fullmatch(flat)
     if m is None:
         return SourceParagraph("", flat)
