@@ -19,14 +19,15 @@ from pathlib import Path
 
 import jinja2
 
+from ketluan.index.site_index import document_label
 from ketluan.ingest.carry_over import OpenTask, open_tasks
 from ketluan.ingest.document import SourceDocument
 from ketluan.ingest.roles import AgencyFinder
 from ketluan.load import Loaded, ReviewMark
-from ketluan.model import Conclusion, Dataset, Section, Task
+from ketluan.model import Conclusion, Dataset, Directive, Section, Task
 from ketluan.model.calendar import find_quarter
 from ketluan.model.keys import TaskRef
-from ketluan.model.outline import walk_tasks
+from ketluan.model.outline import task_anchor, walk_tasks
 from ketluan.problems import FieldPath
 from ketluan.render.labels import KINDS, OPERATORS, ROLES, deadline_note
 from ketluan.text.vietnamese import vi_date
@@ -62,6 +63,8 @@ class ReviewedParagraph:
     facts: list[tuple[str, str]] = field(default_factory=list)  # (what, value)
     marks: list[ReviewMark] = field(default_factory=list)
     path: FieldPath = ()  # a task's place in the data; () for other paragraphs
+    # The directive it belongs to, as a reader names it; "" for the conclusion.
+    document: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +160,30 @@ def reading(loaded: Loaded, key: str, *, scan: ScanPages | None = None) -> Readi
         entry.path = path
         entries.append(entry)
         paths[path] = entry
+    for j, directive in enumerate(quarter.directives):
+        held: FieldPath = ("quarters", position, "directives", j)
+        if not any(m.path[: len(held)] == held for m in loaded.marks):
+            continue  # a directive reviewed already: the page shows what is in question
+        named = _directive_name(dataset, directive.document)
+        opening = ReviewedParagraph(
+            f"mo-dau-{directive.document}",
+            "Mở đầu",
+            _pieces("\n".join(directive.preamble), finder, []),
+            document=named,
+        )
+        entries.append(opening)
+        paths[held] = opening  # the directive's own marks: its header, issuer, signer
+        for task, path in _directive_tasks(directive, held):
+            entry = ReviewedParagraph(
+                task_anchor(task, directive.document),
+                task.id,
+                _pieces(task.text, finder, _spans(task)),
+                document=named,
+            )
+            entry.facts = _facts(task, names, documents)
+            entry.path = path
+            entries.append(entry)
+            paths[path] = entry
     review = ("quarters", position, "review")
     loose: list[ReviewMark] = []
     for mark in loaded.marks:
@@ -258,6 +285,26 @@ def template_environment(folder: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def _directive_name(dataset: Dataset, document: str) -> str:
+    doc = next((d for d in dataset.documents if d.id == document), None)
+    return document_label(doc) if doc is not None else document
+
+
+def _directive_tasks(directive: Directive, path: FieldPath) -> Iterator[tuple[Task, FieldPath]]:
+    """A directive's tasks with their places: its body's, then its headings'."""
+    for j, task in enumerate(directive.tasks):
+        yield task, (*path, "tasks", j)
+
+    def walk(sections: tuple[Section, ...], at: FieldPath) -> Iterator[tuple[Task, FieldPath]]:
+        for i, section in enumerate(sections):
+            here = (*at, "sections", i)
+            for j, task in enumerate(section.tasks):
+                yield task, (*here, "tasks", j)
+            yield from walk(section.sections, here)
+
+    yield from walk(directive.sections, path)
 
 
 def _tasks(quarter: Conclusion, path: FieldPath) -> Iterator[tuple[Task, FieldPath]]:

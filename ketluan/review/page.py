@@ -19,7 +19,7 @@ from ketluan.check.registry import DOCUMENT_TYPES
 from ketluan.ingest.review_page import Reading, ScanPages, reading, template_environment
 from ketluan.load import Loaded
 from ketluan.model import Agency, AgencyGroup, Dataset, Measure, Precision, Relation, TaskKind
-from ketluan.model.outline import walk_tasks
+from ketluan.model.outline import task_anchor, text_tasks, walk_tasks
 from ketluan.render.labels import GROUPS, KINDS, ROLES
 from ketluan.review.cards import ROLE_CHOICES, card_id, cards_of
 from ketluan.text.vietnamese import collation_key, vi_date
@@ -111,7 +111,12 @@ def _render(template: str, loaded: Loaded, shown: Shown, *, token: str) -> str:
         "groups": {g.value: GROUPS[g] for g in AgencyGroup},
         "document_types": sorted(DOCUMENT_TYPES, key=collation_key),
         "kinds": {k.value: KINDS[k] for k in TaskKind},
-        "tasks": {t.anchor: t for t, _c in walk_tasks(read.quarter.sections)},
+        "tasks": {t.anchor: t for t, _c in walk_tasks(read.quarter.sections)}
+        | {
+            task_anchor(t, d.document): t
+            for d in read.quarter.directives
+            for t, _c in text_tasks(d)
+        },
         "roles": ROLE_CHOICES,
         "role_names": ROLES,
         "precisions": PRECISIONS,

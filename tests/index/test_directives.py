@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import shutil
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,12 +19,17 @@ from sitecheck import REPO
 
 from ketluan.cli import main
 from ketluan.index.site_index import build_index
-from ketluan.load import load
+from ketluan.ingest.review_page import reading
+from ketluan.load import load, load_with_marks
 from ketluan.model.keys import TaskRef
+from ketluan.model.outline import text_tasks
 from ketluan.outputs.blank_sheets import write_sheets
 from ketluan.outputs.exports import task_rows
 from ketluan.problems import DataError
 from ketluan.render import urls
+from ketluan.review.cards import cards_of
+from ketluan.review.changes import answer
+from ketluan.review.session import Session
 
 DATA = REPO / "tests/data/two-quarters.yml"
 PLAN = "03-kh-tu-2026"
@@ -144,3 +149,89 @@ def _broken(tmp_path: Path, change: str) -> list[str]:
 )
 def test_a_directive_that_cannot_stand_is_refused(tmp_path: Path, change: str, said: str) -> None:
     assert any(said in m for m in _broken(tmp_path, change))
+
+
+PLAN_TEXT = """TỈNH ỦY MẪU
+Số 07-KH/TU
+Tỉnh Mẫu, ngày 10 tháng 8 năm 2026
+
+KẾ HOẠCH
+thực hiện Nghị quyết số 01-NQ/TU ngày 15/12/2025 về một đề án mẫu
+
+Thực hiện Nghị quyết số 01-NQ/TU ngày 15/12/2025 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ \
+Tỉnh ủy ban hành Kế hoạch thực hiện như sau:
+
+I. NHIỆM VỤ, GIẢI PHÁP
+
+1. Ban Mẫu Tỉnh ủy
+
+a) Chủ trì, phối hợp với Văn phòng Tỉnh ủy tham mưu sơ kết việc thực hiện Nghị quyết, \
+hoàn thành trước ngày 30/9/2026.
+
+b) Báo cáo kết quả về Ban Thường vụ Tỉnh ủy trước ngày 25 hằng tháng.
+
+2. Văn phòng Tỉnh ủy
+
+a) Giao Ban Mẫu Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy xây dựng phần mềm theo dõi, \
+hoàn thành trong tháng 11/2026.
+
+b) Triển khai các mô hình mẫu trong giai đoạn 2026 - 2030 theo lộ trình.
+
+c) Hoàn thành trước khi trình Ban Chấp hành Đảng bộ tỉnh.
+
+Nơi nhận:
+- Các cơ quan mẫu,
+- Lưu Văn phòng Tỉnh ủy.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+
+Trần Thị Mẫu
+"""
+
+
+def _imported_plan(tmp_path: Path) -> Path:
+    data = tmp_path / "mau.yml"
+    shutil.copy(DATA, data)
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(PLAN_TEXT, encoding="utf-8")
+    args = ["import", str(source), "--quarter", "2026-q2", "--data", str(data), "-o", str(data)]
+    assert main(args) == 0  # written; its points to review hold back only publishing
+    return data
+
+
+def test_a_plan_imported_into_its_quarter_reads_its_forms(tmp_path: Path) -> None:
+    loaded = load_with_marks(_imported_plan(tmp_path))
+    quarter = loaded.dataset.quarters[-1]
+    plan = quarter.directives[-1]
+    assert plan.document == "07-kh-tu-2026" and plan.document_type == "KẾ HOẠCH"
+    held = {d.id: d for d in loaded.dataset.documents}["07-kh-tu-2026"]
+    assert (held.type, held.symbol, held.date) == ("Kế hoạch", "07-KH/TU", date(2026, 8, 10))
+    assert [c.document for c in plan.cites] == ["01-nq-tu-2025"]  # the chain
+    tasks = {t.id: (t, c) for t, c in text_tasks(plan)}
+    assert list(tasks) == ["I.1.a", "I.1.b", "I.2.a", "I.2.b", "I.2.c"]
+    given, _chain = tasks["I.2.a"]  # "Giao Ban Mẫu Tỉnh ủy chủ trì, phối hợp với …"
+    assert (given.lead, given.support) == (("ban-mau-tinh-uy",), ("van-phong-tinh-uy",))
+    monthly, _chain = tasks["I.1.b"]
+    assert [r.phrase for r in monthly.recurrences] == ["trước ngày 25 hằng tháng"]
+    assert monthly.report_to == ("ban-thuong-vu-tinh-uy",) and not monthly.lead
+    at = ("quarters", 1, "directives", 1, "sections", 0, "sections", 1, "tasks")
+    said = {m.path[-1]: m.problem.message for m in loaded.marks if m.path[:-1] == at}
+    assert "khoảng thời gian “trong giai đoạn 2026 - 2030”" in said[1]
+    assert "thời hạn theo sự kiện “trước khi trình Ban Chấp hành" in said[2]
+    assert not tasks["I.2.b"][0].deadlines and not tasks["I.2.c"][0].deadlines
+
+
+def test_the_clerk_reviews_an_imported_directive_beside_its_paragraphs(tmp_path: Path) -> None:
+    data = _imported_plan(tmp_path)
+    loaded = load_with_marks(data)
+    read = reading(loaded, "2026-q2")
+    titled = [e for e in read.entries if e.document == "Kế hoạch số 07-KH/TU"]
+    assert [e.label for e in titled][:3] == ["Mở đầu", "I.1.a", "I.1.b"]
+    first = ("quarters", 1, "directives", 1, "sections", 0, "sections", 0, "tasks", 0)
+    lead = next(c for c in cards_of(loaded, "2026-q2") if c.kind == "lead" and c.path == first)
+    assert "Ban Mẫu Tỉnh ủy" in lead.proposal  # from the heading "1. Ban Mẫu Tỉnh ủy"
+    session = Session(data, data.name)
+    session.change(session.state().version, lambda t: answer(t, lead, "accept", {}))
+    left = {c.id for c in cards_of(load_with_marks(data), "2026-q2")}
+    assert lead.id not in left
