@@ -256,8 +256,17 @@ def grown_data(folder: Path) -> Path:
         "due": due.isoformat(),
     }
     extra = (REPO / "tests/data/real-next-quarter.yml").read_text(encoding="utf-8")
+    # The fictional quarter's plan is a document of the registry, listed last there.
+    lines = real.rstrip("\n").split("\n")
+    at = lines.index("quarters:")
+    lines[at:at] = [
+        "- id: ke-hoach-hu-cau-999",
+        "  type: Kế hoạch",
+        "  title: Kế hoạch hư cấu, chỉ dùng để kiểm thử",
+        f"  year: {year}",
+    ]
     grown = folder / "directives.yml"
-    grown.write_text(real.rstrip("\n") + "\n" + extra.format(**fields), encoding="utf-8")
+    grown.write_text("\n".join(lines) + "\n" + extra.format(**fields), encoding="utf-8")
     return grown
 
 

@@ -161,18 +161,23 @@ def parser() -> argparse.ArgumentParser:
     p_imp = _command(
         sub,
         "import",
-        "dựng bản nháp một quý mới từ tệp Kết luận (.docx, .pdf, .txt) để rà soát",
+        "dựng bản nháp một quý mới từ tệp Kết luận, hoặc thêm một văn bản chỉ đạo (kế hoạch, "
+        "chỉ thị, thông báo, công văn…) vào quý đã có (.docx, .pdf, .txt) để rà soát",
         "ketluan import ket-luan-quy-II.docx --quarter 2026-q2 -o data/directives.yml "
         "--review ra-soat.html",
     )
     p_imp.add_argument(
         "source",
         type=Path,
-        metavar="TỆP_KẾT_LUẬN",
-        help="tệp Kết luận nhận được (.docx, .pdf có lớp chữ, .txt UTF-8)",
+        metavar="TỆP_VĂN_BẢN",
+        help="tệp nhận được (.docx, .pdf có lớp chữ hoặc bản quét, .txt UTF-8)",
     )
     p_imp.add_argument(
-        "--quarter", required=True, metavar="QUÝ", help="mã quý của Kết luận, ví dụ 2026-q2"
+        "--quarter",
+        required=True,
+        metavar="QUÝ",
+        help="mã quý, ví dụ 2026-q2: quý chưa có thì tệp là Kết luận của quý; quý đã có thì "
+        "tệp là một văn bản chỉ đạo khác của quý",
     )
     _data_option(p_imp)
     p_imp.add_argument(

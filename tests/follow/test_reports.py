@@ -169,7 +169,8 @@ def test_a_sheet_asks_about_earlier_open_tasks_and_names_the_agency(tmp_path: Pa
     earlier = [e.ref for e in index.open_earlier if "dang-uy-ubnd-tinh" in {a.id for a in e.bound}]
     assert earlier and refs[: len(earlier)] == earlier  # the earlier quarter's first
     assert "2026-q1/II.2.6-1" not in refs  # reported done in the next quarter's data
-    assert all(r[1].startswith("Quý I/2026, Mục ") for r in rows[: len(earlier)])
+    # The version holds a directive too: each row names its document, its quarter in it.
+    assert all(r[1].startswith("Kết luận Quý I/2026, Mục ") for r in rows[: len(earlier)])
     assert {r[4] for r in rows} == {"Đảng ủy Ủy ban nhân dân tỉnh"}  # its name, not an id
     # The row of an earlier open task, filled in, imports as that agency's report.
     key = index.conclusion.key
