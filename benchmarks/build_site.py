@@ -3,15 +3,18 @@ volume, and compare with plain MkDocs building the same pages already rendered.
 
 1× is a province's year: 150 agencies (100 of them xã/phường), 600 tasks in four
 quarterly conclusions, 300 documents. The build is the newest quarter's version, the
-one `mkdocs build` (and each quarter's publication) makes. `--one-quarter` puts the
-whole year's tasks into a single conclusion instead: an extreme case.
+one `mkdocs build` (and each quarter's publication) makes. `--directives` adds the
+other directives a province follows: about 50 a year at 1×, 1,500 tasks in all (#27).
+`--one-quarter` puts the whole year's tasks into a single conclusion instead: an
+extreme case.
 
     .venv/bin/python benchmarks/build_site.py [--scales 1 2 4] [--repeat 7]
 
 Prints, per scale: pages, wall time, peak memory of the build process, total site
 size, largest page (the all-agencies print page, /ban-in/, is shown apart: it holds
-every task of the quarter by design), the time of a plain MkDocs build of the same
-rendered Markdown, and their ratio. Goals (issue #3): ratio ≤ 1.3, 4× data ≤ 4.5×
+every task of the quarter by design), the search index's size, the time of a plain
+MkDocs build of the same rendered Markdown, and their ratio. Goals (issue #3): ratio ≤
+1.3, 4× data ≤ 4.5×
 time, largest page under 300 KB.
 
 Full and plain builds run --repeat times in pairs, the first build of a pair
@@ -115,6 +118,12 @@ def main() -> int:
     parser.add_argument("--scales", type=float, nargs="+", default=[1, 2, 4])
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--one-quarter", action="store_true", help="a year's tasks in one quarter")
+    parser.add_argument(
+        "--directives",
+        action="store_true",
+        help="a province's year with its other directives: 4 conclusions and about 50 "
+        "plans, directives, notices and letters, about 1,500 tasks at 1× (issue #27)",
+    )
     args = parser.parse_args()
     # Python source compiled to bytecode once, as an installed package is: with
     # PYTHONDONTWRITEBYTECODE set (as on these machines) an editable checkout would
@@ -131,8 +140,8 @@ def main() -> int:
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
     print(
         f"{'scale':>5} {'pages':>6} {'full s':>7} {'peak MB':>8} {'site MB':>8} "
-        f"{'largest KB':>10} {'plain s':>8} {'ratio':>6} {'pairs':>10} {'print KB':>8}  "
-        "largest page"
+        f"{'largest KB':>10} {'plain s':>8} {'ratio':>6} {'pairs':>10} {'print KB':>8} "
+        f"{'search KB':>9}  largest page"
     )
     first: tuple[float, float] | None = None
     for k in args.scales:
@@ -145,7 +154,7 @@ def main() -> int:
                 documents=round(300 * k),
             )
             if args.one_quarter
-            else Scale.times(k)
+            else (Scale.province_year(k) if args.directives else Scale.times(k))
         )
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
@@ -172,10 +181,11 @@ def main() -> int:
             ratios = [f.seconds / p.seconds for f, p in zip(fulls, plains, strict=True)]
             pairs = f"{min(ratios):.2f}–{max(ratios):.2f}"
             total, largest, largest_path, bundle = site_size(work / "site")
+            index = (work / "site" / "search" / "search_index.json").stat().st_size
         print(
             f"{k:>5g} {count:>6} {full.seconds:>7.2f} {full.peak_mb:>8.0f} {total / 1e6:>8.1f} "
             f"{largest / 1024:>10.0f} {plain.seconds:>8.2f} {median(ratios):>6.2f} {pairs:>10} "
-            f"{bundle / 1024:>8.0f}  {largest_path}"
+            f"{bundle / 1024:>8.0f} {index / 1024:>9.0f}  {largest_path}"
         )
         first = first or (k, full.seconds)
     if first is not None and len(args.scales) > 1:

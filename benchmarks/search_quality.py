@@ -342,6 +342,11 @@ def main() -> int:
     parser.add_argument("--site", type=Path, default=None, help="a built site of the real data")
     parser.add_argument("--no-real", action="store_true", help="only the fictional sites")
     parser.add_argument("--verbose", action="store_true", help="each query's ranks")
+    parser.add_argument(
+        "--directives",
+        action="store_true",
+        help="the fictional year with a province's other directives (about 50 a year at 1×)",
+    )
     args = parser.parse_args()
     chromium = find_chromium()
     if chromium is None:
@@ -358,7 +363,8 @@ def main() -> int:
             sites.append(("real", real, real_queries()))
         for k in args.scales:
             data = Path(tmp) / f"mau-{k:g}.yml"
-            data.write_text(dump(generate(Scale.times(k))), encoding="utf-8")
+            make = Scale.province_year if args.directives else Scale.times
+            data.write_text(dump(generate(make(k))), encoding="utf-8")
             sites.append(
                 (
                     f"fictional {k:g}×",

@@ -13,7 +13,7 @@ from ketluan.check.dates import FIRST_YEAR, LAST_YEAR, check_meeting, check_repo
 from ketluan.check.phrases import check_task_phrases
 from ketluan.check.quantities import check_figure
 from ketluan.check.registry import check_ids
-from ketluan.model import TASK_AGENCY_FIELDS, Conclusion, Directive, Document
+from ketluan.model import TASK_AGENCY_FIELDS, Conclusion, Directive, Document, Section, Task
 from ketluan.model.calendar import planning_year
 from ketluan.model.keys import QuarterKey
 from ketluan.model.outline import (
@@ -198,8 +198,9 @@ def _check_tasks(
             ctx.report(task, ("lead",), f"chưa rõ cơ quan chủ trì (rõ người): {hint}")
         check_task_phrases(ctx, task, year, footnotes, meeting, corrections)
         for citation in task.cites:
-            check_citation(ctx, citation, task.text, documents)
-        check_overlaps(ctx, task.cites, task.text)
+            check_citation(ctx, citation, task.words, documents)
+        check_overlaps(ctx, task.cites, task.words)
+        _check_row(ctx, task, chain[-1])
         for i, ref in enumerate(task.continues):
             if ref in task.continues[:i]:
                 ctx.report(task, ("continues", i), f"nhiệm vụ '{ref}' được ghi hai lần")
@@ -209,6 +210,20 @@ def _check_tasks(
                     ("continues", i),
                     f"không có nhiệm vụ '{ref}' ở các quý trước (dạng: 2026-q1/II.2.5)",
                 )
+
+
+def _check_row(ctx: Context, task: Task, section: Section) -> None:
+    """A table row has a cell under each column after TT and content, in a section
+    whose table has columns."""
+    if not task.cells:
+        return
+    if len(section.columns) != len(task.cells) + 2:
+        ctx.report(
+            task,
+            ("cells",),
+            f"dòng bảng có {len(task.cells)} ô sau cột nội dung, trong khi bảng của đề mục "
+            f"có {max(len(section.columns) - 2, 0)} cột sau 'TT' và nội dung ('columns')",
+        )
 
 
 def _check_footnotes(ctx: Context, conclusion: Text) -> None:

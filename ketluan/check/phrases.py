@@ -52,7 +52,7 @@ def check_task_phrases(
 
 def _check_deadlines(ctx: Context, task: Task, year: int) -> None:
     for deadline in task.deadlines:
-        if deadline.phrase not in task.text:
+        if deadline.phrase not in task.words:
             ctx.report(deadline, ("phrase",), not_found(deadline.phrase, "nội dung nhiệm vụ"))
             continue
         try:
@@ -87,7 +87,7 @@ def _check_deadline_kind(ctx: Context, task: Task, deadline: Deadline) -> None:
             else ("thời hạn", "bỏ aim (cụm từ không có 'phấn đấu')")
         )
         ctx.report(deadline, ("aim",), f"cụm từ '{deadline.phrase}' là {what}: cần {want}")
-    if deadline.report and not REPORT_WORDS.search(sentence_of(task.text, deadline.phrase)):
+    if deadline.report and not REPORT_WORDS.search(sentence_of(task.words, deadline.phrase)):
         ctx.report(
             deadline,
             ("report",),
@@ -97,7 +97,7 @@ def _check_deadline_kind(ctx: Context, task: Task, deadline: Deadline) -> None:
 
 def _check_recurrences(ctx: Context, task: Task) -> None:
     for recurrence in task.recurrences:
-        if recurrence.phrase not in task.text:
+        if recurrence.phrase not in task.words:
             ctx.report(recurrence, ("phrase",), not_found(recurrence.phrase, "nội dung nhiệm vụ"))
             continue
         try:
@@ -123,7 +123,7 @@ def _check_targets(
 ) -> None:
     notes = [footnotes.get(n, "") for n in footnote_markers(task.text)]
     for target in task.targets:
-        holder = next((t for t in (task.text, *notes) if target.phrase in t), None)
+        holder = next((t for t in (task.words, *notes) if target.phrase in t), None)
         found = holder is not None
         if holder is None:
             ctx.report(

@@ -23,7 +23,7 @@ from ketluan.model.calendar import ROMAN
 __all__ = ["FORMS", "make_directives"]
 
 # The forms, in the order a quarter's directives cycle through them.
-FORMS = ("plan", "instruction", "notice", "letter")
+FORMS = ("plan", "instruction", "notice", "letter", "programme")
 # Vietnamese lettered items: no f, j, w, z; "đ" after "d" ("dd" in the site's id).
 LETTERS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k")
 _TYPES = {
@@ -31,7 +31,17 @@ _TYPES = {
     "instruction": ("Chỉ thị", "CT", "CHỈ THỊ"),
     "notice": ("Thông báo", "TB", "THÔNG BÁO KẾT LUẬN"),
     "letter": ("Công văn", "CV", None),  # a letter prints no type over its subject
+    "programme": ("Chương trình", "CTr", "CHƯƠNG TRÌNH HÀNH ĐỘNG"),
 }
+# An assignment table's header, as plans and programmes print it.
+COLUMNS = (
+    "TT",
+    "Nội dung nhiệm vụ",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Thời gian hoàn thành",
+    "Ghi chú",
+)
 MONTHLY = "trước ngày 25 hằng tháng"
 
 
@@ -59,7 +69,13 @@ def make_directives(
         doc["body"] = "Ban Thường vụ Tỉnh ủy Mẫu"
         doc["subject"] = f"V/v {topic}" if form == "letter" else f"về {topic}"
         documents.append(doc)
-        make = {"plan": _plan, "instruction": _instruction, "notice": _notice, "letter": _letter}
+        make = {
+            "plan": _plan,
+            "instruction": _instruction,
+            "notice": _notice,
+            "letter": _letter,
+            "programme": _programme,
+        }
         body = make[form](ctx, topic)
         directive: dict[str, Any] = {"document": doc["id"]}
         if printed:
@@ -249,4 +265,52 @@ def _letter(ctx: QuarterContext, topic: str) -> dict[str, Any]:
             f"Để bảo đảm tiến độ {topic}, Ban Thường vụ Tỉnh ủy Mẫu có ý kiến như sau:",
         ],
         "tasks": tasks,
+    }
+
+
+def _programme(ctx: QuarterContext, topic: str) -> dict[str, Any]:
+    """I. aims; II. an assignment table: a row per task, its lead, supporter and time
+    in cells of their own."""
+    rows = []
+    leads = _agencies(ctx, 10)
+    for n, lead in enumerate(leads):
+        month = 3 * ctx.quarter - n % 3
+        when = (
+            f"Quý {ROMAN[ctx.quarter - 1]}/{ctx.year}",
+            f"Tháng {month}/{ctx.year}",
+            f"Trước {ctx.rng.randint(1, 28)}/{month}/{ctx.year}",
+        )[n % 3]
+        work = _work(ctx)
+        support = leads[(n + 1) % len(leads)]
+        row: dict[str, Any] = {
+            "id": f"II.{n + 1}",
+            "marker": str(n + 1),
+            "kind": "task",
+            "text": f"{work[0].upper()}{work[1:]}",
+            "cells": [ctx.names[lead], ctx.names[support], when, "Định kỳ" if n % 4 == 3 else None],
+            "lead": [lead],
+            "support": [support],
+            "deadlines": [_deadline(when, ctx.year)],
+        }
+        rows.append(row)
+    aims = {
+        "id": "I",
+        "kind": "principle",
+        "text": f"Cụ thể hóa nhiệm vụ về {topic} thành các việc có cơ quan chủ trì, thời hạn.",
+        "lead": [ROLE["all"]],
+    }
+    return {
+        "preamble": [
+            f"Để thực hiện {topic}, Ban Thường vụ Tỉnh ủy Mẫu ban hành Chương trình hành "
+            "động như sau:"
+        ],
+        "sections": [
+            {"number": "I", "title": "MỤC ĐÍCH, YÊU CẦU", "tasks": [aims]},
+            {
+                "number": "II",
+                "title": "NHIỆM VỤ CỤ THỂ",
+                "columns": list(COLUMNS),
+                "tasks": rows,
+            },
+        ],
     }

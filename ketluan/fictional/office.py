@@ -107,6 +107,16 @@ _ALIGNED = (
     'fo:margin-left="1cm"/></style:list-level-properties>'
 )
 
+# An assignment table's column widths (cm), as plans set them: a narrow TT, a wide
+# content column; the rest share what is left of the 16.5 cm line.
+_WIDTHS = (1.0, 6.0, 3.0, 3.0, 2.2, 1.3)
+_COLUMN_STYLES = "".join(
+    f'<style:style style:name="Col{i}" style:family="table-column">'
+    f'<style:table-column-properties style:column-width="{w}cm"/></style:style>'
+    for i, w in enumerate(_WIDTHS)
+)
+
+
 _STYLES = f"""
 <office:font-face-decls>
  <style:font-face style:name="Noto Serif" svg:font-family="'Noto Serif'"/>
@@ -161,6 +171,10 @@ _STYLES = f"""
  <style:style style:name="Cell" style:family="table-cell">
   <style:table-cell-properties fo:border="none" fo:padding="0.05cm"/>
  </style:style>
+ {_COLUMN_STYLES}
+ <style:style style:name="Ruled" style:family="table-cell">
+  <style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.08cm"/>
+ </style:style>
  <text:list-style style:name="KlOutline">
   <text:list-level-style-number text:level="1" style:num-format="I" style:num-suffix=".">
    {_ALIGNED}
@@ -213,6 +227,7 @@ def _body(conclusion: Text, layout: OfficeLayout, numbering: Numbering) -> Itera
         return out + escape(rest)
 
     yield _header_table(layout)
+    rows: list[str] = []  # the rows of an assignment table being laid out
     started = False  # whether the outline list has begun (it continues from then on)
     for block in blocks(conclusion):
         if block.kind == "document_type":
@@ -234,6 +249,13 @@ def _body(conclusion: Text, layout: OfficeLayout, numbering: Numbering) -> Itera
                     started,
                 )
                 started = True
+        elif block.kind == "table_head":
+            rows = [_row(block.cells, "B")]
+        elif block.kind == "task" and block.task is not None and block.task.cells:
+            task = block.task
+            rows.append(_row((task.marker or "", task.text, *(c or "" for c in task.cells))))
+        elif block.kind == "table_end":
+            yield _ruled_table(rows)
         elif block.kind == "task" and block.task is not None:
             marker, text = block.task.marker or "", block.task.text
             # Lettered items are typed: Word's and LibreOffice's lists have no "đ)".
@@ -255,6 +277,37 @@ def _body(conclusion: Text, layout: OfficeLayout, numbering: Numbering) -> Itera
         else:
             yield f'<text:p text:style-name="Body">{runs(block.text)}</text:p>'
     yield _closing_table(conclusion, layout)
+
+
+def _row(cells: tuple[str, ...], style: str = "") -> str:
+    """A ruled table's row: a cell per value, emphasised as `style` says."""
+
+    def cell(text: str) -> str:
+        inner = (
+            f'<text:span text:style-name="{style}">{escape(text)}</text:span>'
+            if style
+            else escape(text)
+        )
+        return (
+            '<table:table-cell table:style-name="Ruled" office:value-type="string">'
+            f'<text:p text:style-name="Small">{inner}</text:p></table:table-cell>'
+        )
+
+    return f"<table:table-row>{''.join(cell(c) for c in cells)}</table:table-row>"
+
+
+def _ruled_table(rows: list[str]) -> str:
+    """An assignment table, ruled as plans print it, its columns as wide as their
+    content needs when it has the usual six."""
+    count = rows[0].count("<table:table-cell")
+    if count == len(_WIDTHS):
+        columns = "".join(f'<table:table-column table:style-name="Col{i}"/>' for i in range(count))
+    else:
+        columns = f'<table:table-column table:number-columns-repeated="{count}"/>'
+    return (
+        f'<table:table table:name="Assignments" table:style-name="Grid">{columns}'
+        f"{''.join(rows)}</table:table>"
+    )
 
 
 def _outline_item(level: int, content: str, started: bool) -> str:

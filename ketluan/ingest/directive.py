@@ -32,7 +32,8 @@ __all__ = ["DirectiveDraft", "draft_directive"]
 # The document's own number in its header: "Số 12-KH/TU", "Số: 345/UBND-KT", and an
 # unsigned copy's "Số      -KH/TU" (the number left for the clerk to fill in).
 _SYMBOL = re.compile(
-    r"Số\s*:?\s*(?P<symbol>(?P<number>\d*)\s*[-/]\s*[A-ZĐ]+(?:\s*[-/]\s*[A-ZĐ0-9]+)*)"
+    r"Số\s*:?\s*(?P<symbol>(?P<number>\d*)\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]*"
+    r"(?:\s*[-/]\s*[A-ZĐ0-9][A-Za-zĐđ0-9]*)*)"
 )
 _ISSUED = re.compile(r"ngày\s+(\S*)\s+tháng\s+(\S*)\s+năm\s+(\d{4})")
 
@@ -129,7 +130,7 @@ def _document(draft: Outline, registry: Dataset, q: dict[str, Any]) -> dict[str,
             coded = TYPE_NAMES.get(parsed.type_code) if parsed.type_code else None
             kind = coded or kind  # the number's code says the registry's type
     elif symbol:
-        code = re.search(r"[-/]\s*([A-ZĐ]+)\s*/", symbol["symbol"])
+        code = re.search(r"[-/]\s*([A-ZĐ][A-Za-zĐđ]*)\s*/", symbol["symbol"])
         kind = kind or (TYPE_NAMES.get(code[1], "") if code else "")
         notes.append(
             f"văn bản chưa ghi số (“Số {symbol['symbol'].strip()}”): để trống số ký hiệu, "

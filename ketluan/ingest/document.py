@@ -21,6 +21,9 @@ class SourceParagraph:
     text: str
     style: str | None = None
     page: int | None = None  # the page (from 1) it starts on, where the file has pages
+    # A row of an assignment table: its cells after TT (the label) and content (the
+    # text); a table's header: all its cells (`ketluan.ingest.tables`).
+    cells: tuple[str, ...] = ()
 
 
 # Why a reader of the file does not see some of its text (said to the reviewer).

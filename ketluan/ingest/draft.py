@@ -27,9 +27,11 @@ from ketluan.ingest.marks import flag
 from ketluan.ingest.quantities import figures, limitations, recurrences, targets
 from ketluan.ingest.roles import Reading, read_paragraph
 from ketluan.ingest.structure import SIGNS_FOR, Outline, OutlineSection, OutlineTask
+from ketluan.ingest.tables import column_roles
 from ketluan.model import Dataset, Delegation
 from ketluan.model.calendar import planning_year
 from ketluan.model.keys import QuarterKey
+from ketluan.text.deadlines import DeadlinePhraseError, find_deadlines
 from ketluan.text.vietnamese import (
     FOOTNOTE_MARKER,
     footnote_markers,
@@ -309,7 +311,14 @@ def _section(
     if addressed:
         out["assignee"] = list(addressed)
     lead = addressed or heading_lead
-    tasks = [_task(task, ctx, lead, organising) for task in section.tasks]
+    if section.columns:
+        out["columns"] = section.columns
+    tasks = [
+        _row(task, ctx, section.columns, organising)
+        if task.cells
+        else _task(task, ctx, lead, organising)
+        for task in section.tasks
+    ]
     if tasks:
         out["tasks"] = tasks
     if section.sections:
@@ -412,6 +421,67 @@ def _task(
     if cites:
         item["cites"] = cites
     return item
+
+
+def _row(task: OutlineTask, ctx: _Context, columns: list[str], organising: bool) -> dict[str, Any]:
+    """A row of an assignment table: its lead, supporters and time from their cells
+    (`ketluan.ingest.tables.column_roles`), its citations and targets from its content."""
+    roles = column_roles(columns)
+    cells = [*task.cells, *[""] * (len(columns) - 2 - len(task.cells))]
+
+    def cell(role: str) -> str:
+        return cells[roles[role]] if role in roles and roles[role] < len(cells) else ""
+
+    item: dict[str, Any] = {"id": task.id, "kind": "organisation" if organising else "task"}
+    if task.note:
+        flag(item, task.note)
+    if task.marker:
+        item["marker"] = task.marker
+    item |= {"text": task.text, "cells": [c or None for c in cells]}
+    lead = _cell_agencies(ctx, cell("lead"), task.text)
+    if lead:
+        item["lead"] = lead
+    else:
+        item["lead"] = [ctx.issuer]
+        flag(
+            item,
+            "lead: ô “cơ quan chủ trì” của dòng bảng trống hoặc không đọc được; đặt tạm là "
+            f"cơ quan ban hành ({_name(ctx, ctx.issuer)}): ghi đúng cơ quan chủ trì",
+        )
+    support = [a for a in _cell_agencies(ctx, cell("support"), task.text) if a not in lead]
+    if support:
+        item["support"] = support
+    when = cell("time")
+    try:
+        found = find_deadlines(when, default_year=ctx.year) if when else []
+    except DeadlinePhraseError:
+        found = []
+    if found:
+        item["deadlines"] = [{"phrase": said, "date": parsed.date} for _at, said, parsed in found]
+    said = recurrences(when) + recurrences(task.text)
+    if said:
+        item["recurrences"] = [draft_recurrence(phrase) for phrase in said]
+    if when and not found and not said:
+        flag(item, f"deadlines: ô thời gian “{when}” không có ngày: bản nháp không ghi thời hạn")
+    if ctx.scanned:
+        flag(item, f"đọc bằng nhận dạng chữ (OCR): đối chiếu với bản quét. {OCR_CHECK}")
+    found_targets = targets(task.text, ctx.year)
+    if found_targets:
+        item["targets"] = found_targets
+    cites = ctx.citations.cites(task.text, task.id)
+    if cites:
+        item["cites"] = cites
+    return item
+
+
+def _cell_agencies(ctx: _Context, text: str, where: str) -> list[str]:
+    """The agencies a table's cell names: the registry's (and those proposed so far),
+    or the whole cell proposed as a new one when it names none."""
+    words = text.strip(" .,;")
+    if not words:
+        return []
+    found = list(dict.fromkeys(agency for _s, _e, agency in ctx.finder.find(words)))
+    return found or [ctx.finder.named(words, where)]
 
 
 def _flag_roleless(item: dict[str, Any], text: str, ctx: _Context) -> None:

@@ -138,7 +138,9 @@ def _too_big(memory: int) -> str:
 
 def _document(raw: dict[str, Any]) -> SourceDocument:
     return SourceDocument(
-        paragraphs=tuple(SourceParagraph(**p) for p in raw["paragraphs"]),
+        paragraphs=tuple(
+            SourceParagraph(**{**p, "cells": tuple(p.get("cells", ()))}) for p in raw["paragraphs"]
+        ),
         footnotes={int(number): text for number, text in raw["footnotes"].items()},
         header=tuple(raw["header"]),
         hidden=tuple(HiddenText(**h) for h in raw["hidden"]),

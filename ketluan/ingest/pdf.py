@@ -42,6 +42,7 @@ from ketluan.ingest.document import (
 from ketluan.ingest.ocr import SURE, read_scan
 from ketluan.ingest.plain import labelled
 from ketluan.ingest.scan_markers import place_markers
+from ketluan.ingest.tables import assignment_header, head_paragraph, row_paragraph
 from ketluan.text.vietnamese import superscript
 
 __all__ = ["read_pdf"]
@@ -98,7 +99,8 @@ def read_pdf(path: Path) -> SourceDocument:
             for page in pdf.pages:
                 _refuse_dense(page)
                 _lay_out(page)
-            pages = [_words(_seen(page, hidden)) for page in pdf.pages]
+            tables: list[list[SourceParagraph]] = []
+            pages = [_tabled(_seen(page, hidden), tables) for page in pdf.pages]
             size = (pdf.pages[0].width, pdf.pages[0].height) if pdf.pages else (0.0, 0.0)
     except SourceError:
         raise
@@ -107,7 +109,81 @@ def read_pdf(path: Path) -> SourceDocument:
     if not any(pages):
         return _scanned(path, len(pages), size, hidden)
     document, _unplaced = _document(pages, size)
+    if tables:
+        document = replace(document, paragraphs=_with_tables(document.paragraphs, tables))
     return replace(document, hidden=tuple(hidden))
+
+
+# Where an assignment table stood among a page's words: one word of its own, which the
+# paragraphs then hold and `_with_tables` replaces with the table's rows.
+_TABLE_AT = "\u2063BẢNG{}\u2063"
+_TABLE_TOKEN = re.compile("\u2063BẢNG(\\d+)\u2063")
+
+
+def _tabled(page: Any, tables: list[list[SourceParagraph]]) -> list[dict[str, Any]]:
+    """The page's words, an assignment table's (drawn with its rules) taken out and read
+    row by row and cell by cell (`ketluan.ingest.tables`), a token left in its place; a
+    table that runs on from the page before (a row numbered next, no header) continues
+    it."""
+    words = _words(page)
+    for found in page.find_tables():
+        rows = [[" ".join((c or "").split()) for c in row] for row in found.extract()]
+        if not rows:
+            continue
+        last = tables[-1] if tables else None
+        if last and len(last) > 1 and not rows[0][0] and len(rows[0]) == len(last[0].cells):
+            # A row the page break cut: its rest, with no TT, joins the row above.
+            cut, rest = last[-1], rows[0]
+            joined = [f"{a} {b}".strip() for a, b in zip(cut.cells, rest[2:], strict=False)]
+            last[-1] = replace(cut, text=f"{cut.text} {rest[1]}".strip(), cells=tuple(joined))
+            rows = rows[1:]
+            if not rows:
+                continue
+        continues = (
+            bool(tables)
+            and len(rows[0]) == len(tables[-1][0].cells)
+            and rows[0][0].rstrip(".") == str(len(tables[-1]))  # row n after n - 1 rows
+        )
+        if not continues and not assignment_header(rows[0]):
+            continue
+        x0, top, x1, bottom = found.bbox
+        inside = [w for w in words if x0 <= w["x0"] and w["x1"] <= x1 and top <= w["top"] <= bottom]
+        if not inside:
+            continue
+        kept = [w for w in words if w not in inside]
+        if continues:
+            tables[-1] += [row_paragraph(r, page.page_number) for r in rows if any(r)]
+            words = kept
+            continue
+        tables.append([head_paragraph(rows[0])])
+        tables[-1] += [row_paragraph(r, page.page_number) for r in rows[1:] if any(r)]
+        # The token reads as body text: the page's usual size, at the table's top left.
+        usual = Counter(round(w["size"], 1) for w in kept).most_common(1)
+        size = usual[0][0] if usual else inside[0]["size"]
+        token = {**inside[0], "text": _TABLE_AT.format(len(tables) - 1), "size": size}
+        token |= {"x0": x0, "x1": x0 + 5, "top": top, "bottom": top + size}
+        words = [*kept, token]
+    return words
+
+
+def _with_tables(
+    paragraphs: tuple[SourceParagraph, ...], tables: list[list[SourceParagraph]]
+) -> tuple[SourceParagraph, ...]:
+    """The paragraphs with each table's token replaced by the table's rows, the words
+    around a token (a paragraph the layout ran into it) kept before and after."""
+    out: list[SourceParagraph] = []
+    for paragraph in paragraphs:
+        pieces = _TABLE_TOKEN.split(paragraph.text)
+        if len(pieces) == 1:
+            out.append(paragraph)
+            continue
+        for index, piece in enumerate(pieces):
+            if index % 2:
+                out += tables[int(piece)]
+            elif piece.strip():
+                text = piece.strip()
+                out.append(replace(paragraph, text=text) if index == 0 else labelled(text))
+    return tuple(out)
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

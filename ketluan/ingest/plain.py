@@ -19,6 +19,7 @@ import unicodedata
 from pathlib import Path
 
 from ketluan.ingest.document import SourceDocument, SourceError, SourceParagraph
+from ketluan.ingest.tables import rows_of_lines
 from ketluan.text.vietnamese import FOOTNOTE_MARKER, footnote_number, superscript
 
 __all__ = ["glued_marker", "labelled", "read_text_export"]
@@ -58,13 +59,16 @@ def read_text_export(path: Path) -> SourceDocument:
         ) from None
     text = unicodedata.normalize("NFC", text.removeprefix("\ufeff").replace("\r\n", "\n"))
     line_per_paragraph = _line_per_paragraph(text)
+    tables: dict[int, list[SourceParagraph]] = {}  # by the body paragraph they follow
     if line_per_paragraph:
-        blocks = [line.strip() for line in text.split("\n") if line.strip()]
+        blocks, tables = _lines_and_tables(text.split("\n"))
     else:
         blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
     footnotes: dict[int, str] = {}
     body: list[str] = []
-    for block in blocks:
+    placed: dict[int, list[SourceParagraph]] = {}  # a table, by the body paragraph after it
+    for index, block in enumerate(blocks):
+        placed.setdefault(len(body), []).extend(tables.get(index, ()))
         note = re.match(rf"({FOOTNOTE_MARKER.pattern}) (.*)", block, re.S)
         if note and block[0] in "⁰¹²³⁴⁵⁶⁷⁸⁹":
             footnotes[footnote_number(note.group(1))] = " ".join(note.group(2).split())
@@ -88,7 +92,30 @@ def read_text_export(path: Path) -> SourceDocument:
                 'được suy ra từ chữ số dính vào chữ trước nó ("lớn1." là "lớn¹."); kiểm '
                 "tra từng chỗ và chép nội dung chú thích từ bản gốc",
             )
-    return SourceDocument(tuple(labelled(b) for b in body), footnotes, remarks=remarks)
+    placed.setdefault(len(body), []).extend(tables.get(len(blocks), ()))
+    paragraphs = [p for i, b in enumerate(body) for p in (*placed.get(i, ()), labelled(b))]
+    paragraphs += placed.get(len(body), [])
+    return SourceDocument(tuple(paragraphs), footnotes, remarks=remarks)
+
+
+def _lines_and_tables(lines: list[str]) -> tuple[list[str], dict[int, list[SourceParagraph]]]:
+    """A line-per-paragraph export's paragraphs, and its assignment tables (a cell per
+    line, an empty cell an empty line), each by the index of the paragraph after it."""
+    blocks: list[str] = []
+    tables: dict[int, list[SourceParagraph]] = {}
+    at = 0
+    while at < len(lines):
+        line = lines[at].strip()
+        found = rows_of_lines(lines[at:]) if line in ("TT", "STT", "Stt", "TT.") else None
+        if found is not None:
+            rows, used = found
+            tables.setdefault(len(blocks), []).extend(rows)
+            at += used
+            continue
+        if line:
+            blocks.append(line)
+        at += 1
+    return blocks, tables
 
 
 # Units and formulas a digit follows in running text ("100 m2", "CO2"): never a marker.

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ketluan.ingest.document import HiddenText, SourceDocument, SourceParagraph
+from ketluan.ingest.tables import TABLE_HEAD, TABLE_ROW
 
 __all__ = ["Outline", "OutlineSection", "OutlineTask", "coverage", "outline"]
 
@@ -35,6 +36,7 @@ class OutlineTask:
     text: str
     marker: str | None = None
     note: str | None = None  # what the reviewer must know of how the id was given
+    cells: list[str] = field(default_factory=list)  # a table row's cells after its content
 
 
 @dataclass
@@ -43,6 +45,7 @@ class OutlineSection:
 
     number: str
     title: str
+    columns: list[str] = field(default_factory=list)  # its assignment table's header
     tasks: list[OutlineTask] = field(default_factory=list)
     sections: list[OutlineSection] = field(default_factory=list)
 
@@ -98,6 +101,18 @@ class _Container:
 
     def add(self, paragraph: SourceParagraph, part: str) -> None:
         label = paragraph.label
+        if paragraph.style == TABLE_HEAD:
+            self.section.columns = list(paragraph.cells)
+            return
+        if paragraph.style == TABLE_ROW:  # "II.3" for row 3 of a table under "II."
+            row = f"{self.section_id}.{label}".lstrip(".") if label.isdigit() else None
+            if row is None:
+                self.follow += 1
+                row = f"{self.anchor or self.section_id}-{self.follow}"
+            task = OutlineTask(row, _one_line(paragraph.text), label or None)
+            task.cells = list(paragraph.cells)
+            self.section.tasks.append(task)
+            return
         if _ITEM.fullmatch(label) or _SINGLE.fullmatch(label):
             number = label.rstrip(".")
             # "2.2." holds its section's number already; "1." in IV does not.
@@ -368,5 +383,6 @@ def _pieces(draft: Outline) -> list[str]:
     out += [draft.review_title, *draft.review]
     for section in draft.all_sections():
         out += [section.title, *(t.text for t in section.tasks)]
+        out += [" | ".join(section.columns)] if section.columns else []
     out += [draft.recipients_heading, *draft.recipients, *draft.signer]
     return [line.strip(" *") for piece in out for line in piece.split("\n")]

@@ -27,6 +27,7 @@ from ketluan.ingest.document import (
     SourceParagraph,
 )
 from ketluan.ingest.numbering import Numbering, W, level_number, parse_numbering
+from ketluan.ingest.tables import assignment_header, head_paragraph, row_paragraph
 from ketluan.text.vietnamese import superscript
 
 __all__ = ["read_docx"]
@@ -92,6 +93,9 @@ def read_docx(path: Path) -> SourceDocument:
                 for cell in child.iter(f"{W}tc")
             ]
             continue
+        if child.tag == f"{W}tbl" and (table := _assignment_table(child, reader)) is not None:
+            paragraphs += table  # a row per task, its cells kept apart
+            continue
         # A paragraph, or what holds some (a later table, a content control).
         inner = [child] if child.tag == f"{W}p" else list(_paragraphs(child))
         shaded_ids = _in_shaded_cells(child)
@@ -142,6 +146,26 @@ def _paragraphs(container: Element) -> Iterator[Element]:
             yield child
         elif child.tag != _MC_FALLBACK:
             yield from _paragraphs(child)
+
+
+def _assignment_table(table: Element, reader: _Reader) -> list[SourceParagraph] | None:
+    """An assignment table's header and rows (`ketluan.ingest.tables`), or None for any
+    other table. A cell's paragraphs are its lines; a number Word's list gives the TT
+    cell is its text."""
+    shaded_ids = _in_shaded_cells(table)
+    rows: list[list[str]] = []
+    for row in table.iter(f"{W}tr"):
+        cells = []
+        for cell in row.findall(f"{W}tc"):
+            read = [reader.paragraph(p, id(p) in shaded_ids) for p in _paragraphs(cell)]
+            lines = [f"{p.label} {p.text}".strip() for p in read if p is not None]
+            cells.append("\n".join(line for line in lines if line))
+        rows.append(cells)
+    if not rows or not assignment_header(rows[0]):
+        return None
+    width = len(rows[0])
+    body = [row_paragraph(r) for r in rows[1:] if len(r) == width and any(r)]
+    return [head_paragraph(rows[0]), *body]
 
 
 def _texts(paragraphs: Iterable[SourceParagraph | None]) -> list[str]:

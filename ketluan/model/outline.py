@@ -20,6 +20,8 @@ from ketluan.model.records import Conclusion, Directive, Section, Task
 Text = Conclusion | Directive
 
 BlockKind = Literal[
+    "table_head",
+    "table_end",
     "document_type",
     "heading",
     "preamble",
@@ -42,6 +44,7 @@ class Block:
     task: Task | None = None
     # A section's level: 1 for "II.", 2 for "1."; a task's is its section's.
     depth: int = 0
+    cells: tuple[str, ...] = ()  # an assignment table's header, on its "table_head"
 
 
 def texts(conclusion: Conclusion) -> tuple[Text, ...]:
@@ -120,9 +123,22 @@ def _preamble(text: Text) -> tuple[str, ...]:
 def _section(section: Section, depth: int) -> Iterator[Block]:
     if section.number:  # the unnumbered heading of a letter's body is never printed
         yield Block("section", f"{section.number}. {section.title}", depth=depth)
+    in_table = False
     for task in section.tasks:
-        printed = f"{task.marker} {task.text}" if task.marker else task.text
+        if bool(task.cells) != in_table:  # an assignment table opens or closes
+            in_table = bool(task.cells)
+            if in_table:
+                head = " | ".join(section.columns)
+                yield Block("table_head", head, depth=depth, cells=section.columns)
+            else:
+                yield Block("table_end", "", depth=depth)
+        if task.cells:
+            printed = " | ".join((task.marker or "", task.text, *(c or "" for c in task.cells)))
+        else:
+            printed = f"{task.marker} {task.text}" if task.marker else task.text
         yield Block("task", printed, task=task, depth=depth)
+    if in_table:
+        yield Block("table_end", "", depth=depth)
     for sub in section.sections:
         yield from _section(sub, depth + 1)
 
@@ -179,6 +195,9 @@ def body_texts(text: Text) -> Iterator[tuple[object, tuple[str | int, ...], str]
         yield text.review, ("paragraphs", i), paragraph
     for task, _chain in text_tasks(text):
         yield task, ("text",), task.text
+        for i, cell in enumerate(task.cells):
+            if cell:
+                yield task, ("cells", i), cell
     for footnote in text.footnotes:
         yield footnote, ("text",), footnote.text
 
@@ -204,6 +223,10 @@ def printed_reference(task: Task, chain: tuple[Section, ...]) -> str:
     else:
         first = 0
         base = ".".join(numbers)
+    if task.cells:  # a row of an assignment table: "Mục III, dòng 2"
+        where = ".".join(numbers)
+        row = f"dòng {task.marker}" if task.marker else f"dòng thứ {position + 1}"
+        return f"Mục {where}, {row}" if where else row[0].upper() + row[1:]
     lettered = _LETTERED.fullmatch(task.marker or "")
     if lettered:  # "a)" under "1.": "Mục 1, điểm a"
         return f"Mục {base}, điểm {lettered[1]}" if base else f"Điểm {lettered[1]}"

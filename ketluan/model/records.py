@@ -169,6 +169,16 @@ class Task:
     targets: tuple[Target, ...] = ()
     cites: tuple[Citation, ...] = ()
     continues: tuple[str, ...] = ()  # "2026-q1/II.2.5": the earlier task this one carries on
+    # A row of an assignment table (TT | nội dung | chủ trì | phối hợp | thời gian | ghi
+    # chú): `marker` is its TT, `text` its content, `cells` the rest of the row verbatim,
+    # under its section's `columns`; an empty cell is null.
+    cells: tuple[str | None, ...] = ()
+
+    @property
+    def words(self) -> str:
+        """Everything the task says: its text, and a table row's other cells (one per
+        line, so that no phrase runs from one cell into the next)."""
+        return "\n".join((self.text, *(c for c in self.cells if c))) if self.cells else self.text
 
     @property
     def inherits_lead(self) -> bool:
@@ -192,6 +202,9 @@ class Section:
     number: str
     title: str
     assignee: tuple[str, ...] = ()  # agencies the heading addresses; inherited as lead
+    # The header of the assignment table its tasks with `cells` are the rows of: "TT",
+    # "Nội dung", then the headers of the rows' cells ("Cơ quan chủ trì", …).
+    columns: tuple[str, ...] = ()
     tasks: tuple[Task, ...] = ()
     sections: tuple[Section, ...] = ()
 

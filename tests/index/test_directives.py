@@ -86,7 +86,11 @@ def test_the_document_page_knows_the_directive_and_the_chain_it_carries_out() ->
     plan_view = index.documents[PLAN]
     assert plan_view.directive is not None and plan_view.quarter is not None
     assert plan_view.quarter.key == "2026-q2"
-    assert [e.ref for e in plan_view.tasks][1:] == [REF, f"2026-q2/{PLAN}/II.1.b"]
+    assert [e.ref for e in plan_view.tasks][1:3] == [REF, f"2026-q2/{PLAN}/II.1.b"]
+    # A row of its assignment table is a task like any, cited by its row.
+    row = index.by_ref[f"2026-q2/{PLAN}/III.1"]
+    assert row.reference == "Mục III, dòng 1" and row.task.cells[2] == "Quý III/2026"
+    assert [d.date for d in row.task.deadlines] == [date(2026, 9, 30)]
     resolution = index.documents["01-nq-tu-2025"]
     assert [d.id for d in resolution.carried_out_by] == [PLAN]
     assert [v.document.id for v in index.directives] == [PLAN]
