@@ -413,6 +413,12 @@ def _task(
             f"đoạn có thể gộp hai mục (“…{joined.group().strip()} …”): tách theo bản gốc nếu "
             "đây là mục riêng, kiểm tra đơn vị chủ trì của từng mục",
         )
+    _targets_and_cites(item, task, ctx)
+    return item
+
+
+def _targets_and_cites(item: dict[str, Any], task: OutlineTask, ctx: _Context) -> None:
+    """The targets of a paragraph and of its footnotes, and the documents it cites."""
     noted = [ctx.footnotes[n] for n in footnote_markers(task.text) if n in ctx.footnotes]
     found = [t for text in (task.text, *noted) for t in targets(text, ctx.year)]
     if found:
@@ -420,7 +426,6 @@ def _task(
     cites = ctx.citations.cites(task.text, task.id)
     if cites:
         item["cites"] = cites
-    return item
 
 
 def _row(task: OutlineTask, ctx: _Context, columns: list[str], organising: bool) -> dict[str, Any]:
@@ -465,12 +470,7 @@ def _row(task: OutlineTask, ctx: _Context, columns: list[str], organising: bool)
         flag(item, f"deadlines: ô thời gian “{when}” không có ngày: bản nháp không ghi thời hạn")
     if ctx.scanned:
         flag(item, f"đọc bằng nhận dạng chữ (OCR): đối chiếu với bản quét. {OCR_CHECK}")
-    found_targets = targets(task.text, ctx.year)
-    if found_targets:
-        item["targets"] = found_targets
-    cites = ctx.citations.cites(task.text, task.id)
-    if cites:
-        item["cites"] = cites
+    _targets_and_cites(item, task, ctx)
     return item
 
 

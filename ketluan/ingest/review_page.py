@@ -296,26 +296,20 @@ def _directive_tasks(directive: Directive, path: FieldPath) -> Iterator[tuple[Ta
     """A directive's tasks with their places: its body's, then its headings'."""
     for j, task in enumerate(directive.tasks):
         yield task, (*path, "tasks", j)
-
-    def walk(sections: tuple[Section, ...], at: FieldPath) -> Iterator[tuple[Task, FieldPath]]:
-        for i, section in enumerate(sections):
-            here = (*at, "sections", i)
-            for j, task in enumerate(section.tasks):
-                yield task, (*here, "tasks", j)
-            yield from walk(section.sections, here)
-
-    yield from walk(directive.sections, path)
+    yield from _walk(directive.sections, path)
 
 
 def _tasks(quarter: Conclusion, path: FieldPath) -> Iterator[tuple[Task, FieldPath]]:
-    def walk(sections: tuple[Section, ...], at: FieldPath) -> Iterator[tuple[Task, FieldPath]]:
-        for i, section in enumerate(sections):
-            here = (*at, "sections", i)
-            for j, task in enumerate(section.tasks):
-                yield task, (*here, "tasks", j)
-            yield from walk(section.sections, here)
+    return _walk(quarter.sections, path)
 
-    return walk(quarter.sections, path)
+
+def _walk(sections: tuple[Section, ...], at: FieldPath) -> Iterator[tuple[Task, FieldPath]]:
+    """Every task under `sections` with its place in the data, in document order."""
+    for i, section in enumerate(sections):
+        here = (*at, "sections", i)
+        for j, task in enumerate(section.tasks):
+            yield task, (*here, "tasks", j)
+        yield from _walk(section.sections, here)
 
 
 def _spans(task: Task) -> list[tuple[str, str, str]]:
