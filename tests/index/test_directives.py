@@ -18,15 +18,17 @@ from reporting import csv_rows, write_csv
 from sitecheck import REPO
 
 from ketluan.cli import main
+from ketluan.fictional import Scale, dump, generate
 from ketluan.index.site_index import build_index
 from ketluan.ingest.review_page import reading
-from ketluan.load import load, load_with_marks
+from ketluan.load import load, load_with_marks, validate_text
 from ketluan.model.keys import TaskRef
 from ketluan.model.outline import text_tasks
 from ketluan.outputs.blank_sheets import write_sheets
 from ketluan.outputs.exports import task_rows
 from ketluan.problems import DataError
 from ketluan.render import urls
+from ketluan.render.plan import plan
 from ketluan.review.cards import cards_of
 from ketluan.review.changes import answer
 from ketluan.review.session import Session
@@ -239,3 +241,23 @@ def test_the_clerk_reviews_an_imported_directive_beside_its_paragraphs(tmp_path:
     session.change(session.state().version, lambda t: answer(t, lead, "accept", {}))
     left = {c.id for c in cards_of(load_with_marks(data), "2026-q2")}
     assert lead.id not in left
+
+
+def test_a_province_year_of_directives_builds_one_version_with_every_assignment() -> None:
+    # Four conclusions and their plans, instructions, notices, letters and programmes:
+    # each directive has its own full text, and each of its tasks is on the page of
+    # every agency it is given to.
+    dataset = validate_text(dump(generate(Scale.province_year(0.2, quarters=2))), "mau.yml")
+    index = build_index(dataset)
+    pages = {p.src_uri for p in plan(index)}
+    directives = index.conclusion.directives
+    assert len(directives) == 2
+    for directive in directives:
+        assert f"van-ban/{directive.document}/toan-van.md" in pages
+        view = index.documents[directive.document]
+        assert view.tasks and all(e.directive is directive for e in view.tasks)
+    given = [e for e in index.entries if e.directive is not None]
+    assert given
+    for entry in given:
+        for agency in entry.bound:
+            assert entry in index.agencies[agency.id].tasks, (entry.ref, agency.id)
