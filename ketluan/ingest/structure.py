@@ -198,6 +198,19 @@ def _opens_body(paragraph: SourceParagraph, directive: bool) -> bool:
     return directive and bool(_SINGLE.fullmatch(label) or _LETTER.fullmatch(label))
 
 
+def _addresses_items(paragraph: SourceParagraph, following: SourceParagraph | None) -> bool:
+    """A numbered line naming whom the lettered items under it are for: "2. Sở Tài
+    chính:" over "a) …", "b) …" (a heading, though it ends with a colon)."""
+    text = paragraph.text.strip()
+    return (
+        _SINGLE.fullmatch(paragraph.label) is not None
+        and text.endswith(":")
+        and len(text) <= _HEADING_LENGTH // 2
+        and following is not None
+        and _LETTER.fullmatch(following.label) is not None
+    )
+
+
 def _is_heading(paragraph: SourceParagraph) -> bool:
     text = paragraph.text.strip()
     return (
@@ -300,7 +313,8 @@ def outline(document: SourceDocument, *, directive: bool = False) -> Outline:
         if container is None:
             draft.review.append(text)
             continue
-        if _is_heading(paragraph):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if _is_heading(paragraph) or _addresses_items(paragraph, following):
             number = paragraph.label.rstrip(".")
             sub = OutlineSection(number, text)
             if not part:  # "1. Sở Khoa học và Công nghệ" heading a letter's body
