@@ -16,16 +16,20 @@ def print_jobs(index: SiteIndex, site_dir: Path) -> list[PrintJob]:
     titled with its agency and quarter (the title a PDF reader shows)."""
     conclusion = index.conclusion
     key = conclusion.key
+    # An agency's extract is of the conclusion, or of all the quarter's directives.
+    extract = "các văn bản chỉ đạo" if index.several_texts else "Kết luận"
     jobs = [
         PrintJob(
             site_dir / urls.agency(a) / "index.html",
             site_dir / urls.agency_pdf(a, key),
-            f"{view.agency.name} — Trích Kết luận {conclusion.title}",
+            f"{view.agency.name} — Trích {extract} {conclusion.title}",
         )
         for a, view in index.agencies.items()
         if view.binding_count
     ]
-    everyone = f"Nhiệm vụ của các cơ quan, đơn vị — Kết luận {conclusion.title}"
+    everyone = (
+        f"Nhiệm vụ của các cơ quan, đơn vị — {extract[0].upper()}{extract[1:]} {conclusion.title}"
+    )
     page = site_dir / urls.PRINT / "index.html"
     jobs.append(PrintJob(page, site_dir / urls.all_agencies_pdf(key), everyone))
     return jobs
