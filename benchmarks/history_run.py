@@ -1,0 +1,122 @@
+"""Benchmark: an Office publishing one quarter after another for years (issue #28; not a
+test).
+
+Generates fictional data of `--quarters` quarters at `--scale` (1× is a province's
+year; `--directives` adds its other directives), commits it in a temporary git project
+holding this site's sources, and publishes quarter 1, 2, … in order with `ketluan
+publish`, as the Office does each quarter (PDFs off unless `--pdf`: they cost the same
+every quarter). Prints, for each quarter published: the publication's wall time, and at
+each `--report` quarter the newest version's size and file count and the whole
+branch's as checked out (every version), with the pack's size. Goals (#28): a version's
+size and a publication's time flat in the number of quarters, the branch linear.
+
+    .venv/bin/python benchmarks/history_run.py [--quarters 12] [--scale 1] [--directives]
+        [--pdf] [--report 1 4 12 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ketluan.fictional import Scale, dump, generate
+
+REPO = Path(__file__).resolve().parent.parent
+BRANCH = "site"
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in `repo`; its output."""
+    done = subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True)
+    return done.stdout
+
+
+def project(root: Path, data: str) -> Path:
+    """A git repository holding the site's sources and the data, committed."""
+    repo = root / "project"
+    repo.mkdir()
+    for name in ("mkdocs.yml", "docs", "overrides", "macros"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, repo / name)
+    (repo / "mau.yml").write_text(data, encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=b", "-c", "user.email=b@b", "commit", "-qm", "nguồn")
+    return repo
+
+
+def sizes(repo: Path, folder: str = "") -> tuple[int, int]:
+    """Total bytes and file count of the branch's files (under `folder`)."""
+    listing = git(repo, "ls-tree", "-r", "-l", BRANCH, *([folder + "/"] if folder else []))
+    rows = [line.split(None, 4) for line in listing.splitlines()]
+    return sum(int(r[3]) for r in rows if r[3].isdigit()), len(rows)
+
+
+def packed(repo: Path) -> int:
+    """The repository's objects, packed as a clone would receive them (bytes)."""
+    git(repo, "gc", "-q")
+    stats = dict(
+        line.split(": ") for line in git(repo, "count-objects", "-v").splitlines() if ": " in line
+    )
+    return (int(stats.get("size-pack", 0)) + int(stats.get("size", 0))) * 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quarters", type=int, default=12)
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--directives", action="store_true", help="with the other directives")
+    parser.add_argument("--pdf", action="store_true", help="print the agency PDFs too")
+    parser.add_argument("--report", type=int, nargs="*", default=[1, 4, 12, 40])
+    args = parser.parse_args()
+    make = Scale.province_year if args.directives else Scale.times
+    data = dump(generate(make(args.scale, quarters=args.quarters)))
+    keys = [f"{2026 + i // 4}-q{i % 4 + 1}" for i in range(args.quarters)]
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": "1767225600",
+        "KETLUAN_PDF": "1" if args.pdf else "0",
+    }
+    print(
+        f"{'quarter':>7} {'key':>8} {'publish s':>9} {'version MB':>10} {'files':>6} "
+        f"{'branch MB':>9} {'files':>7} {'packed MB':>9}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = project(Path(tmp), data)
+        for number, key in enumerate(keys, start=1):
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "ketluan.cli", "publish", key, "--data", "mau.yml"]
+                + ["--branch", BRANCH, "--site-url", "http://intranet.mau/ket-luan/"],
+                cwd=repo,
+                env=env,
+                check=True,
+                capture_output=True,
+            )
+            seconds = time.perf_counter() - start
+            line = f"{number:>7} {key:>8} {seconds:>9.1f}"
+            if number in args.report or number == len(keys):
+                version, version_files = sizes(repo, key)
+                branch, branch_files = sizes(repo)
+                line += (
+                    f" {version / 1e6:>10.1f} {version_files:>6} {branch / 1e6:>9.1f} "
+                    f"{branch_files:>7} {packed(repo) / 1e6:>9.1f}"
+                )
+            print(line, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
