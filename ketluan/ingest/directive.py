@@ -54,12 +54,9 @@ def draft_directive(draft: Outline, registry: Dataset, key: str) -> DirectiveDra
     """A directive of quarter `key` drafted from a document's structure."""
     drafted = draft_quarter(draft, registry, key, directive=True)
     q = drafted.quarter
-    proposed: dict[str, Any] | None = _document(draft, registry, q)
-    assert proposed is not None
+    proposed = _document(draft, registry, q)
     known = _known(proposed, registry)
     out: dict[str, Any] = {"document": known or proposed["id"]}
-    if known is not None:
-        proposed = None
     subject = _letter_subject(draft)
     if draft.document_type:
         out["document_type"] = q["document_type"]
@@ -95,7 +92,8 @@ def draft_directive(draft: Outline, registry: Dataset, key: str) -> DirectiveDra
         if subject and note.startswith("không thấy tên loại văn bản"):
             continue  # a letter prints none; its number says it is one
         flag(out, note)
-    return DirectiveDraft(out, proposed, drafted.notes, drafted.documents, drafted.agencies)
+    document = None if known else proposed  # a document the registry holds is not added
+    return DirectiveDraft(out, document, drafted.notes, drafted.documents, drafted.agencies)
 
 
 def _letter_subject(draft: Outline) -> str | None:

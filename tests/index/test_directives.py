@@ -261,3 +261,21 @@ def test_a_province_year_of_directives_builds_one_version_with_every_assignment(
     for entry in given:
         for agency in entry.bound:
             assert entry in index.agencies[agency.id].tasks, (entry.ref, agency.id)
+
+
+def test_a_plan_the_registry_already_cites_becomes_that_document(tmp_path: Path) -> None:
+    # "Kế hoạch số 02-KH/TU" is cited by the quarter's conclusion, so the registry holds
+    # it ("02 - KH/TU", 2026): the plan received later is that document, not a new one.
+    data = tmp_path / "mau.yml"
+    shutil.copy(DATA, data)
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(PLAN_TEXT.replace("Số 07-KH/TU", "Số 02-KH/TU"), encoding="utf-8")
+    before = len(load(data).documents)
+    args = ["import", str(source), "--quarter", "2026-q2", "--data", str(data), "-o", str(data)]
+    assert main(args) == 0
+    dataset = load_with_marks(data).dataset
+    assert dataset.quarters[-1].directives[-1].document == "02-kh-tu-2026"
+    assert len(dataset.documents) == before
+    index = build_index(dataset)
+    assert index.documents["02-kh-tu-2026"].directive is not None
+    assert [e.ref for e in index.documents["02-kh-tu-2026"].citing] == ["2026-q2/II.2"]
