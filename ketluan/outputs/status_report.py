@@ -68,7 +68,7 @@ def status_report(index: SiteIndex) -> bytes:
     stamp = datetime.combine(index.conclusion.meeting_date, time())
     props = book.core_properties
     props.author = props.last_modified_by = "ketluan"
-    props.title = f"Báo cáo tình hình thực hiện Kết luận {index.conclusion.title} (dự thảo)"
+    props.title = f"Báo cáo tình hình thực hiện {_followed(index)} (dự thảo)"
     props.created = props.modified = props.last_printed = stamp
     props.revision = 1
     raw = io.BytesIO()
@@ -111,12 +111,20 @@ def _head(book: WordDocument, index: SiteIndex) -> None:
     title = _paragraph(book, "BÁO CÁO", bold=True, size=15)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     conclusion = index.conclusion
-    about = f"tình hình thực hiện Kết luận {conclusion.title}"
+    about = f"tình hình thực hiện {_followed(index)}"
     if conclusion.symbol:
-        about += f" (số {conclusion.symbol})"
+        about += f" (Kết luận số {conclusion.symbol})"
     subject = _paragraph(book, about, bold=True)
     subject.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _paragraph(book, "-----").alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _followed(index: SiteIndex) -> str:
+    """What the report is of: the quarter's conclusion, and its other directives when it
+    follows some ("Kết luận và 3 văn bản chỉ đạo khác Quý II/2026")."""
+    others = len(index.conclusion.directives)
+    also = f" và {others} văn bản chỉ đạo khác" if others else ""
+    return f"Kết luận{also} {index.conclusion.title}"
 
 
 def _general(book: WordDocument, index: SiteIndex, late: Sequence[Lapse]) -> None:

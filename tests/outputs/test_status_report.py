@@ -45,6 +45,9 @@ def test_the_report_is_in_the_partys_layout_and_the_same_bytes_again(
     assert "TỈNH ỦY HƯNG YÊN" in head[0].text and "ĐẢNG CỘNG SẢN VIỆT NAM" in head[1].text
     text = [p.text for p in doc.paragraphs]  # type: ignore[attr-defined]
     assert "BÁO CÁO" in text and "DỰ THẢO" in text
+    # The grown quarter follows a fictional plan beside its conclusion: the report says so.
+    title = f"tình hình thực hiện Kết luận và 1 văn bản chỉ đạo khác {grown.conclusion.title}"
+    assert title in text
     assert status_report(grown) == status_report(grown)
 
 
