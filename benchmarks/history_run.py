@@ -18,40 +18,20 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from build_site import REPO
+
+sys.path.insert(0, str(REPO / "tests"))
+from sitecheck import git, make_project
+
 from ketluan.fictional import Scale, dump, generate
 
-REPO = Path(__file__).resolve().parent.parent
 BRANCH = "site"
-
-
-def git(repo: Path, *args: str) -> str:
-    """Run git in `repo`; its output."""
-    done = subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True)
-    return done.stdout
-
-
-def project(root: Path, data: str) -> Path:
-    """A git repository holding the site's sources and the data, committed."""
-    repo = root / "project"
-    repo.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "macros"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, repo / name)
-    (repo / "mau.yml").write_text(data, encoding="utf-8")
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "-c", "user.name=b", "-c", "user.email=b@b", "commit", "-qm", "nguồn")
-    return repo
 
 
 def sizes(repo: Path, folder: str = "") -> tuple[int, int]:
@@ -94,7 +74,7 @@ def main() -> int:
         f"{'branch MB':>9} {'files':>7} {'packed MB':>9}"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        repo = project(Path(tmp), data)
+        repo = make_project(Path(tmp), data)
         for number, key in enumerate(keys, start=1):
             start = time.perf_counter()
             subprocess.run(

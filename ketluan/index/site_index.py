@@ -364,12 +364,18 @@ class SiteIndex:
         """How a reader cites a task outside its page: its printed reference, after its
         quarter when an earlier one's and its document when the version holds several:
         "Quý I/2026, Mục 2.2", "Kế hoạch số 12-KH/TU, Mục 1, điểm a"."""
+        return sep.join([*self.source_parts(entry), entry.reference])
+
+    def source_parts(self, entry: Entry) -> list[str]:
+        """What names a task's origin before its reference: an earlier quarter's title,
+        then its document when the version holds several (a conclusion's label holds
+        its quarter already)."""
         parts = []
         if not self.is_current(entry) and not (self.several_texts and entry.directive is None):
-            parts.append(entry.conclusion.title)  # a conclusion's label holds its quarter
+            parts.append(entry.conclusion.title)
         if self.several_texts:
             parts.append(entry.source_label)
-        return sep.join([*parts, entry.reference])
+        return parts
 
     def collectives_of(self, agency_id: str) -> set[str]:
         """Every collective the agency belongs to, directly or through another."""

@@ -26,14 +26,7 @@ def with_directive(data_text: str, key: str, drafted: DirectiveDraft) -> str:
     additions = {"agencies": drafted.agencies, "documents": documents}
     raw = yaml.safe_load(text) or {}
     lines = text.rstrip("\n").split("\n")
-    ends = {name: _list_end(lines, name) for name in additions}
-    if all(
-        not added or (raw.get(name) and ends[name] is not None) for name, added in additions.items()
-    ):
-        for name in sorted(additions, key=lambda n: -(ends[n] or 0)):
-            end = ends[name]
-            if additions[name] and end is not None:
-                lines[end:end] = _dump(additions[name]).rstrip("\n").split("\n")
+    if _insert_in_place(lines, raw, additions):
         return "\n".join(lines) + "\n"
     drafted.notes.append("tệp dữ liệu được viết lại toàn bộ; các dòng chú thích (#) không còn")
     return _dump({**raw, **{n: [*(raw.get(n) or []), *a] for n, a in additions.items()}})
@@ -48,21 +41,13 @@ def with_quarter(data_text: str, drafted: QuarterDraft) -> str:
     keys = list(raw) if isinstance(raw, dict) else []
     lines = data_text.rstrip("\n").split("\n")
     additions = {"agencies": drafted.agencies, "documents": drafted.documents}
-    ends = {key: _list_end(lines, key) for key in additions}
-    in_place = all(
-        not added or (raw.get(key) and ends[key] is not None) for key, added in additions.items()
-    )
     # A registry with no quarter yet ends "quarters: []": the draft's block list follows
     # the key instead, and the comments above stay.
     empty = bool(keys) and keys[-1] == "quarters" and lines[-1] == "quarters: []"
-    if keys and keys[-1] == "quarters" and (raw["quarters"] or empty) and in_place:
+    last = bool(keys) and keys[-1] == "quarters" and bool(raw["quarters"] or empty)
+    if last and _insert_in_place(lines, raw, additions):
         if empty:
             lines[-1] = "quarters:"
-        # From the bottom up, so that an insertion does not move the next one's line.
-        for key in sorted(additions, key=lambda k: -(ends[k] or 0)):
-            end = ends[key]
-            if additions[key] and end is not None:
-                lines[end:end] = _dump(additions[key]).rstrip("\n").split("\n")
         return "\n".join(lines) + "\n" + _dump([drafted.quarter])
     drafted.notes.append("tệp dữ liệu được viết lại toàn bộ; các dòng chú thích (#) không còn")
     whole = {
@@ -71,6 +56,25 @@ def with_quarter(data_text: str, drafted: QuarterDraft) -> str:
         "quarters": [*(raw.get("quarters") or []), drafted.quarter],
     }
     return _dump(whole)
+
+
+def _insert_in_place(
+    lines: list[str], raw: Any, additions: dict[str, list[dict[str, Any]]]
+) -> bool:
+    """Append each registry's additions at the end of its top-level block list in
+    `lines` (in place); False, changing nothing, when a registry with additions is no
+    such list."""
+    ends = {key: _list_end(lines, key) for key in additions}
+    if not all(
+        not added or (raw.get(key) and ends[key] is not None) for key, added in additions.items()
+    ):
+        return False
+    # From the bottom up, so that an insertion does not move the next one's line.
+    for key in sorted(additions, key=lambda k: -(ends[k] or 0)):
+        end = ends[key]
+        if additions[key] and end is not None:
+            lines[end:end] = _dump(additions[key]).rstrip("\n").split("\n")
+    return True
 
 
 def _dump(value: Any) -> str:

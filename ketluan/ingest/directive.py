@@ -89,8 +89,6 @@ def draft_directive(draft: Outline, registry: Dataset, key: str) -> DirectiveDra
     # The quarter's own marks speak of the document: its issuer, its preamble, what was
     # placed nowhere, hidden text.
     for note in q.get(REVIEW_KEY, []):
-        if subject and note.startswith("không thấy tên loại văn bản"):
-            continue  # a letter prints none; its number says it is one
         flag(out, note)
     document = None if known else proposed  # a document the registry holds is not added
     return DirectiveDraft(out, document, drafted.notes, drafted.documents, drafted.agencies)

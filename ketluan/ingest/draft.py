@@ -101,7 +101,7 @@ def draft_quarter(
             "issued_on nếu bản gốc có",
         )
     quarter |= {"document_type": draft.document_type or UNREAD, "heading": draft.heading}
-    if not draft.document_type:
+    if not draft.document_type and not directive:  # a directive's type: its document's
         flag(quarter, "không thấy tên loại văn bản (KẾT LUẬN, …): ghi document_type theo bản gốc")
     quarter["preamble"] = draft.preamble or UNREAD
     if not draft.preamble and not directive:
@@ -435,7 +435,7 @@ def _row(task: OutlineTask, ctx: _Context, columns: list[str], organising: bool)
     cells = [*task.cells, *[""] * (len(columns) - 2 - len(task.cells))]
 
     def cell(role: str) -> str:
-        return cells[roles[role]] if role in roles and roles[role] < len(cells) else ""
+        return cells[roles[role]] if role in roles else ""
 
     item: dict[str, Any] = {"id": task.id, "kind": "organisation" if organising else "task"}
     if task.note:

@@ -128,41 +128,38 @@ def _tabled(page: Any, tables: list[list[SourceParagraph]]) -> list[dict[str, An
     words = _words(page)
     for found in page.find_tables():
         rows = [[" ".join((c or "").split()) for c in row] for row in found.extract()]
-        if not rows:
-            continue
         last = tables[-1] if tables else None
-        if last and len(last) > 1 and not rows[0][0] and len(rows[0]) == len(last[0].cells):
-            # A row the page break cut: its rest, with no TT, joins the row above.
-            cut, rest = last[-1], rows[0]
-            joined = [f"{a} {b}".strip() for a, b in zip(cut.cells, rest[2:], strict=False)]
-            last[-1] = replace(cut, text=f"{cut.text} {rest[1]}".strip(), cells=tuple(joined))
-            rows = rows[1:]
-            if not rows:
-                continue
+        width = len(last[0].cells) if last else 0
+        # A row the page break cut: its rest, with no TT, joins the row above.
+        cut = bool(rows) and last is not None and len(last) > 1 and not rows[0][0]
+        cut = cut and len(rows[0]) == width
+        if cut and last is not None:
+            above, rest = last[-1], rows.pop(0)
+            joined = [f"{a} {b}".strip() for a, b in zip(above.cells, rest[2:], strict=False)]
+            last[-1] = replace(above, text=f"{above.text} {rest[1]}".strip(), cells=tuple(joined))
+        # A table runs on from the page before: row n after its n - 1 rows, no header.
         continues = (
-            bool(tables)
-            and len(rows[0]) == len(tables[-1][0].cells)
-            and rows[0][0].rstrip(".") == str(len(tables[-1]))  # row n after n - 1 rows
+            bool(rows) and len(rows[0]) == width and rows[0][0].rstrip(".") == str(len(last or ()))
         )
-        if not continues and not assignment_header(rows[0]):
+        header = bool(rows) and not continues and assignment_header(rows[0])
+        if not (cut or continues or header):
             continue
         x0, top, x1, bottom = found.bbox
         inside = [w for w in words if x0 <= w["x0"] and w["x1"] <= x1 and top <= w["top"] <= bottom]
-        if not inside:
-            continue
         kept = [w for w in words if w not in inside]
-        if continues:
-            tables[-1] += [row_paragraph(r, page.page_number) for r in rows if any(r)]
+        if not header:
+            if last is not None:
+                last += [row_paragraph(r, page.page_number) for r in rows if any(r)]
             words = kept
             continue
         tables.append([head_paragraph(rows[0])])
         tables[-1] += [row_paragraph(r, page.page_number) for r in rows[1:] if any(r)]
         # The token reads as body text: the page's usual size, at the table's top left.
         usual = Counter(round(w["size"], 1) for w in kept).most_common(1)
-        size = usual[0][0] if usual else inside[0]["size"]
-        token = {**inside[0], "text": _TABLE_AT.format(len(tables) - 1), "size": size}
+        size = usual[0][0] if usual else (inside[0]["size"] if inside else 10.0)
+        token = {"text": _TABLE_AT.format(len(tables) - 1), "size": size}
         token |= {"x0": x0, "x1": x0 + 5, "top": top, "bottom": top + size}
-        words = [*kept, token]
+        words = [*kept, {**(inside[0] if inside else {}), **token}]
     return words
 
 

@@ -19,7 +19,7 @@ import unicodedata
 from pathlib import Path
 
 from ketluan.ingest.document import SourceDocument, SourceError, SourceParagraph
-from ketluan.ingest.tables import rows_of_lines
+from ketluan.ingest.tables import number_column, rows_of_lines
 from ketluan.text.vietnamese import FOOTNOTE_MARKER, footnote_number, superscript
 
 __all__ = ["glued_marker", "labelled", "read_text_export"]
@@ -106,7 +106,7 @@ def _lines_and_tables(lines: list[str]) -> tuple[list[str], dict[int, list[Sourc
     at = 0
     while at < len(lines):
         line = lines[at].strip()
-        found = rows_of_lines(lines[at:]) if line in ("TT", "STT", "Stt", "TT.") else None
+        found = rows_of_lines(lines[at:]) if line and number_column(line) else None
         if found is not None:
             rows, used = found
             tables.setdefault(len(blocks), []).extend(rows)

@@ -22,6 +22,7 @@ __all__ = [
     "assignment_header",
     "column_roles",
     "head_paragraph",
+    "number_column",
     "row_paragraph",
     "rows_of_lines",
 ]
@@ -38,12 +39,17 @@ _NOTE = re.compile(r"\bghi chu\b")
 _ROW_NUMBER = re.compile(r"\d{1,3}\.?")
 
 
+def number_column(cell: str) -> bool:
+    """Whether a header cell is a table's numbering column ("TT", "STT", "Số TT")."""
+    return _NUMBER.fullmatch(searchable(cell).strip(" .:")) is not None
+
+
 def assignment_header(cells: Sequence[str]) -> bool:
     """Whether a table's first row is an assignment table's header."""
     folded = [searchable(c).strip(" .:") for c in cells]
     return (
         len(folded) >= 3
-        and _NUMBER.fullmatch(folded[0]) is not None
+        and number_column(cells[0])
         and _CONTENT.search(folded[1]) is not None
         and any(_LEAD.search(c) or _TIME.search(c) for c in folded[2:])
     )

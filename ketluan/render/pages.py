@@ -7,7 +7,6 @@ same depth link alike (see `urls.relative`), so each card is rendered once per d
 
 from __future__ import annotations
 
-import typing
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date
@@ -79,7 +78,7 @@ class SitePages:
         phrase)."""
         shown = of or self.index.conclusion
         # A conclusion by its quarter, a directive by its document: never the same.
-        whose = document_of(shown) or typing.cast(Conclusion, shown).key
+        whose = shown.document if isinstance(shown, Directive) else shown.key
         key = (text, cites, whose, links)
         if key not in self._segments:  # a task's text is on several pages: cut it once
             if whose not in self._corrections:
