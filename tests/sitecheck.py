@@ -143,7 +143,7 @@ def outside(site: Path, target: Path) -> bool:
 
 TASK_CARD = re.compile(
     r'<h[2-6] class="kl-task__ref" id="[^"]+"><span data-search-exclude><a class="kl-ref" '
-    r'href="[^"#]*?toan-van/(\d{4}-q\d/)?#(nv-[a-z0-9-]+)"'
+    r'href="(?:\.\./)*(\d{4}-q\d/)?[^"#]*?toan-van/#(nv-[a-z0-9-]+)"'
 )
 
 
@@ -185,7 +185,10 @@ def page_sizes(pdf: Path) -> list[tuple[int, int]]:
     return [(round(float(w)), round(float(h))) for w, h in sizes]
 
 
-TASK_LINK = re.compile(r'<a class="kl-ref" href="[^"#]*?toan-van/(\d{4}-q\d/)?#(nv-[a-z0-9-]+)"')
+# An earlier quarter's task is linked in its own version: "../../2026-q1/toan-van/#…".
+TASK_LINK = re.compile(
+    r'<a class="kl-ref" href="(?:\.\./)*(\d{4}-q\d/)?[^"#]*?toan-van/#(nv-[a-z0-9-]+)"'
+)
 
 
 def task_links(html: str) -> list[str]:

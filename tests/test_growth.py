@@ -94,11 +94,11 @@ def test_the_newest_version_shows_the_real_tasks_as_earlier(
     html = (site / "co-quan/ban-to-chuc/index.html").read_text(encoding="utf-8")
     assert "nv-ii-1" in task_cards(section(html, "Nhiệm vụ chủ trì"))
     history = (site / "co-quan/ban-to-chuc/lich-su/index.html").read_text(encoding="utf-8")
-    row = next(r for r in history.split("<tr>") if f"{REAL_QUARTER}/#nv-ii-1-2" in r)
+    row = next(r for r in history.split("<tr>") if f"{REAL_QUARTER}/toan-van/#nv-ii-1-2" in r)
     links = task_links(row)  # the real task, then what carries it on: the new II.1 last
     assert links[0] == f"{REAL_QUARTER}/nv-ii-1-2" and links[-1] == "nv-ii-1"
     noi_chinh = (site / "co-quan/ban-noi-chinh/lich-su/index.html").read_text(encoding="utf-8")
-    row = next(r for r in noi_chinh.split("<tr>") if f"{REAL_QUARTER}/#nv-ii-1-4" in r)
+    row = next(r for r in noi_chinh.split("<tr>") if f"{REAL_QUARTER}/toan-van/#nv-ii-1-4" in r)
     assert "đang thực hiện" in row
     changes = (site / "thay-doi/index.html").read_text(encoding="utf-8")
     done = section(changes, "Đã hoàn thành")

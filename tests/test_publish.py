@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitecheck import git, make_project
+from sitecheck import Page, git, html_files, make_project, outside, resolve
 
 from ketluan.fictional import Scale, dump, generate
 from ketluan.index.changes import compare_with_previous
@@ -36,6 +36,7 @@ from ketluan.problems import DataError
 from ketluan.publish.branch import Destination
 from ketluan.publish.commands import publish
 from ketluan.publish.processes import PublishError, cause
+from ketluan.render import urls
 
 # Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
 pytestmark = pytest.mark.build
@@ -153,8 +154,50 @@ def test_every_page_of_an_older_version_exists_in_the_newer(
     repo, _ = published
     q1 = {f for f in files(repo, "2026-q1") if f.endswith("index.html")}
     q3 = {f for f in files(repo, "2026-q3") if f.endswith("index.html")}
-    assert q1 <= q3
-    assert {f for f in files(repo, "latest") if f.endswith("index.html")} >= q1
+    latest = {f for f in files(repo, "latest") if f.endswith("index.html")}
+    # But the pages a version holds for its own quarter (its deadline dates, its
+    # directives' texts): later versions link to them, and the banner and the version
+    # switch go to their nearest page there (`urls.lasting`).
+    own = {
+        f for f in q1 if urls.lasting(f.removesuffix("index.html")) != f.removesuffix("index.html")
+    }
+    assert own, "the first quarter has deadline pages"
+    assert q1 - own <= q3 and q1 - own <= latest
+    assert {urls.lasting(f.removesuffix("index.html")) + "index.html" for f in own} <= q3
+
+
+def test_each_version_holds_its_own_quarter_and_links_the_earlier_ones_in_theirs(
+    published: tuple[Path, dict[str, dict[str, str]]], tmp_path: Path
+) -> None:
+    """A version publishes its own quarter's texts and dates, never an earlier one's,
+    and every link into an earlier version lands on a page (and anchor) there."""
+    repo, _ = published
+    git(repo, "worktree", "add", "-q", "--detach", str(tmp_path / "branch"), BRANCH)
+    root = tmp_path / "branch"
+    for key in ("2026-q2", "2026-q3"):
+        assert not (root / key / "toan-van" / "2026-q1").exists()
+    into_earlier: set[str] = set()
+    broken = []
+    for key in ("2026-q1", "2026-q2", "2026-q3"):
+        site = root / key
+        for file in html_files(site):
+            for link in Page(file.read_text(encoding="utf-8")).links:
+                target = resolve(site, file, link)
+                if target is None or not outside(site, target[0]):
+                    continue
+                path, fragment = target
+                other = path.relative_to(root.resolve()).parts[0]
+                if other in ("latest", "lich", "versions.json"):
+                    continue
+                assert other < key, (file, link)  # never a later quarter
+                into_earlier.add(other)
+                if not path.exists():
+                    broken.append(f"{file.relative_to(root)} → {link}")
+                elif fragment and fragment not in Page(path.read_text(encoding="utf-8")).ids:
+                    broken.append(f"{file.relative_to(root)} → {link} (no #{fragment})")
+    git(repo, "worktree", "remove", "--force", str(root))
+    assert into_earlier == {"2026-q1", "2026-q2"}
+    assert broken == []
 
 
 def test_older_version_banner_points_to_the_same_page_in_latest(
@@ -192,7 +235,7 @@ def test_overdue_without_report_is_shown_so_never_as_done(
     entry = overdue[0]
     agency = entry.lead[0].agency.id
     html = show(repo, f"2026-q3/co-quan/{agency}/lich-su/index.html")
-    link = f'toan-van/{entry.conclusion.key}/#{entry.task.anchor}"'
+    link = f'{entry.conclusion.key}/toan-van/#{entry.task.anchor}"'
     row = html[html.index(link) :]
     row = row[: row.index("</tr>")]
     assert re.findall(r'class="kl-state[^"]*">([^<]+)<', row) == [OVERDUE_UNREPORTED]
@@ -218,8 +261,9 @@ def test_changes_page_lists_what_the_reports_say(
         part = html[start:end]
         assert f"{heading} ({len(entries)})" in part
         for entry in entries:
-            key = "" if entry.conclusion.key == "2026-q3" else f"{entry.conclusion.key}/"
-            assert f'toan-van/{key}#{entry.task.anchor}"' in part, (heading, entry.ref)
+            # An earlier quarter's task, in its own version beside this one.
+            key = "" if entry.conclusion.key == "2026-q3" else f"../{entry.conclusion.key}/"
+            assert f'"../{key}toan-van/#{entry.task.anchor}"' in part, (heading, entry.ref)
 
 
 def test_invalid_data_publishes_nothing(

@@ -42,6 +42,7 @@ from ketluan.outputs.extras import Extras, start_extras
 from ketluan.outputs.pdf import Printer
 from ketluan.outputs.printing import PrintAsWritten, print_jobs
 from ketluan.outputs.search import SearchPlan, reshape_file
+from ketluan.render import urls
 from ketluan.render.plan import FIXED, PLACEHOLDER, plan, search_weight, task_anchors
 
 _Event = TypeVar("_Event", bound=Callable[..., Any])
@@ -80,6 +81,8 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         # The quarter's title ("Quý I/2026"), for the theme's older-version banner.
         self.version_title = ""
+        # The newest version's page nearest to one of this version's (the banner's link).
+        self.lasting = urls.lasting
         self.options: Options | None = None
         # Whether this process is `mkdocs serve`: an editor's loop, reloaded at each save.
         self._serving = False

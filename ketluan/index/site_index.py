@@ -285,8 +285,9 @@ class SiteIndex:
     A version is a quarter's conclusion with the earlier quarters' tasks and the status
     reports its quarters record: those made by its meeting, and those the agencies sent
     in afterwards and the Office imported into it (`ketluan reports import`), until the
-    next quarter's version takes over. Every page of a version exists again in each
-    later version, so the version switch always finds it.
+    next quarter's version takes over. The earlier tasks are indexed for what this
+    version says of them (their state now, what carries them on, what is still open);
+    their texts and dates are published in their own versions.
     """
 
     dataset: Dataset
@@ -341,6 +342,12 @@ class SiteIndex:
                 latest[who] = report
         order = [a.id for a in entry.support] + sorted(latest)
         return tuple(latest[a] for a in dict.fromkeys(order) if a in latest)
+
+    @cached_property
+    def days(self) -> frozenset[date]:
+        """The dates this version's own deadlines fall on: each has its page in this
+        version (an earlier quarter's dates have theirs in its own version)."""
+        return frozenset(d.deadline.date for d in self.dues)
 
     def is_current(self, entry: Entry) -> bool:
         """Whether the task belongs to this version's conclusion."""

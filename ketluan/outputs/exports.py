@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 from xml.sax.saxutils import escape, quoteattr
 
 from ketluan.index.site_index import Entry, SiteIndex
@@ -289,7 +290,8 @@ def _events(index: SiteIndex, entry: Entry, site_url: str, *, own: bool) -> list
         said = f"“{d.phrase}” ({labels.deadline_note(d)})\n\n{entry.task.text}"
         event.add("description", without_emphasis(said))
         where = urls.task_in(entry.anchor, _quarter_of(index, entry), entry.document_id)
-        event.add("url", site_url + where)
+        # An earlier quarter's task is in its own version, a sibling ("../2026-q1/…").
+        event.add("url", urljoin(site_url.rstrip("/") + "/", where))
         out.append(event)
     return out
 

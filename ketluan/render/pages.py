@@ -8,7 +8,7 @@ same depth link alike (see `urls.relative`), so each card is rendered once per d
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -34,7 +34,6 @@ from ketluan.model import (
     Directive,
     Footnote,
 )
-from ketluan.model.calendar import find_quarter
 from ketluan.model.keys import TaskRef
 from ketluan.model.outline import Text, blocks, document_of
 from ketluan.render import labels, urls
@@ -99,13 +98,17 @@ class SitePages:
         return list(entry.footnotes)
 
     def task_url(self, entry: Entry) -> str:
-        """Where a task stands in its document's full text."""
+        """Where a task stands in its document's full text (an earlier quarter's in its
+        own version)."""
         return urls.task_in(entry.anchor, self._key(entry.conclusion), entry.document_id)
 
     def fulltext_url(self, shown: Text) -> str:
-        """The full text page of a conclusion or a directive of this version."""
+        """The full text page of a conclusion or a directive: this version's, or an
+        earlier quarter's in its own version."""
         if isinstance(shown, Directive):
-            return urls.directive_text(shown.document)
+            quarter = self.index.documents[shown.document].quarter
+            assert quarter is not None  # a directive is held by a quarter
+            return urls.in_version(self._key(quarter), urls.directive_text(shown.document))
         return urls.full_text(self._key(shown))
 
     def _key(self, conclusion: Conclusion) -> str | None:
@@ -178,11 +181,10 @@ class SitePages:
             late=lapses(self.index).listed,
         )
 
-    def full_text(self, here: str, key: str | None = None) -> str:
-        """A conclusion as issued (this version's, or an earlier quarter's), every task
-        anchored and every reference linked."""
-        quarters = self.index.quarters
-        shown = self.index.conclusion if key is None else quarters[find_quarter(quarters, key)]
+    def full_text(self, here: str) -> str:
+        """This version's conclusion as issued, every task anchored and every reference
+        linked (an earlier quarter's is in its own version)."""
+        shown = self.index.conclusion
         return self._text(here, shown, shown)
 
     def directive_text(self, here: str, document_id: str) -> str:
@@ -252,7 +254,7 @@ class SitePages:
         # shows them; older ones were on that quarter's printout, and all are on the
         # history page (a whole history here made the largest page pass 300 KB at 4×).
         previous = self.index.quarters[-2] if len(self.index.quarters) > 1 else None
-        still_open = [e for e in view.earlier if e.conclusion is previous and not self._closed(e)]
+        still_open = self._still_open(e for e in view.earlier if e.conclusion is previous)
         return render(
             "agency.md.j2",
             **self._context(here),
@@ -261,14 +263,21 @@ class SitePages:
             still_open=still_open,
         )
 
-    def _closed(self, entry: Entry) -> bool:
-        state = self.index.state(entry)
-        return state.done or state.stopped
+    def _still_open(self, entries: Iterable[Entry]) -> list[Entry]:
+        """The tasks not reported done, dropped or paused as of this version."""
+        return [e for e in entries if not ((st := self.index.state(e)).done or st.stopped)]
 
     def agency_history(self, here: str, agency_id: str) -> str:
-        """One agency's tasks of earlier quarters, newest quarter first, with statuses."""
+        """One agency's earlier quarters, newest first: per quarter its tasks' states now
+        and those still open; the quarter's tasks themselves are on the agency's page in
+        that quarter's own version, linked."""
         view = self.index.agencies[agency_id]
-        return render("agency_history.md.j2", **self._context(here), view=view)
+        return render(
+            "agency_history.md.j2",
+            **self._context(here),
+            view=view,
+            still_open=self._still_open,
+        )
 
     def states(self, entries: tuple[Entry, ...]) -> list[tuple[str, int]]:
         """How many tasks are in each state, most frequent first."""
@@ -276,33 +285,28 @@ class SitePages:
         return counts.most_common()
 
     def deadlines(self, here: str) -> str:
-        """This quarter's deadlines by month, recurring duties, then earlier quarters'."""
+        """This quarter's deadlines by month and its recurring duties; earlier quarters'
+        are linked to their own versions."""
         current: dict[date, list[Due]] = defaultdict(list)
         for due in self.index.dues:
             current[due.deadline.date].append(due)
         months: dict[tuple[int, int], list[date]] = defaultdict(list)
         for day in current:
             months[(day.year, day.month)].append(day)
-        earlier = {day: dues for day, dues in self.index.by_date.items() if day not in current}
         timeline = layout(d.deadline.date for d in self.index.dues)
         return render(
             "deadlines.md.j2",
             **self._context(here),
             months=months,
             current=current,
-            earlier=earlier,
             timeline=timeline,
         )
 
     def deadline(self, here: str, day: str) -> str:
-        """What is due on one date: this quarter's tasks as cards, earlier ones in a table."""
+        """What this quarter's tasks have due on one date, as cards."""
         when = date.fromisoformat(day)
-        dues = self.index.by_date[when]
-        current = [d for d in dues if self.index.is_current(d.entry)]
-        earlier = [d for d in dues if not self.index.is_current(d.entry)]
-        return render(
-            "deadline.md.j2", **self._context(here), day=when, current=current, earlier=earlier
-        )
+        current = [d for d in self.index.by_date[when] if self.index.is_current(d.entry)]
+        return render("deadline.md.j2", **self._context(here), day=when, current=current)
 
     def documents(self, here: str) -> str:
         """Referenced documents by issuing level, then type."""

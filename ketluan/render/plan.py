@@ -2,7 +2,7 @@
 
 Two kinds of page. The pages of docs/ are fixed: each holds one mkdocs-macros call,
 listed in `FIXED`. The generated pages (one per agency, deadline date, document and
-earlier quarter) come from `plan`; their source file holds no data text at all: the
+directive) come from `plan`; their source file holds no data text at all: the
 plugin renders them through the escaping templates after mkdocs-macros has run, so data
 text never reaches Jinja as source, and the build skips mkdocs-macros' per-page
 template compilation, which on a thousand generated pages cost more than rendering.
@@ -17,7 +17,7 @@ from ketluan.index.site_index import SiteIndex
 from ketluan.render import urls
 
 # A generated page's kind is the name of the `SitePages` method that renders it.
-Kind = Literal["agency", "agency_history", "deadline", "document", "full_text", "directive_text"]
+Kind = Literal["agency", "agency_history", "deadline", "document", "directive_text"]
 
 # What a generated page's source file holds: nothing. The plugin replaces the whole
 # Markdown, and mkdocs-macros renders only the pages of docs/ (`force_render_paths` in
@@ -61,12 +61,12 @@ class PlannedPage:
 # being Material's weight. An agency's page is what its name finds, though each of its
 # tasks names it too (in the text, and in the result's title); the pages that list
 # tasks by date, document, target or change repeat them, and weigh less than the
-# tasks themselves (the full text's, and the agency pages' cards); an earlier quarter's
-# full text weighs less than this quarter's. A page of weight 0 is left out.
+# tasks themselves (the full text's, and the agency pages' cards). A page of weight 0 is
+# left out. An earlier quarter's texts are not in this version: its own version's
+# search finds them.
 SEARCH_WEIGHT: dict[str, tuple[float, float]] = {
     "agency": (5.0, 1.0),
     "agency_history": (0.0, 0.0),  # earlier tasks, each in its own full text: left out
-    "earlier_full_text": (0.5, 0.5),
     "deadline": (1.0, 0.5),
     "document": (1.0, 0.5),
     "directive_text": (1.0, 1.0),
@@ -79,18 +79,15 @@ SEARCH_WEIGHT: dict[str, tuple[float, float]] = {
 def search_weight(page: FixedPage | PlannedPage) -> tuple[float, float]:
     """The weights of a page's entries in the search index (see SEARCH_WEIGHT)."""
     kind = page.kind if isinstance(page, PlannedPage) else page.method
-    if isinstance(page, PlannedPage) and kind == "full_text":
-        kind = "earlier_full_text"  # this quarter's full text is the fixed page
     return SEARCH_WEIGHT.get(kind, (1.0, 1.0))
 
 
 def task_anchors(index: SiteIndex) -> dict[str, frozenset[str]]:
-    """Each full-text page of the version (this quarter's and the earlier ones'), with
+    """Each full-text page of the version (its conclusion's and its directives'), with
     the anchors of the tasks it holds."""
     pages: dict[str, set[str]] = {}
-    for entry in index.by_ref.values():
-        key = None if entry.conclusion is index.conclusion else entry.conclusion.key
-        page = urls.directive_text(entry.document_id) if entry.document_id else urls.full_text(key)
+    for entry in index.entries:
+        page = urls.directive_text(entry.document_id) if entry.document_id else urls.FULL_TEXT
         pages.setdefault(page, set()).add(entry.anchor)
     return {page: frozenset(anchors) for page, anchors in pages.items()}
 
@@ -100,21 +97,24 @@ def _page(url: str, kind: Kind, arg: str) -> PlannedPage:
 
 
 def plan(index: SiteIndex) -> list[PlannedPage]:
-    """Every generated page of the version: agencies (and their earlier quarters'
-    tasks), deadline dates, documents, the full text of each earlier quarter's
-    conclusion and of every directive of the version's quarters."""
+    """Every generated page of the version: agencies (and a summary of their earlier
+    quarters), this quarter's deadline dates, documents (every one the version's
+    quarters cite or hold), and the full text of each directive of this quarter.
+
+    A version holds its own quarter: an earlier quarter's full texts and deadline dates
+    are published once, in that quarter's version, and linked there, so that a version's
+    size does not grow with the number of quarters before it (#28).
+    """
     pages = [_page(urls.agency(a), "agency", a) for a in index.agencies]
     pages += [
         _page(urls.agency_history(a), "agency_history", a)
         for a, view in index.agencies.items()
         if view.earlier
     ]
-    pages += [_page(urls.deadline(d), "deadline", d.isoformat()) for d in index.by_date]
+    pages += [_page(urls.deadline(d), "deadline", d.isoformat()) for d in sorted(index.days)]
     pages += [_page(urls.document(d), "document", d) for d in index.documents]
-    pages += [_page(urls.full_text(q.key), "full_text", q.key) for q in index.quarters[:-1]]
     pages += [
-        _page(urls.directive_text(d), "directive_text", d)
-        for d, view in index.documents.items()
-        if view.directive is not None
+        _page(urls.directive_text(v.document.id), "directive_text", v.document.id)
+        for v in index.directives
     ]
     return pages

@@ -57,9 +57,16 @@ def directive_text(document_id: str) -> str:
     return f"{DOCUMENTS}{document_id}/toan-van/"
 
 
+def in_version(key: str | None, target: str) -> str:
+    """Site URL `target` in quarter `key`'s own version, a sibling of this one under
+    mike (`../2026-q1/toan-van/`), or in this version when `key` is None. An earlier
+    quarter's pages are published once, in its version, and linked from later ones."""
+    return target if key is None else f"../{key}/{target}"
+
+
 def full_text(key: str | None = None) -> str:
-    """This version's full text, or an earlier quarter's: `/toan-van/2026-q1/`."""
-    return FULL_TEXT if key is None else f"{FULL_TEXT}{key}/"
+    """This version's full text, or an earlier quarter's in its own version."""
+    return in_version(key, FULL_TEXT)
 
 
 def task(anchor: str, key: str | None = None) -> str:
@@ -69,8 +76,27 @@ def task(anchor: str, key: str | None = None) -> str:
 
 def task_in(anchor: str, key: str | None = None, document: str | None = None) -> str:
     """A task's place in its document's full text: a directive's page, or its
-    quarter's conclusion (this version's when `key` is None)."""
-    return f"{directive_text(document)}#{anchor}" if document else task(anchor, key)
+    quarter's conclusion, in the version of quarter `key` (this one when None)."""
+    if document:
+        return in_version(key, f"{directive_text(document)}#{anchor}")
+    return task(anchor, key)
+
+
+_OWN_TO_A_QUARTER = (
+    (re.compile(rf"{DEADLINES}\d{{4}}-\d{{2}}-\d{{2}}/"), DEADLINES),
+    (re.compile(rf"({DOCUMENTS}[a-z0-9-]+/)toan-van/"), r"\1"),
+)
+
+
+def lasting(url: str) -> str:
+    """The page of every later version nearest to page `url`: the page itself, but for
+    the pages a version holds for its own quarter only (a deadline date's, a directive's
+    full text), which later versions link rather than copy: the deadlines' index, the
+    directive's document page (kept while any later version cites or holds it)."""
+    for own, kept in _OWN_TO_A_QUARTER:
+        if own.fullmatch(url):
+            return own.sub(kept, url)
+    return url
 
 
 def relative(target: str, here: str) -> str:

@@ -99,12 +99,18 @@ def test_the_calendar_parses_back_and_a_carried_on_task_keeps_its_uid(
     assert still_open, "the fictional data leaves earlier tasks open"
     want = sum(len(e.task.deadlines) for e in (*index.entries, *still_open))
     assert len(feeds[keys[-1]]) == want
-    for event in feeds[keys[-1]].values():
-        assert event["url"].startswith(f"{SITE}{keys[-1]}/toan-van/")
-    earlier_urls = {str(e["url"]) for e in feeds[keys[-1]].values() if "/toan-van/20" in e["url"]}
-    assert earlier_urls == {
-        f"{SITE}{keys[-1]}/toan-van/{e.conclusion.key}/#{e.task.anchor}" for e in still_open
+    # An earlier quarter's task is in its own version's full text, never copied here.
+    earlier_urls = {
+        str(e["url"]) for e in feeds[keys[-1]].values() if not e["url"].startswith(SITE + keys[-1])
     }
+    assert earlier_urls == {
+        f"{SITE}{e.conclusion.key}/toan-van/#{e.task.anchor}" for e in still_open
+    }
+    assert all(
+        e["url"].startswith(f"{SITE}{keys[-1]}/toan-van/#")
+        for e in feeds[keys[-1]].values()
+        if str(e["url"]) not in earlier_urls
+    )
     # A subscribed calendar moves the earlier task's event rather than adding another:
     # a carried task's events have the UIDs of the first task of its chain.
     moved = 0
