@@ -40,3 +40,6 @@ class KetluanConfig(base.Config):  # type: ignore[no-untyped-call]
     quarter = c.Type(str, default="")
     # Print each agency page to A4 PDF with the system's Chromium.
     pdf = Switch(default=True)
+    # The version's index, made by the publication that runs this build from the same
+    # data bytes (`ketluan.index.prepared`); empty: read the data.
+    prepared = c.Type(str, default="")

@@ -178,7 +178,9 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
             self._extras.pop().process.kill()
         opts = self.opts
         self._extras.append(
-            start_extras(opts.data_file, opts.data_name, index.conclusion.key, site_url)
+            start_extras(
+                opts.data_file, opts.data_name, index.conclusion.key, site_url, opts.prepared
+            )
         )
         self._start_printing(config)
         return files

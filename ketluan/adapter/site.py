@@ -17,6 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ketluan.adapter.config import KetluanConfig
+from ketluan.index.prepared import read_prepared
 from ketluan.index.site_index import SiteIndex, build_index
 from ketluan.load import gc_paused, load
 from ketluan.model.calendar import UnknownQuarter
@@ -35,12 +36,16 @@ class Options:
     data_name: str  # as named in messages
     quarter: str | None  # None: the newest
     pdf: bool  # asked for; printing also needs Chromium
+    prepared: Path | None = None  # the publication's index of this data and quarter
 
 
 def options(config: KetluanConfig, config_file: str | Path) -> Options:
     """This build's options; `config_file` is mkdocs.yml's path."""
     name = config.data_file
-    return Options(Path(config_file).parent / name, name, config.quarter or None, config.pdf)
+    prepared = Path(config.prepared) if config.prepared else None
+    return Options(
+        Path(config_file).parent / name, name, config.quarter or None, config.pdf, prepared
+    )
 
 
 def site_index(opts: Options) -> SiteIndex:
@@ -52,7 +57,7 @@ def site_index(opts: Options) -> SiteIndex:
         changed = (0, 0)  # not a file to read: load() says why, in the editors' words
     absolute = Path(os.path.abspath(opts.data_file))  # resolve() raises on a symlink loop
     try:
-        return _cached_index(absolute, opts.data_name, opts.quarter, *changed)
+        return _cached_index(absolute, opts.data_name, opts.quarter, opts.prepared, *changed)
     except DataError as exc:
         # Nothing is published from invalid data: the whole build stops here.
         raise PluginError(f"dữ liệu chưa hợp lệ, không xây dựng trang:\n{exc}") from exc
@@ -62,10 +67,16 @@ def site_index(opts: Options) -> SiteIndex:
 
 @lru_cache(maxsize=4)
 def _cached_index(
-    data_file: Path, name: str, quarter: str | None, _mtime: int, _size: int
+    data_file: Path,
+    name: str,
+    quarter: str | None,
+    prepared: Path | None,
+    _mtime: int,
+    _size: int,
 ) -> SiteIndex:
     with gc_paused():  # indexing, like reading, builds objects none of which is garbage
-        return build_index(load(data_file, name=name), quarter)
+        made = read_prepared(prepared, data_file, quarter) if prepared else None
+        return made or build_index(load(data_file, name=name), quarter)
 
 
 def site_pages(opts: Options) -> SitePages:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ketluan.children import die_with_parent
+from ketluan.index.prepared import read_prepared
 from ketluan.index.site_index import build_index
 from ketluan.load import load
 from ketluan.outputs.blank_sheets import write_sheets
@@ -47,26 +48,40 @@ class Extras:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start_extras(data_file: Path, name: str, quarter: str | None, site_url: str) -> Extras:
-    """Start writing the version's extra files; `finish` them once the site is built."""
+def start_extras(
+    data_file: Path, name: str, quarter: str | None, site_url: str, prepared: Path | None = None
+) -> Extras:
+    """Start writing the version's extra files; `finish` them once the site is built.
+    `prepared`: the publication's index of this data and quarter, taken instead of
+    reading the data again when it was made from these bytes."""
     folder = Path(tempfile.mkdtemp(prefix="ketluan-them-"))
     # "spawn": a fresh interpreter, whatever threads the build runs (a forked copy of
     # `mkdocs serve` would hold its server's locks).
     context = multiprocessing.get_context("spawn")
     process = context.Process(
-        target=_write, args=(str(data_file), name, quarter, site_url, str(folder)), daemon=True
+        target=_write,
+        args=(str(data_file), name, quarter, site_url, str(folder), prepared),
+        daemon=True,
     )
     process.start()
     return Extras(process, folder)
 
 
-def _write(data_file: str, name: str, quarter: str | None, site_url: str, folder: str) -> None:
+def _write(
+    data_file: str,
+    name: str,
+    quarter: str | None,
+    site_url: str,
+    folder: str,
+    prepared: Path | None,
+) -> None:
     # Ended with the build that started it, even when the build is killed: a stopped
     # publication leaves no writer behind in its folder.
     die_with_parent()
     out = Path(folder)
     try:
-        index = build_index(load(data_file, name=name), quarter)
+        made = read_prepared(prepared, Path(data_file), quarter) if prepared else None
+        index = made or build_index(load(data_file, name=name), quarter)
         write_sheets(index, out)
         write_exports(index, out, site_url)
     except DataError as exc:  # said to the parent, which stops the build with it

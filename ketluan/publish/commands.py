@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ketluan.index.prepared import write_prepared
+from ketluan.index.site_index import build_index
 from ketluan.load import Checked, ReviewMark, read_checked
 from ketluan.load.review import marks_holding
-from ketluan.model import Conclusion
+from ketluan.model import Conclusion, Dataset
 from ketluan.model.calendar import UnknownQuarter, find_quarter
 from ketluan.publish.branch import (
     DEPLOY_BUILT,
@@ -106,7 +108,7 @@ def publish(
         data = snapshot(checked, Path(tmp), destination.data.name)
         if say is not None:
             say(f"Dựng {conclusion.title} ({key}) và ghi lên nhánh {destination.branch}…")
-        seconds = build_quarter(destination, conclusion, site, say, data)
+        seconds = build_quarter(destination, conclusion, site, say, data, checked.loaded.dataset)
         if say is not None:
             say(f"Đã dựng {conclusion.title} ({key}) trong {seconds:.1f} s.")
         newest = key == quarters[-1].key
@@ -119,11 +121,18 @@ def build_quarter(
     site: Path,
     say: Say | None,
     data: Path | None = None,
+    dataset: Dataset | None = None,
 ) -> float:
     """Build one quarter into the folder `site`, as mike would, from `data` (the
-    publication's copy of the checked bytes); returns the seconds it took."""
+    publication's copy of the checked bytes); returns the seconds it took. `dataset`:
+    those bytes as read and checked already, indexed here once for the build and its
+    exports, which then need not read them again."""
     started = time.monotonic()
     env = build_env(destination, conclusion, data)
+    if data is not None and dataset is not None:
+        index = build_index(dataset, conclusion.key)
+        prepared = site.parent / f"{conclusion.key}.chi-muc"
+        env["KETLUAN_PREPARED"] = str(write_prepared(index, data.read_bytes(), prepared))
     env["KETLUAN_SITE_DIR"] = str(site)
     env["MIKE_DOCS_VERSION"] = conclusion.key
     # The build's own temporary files (the sheets and exports being written, Chromium's

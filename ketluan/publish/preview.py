@@ -77,7 +77,9 @@ def publish_all(
                 site = Path(tmp) / quarter.key
                 # Several builds speak at once: each line says whose it is.
                 own = None if say is None else (lambda line, t=quarter.title: say(f"{t}: {line}"))
-                return pool.submit(build_quarter, destination, quarter, site, own, data)
+                return pool.submit(
+                    build_quarter, destination, quarter, site, own, data, checked.loaded.dataset
+                )
 
             builds = {start(q): q for q in reversed(quarters)}
             try:

@@ -1,0 +1,48 @@
+"""A version's index made once and handed on: a publication reads, checks and indexes
+the data, then its build and its exports process take that index instead of reading the
+data again (#28: in year ten, reading a province's data costs seconds each time).
+
+The file is the publication's own, in its private folder, and names the exact bytes it
+was made from and the quarter: an index is used only for those bytes and that quarter,
+so a stale or foreign file can never stand in for the data; the build then reads the
+data itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from pathlib import Path
+
+from ketluan.index.site_index import SiteIndex
+
+# Raised when the index's classes change shape: an older file is then not used.
+_FORMAT = 1
+
+
+def data_digest(raw: bytes) -> str:
+    """What names a data file's exact bytes."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+def write_prepared(index: SiteIndex, raw: bytes, path: Path) -> Path:
+    """Save the index of quarter `index.conclusion.key` made from the data bytes `raw`."""
+    with path.open("wb") as out:
+        pickle.dump((_FORMAT, data_digest(raw), index.conclusion.key), out, protocol=5)
+        pickle.dump(index, out, protocol=5)
+    return path
+
+
+def read_prepared(path: Path, data_file: Path, quarter: str | None) -> SiteIndex | None:
+    """The index saved at `path` if it was made from `data_file` as it is now, for
+    `quarter` (None: the newest, which the index says); otherwise None."""
+    try:
+        raw = data_file.read_bytes()
+        with path.open("rb") as stream:
+            form, digest, key = pickle.load(stream)
+            if form != _FORMAT or digest != data_digest(raw) or quarter not in (None, key):
+                return None
+            index = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        return None
+    return index if isinstance(index, SiteIndex) else None
