@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ketluan.index.changes import compare_with_previous, excerpt, wording
 from ketluan.index.lapses import lapses
-from ketluan.index.overview import bars, overview
+from ketluan.index.overview import bars, counted_quarters, overview
 from ketluan.index.site_index import (
     DocumentView,
     Due,
@@ -47,6 +47,10 @@ from ketluan.text.vietnamese import collation_key
 HOME_UPCOMING = 8
 # New tasks listed one by one on the changes page up to this many; more, by agency.
 NEW_LISTED = 150
+# An agency's history lists the tasks still open of this many latest earlier quarters
+# (a year); older quarters are counted, each linked to its own version, so that the page
+# stays the same size however many quarters came before (#28: 1.3 MB after 40).
+HISTORY_LISTED = 4
 
 
 def _issue_order(view: DocumentView) -> tuple[int, bool, date]:
@@ -236,12 +240,14 @@ class SitePages:
         for view in self.index.agencies_sorted:
             groups[view.agency.group].append(view)
         day, tallies = overview(self.index)
+        counted = counted_quarters(self.index)
         return render(
             "agencies.md.j2",
             **self._context(here),
             groups=groups,
             tallies=tallies,
             tally_day=day,
+            counted=counted,
             bars=bars(tallies),
         )
 
@@ -272,10 +278,16 @@ class SitePages:
         and those still open; the quarter's tasks themselves are on the agency's page in
         that quarter's own version, linked."""
         view = self.index.agencies[agency_id]
+        by_quarter: dict[str, list[Entry]] = {}
+        for entry in view.earlier:
+            by_quarter.setdefault(entry.conclusion.key, []).append(entry)
+        quarters = [(entries[0].conclusion, entries) for entries in reversed(by_quarter.values())]
         return render(
             "agency_history.md.j2",
             **self._context(here),
             view=view,
+            listed=quarters[:HISTORY_LISTED],
+            counted=quarters[HISTORY_LISTED:],
             still_open=self._still_open,
         )
 

@@ -104,3 +104,19 @@ def test_an_agency_whose_every_task_is_reported_by_hand() -> None:
     )
     assert new.passed_unreported == late_silent
     assert new.overdue == sum(r["status"] == "quá hạn chưa hoàn thành" for r in mine)
+
+
+def test_the_table_counts_the_version_s_year_only() -> None:
+    """Ten years of quarters would make the table the largest part of every version:
+    it counts this quarter and the three before; older ones in their own versions."""
+    six = Scale(quarters=6, agencies=24, communes=8, tasks_per_quarter=30, documents=12)
+    index = build_index(validate_text(dump(generate(six)), "mau.yml"))
+    _day, rows = overview(index)
+    year = index.quarters[-4:]
+    counted = [
+        e
+        for e in (*index.earlier, *index.entries)
+        if any(e.conclusion is q for q in year) and not index.continued_by.get(e.ref)
+    ]
+    assert sum(r.led for r in rows) == sum(len(e.leaders) for e in counted)
+    assert len(counted) < len(index.earlier) + len(index.entries)  # older ones left out

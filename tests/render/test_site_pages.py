@@ -25,12 +25,14 @@ from sitecheck import (
     task_links,
 )
 
-from ketluan.fictional import dump, generate
+from ketluan.fictional import Scale, dump, generate
 from ketluan.index.lapses import lapses
 from ketluan.index.site_index import build_index
-from ketluan.load import load
+from ketluan.load import load, validate_text
 from ketluan.model import Dataset, Section, Task
 from ketluan.model.outline import walk_tasks
+from ketluan.render import urls
+from ketluan.render.pages import SitePages
 from ketluan.text.vietnamese import footnote_markers
 
 # A version rendered in process: its folder of pages, and the quarters it shows.
@@ -448,3 +450,20 @@ def test_a_document_date_reads_as_the_text_writes_it(real_pages: Path) -> None:
     page = read(real_pages, "van-ban/232-kl-tw-2026")
     assert "<th>Ngày ban hành</th><td>08/01/2026</td>" in page
     assert "ngày 08/01/2026" in read(real_pages, "van-ban")
+
+
+def test_an_agency_history_lists_a_year_and_counts_the_older_quarters() -> None:
+    """After a year, an agency's history page stays the same size: the four latest
+    earlier quarters with their open tasks, older ones one line each, linked."""
+    six = Scale(quarters=6, agencies=24, communes=8, tasks_per_quarter=30, documents=12)
+    index = build_index(validate_text(dump(generate(six)), "mau.yml"))
+    view = max(index.agencies.values(), key=lambda v: len(v.earlier))
+    html = SitePages(index).agency_history(urls.agency_history(view.agency.id), view.agency.id)
+    keys = list(dict.fromkeys(e.conclusion.key for e in view.earlier))
+    assert len(keys) == 5
+    older = html[html.index("## Các quý trước nữa") :]
+    assert re.findall(r'href="\.\./\.\./\.\./\.\./(\d{4}-q\d)/co-quan/', older) == [keys[0]]
+    assert task_links(older) == []
+    # (a task of this quarter carrying one on is linked too: "tiếp tục ở")
+    listed = {name.split("/")[0] for name in task_links(html) if "/" in name}
+    assert listed <= set(keys[1:]) and listed
