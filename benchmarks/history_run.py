@@ -2,13 +2,14 @@
 test).
 
 Generates fictional data of `--quarters` quarters at `--scale` (1× is a province's
-year; `--directives` adds its other directives), commits it in a temporary git project
-holding this site's sources, and publishes quarter 1, 2, … in order with `ketluan
-publish`, as the Office does each quarter (PDFs off unless `--pdf`: they cost the same
-every quarter). Prints, for each quarter published: the publication's wall time, and at
-each `--report` quarter the newest version's size and file count and the whole
-branch's as checked out (every version), with the pack's size. Goals (#28): a version's
-size and a publication's time flat in the number of quarters, the branch linear.
+year; `--directives` adds its other directives) and, in a temporary git project holding
+this site's sources, commits the data as it stands each quarter (the quarters so far)
+and publishes that quarter with `ketluan publish`, as the Office does each quarter (PDFs
+off unless `--pdf`: they cost the same every quarter). Prints, for each quarter
+published, the publication's wall time; at each `--report` quarter, the newest
+version's size and file count, the whole branch's as checked out (every version), and
+the pack's size. Goals (#28): a version's size and a publication's time flat in the
+number of quarters, the branch linear.
 
     .venv/bin/python benchmarks/history_run.py [--quarters 12] [--scale 1] [--directives]
         [--pdf] [--report 1 4 12 40]
@@ -61,8 +62,8 @@ def main() -> int:
     parser.add_argument("--report", type=int, nargs="*", default=[1, 4, 12, 40])
     args = parser.parse_args()
     make = Scale.province_year if args.directives else Scale.times
-    data = dump(generate(make(args.scale, quarters=args.quarters)))
-    keys = [f"{2026 + i // 4}-q{i % 4 + 1}" for i in range(args.quarters)]
+    whole = generate(make(args.scale, quarters=args.quarters))
+    keys = [q["key"] for q in whole["quarters"]]
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
@@ -74,8 +75,22 @@ def main() -> int:
         f"{'branch MB':>9} {'files':>7} {'packed MB':>9}"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        repo = make_project(Path(tmp), data)
+        repo = make_project(Path(tmp), dump({**whole, "quarters": whole["quarters"][:1]}))
         for number, key in enumerate(keys, start=1):
+            # The data as the Office holds it that quarter: the quarters so far, committed.
+            held = {**whole, "quarters": whole["quarters"][:number]}
+            (repo / "mau.yml").write_text(dump(held), encoding="utf-8")
+            git(
+                repo,
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@t",
+                "commit",
+                "-qam",
+                key,
+                "--allow-empty",
+            )
             start = time.perf_counter()
             subprocess.run(
                 [sys.executable, "-m", "ketluan.cli", "publish", key, "--data", "mau.yml"]
