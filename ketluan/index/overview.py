@@ -21,11 +21,6 @@ from ketluan.model import AgencyGroup, Conclusion, Relation, Status
 
 __all__ = ["SEGMENTS", "AgencyTally", "Bar", "bars", "counted_quarters", "overview"]
 
-# The quarters the table counts: a year. Ten years of quarters would make the table's
-# per-task clock the largest part of every version (#28); older quarters are counted in
-# their own versions.
-YEAR = 4
-
 
 @dataclass(frozen=True, slots=True)
 class AgencyTally:
@@ -50,8 +45,9 @@ class AgencyTally:
 
 
 def counted_quarters(index: SiteIndex) -> tuple[Conclusion, ...]:
-    """The quarters whose tasks the overview counts: this one and the three before."""
-    return index.quarters[-YEAR:]
+    """The quarters whose tasks the overview counts: the version's year (ten years of
+    quarters would make the table's per-task clock the largest part of every version)."""
+    return index.year
 
 
 def overview(index: SiteIndex) -> tuple[date, list[AgencyTally]]:

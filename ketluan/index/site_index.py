@@ -278,6 +278,10 @@ class DocumentView:
     carried_out_by: tuple[Document, ...] = ()
 
 
+# A version's year, in quarters (`SiteIndex.year`).
+YEAR = 4
+
+
 @dataclass(frozen=True, eq=False)
 class SiteIndex:
     """Everything the pages of one version need, computed once.
@@ -354,14 +358,26 @@ class SiteIndex:
         return entry.conclusion is self.conclusion
 
     @cached_property
+    def year(self) -> tuple[Conclusion, ...]:
+        """The version's year: its quarter and the three before. What a version says of
+        earlier quarters in full (their open tasks in calendars, sheets and exports, the
+        agencies' table, the documents they cite) stays within it, so that a version is
+        the same size in year ten as in year one; older quarters are counted and linked
+        to their own versions (#28)."""
+        return self.quarters[-YEAR:]
+
+    @cached_property
     def open_earlier(self) -> tuple[Entry, ...]:
-        """Earlier quarters' tasks with deadlines, still open as of the version: not
-        reported done or stopped, and carried on by no newer task (which stands for
-        them): what the newest calendars and report sheets keep asking about."""
+        """The version's year's earlier tasks with deadlines, still open as of the
+        version: not reported done or stopped, and carried on by no newer task (which
+        stands for them): what the newest calendars and report sheets keep asking about.
+        An older quarter's are on the late-items page, counted by agency."""
+        year = set(map(id, self.year))
         return tuple(
             e
             for e in self.earlier
-            if e.task.deadlines
+            if id(e.conclusion) in year
+            and e.task.deadlines
             and e.ref not in self.continued_by
             and not (state := self.state(e)).done
             and not state.stopped
@@ -470,7 +486,7 @@ def build_index(dataset: Dataset, key: str | None = None) -> SiteIndex:
             earlier,
             dues,
         ),
-        documents=_document_views(quarters, entries, earlier, documents),
+        documents=_document_views(quarters[-YEAR:], entries, earlier, documents),
         dues=dues,
         by_date={d: tuple(v) for d, v in sorted(by_date.items())},
         targets=tuple((e, t) for e in entries for t in e.task.targets),
@@ -635,19 +651,23 @@ def _document_views(
     earlier: tuple[Entry, ...],
     documents: Mapping[str, Document],
 ) -> dict[str, DocumentView]:
+    """Every document the year's quarters (`quarters`) cite or hold, with its citing
+    tasks: an older quarter's documents have their pages in its own version."""
     conclusion = quarters[-1]
     in_review = {c.document for t in texts(conclusion) for c in t.review.cites}
     citing: dict[str, list[Entry]] = defaultdict(list)
-    for e in earlier + entries:
+    year = set(map(id, quarters))
+    within = tuple(e for e in earlier + entries if id(e.conclusion) in year)
+    for e in within:
         for doc in e.documents:
             citing[doc.id].append(e)
     held = {d.document: (q, d) for q in quarters for d in q.directives}
-    # A document an earlier quarter cited or held keeps its page in every later version.
+    # A document the year cited or held keeps its page in each version of that year.
     known = {c.document for q in quarters for t in texts(q) for c in t.review.cites}
     known |= set(citing) | set(held)
     written = _dates_as_written(quarters, documents)
     own: dict[str, list[Entry]] = defaultdict(list)
-    for e in earlier + entries:
+    for e in within:
         if e.document_id:
             own[e.document_id].append(e)
     carrying: dict[str, list[Document]] = defaultdict(list)

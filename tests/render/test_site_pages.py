@@ -467,3 +467,36 @@ def test_an_agency_history_lists_a_year_and_counts_the_older_quarters() -> None:
     # (a task of this quarter carrying one on is linked too: "tiếp tục ở")
     listed = {name.split("/")[0] for name in task_links(html) if "/" in name}
     assert listed <= set(keys[1:]) and listed
+
+
+def test_a_version_keeps_the_documents_of_its_year_and_links_the_older_list() -> None:
+    """A document only an older quarter cited has its page in that quarter's version;
+    the year's list links the list of the version before the year; a directive of an
+    earlier quarter is read in its own version."""
+    six = replace(Scale.province_year(0.1, quarters=6), directives=2)
+    dataset = validate_text(dump(generate(six)), "mau.yml")
+    index = build_index(dataset)
+    year = {id(q) for q in dataset.quarters[-4:]}
+    cited_in_year = {
+        doc.id
+        for e in (*index.earlier, *index.entries)
+        if id(e.conclusion) in year
+        for doc in e.documents
+    }
+    held_in_year = {d.document for q in dataset.quarters[-4:] for d in q.directives}
+    older_only = (
+        {doc.id for e in index.earlier for doc in e.documents}
+        - cited_in_year
+        - held_in_year
+        - {c.document for q in index.year for c in q.review.cites}
+    )
+    assert older_only, "the fictional quarters cite documents the year does not"
+    assert not older_only & set(index.documents)
+    assert held_in_year <= set(index.documents)
+    html = SitePages(index).documents(urls.DOCUMENTS)
+    before = dataset.quarters[-5].key
+    assert f'href="../../{before}/van-ban/">' in html
+    for doc_id in held_in_year:
+        view = index.documents[doc_id]
+        key = "" if view.quarter is index.conclusion else f"../{view.quarter.key}/"
+        assert f'href="../{key}van-ban/{doc_id}/toan-van/">toàn văn</a>' in html, doc_id
