@@ -9,6 +9,10 @@ other directives a province follows: about 50 a year at 1×, 1,500 tasks in all 
 extreme case.
 
     .venv/bin/python benchmarks/build_site.py [--scales 1 2 4] [--repeat 7]
+        [--directives] [--quarters 4] [--tasks N]
+
+`--quarters 40` builds the newest of forty quarters (ten years); `--tasks 1000` gives
+each conclusion a thousand tasks. Every page read on screen over 300 KB is listed.
 
 Prints, per scale: pages, wall time, peak memory of the build process, total site
 size, largest page (the all-agencies print page, /ban-in/, is shown apart: it holds
@@ -35,7 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from statistics import median
 
@@ -70,14 +74,21 @@ def timed(command: list[str], env: dict[str, str], cwd: Path) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024)
 
 
-def site_size(site: Path) -> tuple[int, int, str, int]:
-    """Total bytes; the largest page read on screen, its path; the print bundle page."""
+# The goal for a page read on screen (#28).
+PAGE_GOAL = 300 * 1024
+
+
+def site_size(site: Path) -> tuple[int, int, str, int, list[tuple[int, str]]]:
+    """Total bytes; the largest page read on screen, its path; the print bundle page;
+    every page read on screen over PAGE_GOAL, largest first."""
     total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
     bundle = site / urls.PRINT / "index.html"
     pages = [f for f in site.rglob("*.html") if f != bundle]
     largest = max(pages, key=lambda f: f.stat().st_size)
     size = largest.stat().st_size
-    return total, size, largest.relative_to(site).as_posix(), bundle.stat().st_size
+    over = sorted(((f.stat().st_size, f.relative_to(site).as_posix()) for f in pages), reverse=True)
+    over = [(s, name) for s, name in over if s > PAGE_GOAL]
+    return total, size, largest.relative_to(site).as_posix(), bundle.stat().st_size, over
 
 
 def render_plain_docs(data: Path, docs: Path) -> int:
@@ -124,6 +135,12 @@ def main() -> int:
         help="a province's year with its other directives: 4 conclusions and about 50 "
         "plans, directives, notices and letters, about 1,500 tasks at 1× (issue #27)",
     )
+    parser.add_argument(
+        "--quarters", type=int, default=4, help="quarters of history (the newest is built)"
+    )
+    parser.add_argument(
+        "--tasks", type=int, help="tasks per quarterly conclusion (default: 150 at 1×)"
+    )
     args = parser.parse_args()
     # Python source compiled to bytecode once, as an installed package is: with
     # PYTHONDONTWRITEBYTECODE set (as on these machines) an editable checkout would
@@ -154,8 +171,12 @@ def main() -> int:
                 documents=round(300 * k),
             )
             if args.one_quarter
-            else (Scale.province_year(k) if args.directives else Scale.times(k))
+            else (Scale.province_year if args.directives else Scale.times)(
+                k, quarters=args.quarters
+            )
         )
+        if args.tasks:
+            scale = replace(scale, tasks_per_quarter=args.tasks)
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             data = work / "mau.yml"
@@ -180,13 +201,15 @@ def main() -> int:
             plain = Run(median(r.seconds for r in plains), max(r.peak_mb for r in plains))
             ratios = [f.seconds / p.seconds for f, p in zip(fulls, plains, strict=True)]
             pairs = f"{min(ratios):.2f}–{max(ratios):.2f}"
-            total, largest, largest_path, bundle = site_size(work / "site")
+            total, largest, largest_path, bundle, over = site_size(work / "site")
             index = (work / "site" / "search" / "search_index.json").stat().st_size
         print(
             f"{k:>5g} {count:>6} {full.seconds:>7.2f} {full.peak_mb:>8.0f} {total / 1e6:>8.1f} "
             f"{largest / 1024:>10.0f} {plain.seconds:>8.2f} {median(ratios):>6.2f} {pairs:>10} "
             f"{bundle / 1024:>8.0f} {index / 1024:>9.0f}  {largest_path}"
         )
+        for size, name in over:
+            print(f"{'':>5} over {PAGE_GOAL // 1024} KB: {size / 1024:.0f} KB {name}")
         first = first or (k, full.seconds)
     if first is not None and len(args.scales) > 1:
         k0, t0 = first

@@ -8,12 +8,14 @@ from typing import Protocol
 
 from ketluan.index.site_index import SiteIndex
 from ketluan.outputs.pdf import PrintJob
-from ketluan.render import urls
+from ketluan.render import labels, urls
+from ketluan.render.plan import print_groups
 
 
 def print_jobs(index: SiteIndex, site_dir: Path) -> list[PrintJob]:
-    """Every agency page with tasks that bind it, and the all-agencies page, to PDF; each
-    titled with its agency and quarter (the title a PDF reader shows)."""
+    """Every agency page with tasks that bind it, and the all-agencies page (or, when it
+    is split, each group's page), to PDF; each titled with its agency and quarter (the
+    title a PDF reader shows)."""
     conclusion = index.conclusion
     key = conclusion.key
     # An agency's extract is of the conclusion, or of all the quarter's directives.
@@ -30,8 +32,14 @@ def print_jobs(index: SiteIndex, site_dir: Path) -> list[PrintJob]:
     everyone = (
         f"Nhiệm vụ của các cơ quan, đơn vị — {extract[0].upper()}{extract[1:]} {conclusion.title}"
     )
-    page = site_dir / urls.PRINT / "index.html"
-    jobs.append(PrintJob(page, site_dir / urls.all_agencies_pdf(key), everyone))
+    groups = print_groups(index)
+    if not groups:
+        page = site_dir / urls.PRINT / "index.html"
+        jobs.append(PrintJob(page, site_dir / urls.all_agencies_pdf(key), everyone))
+    for group in groups:  # a bundle too large for one page: a PDF per group's page
+        page = site_dir / urls.print_group(group) / "index.html"
+        title = f"{everyone} — {labels.GROUPS[group]}"
+        jobs.append(PrintJob(page, site_dir / urls.group_pdf(group, key), title))
     return jobs
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from markupsafe import Markup
@@ -18,6 +19,7 @@ from ketluan.index.changes import compare_with_previous, excerpt, wording
 from ketluan.index.lapses import lapses
 from ketluan.index.overview import bars, counted_quarters, overview
 from ketluan.index.site_index import (
+    AgencyView,
     DocumentView,
     Due,
     Entry,
@@ -39,7 +41,7 @@ from ketluan.model.outline import Text, blocks, document_of
 from ketluan.render import labels, urls
 from ketluan.render.environment import environment, render
 from ketluan.render.linkify import Segment, segments
-from ketluan.render.plan import FixedPage, PlannedPage
+from ketluan.render.plan import FixedPage, PlannedPage, print_groups
 from ketluan.render.timeline import layout
 from ketluan.text.vietnamese import collation_key
 
@@ -67,6 +69,11 @@ class SitePages:
         self._corrections: dict[str, dict[str, Correction]] = {}
         self._cards: dict[tuple[str, str, str, int, str], Markup] = {}
         self._segments: dict[tuple[str, tuple[Citation, ...], str, bool], tuple[Segment, ...]] = {}
+
+    @cached_property
+    def print_groups(self) -> dict[AgencyGroup, tuple[AgencyView, ...]]:
+        """The print bundle's agencies by group when it is split (empty when not)."""
+        return print_groups(self.index)
 
     def segs(
         self,
@@ -154,7 +161,10 @@ class SitePages:
             "report_sheet": lambda agency_id, kind: urls.report_sheet(
                 agency_id, self.index.conclusion.key, kind
             ),
-            "all_agencies_pdf": urls.all_agencies_pdf(self.index.conclusion.key),
+            # The one PDF of every agency; none when the bundle is split by group.
+            "all_agencies_pdf": None
+            if self.print_groups
+            else urls.all_agencies_pdf(self.index.conclusion.key),
         }
         return context
 
@@ -343,8 +353,33 @@ class SitePages:
     def print_all(self, here: str) -> str:
         """Every agency's tasks of this quarter, one agency after another, each from a
         new page; earlier quarters are in their own versions' bundles."""
+        groups = self.print_groups
+        if groups:  # too large for one page: an index of the groups' pages
+            key = self.index.conclusion.key
+            return render(
+                "print_all.md.j2",
+                **self._context(here),
+                views=(),
+                groups=[(g, views, urls.group_pdf(g, key)) for g, views in groups.items()],
+                group=None,
+            )
         views = [v for v in self.index.agencies_sorted if v.binding_count]
-        return render("print_all.md.j2", **self._context(here), views=views)
+        return render("print_all.md.j2", **self._context(here), views=views, groups=(), group=None)
+
+    def print_group(self, here: str, group: str) -> str:
+        """One agency group's agencies for print, each from a new page, when the bundle
+        is split (`ketluan.render.plan.print_groups`)."""
+        kind = AgencyGroup(group)
+        return render(
+            "print_all.md.j2",
+            **{
+                **self._context(here),
+                "all_agencies_pdf": urls.group_pdf(group, self.index.conclusion.key),
+            },
+            views=self.print_groups[kind],
+            groups=(),
+            group=labels.GROUPS[kind],
+        )
 
     def targets(self, here: str) -> str:
         """Every quantitative target with its agency and date."""

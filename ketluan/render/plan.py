@@ -13,11 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ketluan.index.site_index import SiteIndex
+from ketluan.index.site_index import AgencyView, SiteIndex
+from ketluan.model import AgencyGroup
 from ketluan.render import urls
 
 # A generated page's kind is the name of the `SitePages` method that renders it.
-Kind = Literal["agency", "agency_history", "deadline", "document", "directive_text"]
+Kind = Literal["agency", "agency_history", "deadline", "document", "directive_text", "print_group"]
 
 # What a generated page's source file holds: nothing. The plugin replaces the whole
 # Markdown, and mkdocs-macros renders only the pages of docs/ (`force_render_paths` in
@@ -67,6 +68,7 @@ class PlannedPage:
 SEARCH_WEIGHT: dict[str, tuple[float, float]] = {
     "agency": (5.0, 1.0),
     "agency_history": (0.0, 0.0),  # earlier tasks, each in its own full text: left out
+    "print_group": (0.0, 0.0),  # the agency pages' cards again, for paper: left out
     "deadline": (1.0, 0.5),
     "document": (1.0, 0.5),
     "directive_text": (1.0, 1.0),
@@ -92,14 +94,33 @@ def task_anchors(index: SiteIndex) -> dict[str, frozenset[str]]:
     return {page: frozenset(anchors) for page, anchors in pages.items()}
 
 
+# The print page holds every bound agency's cards, one agency after another; past this
+# many cards (about a kilobyte each) it is split into a page per agency group, each with
+# its PDF, which a browser opens readily (at 4× a province one page held megabytes).
+BUNDLE_CARDS = 400
+
+
+def print_groups(index: SiteIndex) -> dict[AgencyGroup, tuple[AgencyView, ...]]:
+    """The agencies of the print bundle by group, in the groups' order, when the bundle
+    is split; empty when one page holds them all."""
+    views = [v for v in index.agencies_sorted if v.binding_count]
+    if sum(v.binding_count for v in views) <= BUNDLE_CARDS:
+        return {}
+    by_group: dict[AgencyGroup, list[AgencyView]] = {}
+    for view in views:
+        by_group.setdefault(view.agency.group, []).append(view)
+    return {g: tuple(by_group[g]) for g in AgencyGroup if g in by_group}
+
+
 def _page(url: str, kind: Kind, arg: str) -> PlannedPage:
     return PlannedPage(f"{url.rstrip('/')}.md", kind, arg)
 
 
 def plan(index: SiteIndex) -> list[PlannedPage]:
     """Every generated page of the version: agencies (and a summary of their earlier
-    quarters), this quarter's deadline dates, documents (every one the version's
-    quarters cite or hold), and the full text of each directive of this quarter.
+    quarters), this quarter's deadline dates, documents (every one the version's year
+    cites or holds), the full text of each directive of this quarter, and the print
+    bundle's group pages when it is split.
 
     A version holds its own quarter: an earlier quarter's full texts and deadline dates
     are published once, in that quarter's version, and linked there, so that a version's
@@ -117,4 +138,5 @@ def plan(index: SiteIndex) -> list[PlannedPage]:
         _page(urls.directive_text(v.document.id), "directive_text", v.document.id)
         for v in index.directives
     ]
+    pages += [_page(urls.print_group(g), "print_group", g) for g in print_groups(index)]
     return pages

@@ -156,3 +156,13 @@ def agency_pdf(agency_id: str, key: str) -> str:
 def all_agencies_pdf(key: str) -> str:
     """Every agency's extract of quarter `key`, in one PDF."""
     return f"{PRINT}tat-ca-co-quan-{key}.pdf"
+
+
+def print_group(group: str) -> str:
+    """`/ban-in/<group>/`: one group's agencies for print, when the bundle is split."""
+    return f"{PRINT}{group}/"
+
+
+def group_pdf(group: str, key: str) -> str:
+    """One group's agencies' extracts of quarter `key` in one PDF, beside its page."""
+    return f"{print_group(group)}co-quan-{group}-{key}.pdf"
