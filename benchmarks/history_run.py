@@ -6,7 +6,8 @@ year; `--directives` adds its other directives) and, in a temporary git project 
 this site's sources, commits the data as it stands each quarter (the quarters so far)
 and publishes that quarter with `ketluan publish`, as the Office does each quarter (PDFs
 off unless `--pdf`: they cost the same every quarter). Prints, for each quarter
-published, the publication's wall time; at each `--report` quarter, the newest
+published, the publication's wall time, and of it the data's check and the quarter's
+build (the rest is mike committing the version); at each `--report` quarter, the newest
 version's size and file count, the whole branch's as checked out (every version), and
 the pack's size. Goals (#28): a version's size and a publication's time flat in the
 number of quarters, the branch linear.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -33,6 +35,8 @@ from sitecheck import git, make_project
 from ketluan.fictional import Scale, dump, generate
 
 BRANCH = "site"
+# "Dữ liệu hợp lệ (4.0 s)." and "Đã dựng Quý IV/2035 (2035-q4) trong 10.5 s."
+STEPS = re.compile(r"(?:Dữ liệu hợp lệ \(|Đã dựng .* trong )(\d+\.\d+) s")
 
 
 def sizes(repo: Path, folder: str = "") -> tuple[int, int]:
@@ -71,7 +75,8 @@ def main() -> int:
         "KETLUAN_PDF": "1" if args.pdf else "0",
     }
     print(
-        f"{'quarter':>7} {'key':>8} {'publish s':>9} {'version MB':>10} {'files':>6} "
+        f"{'quarter':>7} {'key':>8} {'publish s':>9} {'check s':>7} {'build s':>7} "
+        f"{'version MB':>10} {'files':>6} "
         f"{'branch MB':>9} {'files':>7} {'packed MB':>9}"
     )
     with tempfile.TemporaryDirectory() as tmp:
@@ -92,16 +97,19 @@ def main() -> int:
                 "--allow-empty",
             )
             start = time.perf_counter()
-            subprocess.run(
+            done = subprocess.run(
                 [sys.executable, "-m", "ketluan.cli", "publish", key, "--data", "mau.yml"]
                 + ["--branch", BRANCH, "--site-url", "http://intranet.mau/ket-luan/"],
                 cwd=repo,
                 env=env,
                 check=True,
                 capture_output=True,
+                text=True,
             )
             seconds = time.perf_counter() - start
-            line = f"{number:>7} {key:>8} {seconds:>9.1f}"
+            # Its own account of the steps: the data checked, the quarter built.
+            check, build = (float(m) for m in STEPS.findall(done.stdout)[:2])
+            line = f"{number:>7} {key:>8} {seconds:>9.1f} {check:>7.1f} {build:>7.1f}"
             if number in args.report or number == len(keys):
                 version, version_files = sizes(repo, key)
                 branch, branch_files = sizes(repo)

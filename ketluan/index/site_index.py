@@ -326,11 +326,22 @@ class SiteIndex:
         """What became of a task, as of this version's newest report (or its meeting):
         its lead's reports, and the Office's own (no agency); a supporter speaks of its
         own part, never of the task's status."""
-        leads = {a.id for a in entry.leaders}
-        reports = [
-            r for r in self.reports.get(entry.ref, ()) if r.agency is None or r.agency in leads
-        ]
-        return state_as_of(entry.task.deadlines, reports, self.reports_as_of)
+        # Asked of a task on each page that lists it, and of ten years' tasks by the
+        # history pages' counts: found once.
+        found = self._states.get(entry.ref)
+        if found is None:
+            leads = {a.id for a in entry.leaders}
+            reports = [
+                r for r in self.reports.get(entry.ref, ()) if r.agency is None or r.agency in leads
+            ]
+            found = self._states[entry.ref] = state_as_of(
+                entry.task.deadlines, reports, self.reports_as_of
+            )
+        return found
+
+    @cached_property
+    def _states(self) -> dict[str, TaskState]:
+        return {}
 
     def support_reports(self, entry: Entry) -> tuple[StatusReport, ...]:
         """What each agency that does not lead the task last reported of its own part,
