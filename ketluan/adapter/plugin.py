@@ -128,26 +128,30 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
     @event_priority(FIRST)
     @one_line
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Check the data, and tell the theme which quarter this version is."""
+        """Take the plugin's options. The data is read when a build plans its pages
+        (`on_files`), not here: mike loads this configuration for each of its commands
+        (committing a version, setting the default), which need no data, and reading ten
+        years of it cost each of them seconds (#28)."""
         self.options = options(self.config, config.config_file_path)
-        self.version_title = site_index(self.opts).conclusion.title
         return config
 
     def define_env(self, env: Any) -> None:
         """mkdocs-macros' `define_env` (the project's `macros` module hands it here):
-        register the one macro each page of docs/ calls."""
-        site = site_pages(self.opts)
+        register the one macro each page of docs/ calls; the pages are made when a page
+        first calls one (run at mkdocs-macros' own `on_config`, this reads no data)."""
 
         def here() -> str:
             return str(env.page.url) if env.page is not None else ""
 
         for page in FIXED:
-            env.macro(lambda page=page: site.fixed(page, here()), page.macro)
+            env.macro(lambda page=page: site_pages(self.opts).fixed(page, here()), page.macro)
 
     @one_line
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Add one page per agency, deadline date and document of this version."""
+        """Check the data, tell the theme which quarter this version is, and add one page
+        per agency, deadline date and document of this version."""
         index = site_index(self.opts)
+        self.version_title = index.conclusion.title
         if self._may_freeze:
             # The data's hundred thousand objects live until the process ends: moved out
             # of the cyclic collector's generations, they are not rescanned in every full
