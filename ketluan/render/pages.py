@@ -352,7 +352,8 @@ class SitePages:
 
     def print_all(self, here: str) -> str:
         """Every agency's tasks of this quarter, one agency after another, each from a
-        new page; earlier quarters are in their own versions' bundles."""
+        new page; past `plan.BUNDLE_CARDS` cards, links to a page per agency group
+        instead. Earlier quarters are in their own versions' bundles."""
         groups = self.print_groups
         if groups:  # too large for one page: an index of the groups' pages
             key = self.index.conclusion.key
