@@ -5,7 +5,9 @@ data again (#28: in year ten, reading a province's data costs seconds each time)
 The file is the publication's own, in its private folder, and names the exact bytes it
 was made from and the quarter: an index is used only for those bytes and that quarter,
 so a stale or foreign file can never stand in for the data; the build then reads the
-data itself.
+data itself. It is a pickle, which runs code as it loads: it is read only from the path
+a publication of this user gives its own build (`KETLUAN_PREPARED`, in the publication's
+private folder), never from a received or shared file.
 """
 
 from __future__ import annotations
