@@ -3,8 +3,9 @@
 Every deadline of the version (this quarter's and the earlier quarters' it still
 shows) whose task has no report of completion, dropping or pausing as of the version:
 each is a candidate. This quarter's and the previous one's are listed one by one;
-older quarters' are counted per lead agency, whose history page lists them (a year of
-a province's lapses on one page would be too long to read, and to load). Which of
+older quarters' are counted per lead agency, whose history page lists those of the
+latest earlier quarters and counts the others (a year of a province's lapses on one page
+would be too long to read, and to load). Which of
 them is late depends on the day the page is read, so the
 page lists them all with their dates and the reader's clock shows the late ones; as of
 the version's own date (its meeting), those already past are late. A task an earlier

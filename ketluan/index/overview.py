@@ -2,7 +2,8 @@
 (tasks led, due so far, done on time, done late, overdue, no report).
 
 It counts the tasks an agency leads in the version's year (this quarter's and the three
-before, `counted_quarters`; a task carried on counted once, under its later form), as of
+before, `SiteIndex.year`: ten years of quarters would make the table's per-task clock the
+largest part of every version; a task carried on counted once, under its later form), as of
 the version's date: its meeting, or its newest report. Statuses are the reports' own; a
 deadline passed with no report at all is counted apart from an overdue the agency
 reported, and says so. Each row also carries, per task, the day its first deadline
@@ -17,9 +18,9 @@ from datetime import date, timedelta
 
 from ketluan.index.site_index import AgencyView, Entry, SiteIndex
 from ketluan.index.status import passed
-from ketluan.model import AgencyGroup, Conclusion, Relation, Status
+from ketluan.model import AgencyGroup, Relation, Status
 
-__all__ = ["SEGMENTS", "AgencyTally", "Bar", "bars", "counted_quarters", "overview"]
+__all__ = ["SEGMENTS", "AgencyTally", "Bar", "bars", "overview"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,20 +45,13 @@ class AgencyTally:
         return self.view.agency.id
 
 
-def counted_quarters(index: SiteIndex) -> tuple[Conclusion, ...]:
-    """The quarters whose tasks the overview counts: the version's year (ten years of
-    quarters would make the table's per-task clock the largest part of every version)."""
-    return index.year
-
-
 def overview(index: SiteIndex) -> tuple[date, list[AgencyTally]]:
     """The version's date and a row per agency that leads a task, in the agency list's
     order."""
     day = index.reports_as_of
-    counted = set(map(id, counted_quarters(index)))
     led_by: dict[str, list[Entry]] = {}
     for entry in (*index.earlier, *index.entries):
-        if id(entry.conclusion) in counted and not index.continued_by.get(entry.ref):
+        if index.in_year(entry) and not index.continued_by.get(entry.ref):
             for agency in entry.leaders:  # by id: comparing agencies compares every field
                 led_by.setdefault(agency.id, []).append(entry)
     rows: list[AgencyTally] = []

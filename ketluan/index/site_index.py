@@ -377,17 +377,24 @@ class SiteIndex:
         to their own versions (#28)."""
         return self.quarters[-YEAR:]
 
+    def in_year(self, entry: Entry) -> bool:
+        """Whether the task belongs to one of the version's year's quarters."""
+        return entry.conclusion.key in self._year_keys
+
+    @cached_property
+    def _year_keys(self) -> frozenset[str]:
+        return frozenset(q.key for q in self.year)
+
     @cached_property
     def open_earlier(self) -> tuple[Entry, ...]:
         """The version's year's earlier tasks with deadlines, still open as of the
         version: not reported done or stopped, and carried on by no newer task (which
         stands for them): what the newest calendars and report sheets keep asking about.
         An older quarter's are on the late-items page, counted by agency."""
-        year = set(map(id, self.year))
         return tuple(
             e
             for e in self.earlier
-            if id(e.conclusion) in year
+            if self.in_year(e)
             and e.task.deadlines
             and e.ref not in self.continued_by
             and not (state := self.state(e)).done

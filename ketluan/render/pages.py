@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ketluan.index.changes import compare_with_previous, excerpt, wording
 from ketluan.index.lapses import lapses
-from ketluan.index.overview import bars, counted_quarters, overview
+from ketluan.index.overview import bars, overview
 from ketluan.index.site_index import (
     AgencyView,
     DocumentView,
@@ -250,14 +250,12 @@ class SitePages:
         for view in self.index.agencies_sorted:
             groups[view.agency.group].append(view)
         day, tallies = overview(self.index)
-        counted = counted_quarters(self.index)
         return render(
             "agencies.md.j2",
             **self._context(here),
             groups=groups,
             tallies=tallies,
             tally_day=day,
-            counted=counted,
             bars=bars(tallies),
         )
 
@@ -363,9 +361,17 @@ class SitePages:
                 views=(),
                 groups=[(g, views, urls.group_pdf(g, key)) for g, views in groups.items()],
                 group=None,
+                bundle_pdf=None,
             )
         views = [v for v in self.index.agencies_sorted if v.binding_count]
-        return render("print_all.md.j2", **self._context(here), views=views, groups=(), group=None)
+        return render(
+            "print_all.md.j2",
+            **self._context(here),
+            views=views,
+            groups=(),
+            group=None,
+            bundle_pdf=urls.all_agencies_pdf(self.index.conclusion.key),
+        )
 
     def print_group(self, here: str, group: str) -> str:
         """One agency group's agencies for print, each from a new page, when the bundle
@@ -373,13 +379,11 @@ class SitePages:
         kind = AgencyGroup(group)
         return render(
             "print_all.md.j2",
-            **{
-                **self._context(here),
-                "all_agencies_pdf": urls.group_pdf(group, self.index.conclusion.key),
-            },
+            **self._context(here),
             views=self.print_groups[kind],
             groups=(),
             group=labels.GROUPS[kind],
+            bundle_pdf=urls.group_pdf(group, self.index.conclusion.key),
         )
 
     def targets(self, here: str) -> str:
