@@ -35,10 +35,13 @@ def nu_checker() -> Path:
     return Path(found.stdout.strip())
 
 
-def findings(site: Path) -> list[dict[str, str]]:
-    """Every error and warning the checker reports on the site's pages."""
+def findings(site: Path, *, language: bool = True) -> list[dict[str, str]]:
+    """Every error and warning the checker reports on the site's pages; without
+    `language`, not its guess of the text's language."""
+    options = [] if language else ["--no-langdetect"]
     checked = subprocess.run(
-        ["java", "-jar", str(nu_checker()), "--format", "json", "--skip-non-html", str(site)],
+        ["java", "-jar", str(nu_checker()), "--format", "json", "--skip-non-html", *options]
+        + [str(site)],
         capture_output=True,
         text=True,
     )
@@ -69,4 +72,7 @@ def test_every_page_of_the_real_site_is_valid_but_for_material_s_known_errors(
 
 
 def test_data_that_looks_like_markup_leaves_the_pages_valid(hostile_site: Path) -> None:
-    assert ours(findings(hostile_site)) == []
+    # The hostile data is markup look-alikes, not Vietnamese: the checker's guess of its
+    # language is a draw ("appears to be written in English" came and went between two
+    # runs of the same pages), and says nothing of the markup.
+    assert ours(findings(hostile_site, language=False)) == []
