@@ -76,6 +76,10 @@ def render_pages(data: Path, quarter: str | None, folder: Path) -> Path:
     for planned in plan(index):
         url = planned.src_uri.removesuffix(".md").removesuffix("index") + "/"
         pages[url.removeprefix("/")] = site.generated(planned, url)
+    from ketluan.render import urls
+
+    (folder / urls.UPCOMING_ROWS).parent.mkdir(parents=True, exist_ok=True)
+    (folder / urls.UPCOMING_ROWS).write_text(site.upcoming_rows(), encoding="utf-8")
     for url, text in pages.items():
         converter = markdown.Markdown(
             extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]

@@ -13,11 +13,18 @@
  *
  *   <span class="kl-today" data-kl-due="2026-06-30" data-kl-before="0"
  *         data-kl-unreported="1"></span>
- *   <tr data-kl-upcoming data-kl-due="…">   home page: the next deadlines from today,
- *                                           at least UPCOMING, each date's whole
- *   <span data-kl-late data-kl-due="…">     home page: the late-items page's deadlines,
- *                                           counted once passed
- *   <tr data-kl-lapse data-kl-due="…">      "Việc chậm tiến độ, vướng mắc": shown once late
+ *   <table data-kl-upcoming-rows="thoi-han/sap-toi.html">
+ *                                 home page: the next deadlines from today, at least
+ *                                 UPCOMING, each date's whole, chosen from every
+ *                                 deadline's row <tr data-kl-upcoming data-kl-due="…">,
+ *                                 fetched from that file of the site (the page holds
+ *                                 only those after the meeting)
+ *   <p data-kl-passed data-kl-late="2026-06-30:0:4 …">
+ *                                 home page: the late-items page's deadlines by date
+ *                                 (date, 1 for "before" it, how many), counted once passed
+ *   <tr data-kl-lapse data-kl-due="…">      "Việc chậm tiến độ, vướng mắc": shown once late,
+ *                                           counted over all its pages by the
+ *                                           data-kl-late around its count
  */
 (function () {
   "use strict";
@@ -31,11 +38,25 @@
   }
 
   // Days from today to the deadline's last day ("trước 15/6" ends on 14/6).
-  function daysLeft(element, day) {
-    var parts = element.getAttribute("data-kl-due").split("-");
+  function daysTo(iso, before, day) {
+    var parts = iso.split("-");
     var due = Date.UTC(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2]));
-    var before = element.getAttribute("data-kl-before") === "1" ? 1 : 0;
-    return Math.round((due - day) / DAY) - before;
+    return Math.round((due - day) / DAY) - (before ? 1 : 0);
+  }
+
+  function daysLeft(element, day) {
+    return daysTo(element.getAttribute("data-kl-due"), element.getAttribute("data-kl-before") === "1", day);
+  }
+
+  // "2026-06-30:0:4 2026-07-01:1:2": how many of these deadlines have passed.
+  function passedCount(spec, day) {
+    var items = spec ? spec.split(" ") : [];
+    var passed = 0;
+    for (var i = 0; i < items.length; i++) {
+      var part = items[i].split(":");
+      if (daysTo(part[0], part[1] === "1", day) < 0) passed += Number(part[2]);
+    }
+    return passed;
   }
 
   var LEVELS = { vang: "mức vàng", do: "mức đỏ", "do-dac-biet": "mức đỏ đậm" };
@@ -54,8 +75,8 @@
     return d.getUTCDate() + "/" + (d.getUTCMonth() + 1) + "/" + d.getUTCFullYear();
   }
 
-  function badges(day) {
-    var found = document.querySelectorAll(".kl-today[data-kl-due]");
+  function badges(day, root) {
+    var found = (root || document).querySelectorAll(".kl-today[data-kl-due]");
     for (var i = 0; i < found.length; i++) {
       var s = standing(daysLeft(found[i], day), found[i].hasAttribute("data-kl-unreported"));
       found[i].textContent = s.text;
@@ -68,11 +89,39 @@
   }
 
   // The next deadlines from today: at least UPCOMING, and every deadline of the last
-  // date shown (rows come in date order).
+  // date shown (rows come in date order). The page holds those after the meeting; every
+  // deadline's row is fetched from the site. Without it (a page saved to disk), the
+  // page stays as it was at the meeting.
   function upcoming(day) {
-    var rows = document.querySelectorAll("[data-kl-upcoming]");
-    var late = document.querySelectorAll("[data-kl-late]");
-    if (!rows.length && !late.length) return;
+    var spec = document.querySelector("[data-kl-passed]");
+    if (spec) {
+      var passed = passedCount(spec.getAttribute("data-kl-late"), day);
+      say("[data-kl-passed]", passed > 0);
+      note("[data-kl-passed-count]", String(passed));
+    }
+    var table = document.querySelector("table[data-kl-upcoming-rows]");
+    if (!table) return;
+    var done = function () { table.setAttribute("data-kl-upcoming-ready", ""); };
+    fetch(table.getAttribute("data-kl-upcoming-rows"))
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.text();
+      })
+      .then(function (html) {
+        // Rows the build wrote, escaped as the page is; parsed inert (no script runs).
+        var parsed = new DOMParser().parseFromString(html, "text/html");
+        var rows = parsed.querySelectorAll("tr[data-kl-upcoming]");
+        var body = table.tBodies[0];
+        while (body.firstChild) body.removeChild(body.firstChild);
+        for (var i = 0; i < rows.length; i++) body.appendChild(document.importNode(rows[i], true));
+        choose(body, day);
+        badges(day, body);
+      })
+      .then(done, done);
+  }
+
+  function choose(body, day) {
+    var rows = body.querySelectorAll("[data-kl-upcoming]");
     var shown = 0;
     var last = null;
     for (var i = 0; i < rows.length; i++) {
@@ -83,10 +132,6 @@
     }
     say("[data-kl-upcoming-none]", shown === 0);
     note("[data-kl-upcoming-note]", "Tính từ hôm nay, " + vietnamese(day) + ".");
-    var passed = 0;
-    for (var j = 0; j < late.length; j++) if (daysLeft(late[j], day) < 0) passed++;
-    say("[data-kl-passed]", passed > 0);
-    note("[data-kl-passed-count]", String(passed));
   }
 
   function late(day) {
@@ -98,7 +143,10 @@
       if (keep) shown++;
     }
     say("[data-kl-lapse-none]", shown === 0);
-    note("[data-kl-lapse-count]", String(shown));
+    // The count is of every page's rows, by date, when the list has several pages.
+    var counted = document.querySelector("[data-kl-lapse-count]");
+    var spec = counted && counted.closest("[data-kl-late]");
+    note("[data-kl-lapse-count]", String(spec ? passedCount(spec.getAttribute("data-kl-late"), day) : shown));
     note("[data-kl-lapse-note]", "Tính đến hôm nay, " + vietnamese(day) + ", theo đồng hồ máy bạn.");
   }
 

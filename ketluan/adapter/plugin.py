@@ -172,6 +172,10 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
             generated = File.generated(config, page.src_uri, content=PLACEHOLDER)
             taken.append(generated.dest_uri)
             files.append(generated)
+        # Not a page: rows the home page's script fetches (no theme, not searched).
+        rows = File.generated(config, urls.UPCOMING_ROWS, content=site.upcoming_rows())
+        taken.append(rows.dest_uri)
+        files.append(rows)
         _refuse_shared_destinations(taken)
         self._pages_done[:] = [0, len([f for f in files if f.is_documentation_page()])]
         self._page_progress[:] = [_progress("đang dựng trang")]

@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ketluan.index.changes import compare_with_previous, excerpt, wording
-from ketluan.index.lapses import lapses
+from ketluan.index.lapses import Lapses, lapses
 from ketluan.index.overview import bars, overview
 from ketluan.index.site_index import (
     AgencyView,
@@ -41,7 +41,7 @@ from ketluan.model.outline import Text, blocks, document_of
 from ketluan.render import labels, urls
 from ketluan.render.environment import environment, render
 from ketluan.render.linkify import Segment, segments
-from ketluan.render.plan import FixedPage, PlannedPage, print_groups
+from ketluan.render.plan import FixedPage, PlannedPage, lapse_pages, print_groups
 from ketluan.render.timeline import layout
 from ketluan.text.vietnamese import collation_key
 
@@ -53,6 +53,17 @@ NEW_LISTED = 150
 # (a year); older quarters are counted, each linked to its own version, so that the page
 # stays the same size however many quarters came before (#28: 1.3 MB after 40).
 HISTORY_LISTED = 4
+
+
+def clock_counts(dues: Iterable[Due]) -> str:
+    """Deadlines counted by last day, for the reader's clock to count those passed
+    without a row each (ketluan-today.js): "2026-06-30:0:4 2026-07-01:1:2", each its
+    date, 1 for "before" it, and how many."""
+    counts = Counter(
+        (due.deadline.date.isoformat(), int(due.deadline.relation.value == "before"))
+        for due in dues
+    )
+    return " ".join(f"{day}:{before}:{n}" for (day, before), n in sorted(counts.items()))
 
 
 def _issue_order(view: DocumentView) -> tuple[int, bool, date]:
@@ -186,14 +197,21 @@ class SitePages:
         # last one shown in full (a date's deadlines are never cut apart). The reader's
         # clock shows the next ones from today among all of them (ketluan-today.js).
         until = ahead[min(HOME_UPCOMING, len(ahead)) - 1].deadline.date if ahead else None
+        late = self._lapses.listed
         return render(
             "home.md.j2",
             **self._context(here),
             timeline=layout(d.deadline.date for d in dues),
             dues=dues,
             until=until,
-            late=lapses(self.index).listed,
+            late=late,
+            late_days=clock_counts(lapse.due for lapse in late),
         )
+
+    def upcoming_rows(self) -> str:
+        """Every deadline of the quarter as a row of the home page's table of next
+        deadlines (`urls.UPCOMING_ROWS`), for the reader's clock to choose from."""
+        return render("upcoming_rows.html.j2", **self._context(urls.HOME), dues=self.index.dues)
 
     def full_text(self, here: str) -> str:
         """This version's conclusion as issued, every task anchored and every reference
@@ -222,10 +240,34 @@ class SitePages:
             blocks=list(blocks(shown)),
         )
 
+    @cached_property
+    def _lapses(self) -> Lapses:
+        return lapses(self.index)
+
     def lapses(self, here: str) -> str:
         """The exceptions: deadlines with no completion reported, late by the reader's
-        clock (as of the meeting without JavaScript)."""
-        return render("lapses.md.j2", **self._context(here), items=lapses(self.index))
+        clock (as of the meeting without JavaScript); the first of their pages when
+        they are many (`plan.LAPSES_ROWS`)."""
+        return self.lapses_part(here, "1")
+
+    def lapses_part(self, here: str, number: str) -> str:
+        """Page `number` of the late items, with the count of all of them and a link
+        to each page with its dates."""
+        parts = lapse_pages(self._lapses)
+        pager = [
+            (n, urls.lapses_page(n), rows[0].due.deadline.date, rows[-1].due.deadline.date)
+            for n, rows in enumerate(parts, 1)
+            if rows
+        ]
+        return render(
+            "lapses.md.j2",
+            **self._context(here),
+            items=self._lapses,
+            rows=parts[int(number) - 1],
+            part=int(number),
+            pager=pager if len(pager) > 1 else [],
+            late_days=clock_counts(lapse.due for lapse in self._lapses.listed),
+        )
 
     def changes(self, here: str) -> str:
         """What changed since the previous quarter."""

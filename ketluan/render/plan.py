@@ -10,15 +10,26 @@ template compilation, which on a thousand generated pages cost more than renderi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ketluan.index.lapses import Lapse, Lapses, lapses
 from ketluan.index.site_index import AgencyView, SiteIndex
 from ketluan.model import AgencyGroup
 from ketluan.render import urls
+from ketluan.render.paging import cut
 
 # A generated page's kind is the name of the `SitePages` method that renders it.
-Kind = Literal["agency", "agency_history", "deadline", "document", "directive_text", "print_group"]
+Kind = Literal[
+    "agency",
+    "agency_history",
+    "deadline",
+    "document",
+    "directive_text",
+    "print_group",
+    "lapses_part",
+]
 
 # What a generated page's source file holds: nothing. The plugin replaces the whole
 # Markdown, and mkdocs-macros renders only the pages of docs/ (`force_render_paths` in
@@ -69,6 +80,7 @@ SEARCH_WEIGHT: dict[str, tuple[float, float]] = {
     "agency": (5.0, 1.0),
     "agency_history": (0.0, 0.0),  # earlier tasks, each in its own full text: left out
     "print_group": (0.0, 0.0),  # the agency pages' cards again, for paper: left out
+    "lapses_part": (0.0, 0.0),  # the first page's words again, and rows left out
     "deadline": (1.0, 0.5),
     "document": (1.0, 0.5),
     "directive_text": (1.0, 1.0),
@@ -112,6 +124,16 @@ def print_groups(index: SiteIndex) -> dict[AgencyGroup, tuple[AgencyView, ...]]:
     return {g: tuple(by_group[g]) for g in AgencyGroup if g in by_group}
 
 
+# Rows on a page of the late items (about 650 bytes each): past it, the list goes on
+# at /viec-cham/trang-2/ and after, by date.
+LAPSES_ROWS = 250
+
+
+def lapse_pages(listed: Lapses) -> list[Sequence[Lapse]]:
+    """The late items listed, cut into pages by date (one page when they fit)."""
+    return cut(listed.listed, LAPSES_ROWS, key=lambda lapse: lapse.due.deadline.date)
+
+
 def _page(url: str, kind: Kind, arg: str) -> PlannedPage:
     return PlannedPage(f"{url.rstrip('/')}.md", kind, arg)
 
@@ -119,8 +141,8 @@ def _page(url: str, kind: Kind, arg: str) -> PlannedPage:
 def plan(index: SiteIndex) -> list[PlannedPage]:
     """Every generated page of the version: agencies (and a summary of their earlier
     quarters), this quarter's deadline dates, documents (every one the version's year
-    cites or holds), the full text of each directive of this quarter, and the print
-    bundle's group pages when it is split.
+    cites or holds), the full text of each directive of this quarter, the print
+    bundle's group pages when it is split, and the late items' pages after the first.
 
     A version holds its own quarter: an earlier quarter's full texts and deadline dates
     are published once, in that quarter's version, and linked there, so that a version's
@@ -139,4 +161,6 @@ def plan(index: SiteIndex) -> list[PlannedPage]:
         for v in index.directives
     ]
     pages += [_page(urls.print_group(g), "print_group", g) for g in print_groups(index)]
+    parts = len(lapse_pages(lapses(index)))
+    pages += [_page(urls.lapses_page(n), "lapses_part", str(n)) for n in range(2, parts + 1)]
     return pages

@@ -25,6 +25,10 @@ EXPORT_SCHEMA = f"{EXPORTS}nhiem-vu.schema.json"
 EXPORT_ICS = f"{EXPORTS}thoi-han.ics"
 EXPORT_ATOM = f"{EXPORTS}cac-quy.atom"
 PRINT = "ban-in/"
+# The home page's rows for the reader's clock: every deadline of the quarter, fetched by
+# ketluan-today.js (an HTML fragment, not a page: at four times a province's volume
+# they were half a megabyte of hidden rows in the home page).
+UPCOMING_ROWS = f"{DEADLINES}sap-toi.html"
 # Beside the versions, not in one: the newest quarter's calendars, at addresses that
 # never change (mike's "latest" alias redirects pages, not files).
 FEEDS = "lich/"
@@ -156,6 +160,11 @@ def agency_pdf(agency_id: str, key: str) -> str:
 def all_agencies_pdf(key: str) -> str:
     """Every agency's extract of quarter `key`, in one PDF."""
     return f"{PRINT}tat-ca-co-quan-{key}.pdf"
+
+
+def lapses_page(number: int) -> str:
+    """The late items' page `number` (1: `/viec-cham/`; then `/viec-cham/trang-2/`, ...)."""
+    return LAPSES if number == 1 else f"{LAPSES}trang-{number}/"
 
 
 def print_group(group: str) -> str:

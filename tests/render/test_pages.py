@@ -57,8 +57,9 @@ def test_every_page_matches_its_golden_file(key: str, request: pytest.FixtureReq
 
 def test_every_kind_of_page_is_covered() -> None:
     kinds = {p.kind for key in VERSIONS for p in plan(build_index(load(DATA), key))}
-    # A bundle split by agency group needs a province's cards: test_print_groups.py.
-    assert kinds | {"print_group"} == set(get_args(Kind))
+    # A bundle split by agency group, and late items over several pages, need a
+    # province's tasks: test_print_groups.py and test_paging.py.
+    assert kinds | {"print_group", "lapses_part"} == set(get_args(Kind))
 
 
 def test_every_kind_and_fixed_page_has_its_renderer() -> None:

@@ -1,0 +1,89 @@
+"""Long lists cut into pages (#28): the late items past `plan.LAPSES_ROWS` rows go on
+over pages by date, each linked from every other with its dates, and counted whole."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sitecheck import FICTIONAL_SCALE
+
+from ketluan.fictional import dump, generate
+from ketluan.index.lapses import lapses
+from ketluan.index.site_index import SiteIndex, build_index
+from ketluan.load import validate_text
+from ketluan.render import plan, urls
+from ketluan.render.pages import SitePages
+from ketluan.render.paging import cut
+
+
+@given(st.lists(st.integers(0, 6)).map(sorted), st.integers(1, 9))
+def test_a_list_is_cut_in_order_into_pages_no_longer_than_asked(
+    items: list[int], size: int
+) -> None:
+    pages = cut(items, size, key=lambda n: n)
+    assert [n for page in pages for n in page] == items  # nothing lost, none twice
+    assert all(len(page) <= size for page in pages)
+    assert all(pages[:-1]) and (len(pages) == 1 or pages[-1])  # no empty page but a lone one
+    for before, after in pairwise(pages):
+        # Cut between two keys, unless that left a page under half full.
+        assert before[-1] != after[0] or len(before) == size
+        assert len(before) * 2 >= size
+
+
+def test_a_date_is_not_cut_apart_when_the_page_can_end_before_it() -> None:
+    assert cut([1, 1, 2, 2, 2, 3], 4, key=lambda n: n) == [[1, 1], [2, 2, 2, 3]]
+    assert cut([1, 2, 2, 2, 2, 2], 4, key=lambda n: n) == [[1, 2, 2, 2], [2, 2]]
+    with pytest.raises(ValueError, match="at least one"):
+        cut([1], 0, key=lambda n: n)
+
+
+@pytest.fixture(scope="module")
+def index() -> SiteIndex:
+    return build_index(validate_text(dump(generate(FICTIONAL_SCALE)), "mau.yml"))
+
+
+def _rows(html: str) -> list[str]:
+    return re.findall(r'<tr data-kl-lapse [^>]*data-kl-due="([0-9-]+)"', html)
+
+
+def test_few_late_items_are_one_page(index: SiteIndex) -> None:
+    assert not [p for p in plan.plan(index) if p.kind == "lapses_part"]
+    html = SitePages(index).lapses(urls.LAPSES)
+    assert "kl-pager" not in html
+    assert len(_rows(html)) == len(lapses(index).listed)
+
+
+def test_many_late_items_go_on_over_pages_by_date(
+    index: SiteIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = lapses(index).listed
+    monkeypatch.setattr(plan, "LAPSES_ROWS", len(listed) // 3)
+    parts = [p for p in plan.plan(index) if p.kind == "lapses_part"]
+    assert [p.arg for p in parts] == [str(n) for n in range(2, len(parts) + 2)]
+    assert len(parts) >= 2
+    site = SitePages(index)
+    pages = [site.lapses(urls.LAPSES)] + [
+        site.generated(p, urls.lapses_page(int(p.arg))) for p in parts
+    ]
+    dues = [_rows(html) for html in pages]
+    assert [d for page in dues for d in page] == [x.due.deadline.date.isoformat() for x in listed]
+    assert all(0 < len(page) <= plan.LAPSES_ROWS for page in dues)
+    late = sum(1 for x in listed if x.late_as_of_version)
+    for number, html in enumerate(pages, 1):
+        # Every page counts all the late items, and links the others with their dates.
+        assert f"<span data-kl-lapse-count>{late}</span>" in html
+        here = urls.lapses_page(number)
+        for other in range(1, len(pages) + 1):
+            link = f'href="{urls.relative(urls.lapses_page(other), here)}"'
+            assert (link in html) == (other != number), (number, other)
+        first = dues[number - 1][0]
+        day, month, year = int(first[8:]), int(first[5:7]), first[:4]
+        assert f"trang {number} ({day}/{month}/{year}" in html
+        assert ("Các quý trước nữa" in html) == (number == 1 and bool(lapses(index).older))
+    counted = re.search(r'data-kl-late="([^"]*)"', pages[0])
+    assert counted is not None
+    assert sum(int(item.rsplit(":", 1)[1]) for item in counted.group(1).split()) == len(listed)
