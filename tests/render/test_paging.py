@@ -87,3 +87,29 @@ def test_many_late_items_go_on_over_pages_by_date(
     counted = re.search(r'data-kl-late="([^"]*)"', pages[0])
     assert counted is not None
     assert sum(int(item.rsplit(":", 1)[1]) for item in counted.group(1).split()) == len(listed)
+
+
+def test_a_long_list_of_changes_is_counted_by_lead_agency(
+    index: SiteIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ketluan.index.changes import compare_with_previous
+    from ketluan.render import pages
+
+    ch = compare_with_previous(index)
+    assert ch.previous is not None and len(ch.new) > 3 and ch.overdue
+    full = SitePages(index).changes(urls.CHANGES)
+    monkeypatch.setattr(pages, "CHANGES_LISTED", 3)
+    short = SitePages(index).changes(urls.CHANGES)
+    assert len(short) < len(full)
+    section = short[short.index("## Nhiệm vụ mới") :].split("\n## ")[0]
+    counted = re.findall(
+        r'<a class="kl-agency" href="\.\./co-quan/([^/]+)/">[^<]*</a>: (\d+)', section
+    )
+    leads = [a.id for e in ch.new for a in e.leaders]
+    assert {agency: int(n) for agency, n in counted} == {a: leads.count(a) for a in set(leads)}
+    assert 'class="kl-ref"' not in section  # no task named one by one
+    # A list at the limit is still named task by task.
+    monkeypatch.setattr(pages, "CHANGES_LISTED", len(ch.new))
+    listed = SitePages(index).changes(urls.CHANGES)
+    section = listed[listed.index("## Nhiệm vụ mới") :].split("\n## ")[0]
+    assert section.count('class="kl-ref"') == len(ch.new)
