@@ -65,9 +65,10 @@
     if (none) none.hidden = shown > 0;
   }
 
-  // The overview counted again by the reader's clock: each row carries, per task, the
-  // day its first deadline passes and its report's word (ketluan/index/overview.py).
-  // Reports do not change with the clock; what has passed does.
+  // The overview counted again by the reader's clock: each row carries its tasks by the
+  // day their first deadline passes and their report's word, with how many share both
+  // (ketluan/index/overview.py). Reports do not change with the clock; what has passed
+  // does.
   function recount(table) {
     var now = new Date();
     var pad = function (n) { return (n < 10 ? "0" : "") + n; };
@@ -76,14 +77,16 @@
     var totals = {};
     for (var i = 0; i < rows.length; i++) {
       var clock = JSON.parse(rows[i].getAttribute("data-kl-clock") || "[]");
-      var due = 0, passed = 0, reported = 0, onTime = 0, late = 0;
-      clock.forEach(function (task) {
-        var gone = task[0] !== "" && task[0] <= today;
-        if (gone) due++;
-        if (gone && task[1] === "") passed++;
-        if (task[1] === "qua-han") reported++;
-        if (task[1] === "dung-han") onTime++;
-        if (task[1] === "qua-han-xong") late++;
+      var due = 0, passed = 0, reported = 0, onTime = 0, late = 0, led = 0;
+      clock.forEach(function (tasks) {
+        var n = tasks[2];
+        var gone = tasks[0] !== "" && tasks[0] <= today;
+        led += n;
+        if (gone) due += n;
+        if (gone && tasks[1] === "") passed += n;
+        if (tasks[1] === "qua-han") reported += n;
+        if (tasks[1] === "dung-han") onTime += n;
+        if (tasks[1] === "qua-han-xong") late += n;
       });
       rows[i].querySelector('[data-kl-count="due"]').textContent = String(due);
       rows[i].querySelector('[data-kl-count="passed"]').textContent = String(passed);
@@ -96,7 +99,7 @@
       sum.late += late;
       sum.overdue += reported;
       sum.passed += passed;
-      sum.rest += clock.length - onTime - late - reported - passed;
+      sum.rest += led - onTime - late - reported - passed;
     }
     redraw(totals);
     var day = document.querySelector("[data-kl-bars-day]");

@@ -13,6 +13,7 @@ the reader's clock (docs/assets/ketluan-table.js) as the late-items page does.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -35,9 +36,11 @@ class AgencyTally:
     overdue: int  # reported overdue
     passed_unreported: int  # a deadline passed, no report at all
     unreported: int  # no report at all
-    # Per task: the first day on which one of its deadlines has passed ("" when it has
-    # none that can pass) and its report's word ("" when none): [["2026-06-01", ""], …].
-    clock: tuple[tuple[str, str], ...] = ()
+    # Its tasks by the first day on which one of their deadlines has passed ("" when
+    # none can pass) and their report's word ("" when none), with how many share both:
+    # [["2026-06-01", "", 3], …]. Counted, not one per task: at four times a province
+    # the busiest agencies lead hundreds of tasks, on few dates.
+    clock: tuple[tuple[str, str, int], ...] = ()
 
     @property
     def agency_id(self) -> str:
@@ -73,8 +76,13 @@ def overview(index: SiteIndex) -> tuple[date, list[AgencyTally]]:
                 passed_unreported=sum(p and s is None for p, s in zip(past, statuses, strict=True)),
                 unreported=statuses.count(None),
                 clock=tuple(
-                    (_passes_on(e), _CODES.get(s, "khac") if s else "")
-                    for e, s in zip(led, statuses, strict=True)
+                    (day, word, n)
+                    for (day, word), n in sorted(
+                        Counter(
+                            (_passes_on(e), _CODES.get(s, "khac") if s else "")
+                            for e, s in zip(led, statuses, strict=True)
+                        ).items()
+                    )
                 ),
             )
         )

@@ -39,6 +39,9 @@ def environment() -> jinja2.Environment:
         auto_reload=False,
         bytecode_cache=_bytecode_cache(),
     )
+    # Data in attributes (an agency's tasks by date) is read by scripts, not people: no
+    # spaces after separators, which on a province's overview came to tens of kilobytes.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     env.filters["vi_date"] = vi_date
     env.filters["deadline_note"] = deadline_note
     env.filters["css_string"] = css_string
