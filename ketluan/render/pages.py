@@ -56,6 +56,13 @@ CHANGES_LISTED = 100
 # (a year); older quarters are counted, each linked to its own version, so that the page
 # stays the same size however many quarters came before (#28: 1.3 MB after 40).
 HISTORY_LISTED = 4
+# Of those, the open tasks are listed while this many rows are not passed; a quarter
+# that would pass them is counted (at four times a province the busiest agency had 600
+# open tasks over four quarters: 320 KB).
+HISTORY_ROWS = 200
+# An agency page's long lists (deadlines, tasks given through a heading, the previous
+# quarter's open ones) past this many: compact, or on the history page.
+AGENCY_LISTED = 60
 
 
 def clock_counts(dues: Iterable[Due]) -> str:
@@ -323,6 +330,7 @@ class SitePages:
             view=view,
             timeline=timeline,
             still_open=still_open,
+            LISTED=AGENCY_LISTED,
         )
 
     def _still_open(self, entries: Iterable[Entry]) -> list[Entry]:
@@ -338,13 +346,19 @@ class SitePages:
         for entry in view.earlier:
             by_quarter.setdefault(entry.conclusion.key, []).append(entry)
         quarters = [(entries[0].conclusion, entries) for entries in reversed(by_quarter.values())]
+        listed = []
+        rows = 0
+        for quarter, entries in quarters[:HISTORY_LISTED]:
+            still = self._still_open(entries)
+            shown = rows + len(still) <= HISTORY_ROWS
+            rows += len(still) if shown else 0
+            listed.append((quarter, entries, still, shown))
         return render(
             "agency_history.md.j2",
             **self._context(here),
             view=view,
-            listed=quarters[:HISTORY_LISTED],
+            listed=listed,
             counted=quarters[HISTORY_LISTED:],
-            still_open=self._still_open,
         )
 
     def states(self, entries: tuple[Entry, ...]) -> list[tuple[str, int]]:

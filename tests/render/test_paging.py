@@ -13,7 +13,7 @@ from sitecheck import FICTIONAL_SCALE
 
 from ketluan.fictional import dump, generate
 from ketluan.index.lapses import lapses
-from ketluan.index.site_index import SiteIndex, build_index
+from ketluan.index.site_index import AgencyView, SiteIndex, build_index
 from ketluan.load import validate_text
 from ketluan.render import plan, urls
 from ketluan.render.pages import SitePages
@@ -113,3 +113,54 @@ def test_a_long_list_of_changes_is_counted_by_lead_agency(
     listed = SitePages(index).changes(urls.CHANGES)
     section = listed[listed.index("## Nhiệm vụ mới") :].split("\n## ")[0]
     assert section.count('class="kl-ref"') == len(ch.new)
+
+
+def _section(html: str, heading: str) -> str:
+    return html[html.index(heading) :].split("\n## ")[0]
+
+
+def test_an_agency_pages_long_lists_turn_compact(
+    index: SiteIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ketluan.render import pages
+
+    site = SitePages(index)
+    previous = index.quarters[-2]
+
+    def still_open(view: AgencyView) -> int:
+        states = [index.state(e) for e in view.earlier if e.conclusion is previous]
+        return sum(1 for st in states if not (st.done or st.stopped))
+
+    view = max(index.agencies.values(), key=lambda v: (len(v.dues) > 1, still_open(v)))
+    assert len(view.dues) > 1 and still_open(view) > 1
+    here = urls.agency(view.agency.id)
+    full = site.agency(here, view.agency.id)
+    assert "kl-opening" in _section(full, "## Thời hạn")
+    assert "Còn mở hoặc quá hạn từ quý trước" in full and "<table" in full.split("Còn mở hoặc")[1]
+    monkeypatch.setattr(pages, "AGENCY_LISTED", 1)
+    short = SitePages(index).agency(here, view.agency.id)
+    dues = _section(short, "## Thời hạn")
+    assert "kl-opening" not in dues  # the cards below have the words
+    assert dues.count("<tr>") == len(view.dues) + 1  # every deadline still listed
+    rest = short.split("Còn mở hoặc quá hạn từ quý trước")[1]
+    assert "<table" not in rest
+    assert f'href="{urls.relative(urls.agency_history(view.agency.id), here)}"' in rest
+    assert f"{still_open(view)} nhiệm vụ của Kết luận {previous.title}" in rest
+
+
+def test_an_agency_history_lists_open_tasks_within_its_rows(
+    index: SiteIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ketluan.render import pages
+
+    view = max(index.agencies.values(), key=lambda v: len(v.earlier))
+    here = urls.agency_history(view.agency.id)
+    full = SitePages(index).agency_history(here, view.agency.id)
+    rows = full.count("<tr><td>")
+    assert rows > 2
+    monkeypatch.setattr(pages, "HISTORY_ROWS", rows - 1)
+    short = SitePages(index).agency_history(here, view.agency.id)
+    assert 0 < short.count("<tr><td>") <= rows - 1
+    assert "không liệt kê ở đây vì trang đã dài" in short
+    # Each quarter keeps its heading, counts and link, listed or not.
+    assert short.count("\n## ") == full.count("\n## ")
