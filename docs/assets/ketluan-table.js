@@ -91,8 +91,8 @@
       rows[i].querySelector('[data-kl-count="due"]').textContent = String(due);
       rows[i].querySelector('[data-kl-count="passed"]').textContent = String(passed);
       rows[i].setAttribute("data-overdue", String(reported + passed));
-      var key = rows[i].getAttribute("data-group") === "cap-xa" ?
-        "cap-xa" : rows[i].getAttribute("data-kl-agency");
+      // An agency drawn in a shared bar (the communes, the others) says which.
+      var key = rows[i].getAttribute("data-kl-bar-of") || rows[i].getAttribute("data-kl-agency");
       var sum = totals[key] = totals[key] ||
         { "on-time": 0, late: 0, overdue: 0, passed: 0, rest: 0 };
       sum["on-time"] += onTime;

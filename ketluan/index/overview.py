@@ -99,20 +99,33 @@ class Bar:
     """One bar of the overview's picture: an agency (or all communes together), its
     tasks, and each non-empty state's (name, x, width), as long as its number of tasks."""
 
-    key: str  # the agency's id, or "cap-xa" for the communes together
+    key: str  # the agency's id, "cap-xa" for the communes together, "khac" for the rest
     name: str
     led: int
     parts: tuple[tuple[str, float, float], ...]
+    members: tuple[str, ...]  # the ids of the agencies it counts
+
+
+# Bars drawn one per agency, the agencies leading the most tasks; the others, beyond
+# them, share one bar as the communes do (at four times a province, 370 bars made the
+# picture unreadable and 130 KB).
+BARS_SHOWN = 30
 
 
 def bars(tallies: list[AgencyTally]) -> list[Bar]:
-    """The overview's bars: one per lead agency, the communes (a province has a hundred)
-    in one, all drawn to the same scale."""
+    """The overview's bars: one per lead agency (the `BARS_SHOWN` leading the most
+    tasks, the others in one), the communes (a province has a hundred) in one, all
+    drawn to the same scale."""
+    own = [t for t in tallies if t.view.agency.group is not AgencyGroup.COMMUNE]
+    busiest = {t.agency_id for t in sorted(own, key=lambda t: -t.led)[:BARS_SHOWN]}
     rows = [
         (t.agency_id, t.view.agency.short or t.view.agency.name, [t])
-        for t in tallies
-        if t.view.agency.group is not AgencyGroup.COMMUNE
+        for t in own
+        if t.agency_id in busiest
     ]
+    others = [t for t in own if t.agency_id not in busiest]
+    if others:
+        rows.append(("khac", f"Các cơ quan, đơn vị khác ({len(others)} đơn vị)", others))
     communes = [t for t in tallies if t.view.agency.group is AgencyGroup.COMMUNE]
     if communes:
         rows.append(("cap-xa", f"Các xã, phường ({len(communes)} đơn vị)", communes))
@@ -133,7 +146,7 @@ def bars(tallies: list[AgencyTally]) -> list[Bar]:
                 width = round(BAR_WIDTH * n / widest, 1)
                 parts.append((segment, round(x, 1), width))
                 x += width
-        out.append(Bar(key, name, led, tuple(parts)))
+        out.append(Bar(key, name, led, tuple(parts), tuple(t.agency_id for t in ts)))
     return out
 
 

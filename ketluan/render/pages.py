@@ -305,13 +305,15 @@ class SitePages:
         for view in self.index.agencies_sorted:
             groups[view.agency.group].append(view)
         day, tallies = overview(self.index)
+        drawn = bars(tallies)
         return render(
             "agencies.md.j2",
             **self._context(here),
             groups=groups,
             tallies=tallies,
             tally_day=day,
-            bars=bars(tallies),
+            bars=drawn,
+            bar_of={member: bar.key for bar in drawn for member in bar.members},
         )
 
     def agency(self, here: str, agency_id: str) -> str:

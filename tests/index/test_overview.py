@@ -120,3 +120,25 @@ def test_the_table_counts_the_version_s_year_only() -> None:
     ]
     assert sum(r.led for r in rows) == sum(len(e.leaders) for e in counted)
     assert len(counted) < len(index.earlier) + len(index.entries)  # older ones left out
+
+
+def test_past_the_busiest_agencies_the_others_share_one_bar(monkeypatch: Any) -> None:
+    from ketluan.index import overview as module
+    from ketluan.model import AgencyGroup
+
+    scale = Scale(quarters=1, agencies=40, communes=10, tasks_per_quarter=80, documents=10)
+    _day, tallies = overview(build_index(validate_text(dump(generate(scale)), "mau.yml")))
+    own = [t for t in tallies if t.view.agency.group is not AgencyGroup.COMMUNE]
+    monkeypatch.setattr(module, "BARS_SHOWN", 5)
+    drawn = module.bars(tallies)
+    keys = [b.key for b in drawn]
+    assert len(own) > 5 and keys[5] == "khac" and keys[-1] == "cap-xa" and len(keys) == 7
+    # The five drawn alone lead at least as many tasks as any agency in the shared bar.
+    alone = {t.agency_id: t.led for t in own if t.agency_id in keys}
+    shared = next(b for b in drawn if b.key == "khac")
+    assert min(alone.values()) >= max(t.led for t in own if t.agency_id in shared.members)
+    assert shared.led == sum(t.led for t in own if t.agency_id in shared.members)
+    assert f"({len(own) - 5} đơn vị)" in shared.name
+    # Every lead agency is in exactly one bar.
+    members = [m for b in drawn for m in b.members]
+    assert sorted(members) == sorted(t.agency_id for t in tallies)
