@@ -364,6 +364,10 @@ class SiteIndex:
         version (an earlier quarter's dates have theirs in its own version)."""
         return frozenset(d.deadline.date for d in self.dues)
 
+    def current_dues(self, day: date) -> tuple[Due, ...]:
+        """This version's own deadlines on `day`, in document order."""
+        return tuple(d for d in self.by_date.get(day, ()) if d.entry.conclusion is self.conclusion)
+
     def is_current(self, entry: Entry) -> bool:
         """Whether the task belongs to this version's conclusion."""
         return entry.conclusion is self.conclusion

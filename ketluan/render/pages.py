@@ -42,7 +42,13 @@ from ketluan.model.outline import Text, blocks, document_of
 from ketluan.render import labels, urls
 from ketluan.render.environment import environment, render
 from ketluan.render.linkify import Segment, segments
-from ketluan.render.plan import FixedPage, PlannedPage, lapse_pages, print_groups
+from ketluan.render.plan import (
+    FixedPage,
+    PlannedPage,
+    deadline_pages,
+    lapse_pages,
+    print_groups,
+)
 from ketluan.render.timeline import layout
 from ketluan.text.vietnamese import collation_key
 
@@ -60,6 +66,8 @@ HISTORY_LISTED = 4
 # that would pass them is counted (at four times a province the busiest agency had 600
 # open tasks over four quarters: 320 KB).
 HISTORY_ROWS = 200
+# The deadlines index names a date's tasks up to this many; more, it counts them.
+DAY_LISTED = 12
 # An agency page's long lists (deadlines, tasks given through a heading, the previous
 # quarter's open ones) past this many: compact, or on the history page.
 AGENCY_LISTED = 60
@@ -384,13 +392,31 @@ class SitePages:
             months=months,
             current=current,
             timeline=timeline,
+            DAY_LISTED=DAY_LISTED,
         )
 
     def deadline(self, here: str, day: str) -> str:
-        """What this quarter's tasks have due on one date, as cards."""
+        """What this quarter's tasks have due on one date, as cards (the first of its
+        pages when they are many: `plan.DEADLINE_CARDS`)."""
+        return self.deadline_part(here, f"{day}/1")
+
+    def deadline_part(self, here: str, day_and_number: str) -> str:
+        """Page `number` of a date's deadlines ("2027-03-31/2"), linking the others."""
+        day, number = day_and_number.split("/")
         when = date.fromisoformat(day)
-        current = [d for d in self.index.by_date[when] if self.index.is_current(d.entry)]
-        return render("deadline.md.j2", **self._context(here), day=when, current=current)
+        current = self.index.current_dues(when)
+        parts = deadline_pages(current)
+        return render(
+            "deadline.md.j2",
+            **self._context(here),
+            day=when,
+            current=current,
+            shown=parts[int(number) - 1],
+            part=int(number),
+            pager=[(n, urls.deadline(when, n)) for n in range(1, len(parts) + 1)]
+            if len(parts) > 1
+            else [],
+        )
 
     def documents(self, here: str) -> str:
         """Referenced documents by issuing level, then type."""

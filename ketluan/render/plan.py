@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ketluan.index.lapses import Lapse, Lapses, lapses
-from ketluan.index.site_index import AgencyView, SiteIndex
+from ketluan.index.site_index import AgencyView, Due, SiteIndex
 from ketluan.model import AgencyGroup
 from ketluan.render import urls
 from ketluan.render.paging import cut
@@ -29,6 +29,7 @@ Kind = Literal[
     "directive_text",
     "print_group",
     "lapses_part",
+    "deadline_part",
 ]
 
 # What a generated page's source file holds: nothing. The plugin replaces the whole
@@ -81,6 +82,7 @@ SEARCH_WEIGHT: dict[str, tuple[float, float]] = {
     "agency_history": (0.0, 0.0),  # earlier tasks, each in its own full text: left out
     "print_group": (0.0, 0.0),  # the agency pages' cards again, for paper: left out
     "lapses_part": (0.0, 0.0),  # the first page's words again, and rows left out
+    "deadline_part": (1.0, 0.5),  # a date's cards beyond its first page
     "deadline": (1.0, 0.5),
     "document": (1.0, 0.5),
     "directive_text": (1.0, 1.0),
@@ -134,6 +136,16 @@ def lapse_pages(listed: Lapses) -> list[Sequence[Lapse]]:
     return cut(listed.listed, LAPSES_ROWS, key=lambda lapse: lapse.due.deadline.date)
 
 
+# Cards on a deadline date's page (about 1.2 KB each): the end of a quarter can hold
+# hundreds at a province's volume; past it, the date goes on at `trang-2/`, ...
+DEADLINE_CARDS = 150
+
+
+def deadline_pages(dues: Sequence[Due]) -> list[Sequence[Due]]:
+    """A date's deadlines in pages of at most `DEADLINE_CARDS` (one page when they fit)."""
+    return cut(dues, DEADLINE_CARDS, key=id)
+
+
 def _page(url: str, kind: Kind, arg: str) -> PlannedPage:
     return PlannedPage(f"{url.rstrip('/')}.md", kind, arg)
 
@@ -154,7 +166,13 @@ def plan(index: SiteIndex) -> list[PlannedPage]:
         for a, view in index.agencies.items()
         if view.earlier
     ]
-    pages += [_page(urls.deadline(d), "deadline", d.isoformat()) for d in sorted(index.days)]
+    for day in sorted(index.days):
+        pages.append(_page(urls.deadline(day), "deadline", day.isoformat()))
+        parts = len(deadline_pages(index.current_dues(day)))
+        pages += [
+            _page(urls.deadline(day, n), "deadline_part", f"{day.isoformat()}/{n}")
+            for n in range(2, parts + 1)
+        ]
     pages += [_page(urls.document(d), "document", d) for d in index.documents]
     pages += [
         _page(urls.directive_text(v.document.id), "directive_text", v.document.id)

@@ -45,9 +45,10 @@ def agency_history(agency_id: str) -> str:
     return f"{AGENCIES}{agency_id}/lich-su/"
 
 
-def deadline(day: date) -> str:
-    """`/thoi-han/<yyyy-mm-dd>/`."""
-    return f"{DEADLINES}{day.isoformat()}/"
+def deadline(day: date, number: int = 1) -> str:
+    """`/thoi-han/<yyyy-mm-dd>/`; a date of many deadlines goes on at `trang-2/`, ..."""
+    first = f"{DEADLINES}{day.isoformat()}/"
+    return first if number == 1 else f"{first}trang-{number}/"
 
 
 def document(document_id: str) -> str:
@@ -87,8 +88,10 @@ def task_in(anchor: str, key: str | None = None, document: str | None = None) ->
 
 
 _OWN_TO_A_QUARTER = (
-    (re.compile(rf"{DEADLINES}\d{{4}}-\d{{2}}-\d{{2}}/"), DEADLINES),
+    (re.compile(rf"{DEADLINES}\d{{4}}-\d{{2}}-\d{{2}}/(?:trang-\d+/)?"), DEADLINES),
     (re.compile(rf"({DOCUMENTS}[a-z0-9-]+/)toan-van/"), r"\1"),
+    # A list's later pages: a later version may have fewer.
+    (re.compile(rf"{LAPSES}trang-\d+/"), LAPSES),
 )
 
 
@@ -96,7 +99,8 @@ def lasting(url: str) -> str:
     """The page of every later version nearest to page `url`: the page itself, but for
     the pages a version holds for its own quarter only (a deadline date's, a directive's
     full text), which later versions link rather than copy: the deadlines' index, the
-    directive's document page (kept while any later version cites or holds it)."""
+    directive's document page (kept while any later version cites or holds it); and
+    for a long list's later pages, its first."""
     for own, kept in _OWN_TO_A_QUARTER:
         if own.fullmatch(url):
             return own.sub(kept, url)

@@ -164,3 +164,48 @@ def test_an_agency_history_lists_open_tasks_within_its_rows(
     assert "không liệt kê ở đây vì trang đã dài" in short
     # Each quarter keeps its heading, counts and link, listed or not.
     assert short.count("\n## ") == full.count("\n## ")
+
+
+def test_a_date_of_many_deadlines_goes_on_over_pages(
+    index: SiteIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    busiest = max(index.days, key=lambda d: len(index.current_dues(d)))
+    dues = index.current_dues(busiest)
+    assert len(dues) >= 3
+    site = SitePages(index)
+    assert not [p for p in plan.plan(index) if p.kind == "deadline_part"]
+    assert "kl-pager" not in site.deadline(urls.deadline(busiest), busiest.isoformat())
+    monkeypatch.setattr(plan, "DEADLINE_CARDS", 2)
+    parts = [p for p in plan.plan(index) if p.kind == "deadline_part"]
+    mine = [p for p in parts if p.arg.startswith(busiest.isoformat())]
+    assert len(mine) == (len(dues) + 1) // 2 - 1
+    pages = [site.deadline(urls.deadline(busiest), busiest.isoformat())] + [
+        site.generated(p, urls.deadline(busiest, int(p.arg.split("/")[1]))) for p in mine
+    ]
+    cards = [re.findall(r'<p class="kl-due">', html) for html in pages]
+    assert sum(len(c) for c in cards) == len(dues) and all(len(c) <= 2 for c in cards)
+    for number, html in enumerate(pages, 1):
+        assert f"{len(dues)} thời hạn" in html  # each page says how many the date has
+        here = urls.deadline(busiest, number)
+        pager = html[html.index('<nav class="kl-pager"') :].split("</nav>")[0]
+        for other in range(1, len(pages) + 1):
+            link = f'href="{urls.relative(urls.deadline(busiest, other), here)}"'
+            assert (link in pager) == (other != number)
+    # Every page a plan holds is one MkDocs can place: no two at one address.
+    sources = [p.src_uri for p in plan.plan(index)]
+    assert len(sources) == len(set(sources))
+
+
+def test_the_deadlines_index_counts_a_date_of_many(
+    index: SiteIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ketluan.render import pages
+
+    busiest = max(index.days, key=lambda d: len(index.current_dues(d)))
+    n = len(index.current_dues(busiest))
+    monkeypatch.setattr(pages, "DAY_LISTED", n - 1)
+    html = SitePages(index).deadlines(urls.DEADLINES)
+    line = next(
+        li for li in html.splitlines() if li.startswith("<li>") and busiest.isoformat() in li
+    )
+    assert line.endswith(f"— {n} thời hạn</li>") and "kl-ref" not in line

@@ -23,3 +23,12 @@ def test_relative_links() -> None:
     assert urls.relative("co-quan/x/", "") == "co-quan/x/"
     assert urls.relative("", "co-quan/x/") == "../../"
     assert urls.relative("", "") == "./"
+
+
+def test_a_page_a_version_holds_for_its_own_quarter_leads_to_one_every_version_keeps() -> None:
+    day = date(2027, 3, 31)
+    assert urls.lasting(urls.deadline(day)) == urls.DEADLINES
+    assert urls.lasting(urls.deadline(day, 3)) == urls.DEADLINES
+    assert urls.lasting(urls.directive_text("12-kh-tu")) == urls.document("12-kh-tu")
+    assert urls.lasting(urls.agency("so-noi-vu")) == urls.agency("so-noi-vu")
+    assert urls.lasting(urls.lapses_page(2)) == urls.LAPSES
