@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ketluan.index.changes import compare_with_previous, excerpt, wording
 from ketluan.index.lapses import Lapses, lapses
-from ketluan.index.overview import bars, overview
+from ketluan.index.overview import bars, communes_apart, overview, together
 from ketluan.index.site_index import (
     AgencyView,
     DocumentView,
@@ -314,14 +314,32 @@ class SitePages:
             groups[view.agency.group].append(view)
         day, tallies = overview(self.index)
         drawn = bars(tallies)
+        apart = communes_apart(tallies)
         return render(
             "agencies.md.j2",
             **self._context(here),
             groups=groups,
-            tallies=tallies,
+            tallies=[t for t in tallies if t.view.agency.group is not AgencyGroup.COMMUNE]
+            if apart
+            else tallies,
+            communes=together(apart) if apart else None,
             tally_day=day,
             bars=drawn,
             bar_of={member: bar.key for bar in drawn for member in bar.members},
+        )
+
+    def communes(self, here: str, _arg: str = "") -> str:
+        """The communes' own overview and list, when they are many
+        (`overview.COMMUNES_APART`)."""
+        day, tallies = overview(self.index)
+        views = [v for v in self.index.agencies_sorted if v.agency.group is AgencyGroup.COMMUNE]
+        return render(
+            "communes.md.j2",
+            **self._context(here),
+            views=views,
+            tallies=communes_apart(tallies),
+            tally_day=day,
+            bar_of={t.agency_id: "cap-xa" for t in tallies},
         )
 
     def agency(self, here: str, agency_id: str) -> str:

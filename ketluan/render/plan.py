@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ketluan.index.lapses import Lapse, Lapses, lapses
+from ketluan.index.overview import communes_apart, overview
 from ketluan.index.site_index import AgencyView, Due, SiteIndex
 from ketluan.model import AgencyGroup
 from ketluan.render import urls
@@ -30,6 +31,7 @@ Kind = Literal[
     "print_group",
     "lapses_part",
     "deadline_part",
+    "communes",
 ]
 
 # What a generated page's source file holds: nothing. The plugin replaces the whole
@@ -83,6 +85,7 @@ SEARCH_WEIGHT: dict[str, tuple[float, float]] = {
     "print_group": (0.0, 0.0),  # the agency pages' cards again, for paper: left out
     "lapses_part": (0.0, 0.0),  # the first page's words again, and rows left out
     "deadline_part": (1.0, 0.5),  # a date's cards beyond its first page
+    "communes": (0.5, 0.5),  # names found on their own pages
     "deadline": (1.0, 0.5),
     "document": (1.0, 0.5),
     "directive_text": (1.0, 1.0),
@@ -179,6 +182,8 @@ def plan(index: SiteIndex) -> list[PlannedPage]:
         for v in index.directives
     ]
     pages += [_page(urls.print_group(g), "print_group", g) for g in print_groups(index)]
+    if communes_apart(overview(index)[1]):
+        pages.append(_page(urls.COMMUNES, "communes", ""))
     parts = len(lapse_pages(lapses(index)))
     pages += [_page(urls.lapses_page(n), "lapses_part", str(n)) for n in range(2, parts + 1)]
     return pages

@@ -16,6 +16,8 @@ FULL_TEXT = "toan-van/"
 TARGETS = "chi-tieu/"
 CHANGES = "thay-doi/"
 LAPSES = "viec-cham/"
+# The communes, with their own overview, when they are many (index/overview.py).
+COMMUNES = "xa-phuong/"
 EXPORTS = "xuat/"
 EXPORT_CSV = f"{EXPORTS}nhiem-vu.csv"
 EXPORT_XLSX = f"{EXPORTS}nhiem-vu.xlsx"

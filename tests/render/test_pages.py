@@ -57,9 +57,10 @@ def test_every_page_matches_its_golden_file(key: str, request: pytest.FixtureReq
 
 def test_every_kind_of_page_is_covered() -> None:
     kinds = {p.kind for key in VERSIONS for p in plan(build_index(load(DATA), key))}
-    # A bundle split by agency group, late items and a date over several pages, need a
-    # province's tasks: test_print_groups.py and test_paging.py.
-    assert kinds | {"print_group", "lapses_part", "deadline_part"} == set(get_args(Kind))
+    # A bundle split by agency group, late items and a date over several pages, the
+    # communes apart, need a province's tasks: test_print_groups.py and test_paging.py.
+    tested_apart = {"print_group", "lapses_part", "deadline_part", "communes"}
+    assert kinds | tested_apart == set(get_args(Kind))
 
 
 def test_every_kind_and_fixed_page_has_its_renderer() -> None:

@@ -209,3 +209,33 @@ def test_the_deadlines_index_counts_a_date_of_many(
         li for li in html.splitlines() if li.startswith("<li>") and busiest.isoformat() in li
     )
     assert line.endswith(f"— {n} thời hạn</li>") and "kl-ref" not in line
+
+
+def test_many_communes_are_one_row_of_the_overview_and_a_page_of_their_own(
+    index: SiteIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ketluan.index import overview as module
+    from ketluan.model import AgencyGroup
+
+    _day, tallies = module.overview(index)
+    communes = [t for t in tallies if t.view.agency.group is AgencyGroup.COMMUNE]
+    assert len(communes) > 2
+    assert not [p for p in plan.plan(index) if p.kind == "communes"]
+    monkeypatch.setattr(module, "COMMUNES_APART", 2)
+    assert [p.src_uri for p in plan.plan(index) if p.kind == "communes"] == ["xa-phuong.md"]
+    site = SitePages(index)
+    agencies = site.agencies(urls.AGENCIES)
+    table = agencies[agencies.index('<table class="kl-overview"') :].split("</table>")[0]
+    rows = re.findall(r'<tr data-kl-agency="([^"]+)"', table)
+    assert rows[-1] == "cap-xa" and not {t.agency_id for t in communes} & set(rows)
+    last = table.split('<tr data-kl-agency="cap-xa"')[1]
+    cells = re.findall(r"<td[^>]*>(\d+)</td>", last)
+    assert int(cells[0]) == sum(t.led for t in communes)  # summed
+    assert int(cells[-1]) == sum(t.unreported for t in communes)
+    assert f'href="{urls.relative(urls.COMMUNES, urls.AGENCIES)}"' in last
+    own = site.generated(next(p for p in plan.plan(index) if p.kind == "communes"), urls.COMMUNES)
+    listed = re.findall(r'<tr data-kl-agency="([^"]+)" data-kl-bar-of="cap-xa"', own)
+    assert listed == [t.agency_id for t in communes]
+    views = [v for v in index.agencies_sorted if v.agency.group is AgencyGroup.COMMUNE]
+    for view in views:  # every commune listed and linked, leading tasks or not
+        assert f'href="{urls.relative(urls.agency(view.agency.id), urls.COMMUNES)}"' in own
