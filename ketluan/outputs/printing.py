@@ -9,7 +9,7 @@ from typing import Protocol
 from ketluan.index.site_index import SiteIndex
 from ketluan.outputs.pdf import PrintJob
 from ketluan.render import labels, urls
-from ketluan.render.plan import print_groups
+from ketluan.render.plan import agency_pages, print_groups
 
 
 def print_jobs(index: SiteIndex, site_dir: Path) -> list[PrintJob]:
@@ -22,7 +22,10 @@ def print_jobs(index: SiteIndex, site_dir: Path) -> list[PrintJob]:
     extract = "các văn bản chỉ đạo" if index.several_texts else "Kết luận"
     jobs = [
         PrintJob(
-            site_dir / urls.agency(a) / "index.html",
+            # An agency whose page goes on over several is printed from all its cards.
+            site_dir
+            / (urls.agency_print(a) if len(agency_pages(view)) > 1 else urls.agency(a))
+            / "index.html",
             site_dir / urls.agency_pdf(a, key),
             f"{view.agency.name} — Trích {extract} {conclusion.title}",
         )

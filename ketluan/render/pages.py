@@ -45,6 +45,7 @@ from ketluan.render.linkify import Segment, segments
 from ketluan.render.plan import (
     FixedPage,
     PlannedPage,
+    agency_pages,
     deadline_pages,
     lapse_pages,
     print_groups,
@@ -344,14 +345,24 @@ class SitePages:
 
     def agency(self, here: str, agency_id: str) -> str:
         """One agency: what the conclusion gives it, its deadlines, and the previous
-        quarter's tasks still open (listed, so that the printout shows them too)."""
+        quarter's tasks still open (listed, so that the printout shows them too); the
+        first of its pages when it has many tasks (`plan.AGENCY_CARDS`)."""
+        return self.agency_part(here, f"{agency_id}/1")
+
+    def agency_part(self, here: str, id_and_number: str) -> str:
+        """Page `number` of an agency's ("so-noi-vu/2"): the first holds all but the
+        cards past it, which the later ones hold."""
+        agency_id, number = id_and_number.split("/")
+        part = int(number)
         view = self.index.agencies[agency_id]
+        parts = agency_pages(view)
         timeline = layout(d.deadline.date for d in view.dues)
         # The previous quarter's tasks still open or overdue, listed so that the printout
         # shows them; older ones were on that quarter's printout, and all are on the
         # history page (a whole history here made the largest page pass 300 KB at 4×).
         previous = self.index.quarters[-2] if len(self.index.quarters) > 1 else None
         still_open = self._still_open(e for e in view.earlier if e.conclusion is previous)
+        shown = {(role, e.ref) for role, e in parts[part - 1]} if len(parts) > 1 else None
         return render(
             "agency.md.j2",
             **self._context(here),
@@ -359,6 +370,31 @@ class SitePages:
             timeline=timeline,
             still_open=still_open,
             LISTED=AGENCY_LISTED,
+            part=part,
+            on_page=lambda role, entries: [
+                e for e in entries if shown is None or (role, e.ref) in shown
+            ],
+            collective_on_page=[
+                (e, g)
+                for e, g in view.collective
+                if shown is None or ("collective", e.ref) in shown
+            ],
+            pager=[(n, urls.agency(agency_id, n), len(cards)) for n, cards in enumerate(parts, 1)]
+            if len(parts) > 1
+            else [],
+        )
+
+    def agency_print(self, here: str, agency_id: str) -> str:
+        """All of an agency's cards on one page, for its PDF, when its own page goes
+        on over several."""
+        view = self.index.agencies[agency_id]
+        return render(
+            "print_all.md.j2",
+            **self._context(here),
+            views=(view,),
+            groups=(),
+            group=view.agency.name,
+            bundle_pdf=urls.agency_pdf(agency_id, self.index.conclusion.key),
         )
 
     def _still_open(self, entries: Iterable[Entry]) -> list[Entry]:

@@ -16,9 +16,9 @@ from typing import Literal
 
 from ketluan.index.lapses import Lapse, Lapses, lapses
 from ketluan.index.overview import communes_apart, overview
-from ketluan.index.site_index import AgencyView, Due, SiteIndex
+from ketluan.index.site_index import AgencyView, Due, Entry, SiteIndex
 from ketluan.model import AgencyGroup
-from ketluan.render import urls
+from ketluan.render import labels, urls
 from ketluan.render.paging import cut
 
 # A generated page's kind is the name of the `SitePages` method that renders it.
@@ -32,6 +32,8 @@ Kind = Literal[
     "lapses_part",
     "deadline_part",
     "communes",
+    "agency_part",
+    "agency_print",
 ]
 
 # What a generated page's source file holds: nothing. The plugin replaces the whole
@@ -86,6 +88,8 @@ SEARCH_WEIGHT: dict[str, tuple[float, float]] = {
     "lapses_part": (0.0, 0.0),  # the first page's words again, and rows left out
     "deadline_part": (1.0, 0.5),  # a date's cards beyond its first page
     "communes": (0.5, 0.5),  # names found on their own pages
+    "agency_part": (0.5, 1.0),  # its tasks, as on its first page; its name finds that
+    "agency_print": (0.0, 0.0),  # its cards again, for paper: left out
     "deadline": (1.0, 0.5),
     "document": (1.0, 0.5),
     "directive_text": (1.0, 1.0),
@@ -149,6 +153,26 @@ def deadline_pages(dues: Sequence[Due]) -> list[Sequence[Due]]:
     return cut(dues, DEADLINE_CARDS, key=id)
 
 
+# Task cards on an agency's page (about 1.25 KB each): at four times a province the
+# busiest agency leads 176 tasks in a quarter, at a thousand tasks 300; past this, its
+# cards go on at `trang-2/`, ..., and its PDF is printed from `ban-in/`, all on one page.
+AGENCY_CARDS = 120
+
+
+def agency_pages(view: AgencyView) -> list[Sequence[tuple[str, Entry]]]:
+    """An agency's cards as (role, task), in the order its page shows them, in pages of
+    at most `AGENCY_CARDS` (one page when they fit); a role's cards kept together
+    where they can be."""
+    cards = [
+        (role, entry)
+        for role, _heading, _note in labels.AGENCY_SECTIONS
+        if role != "addressed"  # listed, not shown as cards
+        for entry in getattr(view, role)
+    ]
+    cards += [("collective", entry) for entry, _group in view.collective]
+    return cut(cards, AGENCY_CARDS, key=lambda card: card[0])
+
+
 def _page(url: str, kind: Kind, arg: str) -> PlannedPage:
     return PlannedPage(f"{url.rstrip('/')}.md", kind, arg)
 
@@ -163,7 +187,15 @@ def plan(index: SiteIndex) -> list[PlannedPage]:
     are published once, in that quarter's version, and linked there, so that a version's
     size does not grow with the number of quarters before it (#28).
     """
-    pages = [_page(urls.agency(a), "agency", a) for a in index.agencies]
+    pages = []
+    for a, view in index.agencies.items():
+        pages.append(_page(urls.agency(a), "agency", a))
+        parts = len(agency_pages(view))
+        if parts > 1:
+            pages += [
+                _page(urls.agency(a, n), "agency_part", f"{a}/{n}") for n in range(2, parts + 1)
+            ]
+            pages.append(_page(urls.agency_print(a), "agency_print", a))
     pages += [
         _page(urls.agency_history(a), "agency_history", a)
         for a, view in index.agencies.items()

@@ -37,9 +37,16 @@ FEEDS = "lich/"
 HOME = ""
 
 
-def agency(agency_id: str) -> str:
-    """`/co-quan/<slug>/`."""
-    return f"{AGENCIES}{agency_id}/"
+def agency(agency_id: str, number: int = 1) -> str:
+    """`/co-quan/<slug>/`; an agency of many tasks goes on at `trang-2/`, ..."""
+    first = f"{AGENCIES}{agency_id}/"
+    return first if number == 1 else f"{first}trang-{number}/"
+
+
+def agency_print(agency_id: str) -> str:
+    """`/co-quan/<slug>/ban-in/`: all of an agency's cards on one page, for paper, when
+    its own page goes on over several."""
+    return f"{agency(agency_id)}ban-in/"
 
 
 def agency_history(agency_id: str) -> str:
@@ -92,8 +99,9 @@ def task_in(anchor: str, key: str | None = None, document: str | None = None) ->
 _OWN_TO_A_QUARTER = (
     (re.compile(rf"{DEADLINES}\d{{4}}-\d{{2}}-\d{{2}}/(?:trang-\d+/)?"), DEADLINES),
     (re.compile(rf"({DOCUMENTS}[a-z0-9-]+/)toan-van/"), r"\1"),
-    # A list's later pages: a later version may have fewer.
+    # A list's later pages, and an agency's: a later version may have fewer.
     (re.compile(rf"{LAPSES}trang-\d+/"), LAPSES),
+    (re.compile(rf"({AGENCIES}[a-z0-9-]+/)(?:trang-\d+|ban-in)/"), r"\1"),
 )
 
 

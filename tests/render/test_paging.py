@@ -239,3 +239,46 @@ def test_many_communes_are_one_row_of_the_overview_and_a_page_of_their_own(
     views = [v for v in index.agencies_sorted if v.agency.group is AgencyGroup.COMMUNE]
     for view in views:  # every commune listed and linked, leading tasks or not
         assert f'href="{urls.relative(urls.agency(view.agency.id), urls.COMMUNES)}"' in own
+
+
+def test_an_agency_of_many_tasks_goes_on_over_pages_and_prints_whole(
+    index: SiteIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pathlib import Path
+
+    from ketluan.outputs.printing import print_jobs
+
+    view = max(index.agencies.values(), key=lambda v: len(v.lead) + len(v.support))
+    agency = view.agency.id
+    site = SitePages(index, pdf=True)
+    one = site.agency(urls.agency(agency), agency)
+    every = re.findall(r'<h3 class="kl-task__ref" id="([^"]+)"', one)
+    assert len(every) >= 4 and "kl-pager" not in one
+    monkeypatch.setattr(plan, "AGENCY_CARDS", 3)
+    planned = [p for p in plan.plan(index) if p.arg.startswith(f"{agency}/") or p.arg == agency]
+    kinds = [p.kind for p in planned]
+    assert kinds.count("agency_part") == (len(every) + 2) // 3 - 1
+    assert kinds.count("agency_print") == 1
+    pages = [site.agency(urls.agency(agency), agency)] + [
+        site.generated(p, urls.agency(agency, int(p.arg.split("/")[1])))
+        for p in planned
+        if p.kind == "agency_part"
+    ]
+    cards = [re.findall(r'<h3 class="kl-task__ref" id="([^"]+)"', html) for html in pages]
+    assert [c for page in cards for c in page] == every  # each card once, in order
+    assert all(0 < len(page) <= 3 for page in cards)
+    assert "## Thời hạn" in pages[0] and all("## Thời hạn" not in html for html in pages[1:])
+    for number, html in enumerate(pages, 1):
+        here = urls.agency(agency, number)
+        pager = html[html.index('<nav class="kl-pager"') :].split("</nav>")[0]
+        for other in range(1, len(pages) + 1):
+            link = f'href="{urls.relative(urls.agency(agency, other), here)}"'
+            assert (link in pager) == (other != number)
+        assert f'href="{urls.relative(urls.agency_print(agency), here)}"' in pager
+    # Its PDF is printed from one page holding every card.
+    whole = site.generated(
+        next(p for p in planned if p.kind == "agency_print"), urls.agency_print(agency)
+    )
+    assert len(re.findall(r'class="kl-task__ref"', whole)) == len(every)
+    job = next(j for j in print_jobs(index, Path("site")) if agency in j.pdf.name)
+    assert job.html == Path("site") / urls.agency_print(agency) / "index.html"
