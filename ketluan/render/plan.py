@@ -160,14 +160,13 @@ AGENCY_CARDS = 120
 
 
 def agency_pages(view: AgencyView) -> list[Sequence[tuple[str, Entry]]]:
-    """An agency's cards as (role, task), in the order its page shows them, in pages of
-    at most `AGENCY_CARDS` (one page when they fit); a role's cards kept together
-    where they can be."""
+    """An agency's cards (and the items of its list of tasks given through a heading)
+    as (role, task), in the order its page shows them, in pages of at most
+    `AGENCY_CARDS` (one page when they fit); a role's kept together where they can be."""
     cards = [
         (role, entry)
         for role, _heading, _note in labels.AGENCY_SECTIONS
-        if role != "addressed"  # listed, not shown as cards
-        for entry in getattr(view, role)
+        for entry in getattr(view, role)  # those given through a heading as a list's items
     ]
     cards += [("collective", entry) for entry, _group in view.collective]
     return cut(cards, AGENCY_CARDS, key=lambda card: card[0])

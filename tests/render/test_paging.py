@@ -257,7 +257,8 @@ def test_an_agency_of_many_tasks_goes_on_over_pages_and_prints_whole(
     monkeypatch.setattr(plan, "AGENCY_CARDS", 3)
     planned = [p for p in plan.plan(index) if p.arg.startswith(f"{agency}/") or p.arg == agency]
     kinds = [p.kind for p in planned]
-    assert kinds.count("agency_part") == (len(every) + 2) // 3 - 1
+    items = len(every) + one.count('<div class="kl-addressed__item">')
+    assert kinds.count("agency_part") == (items + 2) // 3 - 1
     assert kinds.count("agency_print") == 1
     pages = [site.agency(urls.agency(agency), agency)] + [
         site.generated(p, urls.agency(agency, int(p.arg.split("/")[1])))
@@ -266,7 +267,9 @@ def test_an_agency_of_many_tasks_goes_on_over_pages_and_prints_whole(
     ]
     cards = [re.findall(r'<h3 class="kl-task__ref" id="([^"]+)"', html) for html in pages]
     assert [c for page in cards for c in page] == every  # each card once, in order
-    assert all(0 < len(page) <= 3 for page in cards)
+    listed = [html.count('<div class="kl-addressed__item">') for html in pages]
+    assert sum(listed) + len(every) == items
+    assert all(0 < len(c) + n <= 3 for c, n in zip(cards, listed, strict=True))
     assert "## Thời hạn" in pages[0] and all("## Thời hạn" not in html for html in pages[1:])
     for number, html in enumerate(pages, 1):
         here = urls.agency(agency, number)
