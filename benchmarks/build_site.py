@@ -79,12 +79,18 @@ PAGE_GOAL = 300 * 1024
 
 
 def site_size(site: Path) -> tuple[int, int, str, int, list[tuple[int, str]]]:
-    """Total bytes; the largest page read on screen, its path; the largest print bundle
-    page (/ban-in/, or a group's when it is split); every page read on screen over
-    PAGE_GOAL, largest first."""
+    """Total bytes; the largest page read on screen, its path; the largest page for
+    paper (the print bundle /ban-in/, or a group's when it is split, and an agency's
+    co-quan/<id>/ban-in/ when its page goes on over several); every page read on
+    screen over PAGE_GOAL, largest first. The home page's rows for the reader's clock
+    (urls.UPCOMING_ROWS) are data its script fetches, not a page."""
     total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
-    bundles = list((site / urls.PRINT).rglob("index.html"))
-    pages = [f for f in site.rglob("*.html") if f not in bundles]
+    bundles = [
+        *(site / urls.PRINT).rglob("index.html"),
+        *(site / urls.AGENCIES).glob("*/ban-in/index.html"),
+    ]
+    rows = site / urls.UPCOMING_ROWS
+    pages = [f for f in site.rglob("*.html") if f not in bundles and f != rows]
     largest = max(pages, key=lambda f: f.stat().st_size)
     size = largest.stat().st_size
     over = sorted(((f.stat().st_size, f.relative_to(site).as_posix()) for f in pages), reverse=True)
