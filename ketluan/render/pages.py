@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ketluan.index.changes import compare_with_previous, excerpt, wording
 from ketluan.index.lapses import Lapses, lapses
-from ketluan.index.overview import bars, communes_apart, overview, together
+from ketluan.index.overview import AgencyTally, bars, communes_apart, overview, together
 from ketluan.index.site_index import (
     AgencyView,
     DocumentView,
@@ -263,6 +263,10 @@ class SitePages:
     def _lapses(self) -> Lapses:
         return lapses(self.index)
 
+    @cached_property
+    def _overview(self) -> tuple[date, list[AgencyTally]]:
+        return overview(self.index)
+
     def lapses(self, here: str) -> str:
         """The exceptions: deadlines with no completion reported, late by the reader's
         clock (as of the meeting without JavaScript); the first of their pages when
@@ -313,7 +317,7 @@ class SitePages:
         groups: dict[AgencyGroup, list[Any]] = {g: [] for g in AgencyGroup}
         for view in self.index.agencies_sorted:
             groups[view.agency.group].append(view)
-        day, tallies = overview(self.index)
+        day, tallies = self._overview
         drawn = bars(tallies)
         apart = communes_apart(tallies)
         return render(
@@ -332,7 +336,7 @@ class SitePages:
     def communes(self, here: str, _arg: str = "") -> str:
         """The communes' own overview and list, when they are many
         (`overview.COMMUNES_APART`)."""
-        day, tallies = overview(self.index)
+        day, tallies = self._overview
         views = [v for v in self.index.agencies_sorted if v.agency.group is AgencyGroup.COMMUNE]
         return render(
             "communes.md.j2",
