@@ -438,6 +438,12 @@ def test_the_home_page_lists_the_next_deadlines_from_today(page: Page, real: str
     every = [rows.nth(i).get_attribute("data-kl-due") or "" for i in range(rows.count())]
     assert shown == [d for d in every if "2026-06-01" <= d <= shown[-1]]  # dates whole
     assert "Tính từ hôm nay, 1/6/2026." in page.inner_text("body")
+    # The rows came from thoi-han/sap-toi.html: their links still lead to their pages.
+    first = page.locator("[data-kl-upcoming]:visible").first
+    href = first.locator("a.kl-date").get_attribute("href") or ""
+    assert href == f"{real}/thoi-han/{shown[0]}/"
+    first.locator("a.kl-ref").click()
+    page.wait_for_url(f"{real}/toan-van/#*")
     # Past the horizon of the list made at the meeting, the deadlines still ahead are
     # shown (each date's whole), and the passed ones with no report are counted, as on
     # the late-items page, with a link to it.

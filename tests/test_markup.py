@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from sitecheck import REPO
 
+from ketluan.render import urls
+
 # Runs MkDocs: outside the fast loop (`pytest -m 'not build'`).
 pytestmark = pytest.mark.build
 
@@ -66,8 +68,10 @@ def test_every_page_of_the_real_site_is_valid_but_for_material_s_known_errors(
 ) -> None:
     found = findings(real_site)
     assert ours(found) == []
-    # Material's toggles are on every page: the checker did read each of them.
-    pages = {p.resolve().as_uri() for p in real_site.rglob("*.html")}
+    # Material's toggles are on every page: the checker did read each of them (the
+    # home page's rows, a document of ours without Material's, read and found valid).
+    rows = real_site / urls.UPCOMING_ROWS
+    pages = {p.resolve().as_uri() for p in real_site.rglob("*.html") if p != rows}
     assert {m["url"].replace("file:/", "file:///", 1) for m in found} == pages
 
 

@@ -102,7 +102,8 @@
     var table = document.querySelector("table[data-kl-upcoming-rows]");
     if (!table) return;
     var done = function () { table.setAttribute("data-kl-upcoming-ready", ""); };
-    fetch(table.getAttribute("data-kl-upcoming-rows"))
+    var source = new URL(table.getAttribute("data-kl-upcoming-rows"), document.baseURI);
+    fetch(source.href)
       .then(function (response) {
         if (!response.ok) throw new Error(String(response.status));
         return response.text();
@@ -111,6 +112,11 @@
         // Rows the build wrote, escaped as the page is; parsed inert (no script runs).
         var parsed = new DOMParser().parseFromString(html, "text/html");
         var rows = parsed.querySelectorAll("tr[data-kl-upcoming]");
+        // Its links lead from its own address: made absolute before they move here.
+        var links = parsed.querySelectorAll("tr[data-kl-upcoming] a[href]");
+        for (var j = 0; j < links.length; j++) {
+          links[j].setAttribute("href", new URL(links[j].getAttribute("href"), source).href);
+        }
         var body = table.tBodies[0];
         while (body.firstChild) body.removeChild(body.firstChild);
         for (var i = 0; i < rows.length; i++) body.appendChild(document.importNode(rows[i], true));

@@ -229,8 +229,10 @@ class SitePages:
 
     def upcoming_rows(self) -> str:
         """Every deadline of the quarter as a row of the home page's table of next
-        deadlines (`urls.UPCOMING_ROWS`), for the reader's clock to choose from."""
-        return render("upcoming_rows.html.j2", **self._context(urls.HOME), dues=self.index.dues)
+        deadlines, for the reader's clock to choose from: a document of its own at
+        `urls.UPCOMING_ROWS`, linking from there."""
+        here = urls.UPCOMING_ROWS
+        return render("upcoming_rows.html.j2", **self._context(here), dues=self.index.dues)
 
     def full_text(self, here: str) -> str:
         """This version's conclusion as issued, every task anchored and every reference
