@@ -34,7 +34,9 @@ def test_agency_pages_weigh_most_and_the_pages_that_repeat_tasks_least() -> None
     weights: dict[str, tuple[float, float]] = {p.kind: search_weight(p) for p in plan(index)}
     weights |= {p.method: search_weight(p) for p in FIXED}
     assert weights["agency"][0] > weights["full_text"][0] == 1.0
-    assert weights["agency"][1] == weights["full_text"][1] == 1.0  # a card weighs as its task
+    # A task is found in its full text; the cards that repeat it elsewhere are left out.
+    assert weights["full_text"][1] == 1.0 and weights["agency"][1] == 0.0
+    assert weights["deadline"][1] == 0.0
     for repeats in ("deadline", "document", "changes", "targets"):
         assert weights[repeats][1] < 1.0
     assert weights["agency_history"] == (0.0, 0.0)  # earlier tasks: in their full texts
