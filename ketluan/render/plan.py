@@ -91,7 +91,7 @@ SEARCH_WEIGHT: dict[str, tuple[float, float]] = {
     "lapses_part": (0.0, 0.0),  # the first page's words again, and rows left out
     "deadline_part": (0.0, 0.0),  # a date's cards beyond its first page
     "communes": (0.5, 0.5),  # names found on their own pages
-    "agency_part": (0.5, 1.0),  # its tasks, as on its first page; its name finds that
+    "agency_part": (0.0, 0.0),  # its first page is what its name finds; cards left out
     "agency_print": (0.0, 0.0),  # its cards again, for paper: left out
     # A date finds its page; its cards, the agency pages' again, are left out (8 % of
     # the index at four times a province, for results the full text's and the
