@@ -41,7 +41,9 @@ def main() -> int:
     )
     parser.add_argument("--data", type=Path, default=REPO / "data" / "directives.yml")
     parser.add_argument("--saves", type=int, default=5)
-    parser.add_argument("--page", default="co-quan/ban-to-chuc/")
+    # The home page: every data file has one (a page the data lacks is a 404, which
+    # livereload never reloads).
+    parser.add_argument("--page", default="")
     args = parser.parse_args()
     chromium = find_chromium()
     if chromium is None:
