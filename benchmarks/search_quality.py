@@ -20,7 +20,10 @@ keystroke to results, the first query's time after the page opened (Material bui
 its index then), and the index's size gzipped.
 
     .venv/bin/python benchmarks/search_quality.py [--scales 1 4] [--engines lunr pagefind]
-        [--site SITE_DIR] [--verbose]
+        [--site SITE_DIR] [--verbose] [--directives] [--quarters 40] [--tasks 1000]
+
+`--quarters 40` searches the newest of ten years; `--tasks 1000` gives each conclusion a
+thousand tasks (as `build_site.py`).
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -347,6 +350,12 @@ def main() -> int:
         action="store_true",
         help="the fictional year with a province's other directives (about 50 a year at 1×)",
     )
+    parser.add_argument(
+        "--quarters", type=int, default=4, help="quarters of history (the newest is searched)"
+    )
+    parser.add_argument(
+        "--tasks", type=int, help="tasks per quarterly conclusion (default: 150 at 1×)"
+    )
     args = parser.parse_args()
     chromium = find_chromium()
     if chromium is None:
@@ -364,7 +373,10 @@ def main() -> int:
         for k in args.scales:
             data = Path(tmp) / f"mau-{k:g}.yml"
             make = Scale.province_year if args.directives else Scale.times
-            data.write_text(dump(generate(make(k))), encoding="utf-8")
+            scale = make(k, quarters=args.quarters)
+            if args.tasks:
+                scale = replace(scale, tasks_per_quarter=args.tasks)
+            data.write_text(dump(generate(scale)), encoding="utf-8")
             sites.append(
                 (
                     f"fictional {k:g}×",
