@@ -397,9 +397,10 @@ class SitePages:
         return render(
             "print_all.md.j2",
             **self._context(here),
+            own=view.agency,
             views=(view,),
             groups=(),
-            group=view.agency.name,
+            group=None,
             bundle_pdf=urls.agency_pdf(agency_id, self.index.conclusion.key),
         )
 
@@ -508,6 +509,7 @@ class SitePages:
             return render(
                 "print_all.md.j2",
                 **self._context(here),
+                own=None,
                 views=(),
                 groups=[(g, views, urls.group_pdf(g, key)) for g, views in groups.items()],
                 group=None,
@@ -517,6 +519,7 @@ class SitePages:
         return render(
             "print_all.md.j2",
             **self._context(here),
+            own=None,
             views=views,
             groups=(),
             group=None,
@@ -530,6 +533,7 @@ class SitePages:
         return render(
             "print_all.md.j2",
             **self._context(here),
+            own=None,
             views=self.print_groups[kind],
             groups=(),
             group=labels.GROUPS[kind],

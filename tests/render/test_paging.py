@@ -283,5 +283,6 @@ def test_an_agency_of_many_tasks_goes_on_over_pages_and_prints_whole(
         next(p for p in planned if p.kind == "agency_print"), urls.agency_print(agency)
     )
     assert len(re.findall(r'class="kl-task__ref"', whole)) == len(every)
+    assert whole.startswith(f"# Nhiệm vụ của {view.agency.name} — Kết luận ")
     job = next(j for j in print_jobs(index, Path("site")) if agency in j.pdf.name)
     assert job.html == Path("site") / urls.agency_print(agency) / "index.html"
