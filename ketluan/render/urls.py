@@ -102,6 +102,8 @@ _OWN_TO_A_QUARTER = (
     # A list's later pages, and an agency's: a later version may have fewer.
     (re.compile(rf"{LAPSES}trang-\d+/"), LAPSES),
     (re.compile(rf"({AGENCIES}[a-z0-9-]+/)(?:trang-\d+|ban-in)/"), r"\1"),
+    # The communes' own page, which a version has only while they are many.
+    (re.compile(COMMUNES), AGENCIES),
 )
 
 
