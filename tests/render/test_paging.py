@@ -187,7 +187,7 @@ def test_a_date_of_many_deadlines_goes_on_over_pages(
     for number, html in enumerate(pages, 1):
         assert f"{len(dues)} thời hạn" in html  # each page says how many the date has
         here = urls.deadline(busiest, number)
-        pager = html[html.index('<nav class="kl-pager"') :].split("</nav>")[0]
+        pager = html[html.index('<nav class="kl-pager') :].split("</nav>")[0]
         for other in range(1, len(pages) + 1):
             link = f'href="{urls.relative(urls.deadline(busiest, other), here)}"'
             assert (link in pager) == (other != number)
@@ -273,7 +273,7 @@ def test_an_agency_of_many_tasks_goes_on_over_pages_and_prints_whole(
     assert "## Thời hạn" in pages[0] and all("## Thời hạn" not in html for html in pages[1:])
     for number, html in enumerate(pages, 1):
         here = urls.agency(agency, number)
-        pager = html[html.index('<nav class="kl-pager"') :].split("</nav>")[0]
+        pager = html[html.index('<nav class="kl-pager') :].split("</nav>")[0]
         for other in range(1, len(pages) + 1):
             link = f'href="{urls.relative(urls.agency(agency, other), here)}"'
             assert (link in pager) == (other != number)
