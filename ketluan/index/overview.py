@@ -6,9 +6,10 @@ before, `SiteIndex.year`: ten years of quarters would make the table's per-task 
 largest part of every version; a task carried on counted once, under its later form), as of
 the version's date: its meeting, or its newest report. Statuses are the reports' own; a
 deadline passed with no report at all is counted apart from an overdue the agency
-reported, and says so. Each row also carries, per task, the day its first deadline
-passes and what its report says (`AgencyTally.clock`), so that the page counts again by
-the reader's clock (docs/assets/ketluan-table.js) as the late-items page does.
+reported, and says so. Each row also carries its tasks counted by the day their first
+deadline passes and what their report says (`AgencyTally.clock`), so that the page
+counts again by the reader's clock (docs/assets/ketluan-table.js) as the late-items page
+does.
 """
 
 from __future__ import annotations

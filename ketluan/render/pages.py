@@ -51,7 +51,7 @@ from ketluan.render.plan import (
     print_groups,
 )
 from ketluan.render.timeline import layout
-from ketluan.text.vietnamese import collation_key
+from ketluan.text.vietnamese import collation_key, vi_date
 
 # The home page's next deadlines: at least this many, each date's whole.
 HOME_UPCOMING = 8
@@ -83,6 +83,11 @@ def clock_counts(dues: Iterable[Due]) -> str:
         for due in dues
     )
     return " ".join(f"{day}:{before}:{n}" for (day, before), n in sorted(counts.items()))
+
+
+def _date_span(first: date, last: date) -> str:
+    """A page's dates as its pager names them: "1/10/2026 – 19/11/2026", or one date."""
+    return vi_date(first) if first == last else f"{vi_date(first)} – {vi_date(last)}"
 
 
 def _issue_order(view: DocumentView) -> tuple[int, bool, date]:
@@ -280,7 +285,11 @@ class SitePages:
         to each page with its dates."""
         parts = lapse_pages(self._lapses)
         pager = [
-            (n, urls.lapses_page(n), rows[0].due.deadline.date, rows[-1].due.deadline.date)
+            (
+                n,
+                urls.lapses_page(n),
+                _date_span(rows[0].due.deadline.date, rows[-1].due.deadline.date),
+            )
             for n, rows in enumerate(parts, 1)
             if rows
         ]
@@ -385,7 +394,10 @@ class SitePages:
                 for e, g in view.collective
                 if shown is None or ("collective", e.ref) in shown
             ],
-            pager=[(n, urls.agency(agency_id, n), len(cards)) for n, cards in enumerate(parts, 1)]
+            pager=[
+                (n, urls.agency(agency_id, n), f"{len(cards)} nhiệm vụ")
+                for n, cards in enumerate(parts, 1)
+            ]
             if len(parts) > 1
             else [],
         )
@@ -474,7 +486,7 @@ class SitePages:
             current=current,
             shown=parts[int(number) - 1],
             part=int(number),
-            pager=[(n, urls.deadline(when, n)) for n in range(1, len(parts) + 1)]
+            pager=[(n, urls.deadline(when, n), "") for n in range(1, len(parts) + 1)]
             if len(parts) > 1
             else [],
         )
