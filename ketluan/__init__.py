@@ -10,13 +10,16 @@ The stages, in the order the data flows; each imports only from the stages befor
 
 - `problems`   what is wrong with the data, where (file, line, column, field)
 - `children`   child processes: ended with ketluan, held to time and memory ceilings
+- `caches`     the user's private cache folders (compiled templates, quarters read)
 - `model/`     the validated records and codes, identifiers (`QuarterKey`, `TaskRef`),
                the quarter calendar, the outline walk and the lead-inheritance rule
 - `text/`      Vietnamese text: folding, collation, hidden characters, deadline phrases,
                numbers, document symbols, agency mentions, suggestions for typos
-- `check/`     the semantic checks on a converted dataset
+- `check/`     the semantic checks on a converted dataset; what a quarter's check reads
+               from outside it (`Surroundings`), noted (`Reads`)
 - `load/`      file → bytes → YAML with positions → review marks taken out, derived
-               codes filled in → model → checks: `load()`; the JSON Schema for editors
+               codes filled in → model → checks: `load()`, quarter by quarter with each
+               valid quarter kept for the next read; the JSON Schema for editors
 - `index/`     one version's indexes (by agency, date, document), statuses, changes
 - `render/`    the page plan, the pages (`SitePages`), Jinja templates, links, timeline
 - `outputs/`   what a build writes besides pages: the search index reshaped, PDFs,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +27,14 @@ from ketluan.outputs.pdf import CHROMIUM_ARGS, find_chromium
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Quarters read by the tests are kept in a folder of this run's own (each xdist
+    worker its own), never in the developer's ~/.cache; subprocesses inherit it."""
+    folder = tempfile.mkdtemp(prefix="ketluan-quarters-")
+    os.environ["KETLUAN_CACHE"] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

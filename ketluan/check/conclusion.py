@@ -3,9 +3,9 @@ corrections; phrases, citations and dates have modules of their own."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
-from datetime import date
 
 from ketluan.check.citations import check_citation, check_overlaps
 from ketluan.check.context import Context, not_found
@@ -13,6 +13,7 @@ from ketluan.check.dates import FIRST_YEAR, LAST_YEAR, check_meeting, check_repo
 from ketluan.check.phrases import check_task_phrases
 from ketluan.check.quantities import check_figure
 from ketluan.check.registry import check_ids
+from ketluan.check.surroundings import Surroundings
 from ketluan.model import TASK_AGENCY_FIELDS, Conclusion, Directive, Document, Section, Task
 from ketluan.model.calendar import planning_year
 from ketluan.model.keys import QuarterKey
@@ -34,16 +35,11 @@ _WORD = re.compile(r"\w+")
 TASK_ID = re.compile(r"(?:[IVX]+|\d+)(?:\.(?:\d+|[a-z]{1,2}))*(?:-\d+)?")
 
 
-def check_conclusion(
-    ctx: Context,
-    conclusion: Conclusion,
-    documents: Mapping[str, Document],
-    earlier_tasks: Mapping[str, date | None],
-    meetings: Mapping[str, date],
-    previous: Conclusion | None = None,
-) -> None:
-    """Check one quarter; `earlier_tasks` maps "key/id" of every task of earlier
-    quarters to its deadline, and `previous` is the quarter before it in the file."""
+def check_conclusion(ctx: Context, conclusion: Conclusion, around: Surroundings) -> None:
+    """Check one quarter, reading only `around` of what lies outside it (the
+    registries, the earlier quarters' tasks, the meetings)."""
+    ctx = dataclasses.replace(ctx, agency_ids=around.agency_ids, document_ids=around.document_ids)
+    documents = around.documents
     key = QuarterKey.parse(conclusion.key)
     if key is None:
         ctx.report(
@@ -57,9 +53,9 @@ def check_conclusion(
             f"năm của quý '{conclusion.key}' phải từ {FIRST_YEAR} đến {LAST_YEAR}",
         )
         return
-    if not check_meeting(ctx, conclusion, key.year, key.number, previous):
+    if not check_meeting(ctx, conclusion, key.year, key.number, around.previous_meeting):
         # Dates are then not measured against a meeting that is itself wrong.
-        meetings = {k: v for k, v in meetings.items() if k != conclusion.key}
+        around = around.without_meeting(conclusion.key)
     expected = key.title
     if conclusion.title != expected:
         ctx.report(
@@ -76,10 +72,10 @@ def check_conclusion(
             if recipient.agency is not None and recipient.agency not in ctx.agency_ids:
                 ctx.report(recipient, ("agency",), ctx.unknown_agency(recipient.agency))
         _check_review(ctx, text, documents)
-        _check_tasks(ctx, text, conclusion.key, documents, earlier_tasks, meetings)
+        _check_tasks(ctx, text, conclusion.key, documents, around)
         _check_footnotes(ctx, text)
         _check_corrections(ctx, text)
-    check_reports(ctx, conclusion, earlier_tasks, meetings)
+    check_reports(ctx, conclusion, around)
     for report in conclusion.reports:
         if report.agency is not None and report.agency not in ctx.agency_ids:
             ctx.report(report, ("agency",), ctx.unknown_agency(report.agency))
@@ -165,14 +161,13 @@ def _check_tasks(
     text: Text,
     key: str,
     documents: Mapping[str, Document],
-    earlier: Mapping[str, date | None],
-    meetings: Mapping[str, date],
+    around: Surroundings,
 ) -> None:
     for section in walk_sections(text.sections):
         ctx.require_agencies(section, "assignee", section.assignee)
     seen: set[str] = set()
     year = planning_year(key)
-    meeting = meetings.get(key)
+    meeting = around.meetings.get(key)
     footnotes = {f.number: f.text for f in text.footnotes}
     corrections = {c.phrase: c.suggested for c in text.corrections}
     where = f"quý {key}" if isinstance(text, Conclusion) else f"văn bản '{text.document}'"
@@ -204,7 +199,7 @@ def _check_tasks(
         for i, ref in enumerate(task.continues):
             if ref in task.continues[:i]:
                 ctx.report(task, ("continues", i), f"nhiệm vụ '{ref}' được ghi hai lần")
-            elif ref not in earlier:
+            elif ref not in around.earlier:
                 ctx.report(
                     task,
                     ("continues", i),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 
 from ketluan.problems import FieldPath, Reporter
@@ -16,8 +16,8 @@ class Context:
     reporter: Reporter
     paths: dict[int, FieldPath]
     incomplete: set[int] = field(default_factory=set)  # records already reported invalid
-    agency_ids: frozenset[str] = field(default_factory=frozenset)
-    document_ids: frozenset[str] = field(default_factory=frozenset)
+    agency_ids: Set[str] = field(default_factory=frozenset)
+    document_ids: Set[str] = field(default_factory=frozenset)
 
     def report(self, record: object, sub: FieldPath, message: str) -> None:
         """Report a problem about `record`, at `sub` below its own path.

@@ -4,10 +4,10 @@ after the newest meeting."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, timedelta
 
 from ketluan.check.context import Context
+from ketluan.check.surroundings import REPORT_DAYS_AFTER, Surroundings
 from ketluan.model import Conclusion, Status, StatusReport
 from ketluan.model.calendar import quarter_end
 from ketluan.model.keys import TaskRef
@@ -19,21 +19,19 @@ from ketluan.text.vietnamese import vi_date
 FIRST_YEAR, LAST_YEAR = 1970, 2099
 # How long after its meeting a conclusion is issued (signed and sent).
 ISSUE_DAYS = 90
-# How long after the newest meeting a report can come: the quarters between conclusions.
-REPORT_DAYS_AFTER = 366
 
 
 def check_meeting(
-    ctx: Context, conclusion: Conclusion, year: int, quarter: int, previous: Conclusion | None
+    ctx: Context, conclusion: Conclusion, year: int, quarter: int, previous: date | None
 ) -> bool:
     """The meeting reviews its quarter: it falls in that quarter or the next one, after
-    the previous quarter's meeting; the conclusion is issued after the meeting.
+    the previous quarter's meeting (`previous`); the conclusion is issued after the meeting.
     Returns whether the meeting date itself is right."""
     first = date(year, 3 * quarter - 2, 1)
     next_year, next_quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
     last = quarter_end(next_year, next_quarter)
     meeting = conclusion.meeting_date
-    ok = first <= meeting <= last and (previous is None or meeting > previous.meeting_date)
+    ok = first <= meeting <= last and (previous is None or meeting > previous)
     if not first <= meeting <= last:
         ctx.report(
             conclusion,
@@ -41,12 +39,11 @@ def check_meeting(
             f"ngày họp {vi_date(meeting)} không nằm trong {conclusion.title} hoặc quý sau nó "
             f"(từ {vi_date(first)} đến {vi_date(last)})",
         )
-    elif previous is not None and meeting <= previous.meeting_date:
+    elif previous is not None and meeting <= previous:
         ctx.report(
             conclusion,
             ("meeting_date",),
-            f"ngày họp {vi_date(meeting)} phải sau ngày họp quý trước "
-            f"({vi_date(previous.meeting_date)})",
+            f"ngày họp {vi_date(meeting)} phải sau ngày họp quý trước ({vi_date(previous)})",
         )
     issued = conclusion.issued_on
     if issued is not None and not meeting <= issued <= meeting + timedelta(days=ISSUE_DAYS):
@@ -75,25 +72,19 @@ _ONLY_AFTER = (Status.OVERDUE, Status.DONE_LATE)
 _ONLY_BEFORE = (Status.NOT_DUE,)
 
 
-def check_reports(
-    ctx: Context,
-    conclusion: Conclusion,
-    earlier: Mapping[str, date | None],
-    meetings: Mapping[str, date],
-) -> None:
+def check_reports(ctx: Context, conclusion: Conclusion, around: Surroundings) -> None:
     """A report names a task given by then, is dated after the meeting that gave it,
     says one thing per task and day, and a status its date allows ("quá hạn" only once
-    the deadline has passed); `meetings` maps each quarter key to its meeting."""
+    the deadline has passed)."""
     own = task_deadlines(conclusion)
     seen: dict[tuple[str, str, date], StatusReport] = {}
-    newest = max(meetings.values(), default=None)
     for report in conclusion.reports:
-        if report.task not in earlier and report.task not in own:
+        if report.task not in own and report.task not in around.earlier:
             ctx.report(
                 report, ("task",), f"không có nhiệm vụ '{report.task}' ở quý này hoặc các quý trước"
             )
             continue
-        given = meetings.get(TaskRef.parse(report.task).quarter)
+        given = around.meetings.get(TaskRef.parse(report.task).quarter)
         if given is not None and report.date < given:
             ctx.report(
                 report,
@@ -101,14 +92,15 @@ def check_reports(
                 f"báo cáo ngày {vi_date(report.date)} có trước khi nhiệm vụ được giao "
                 f"(hội nghị ngày {vi_date(given)})",
             )
-        if newest is not None and report.date > newest + timedelta(days=REPORT_DAYS_AFTER):
+        if around.newest_meeting is not None and around.too_late(report.date):
             ctx.report(
                 report,
                 ("date",),
                 f"báo cáo ngày {vi_date(report.date)} muộn hơn hội nghị gần nhất "
-                f"({vi_date(newest)}) quá {REPORT_DAYS_AFTER} ngày; kiểm tra lại năm",
+                f"({vi_date(around.newest_meeting)}) quá {REPORT_DAYS_AFTER} ngày; "
+                "kiểm tra lại năm",
             )
-        due = own[report.task] if report.task in own else earlier[report.task]
+        due = own[report.task] if report.task in own else around.earlier[report.task]
         if due is not None and (
             (report.status in _ONLY_AFTER and report.date <= due)
             or (report.status in _ONLY_BEFORE and report.date > due)

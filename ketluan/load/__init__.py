@@ -13,14 +13,15 @@ import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ketluan.check import Context, check_dataset, check_strings
 from ketluan.load.convert import build
 from ketluan.load.derive import derive_deadline_codes
 from ketluan.load.files import decode, read_data_file
+from ketluan.load.quarters import default_cache, raw_ids, read_by_quarter
 from ketluan.load.reader import read_yaml
 from ketluan.load.review import ReviewMark, take_review_marks
+from ketluan.load.split import split_quarters
 from ketluan.model import Dataset
 from ketluan.problems import DataError
 
@@ -107,7 +108,22 @@ def validate_text(text: str, file: str, *, registry_only: bool = False) -> Datas
 
 
 def validate_with_marks(text: str, file: str, *, registry_only: bool = False) -> Loaded:
-    """`validate_text`, keeping the review marks of the text."""
+    """`validate_text`, keeping the review marks of the text.
+
+    A file laid out as the writer lays it out is read quarter by quarter, each valid
+    quarter kept for the next read (`ketluan.load.quarters`); any problem, and any
+    other layout, sends it through the whole-file read, which reports every problem.
+    """
+    split = split_quarters(text)
+    if split is not None:
+        read = read_by_quarter(split, file, default_cache())
+        if read is not None:
+            return Loaded(read[0], tuple(read[1]))
+    return _validate_whole(text, file, registry_only=registry_only)
+
+
+def _validate_whole(text: str, file: str, *, registry_only: bool) -> Loaded:
+    """The whole file parsed, converted and checked at once; DataError on problems."""
     located = read_yaml(text, file)
     reporter = located.reporter()
     check_strings(reporter, located.data, located.marks.find)
@@ -124,19 +140,10 @@ def validate_with_marks(text: str, file: str, *, registry_only: bool = False) ->
             reporter,
             built.paths,
             built.incomplete,
-            agency_ids=_raw_ids(located.data, "agencies"),
-            document_ids=_raw_ids(located.data, "documents"),
+            agency_ids=raw_ids(located.data, "agencies"),
+            document_ids=raw_ids(located.data, "documents"),
         )
         check_dataset(ctx, dataset)
     if reporter.problems or dataset is None:
         raise DataError(reporter.problems)
     return Loaded(dataset, tuple(marks))
-
-
-def _raw_ids(data: Any, key: str) -> frozenset[str]:
-    """Ids present in the raw data, so a record dropped for a type error does not
-    also cause an "unknown id" problem at every place that refers to it."""
-    items = data.get(key) if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        return frozenset()
-    return frozenset(i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str))

@@ -7,15 +7,13 @@ escaped where it lands; what a macro returns is not rendered again by mkdocs-mac
 from __future__ import annotations
 
 import contextlib
-import os
-import stat
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from ketluan.caches import private_folder
 from ketluan.render.labels import ROLES, deadline_note
 from ketluan.text.emphasis import EMPHASIS
 from ketluan.text.vietnamese import vi_date
@@ -64,32 +62,11 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
     Compiling the templates is a fifth of what a build adds to plain MkDocs; Jinja
     checks each entry against its template's source, so a changed template is
-    recompiled. Without a writable cache directory, templates compile every build.
+    recompiled. Without a private, writable cache directory (cached code is run as it
+    is), templates compile every build.
     """
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    directory = Path(base) / "ketluan" / "jinja"
-    try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
-        return None
-    # Cached code is run as it is: a folder that someone else owns or can write to
-    # could hold code planted by them. Then compile every time instead.
-    if not all(_private(folder) for folder in (directory, directory.parent)):
-        return None
-    return _QuietCache(str(directory))
-
-
-def _private(folder: Path) -> bool:
-    """Whether `folder` (not a link) belongs to this user and only they can write to it."""
-    try:
-        status = folder.lstat()
-    except OSError:
-        return False
-    return (
-        stat.S_ISDIR(status.st_mode)
-        and status.st_uid == os.getuid()
-        and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    )
+    directory = private_folder("jinja")
+    return None if directory is None else _QuietCache(str(directory))
 
 
 def emphasis(text: str) -> Markup:
