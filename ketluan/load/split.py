@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 __all__ = ["Piece", "Split", "split_quarters"]
 
-_QUARTERS = re.compile(r"quarters:[ \t]*(?:#.*)?")
-_ITEM = re.compile(r"-(?:[ \t]|$)")
+_QUARTERS = re.compile(r"quarters:[ \t]*(?:#[^\n]*)?\r?(?:\n|$)")
+_ITEM = re.compile(r"-(?:[ \t\r\n]|$)")
+_OTHER = re.compile(r"^(?:[^-\s#]|-[^ \t\r\n])", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,24 +41,38 @@ class Split:
 def split_quarters(text: str) -> Split | None:
     """The head and quarters of `text`, or None when the file is not laid out as one
     mapping ending with a block list of quarters at column 0."""
-    lines = text.split("\n")
-    keys = [n for n, line in enumerate(lines) if _QUARTERS.fullmatch(line.rstrip("\r"))]
-    if len(keys) != 1:
+    # str.find, not a multiline regex: a year's data is megabytes, and this runs on
+    # every read.
+    found = _at_line_starts(text, "quarters:")
+    if len(found) != 1 or not _QUARTERS.match(text, found[0]):
         return None
-    at = keys[0]
-    starts: list[int] = []
-    for n in range(at + 1, len(lines)):
-        line = lines[n]
-        if _ITEM.match(line):
-            starts.append(n)
-        elif line[:1] not in ("", " ", "#", "\r"):
-            return None  # another key, a document marker or a flow list after the quarters
-        elif not starts and line.strip() and not line.lstrip().startswith("#"):
-            return None  # the quarters' list is not at column 0
-    if not starts:
+    rest = text.find("\n", found[0]) + 1
+    if rest == 0:
         return None
-    ends = [*starts[1:], len(lines)]
-    pieces = tuple(
-        Piece(start, "\n".join(lines[start:end])) for start, end in zip(starts, ends, strict=True)
-    )
-    return Split("\n".join(lines[:at]), pieces)
+    starts = [n for n in _at_line_starts(text, "-", rest) if _ITEM.match(text, n)]
+    # Anything at column 0 after the key but items, comments and blank lines (another
+    # key, a document marker), or content before the first item: another layout.
+    if not starts or _OTHER.search(text, rest) or _content(text[rest : starts[0]]):
+        return None
+    line = text.count("\n", 0, starts[0])
+    pieces = []
+    for start, end in zip(starts, [*starts[1:], len(text) + 1], strict=True):
+        piece = text[start : end - 1]
+        pieces.append(Piece(line, piece))
+        line += piece.count("\n") + 1
+    return Split(text[: found[0]].removesuffix("\n"), tuple(pieces))
+
+
+def _at_line_starts(text: str, what: str, start: int = 0) -> list[int]:
+    """Where `what` stands at the start of a line, from `start` (itself a line start)."""
+    found = [start] if text.startswith(what, start) else []
+    at = text.find("\n" + what, start)
+    while at != -1:
+        found.append(at + 1)
+        at = text.find("\n" + what, at + 1)
+    return found
+
+
+def _content(text: str) -> bool:
+    """Whether lines hold anything but blanks and comments."""
+    return any(line.strip() and not line.lstrip().startswith("#") for line in text.split("\n"))
