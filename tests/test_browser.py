@@ -21,13 +21,26 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Dialog, Page
-from sitecheck import REAL_QUARTER, REPO, assigned, make_project, page_sizes, pdf_text, shown_tasks
+from sitecheck import (
+    FICTIONAL_SCALE,
+    REAL_QUARTER,
+    REPO,
+    assigned,
+    make_project,
+    page_sizes,
+    pdf_text,
+    shown_tasks,
+)
 
 from ketluan.fictional import Scale, dump, generate
+from ketluan.index.site_index import build_index
+from ketluan.load import validate_text
 from ketluan.model import Dataset
 from ketluan.model.outline import printed_references
 from ketluan.publish.branch import Destination
 from ketluan.publish.preview import publish_all
+from ketluan.render import text_parts, urls
+from ketluan.render.pages import SitePages
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import search_quality  # the benchmark's way of typing a query and reading the results
@@ -764,3 +777,41 @@ def test_the_late_items_fit_a_phone_and_the_targets_a_laptop(browser: Browser, r
     frame = page.locator(".md-typeset__scrollwrap").first
     assert frame.evaluate("f => f.scrollWidth <= f.clientWidth + 1"), "targets table scrolls"
     laptop.close()
+
+
+def test_a_link_to_a_task_on_a_long_texts_first_page_goes_on_to_its_page(
+    page: Page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first page's anchors as the template writes them for a text cut into pages
+    # (text_parts.py), with the site's own script; the task on the second page.
+    monkeypatch.setattr(text_parts, "TEXT_TASKS", 12)
+    index = build_index(validate_text(dump(generate(FICTIONAL_SCALE)), "mau.yml"))
+    first = SitePages(index).full_text(urls.FULL_TEXT)
+    moved = re.search(r'<div class="kl-moved" hidden>.*?</div>', first)
+    assert moved is not None
+    anchor, there = re.findall(r'id="([^"]+)" data-kl-moved="([^"]+)"', moved.group())[-1]
+    assert there.startswith("../toan-van/trang-")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets/ketluan-search.js").write_bytes(
+        (REPO / "docs/assets/ketluan-search.js").read_bytes()
+    )
+    script = '<script src="../../assets/ketluan-search.js"></script>'
+    for path, body in (
+        ("toan-van", f"<p id='top'>trang 1</p>{moved.group()}{script.replace('../../', '../')}"),
+        (there.removeprefix("../").split("#")[0], f"<h4 id='{anchor}'>nhiệm vụ</h4>{script}"),
+    ):
+        (tmp_path / path).mkdir(parents=True, exist_ok=True)
+        (tmp_path / path / "index.html").write_text(
+            f"<!doctype html><meta charset=utf-8><title>t</title>{body}", encoding="utf-8"
+        )
+    for origin in serve(tmp_path):
+        target = f"{origin}/{there.removeprefix('../')}"
+        page.goto(f"{origin}/toan-van/#{anchor}")
+        page.wait_for_url(target)
+        # A link within the first page, followed after it opened, goes on as well.
+        page.goto(f"{origin}/toan-van/#top")
+        page.evaluate(f"location.hash = '#{anchor}'")
+        page.wait_for_url(target)
+        # An anchor the page holds itself stays.
+        page.goto(f"{origin}/toan-van/#top")
+        assert page.url.endswith("/toan-van/#top")

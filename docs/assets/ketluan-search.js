@@ -7,6 +7,10 @@
  *   folded form begins with a word typed without diacritics are marked too, the same
  *   way; the words Material can match itself are left to it.
  *
+ * - A long full text is on several pages (ketluan/render/text_parts.py). Its first
+ *   page keeps the anchor of every task on the others, naming the page that holds it:
+ *   a link made before the text was cut, or by a later version, goes on there.
+ *
  * - Material's search dialog gets a name for screen readers.
  *
  * - A query is cut to its first MAX_TERMS words, MAX_QUERY characters in all, before
@@ -76,6 +80,15 @@
       location.replace("#" + anchor);
   }
 
+  function sendOn() {
+    var id = location.hash.slice(1);  // task anchors are ASCII: nothing to decode
+    var holder = id ? document.getElementById(id) : null;
+    var there = holder ? holder.getAttribute("data-kl-moved") : null;
+    if (there)
+      location.replace(new URL(there, location.href).href);
+  }
+  window.addEventListener("hashchange", sendOn);
+
   function markFolded(url) {
     var typed = (url.searchParams.get("h") || "").toLowerCase().split(/\s+/)
       .filter(function (term) { return term && term === fold(term); });
@@ -129,6 +142,7 @@
     }
     var url = new URL(location.href);
     goToTask(url);
+    sendOn();
     markFolded(url);
   }
 

@@ -290,7 +290,8 @@ def _events(index: SiteIndex, entry: Entry, site_url: str, *, own: bool) -> list
         said = f"“{d.phrase}” ({labels.deadline_note(d)})\n\n{entry.task.text}"
         event.add("description", without_emphasis(said))
         where = urls.task_in(entry.anchor, _quarter_of(index, entry), entry.document_id)
-        # An earlier quarter's task is in its own version, a sibling ("../2026-q1/…").
+        # An earlier quarter's task is in its own version, a sibling ("../2026-q1/…");
+        # a long text's first page sends the reader on to the task's page.
         event.add("url", urljoin(site_url.rstrip("/") + "/", where))
         out.append(event)
     return out

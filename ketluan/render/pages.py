@@ -38,7 +38,7 @@ from ketluan.model import (
     Footnote,
 )
 from ketluan.model.keys import TaskRef
-from ketluan.model.outline import Text, blocks, document_of
+from ketluan.model.outline import Text, document_of, task_anchor
 from ketluan.render import labels, urls
 from ketluan.render.environment import environment, render
 from ketluan.render.linkify import Segment, segments
@@ -49,7 +49,9 @@ from ketluan.render.plan import (
     deadline_pages,
     lapse_pages,
     print_groups,
+    text_pages,
 )
+from ketluan.render.text_parts import text_parts
 from ketluan.render.timeline import layout
 from ketluan.text.vietnamese import collation_key, vi_date
 
@@ -144,9 +146,15 @@ class SitePages:
         return list(entry.footnotes)
 
     def task_url(self, entry: Entry) -> str:
-        """Where a task stands in its document's full text (an earlier quarter's in its
-        own version)."""
-        return urls.task_in(entry.anchor, self._key(entry.conclusion), entry.document_id)
+        """Where a task stands in its document's full text, on the page of a long text
+        that holds it (an earlier quarter's in its own version, at its first page)."""
+        key = self._key(entry.conclusion)
+        part = 1 if key else self._text_pages[entry.anchor]
+        return urls.task_in(entry.anchor, key, entry.document_id, part)
+
+    @cached_property
+    def _text_pages(self) -> dict[str, int]:
+        return text_pages(self.index)
 
     def fulltext_url(self, shown: Text) -> str:
         """The full text page of a conclusion or a directive: this version's, or an
@@ -241,21 +249,56 @@ class SitePages:
 
     def full_text(self, here: str) -> str:
         """This version's conclusion as issued, every task anchored and every reference
-        linked (an earlier quarter's is in its own version)."""
+        linked (an earlier quarter's is in its own version); the first of its pages
+        when it is long (`text_parts.TEXT_TASKS`)."""
+        return self.full_text_part(here, "1")
+
+    def full_text_part(self, here: str, number: str) -> str:
+        """Page `number` of a long conclusion's full text."""
         shown = self.index.conclusion
-        return self._text(here, shown, shown)
+        return self._text(here, shown, shown, int(number))
 
     def directive_text(self, here: str, document_id: str) -> str:
-        """A directive as issued, every task anchored and every reference linked."""
+        """A directive as issued, every task anchored and every reference linked; the
+        first of its pages when it is long."""
+        return self.directive_text_part(here, f"{document_id}/1")
+
+    def directive_text_part(self, here: str, arg: str) -> str:
+        """Page n of a long directive's full text (`arg`: "<document>/<n>")."""
+        document_id, _, number = arg.rpartition("/")
         view = self.index.documents[document_id]
         assert view.directive is not None and view.quarter is not None  # by the plan
-        return self._text(here, view.directive, view.quarter, view)
+        return self._text(here, view.directive, view.quarter, int(number), view)
 
     def _text(
-        self, here: str, shown: Text, quarter: Conclusion, view: DocumentView | None = None
+        self,
+        here: str,
+        shown: Text,
+        quarter: Conclusion,
+        number: int,
+        view: DocumentView | None = None,
     ) -> str:
         by_ref = self.index.by_ref
         document = document_of(shown)
+        parts = text_parts(shown)
+        part = parts[number - 1]
+
+        def page(n: int) -> str:
+            return urls.directive_text(document, n) if document else urls.full_text(part=n)
+
+        pager = [
+            (p.number, page(p.number), f"từ mục {p.starts_at}" if p.starts_at else "")
+            for p in parts
+        ]
+        # The first page keeps the anchor of every task on the others, each sending the
+        # reader to its page: a link made before the text was cut, or by a later version.
+        moved = [
+            (task_anchor(block.task, document), page(p.number))
+            for p in parts[1:]
+            if number == 1
+            for block in p.blocks
+            if block.task is not None
+        ]
         return render(
             "fulltext.md.j2",
             **self._context(here),
@@ -263,7 +306,12 @@ class SitePages:
             quarter=quarter,
             view=view,
             entry_of=lambda task: by_ref[str(TaskRef(quarter.key, task.id, document))],
-            blocks=list(blocks(shown)),
+            blocks=part.blocks,
+            notes=[f for f in shown.footnotes if f.number in part.footnotes],
+            part=number,
+            parts=len(parts),
+            pager=pager if len(parts) > 1 else [],
+            moved=moved,
         )
 
     @cached_property

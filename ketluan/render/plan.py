@@ -20,6 +20,7 @@ from ketluan.index.site_index import AgencyView, Due, Entry, SiteIndex
 from ketluan.model import AgencyGroup
 from ketluan.render import labels, urls
 from ketluan.render.paging import cut
+from ketluan.render.text_parts import part_of, text_parts
 
 # A generated page's kind is the name of the `SitePages` method that renders it.
 Kind = Literal[
@@ -34,6 +35,8 @@ Kind = Literal[
     "communes",
     "agency_part",
     "agency_print",
+    "full_text_part",
+    "directive_text_part",
 ]
 
 # What a generated page's source file holds: nothing. The plugin replaces the whole
@@ -112,13 +115,29 @@ def search_weight(page: FixedPage | PlannedPage) -> tuple[float, float]:
 
 
 def task_anchors(index: SiteIndex) -> dict[str, frozenset[str]]:
-    """Each full-text page of the version (its conclusion's and its directives'), with
-    the anchors of the tasks it holds."""
+    """Each full-text page of the version (its conclusion's and its directives', each
+    page of a long one), with the anchors of the tasks it holds."""
     pages: dict[str, set[str]] = {}
+    part = text_pages(index)
     for entry in index.entries:
-        page = urls.directive_text(entry.document_id) if entry.document_id else urls.FULL_TEXT
+        n = part[entry.anchor]
+        page = (
+            urls.directive_text(entry.document_id, n)
+            if entry.document_id
+            else urls.full_text(part=n)
+        )
         pages.setdefault(page, set()).add(entry.anchor)
     return {page: frozenset(anchors) for page, anchors in pages.items()}
+
+
+def text_pages(index: SiteIndex) -> dict[str, int]:
+    """Each task anchor of the version's full texts → the page of its text that holds
+    it (1 but past `text_parts.TEXT_TASKS` tasks)."""
+    out = part_of(index.conclusion)
+    for view in index.directives:
+        assert view.directive is not None  # a directive's view holds it
+        out.update(part_of(view.directive))
+    return out
 
 
 # The print page holds every bound agency's cards, one agency after another; past this
@@ -186,7 +205,8 @@ def plan(index: SiteIndex) -> list[PlannedPage]:
     """Every generated page of the version: agencies (and a summary of their earlier
     quarters), this quarter's deadline dates, documents (every one the version's year
     cites or holds), the full text of each directive of this quarter, the print
-    bundle's group pages when it is split, and the late items' pages after the first.
+    bundle's group pages when it is split, and the later pages of long lists and long
+    full texts.
 
     A version holds its own quarter: an earlier quarter's full texts and deadline dates
     are published once, in that quarter's version, and linked there, so that a version's
@@ -214,9 +234,17 @@ def plan(index: SiteIndex) -> list[PlannedPage]:
             for n in range(2, parts + 1)
         ]
     pages += [_page(urls.document(d), "document", d) for d in index.documents]
+    for v in index.directives:
+        assert v.directive is not None  # a directive's view holds it
+        doc = v.document.id
+        pages.append(_page(urls.directive_text(doc), "directive_text", doc))
+        pages += [
+            _page(urls.directive_text(doc, n), "directive_text_part", f"{doc}/{n}")
+            for n in range(2, len(text_parts(v.directive)) + 1)
+        ]
     pages += [
-        _page(urls.directive_text(v.document.id), "directive_text", v.document.id)
-        for v in index.directives
+        _page(urls.full_text(part=n), "full_text_part", str(n))
+        for n in range(2, len(text_parts(index.conclusion)) + 1)
     ]
     pages += [_page(urls.print_group(g), "print_group", g) for g in print_groups(index)]
     if communes_apart(overview(index)[1]):

@@ -65,10 +65,14 @@ def document(document_id: str) -> str:
     return f"{DOCUMENTS}{document_id}/"
 
 
-def directive_text(document_id: str) -> str:
+def directive_text(document_id: str, part: int = 1) -> str:
     """A directive's full text, under its document's page: `/van-ban/<slug>/toan-van/`,
-    the same in every version that holds it."""
-    return f"{DOCUMENTS}{document_id}/toan-van/"
+    the same in every version that holds it (a long one's later pages `trang-2/`, …)."""
+    return _part(f"{DOCUMENTS}{document_id}/toan-van/", part)
+
+
+def _part(first: str, part: int) -> str:
+    return first if part == 1 else f"{first}trang-{part}/"
 
 
 def in_version(key: str | None, target: str) -> str:
@@ -78,27 +82,32 @@ def in_version(key: str | None, target: str) -> str:
     return target if key is None else f"../{key}/{target}"
 
 
-def full_text(key: str | None = None) -> str:
-    """This version's full text, or an earlier quarter's in its own version."""
-    return in_version(key, FULL_TEXT)
+def full_text(key: str | None = None, part: int = 1) -> str:
+    """This version's full text (page `part` of a long one), or an earlier quarter's
+    in its own version."""
+    return in_version(key, _part(FULL_TEXT, part))
 
 
-def task(anchor: str, key: str | None = None) -> str:
+def task(anchor: str, key: str | None = None, part: int = 1) -> str:
     """A task's place in its quarter's full text."""
-    return f"{full_text(key)}#{anchor}"
+    return f"{full_text(key, part)}#{anchor}"
 
 
-def task_in(anchor: str, key: str | None = None, document: str | None = None) -> str:
+def task_in(anchor: str, key: str | None = None, document: str | None = None, part: int = 1) -> str:
     """A task's place in its document's full text: a directive's page, or its
-    quarter's conclusion, in the version of quarter `key` (this one when None)."""
+    quarter's conclusion, in the version of quarter `key` (this one when None); `part`
+    is the page of a long text that holds it (an earlier version's text is linked at its
+    first page, which keeps every anchor and sends the reader on)."""
     if document:
-        return in_version(key, f"{directive_text(document)}#{anchor}")
-    return task(anchor, key)
+        return in_version(key, f"{directive_text(document, part)}#{anchor}")
+    return task(anchor, key, part)
 
 
 _OWN_TO_A_QUARTER = (
     (re.compile(rf"{DEADLINES}\d{{4}}-\d{{2}}-\d{{2}}/(?:trang-\d+/)?"), DEADLINES),
-    (re.compile(rf"({DOCUMENTS}[a-z0-9-]+/)toan-van/"), r"\1"),
+    (re.compile(rf"({DOCUMENTS}[a-z0-9-]+/)toan-van/(?:trang-\d+/)?"), r"\1"),
+    # A long full text's later pages: a later version's text may be cut elsewhere.
+    (re.compile(rf"{FULL_TEXT}trang-\d+/"), FULL_TEXT),
     # A list's later pages, and an agency's: a later version may have fewer.
     (re.compile(rf"{LAPSES}trang-\d+/"), LAPSES),
     (re.compile(rf"({AGENCIES}[a-z0-9-]+/)(?:trang-\d+|ban-in)/"), r"\1"),

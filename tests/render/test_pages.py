@@ -58,8 +58,8 @@ def test_every_page_matches_its_golden_file(key: str, request: pytest.FixtureReq
 def test_every_kind_of_page_is_covered() -> None:
     kinds = {p.kind for key in VERSIONS for p in plan(build_index(load(DATA), key))}
     # A bundle split by agency group; late items, a date and an agency over several
-    # pages; the communes apart: these need a province's tasks (test_print_groups.py,
-    # test_paging.py).
+    # pages; the communes apart; a full text over several pages: these need a
+    # province's tasks (test_print_groups.py, test_paging.py).
     tested_apart = {
         "print_group",
         "lapses_part",
@@ -67,6 +67,8 @@ def test_every_kind_of_page_is_covered() -> None:
         "communes",
         "agency_part",
         "agency_print",
+        "full_text_part",
+        "directive_text_part",
     }
     assert kinds | tested_apart == set(get_args(Kind))
 

@@ -30,6 +30,8 @@ def test_a_page_a_version_holds_for_its_own_quarter_leads_to_one_every_version_k
     assert urls.lasting(urls.deadline(day)) == urls.DEADLINES
     assert urls.lasting(urls.deadline(day, 3)) == urls.DEADLINES
     assert urls.lasting(urls.directive_text("12-kh-tu")) == urls.document("12-kh-tu")
+    assert urls.lasting(urls.directive_text("12-kh-tu", 2)) == urls.document("12-kh-tu")
+    assert urls.lasting(urls.full_text(part=3)) == urls.FULL_TEXT == urls.full_text()
     assert urls.lasting(urls.agency("so-noi-vu")) == urls.agency("so-noi-vu")
     assert urls.lasting(urls.lapses_page(2)) == urls.LAPSES
     assert urls.lasting(urls.agency("so-noi-vu", 2)) == urls.agency("so-noi-vu")
