@@ -14,7 +14,12 @@ number of quarters, the branch linear. The quarters a publication reads and keep
 empty and are kept for the run, as on the Office's machine.
 
     .venv/bin/python benchmarks/history_run.py [--quarters 12] [--scale 1] [--directives]
-        [--pdf] [--report 1 4 12 40]
+        [--pdf] [--report 1 4 12 40] [--pairs 3 --compare 8]
+
+A run of forty publications lasts minutes, and a shared machine's speed drifts over
+them. `--pairs K` then publishes again, on the finished branch, quarter `--compare` and
+the last quarter, alternately, K times each (the first of a pair alternating): both
+see the same branch and machine, so their ratio is what the data's history costs.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -65,6 +71,8 @@ def main() -> int:
     parser.add_argument("--directives", action="store_true", help="with the other directives")
     parser.add_argument("--pdf", action="store_true", help="print the agency PDFs too")
     parser.add_argument("--report", type=int, nargs="*", default=[1, 4, 12, 40])
+    parser.add_argument("--pairs", type=int, default=0, help="then republish in pairs")
+    parser.add_argument("--compare", type=int, default=8, help="the quarter paired with the last")
     args = parser.parse_args()
     make = Scale.province_year if args.directives else Scale.times
     whole = generate(make(args.scale, quarters=args.quarters))
@@ -100,19 +108,7 @@ def main() -> int:
                 key,
                 "--allow-empty",
             )
-            start = time.perf_counter()
-            done = subprocess.run(
-                [sys.executable, "-m", "ketluan.cli", "publish", key, "--data", "mau.yml"]
-                + ["--branch", BRANCH, "--site-url", "http://intranet.mau/ket-luan/"],
-                cwd=repo,
-                env=env,
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            seconds = time.perf_counter() - start
-            # Its own account of the steps: the data checked, the quarter built.
-            check, build = (float(m) for m in STEPS.findall(done.stdout)[:2])
+            seconds, check, build = publish(repo, key, env)
             line = f"{number:>7} {key:>8} {seconds:>9.1f} {check:>7.1f} {build:>7.1f}"
             if number in args.report or number == len(keys):
                 version, version_files = sizes(repo, key)
@@ -122,7 +118,44 @@ def main() -> int:
                     f"{branch_files:>7} {packed(repo) / 1e6:>9.1f}"
                 )
             print(line, flush=True)
+        if args.pairs:
+            paired(repo, keys[args.compare - 1], keys[-1], args.pairs, env)
     return 0
+
+
+def publish(repo: Path, key: str, env: dict[str, str]) -> tuple[float, float, float]:
+    """Publish quarter `key` of the project's data: wall, check and build seconds."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "ketluan.cli", "publish", key, "--data", "mau.yml"]
+        + ["--branch", BRANCH, "--site-url", "http://intranet.mau/ket-luan/"],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - start
+    # Its own account of the steps: the data checked, the quarter built.
+    check, build = (float(m) for m in STEPS.findall(done.stdout)[:2])
+    return seconds, check, build
+
+
+def paired(repo: Path, early: str, last: str, pairs: int, env: dict[str, str]) -> None:
+    """Publish `early` and `last` again, alternately, and print their medians and ratio."""
+    times: dict[str, list[tuple[float, float, float]]] = {early: [], last: []}
+    for n in range(pairs):
+        for key in (early, last) if n % 2 == 0 else (last, early):
+            times[key].append(publish(repo, key, env))
+    ratios = sorted(a[0] / b[0] for a, b in zip(times[last], times[early], strict=True))
+    print(f"\nrepublished in {pairs} pairs on the finished branch (medians):")
+    for key, runs in times.items():
+        wall, check, build = (statistics.median(r[i] for r in runs) for i in range(3))
+        print(f"  {key}: publish {wall:.1f} s, check {check:.1f} s, build {build:.1f} s")
+    print(
+        f"  {last} / {early}: {statistics.median(ratios):.2f} "
+        f"(pairs {ratios[0]:.2f}–{ratios[-1]:.2f})"
+    )
 
 
 if __name__ == "__main__":

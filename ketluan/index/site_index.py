@@ -480,13 +480,10 @@ def build_index(dataset: Dataset, key: str | None = None) -> SiteIndex:
     per_quarter = [tuple(_entries(q, agencies, documents)) for q in quarters]
     entries, earlier = per_quarter[-1], tuple(e for es in per_quarter[:-1] for e in es)
     finder = MentionFinder.for_agencies(dataset.agencies)
-    mentioned = {
-        m.target
-        for q in quarters
-        for shown in texts(q)
-        for _r, _s, text in body_texts(shown)
-        for m in finder.find(text)
-    }
+    scope = _agencies_in_scope(quarters)
+    unnamed = {a.id for a in dataset.agencies} - scope
+    if unnamed:  # an agency given no task has a page when a text mentions it
+        scope |= _mentioned(quarters, finder, unnamed)
     every_due = sorted(
         (Due(e, d) for e in earlier + entries for d in e.task.deadlines),
         key=lambda due: due.deadline.date,  # stable: quarter, then document order
@@ -502,7 +499,7 @@ def build_index(dataset: Dataset, key: str | None = None) -> SiteIndex:
         entries=entries,
         earlier=earlier,
         agencies=_agency_views(
-            sorted(_agencies_in_scope(quarters, mentioned)),
+            sorted(scope),
             agencies,
             entries,
             earlier,
@@ -574,8 +571,22 @@ def _entries(
             position += 1
 
 
-def _agencies_in_scope(quarters: Iterable[Conclusion], mentioned: set[str]) -> set[str]:
-    scope = set(mentioned)
+def _mentioned(quarters: Iterable[Conclusion], finder: MentionFinder, among: set[str]) -> set[str]:
+    """The agencies of `among` that the texts mention (by the finder's longest match:
+    a name inside a longer one is that one's), found until all of them are."""
+    found: set[str] = set()
+    for q in quarters:
+        for shown in texts(q):
+            for _r, _s, text in body_texts(shown):
+                found.update(m.target for m in finder.find(text) if m.target in among)
+                if found == among:
+                    return found
+    return found
+
+
+def _agencies_in_scope(quarters: Iterable[Conclusion]) -> set[str]:
+    """The agencies the texts name in their fields: issuers, recipients, each task's."""
+    scope: set[str] = set()
     for conclusion in quarters:
         for text in texts(conclusion):
             if text.issuing_body:

@@ -8,7 +8,7 @@ import pytest
 from sitecheck import REAL_DATA
 
 from ketluan.index.site_index import Entry, SiteIndex, build_index, document_level
-from ketluan.load import load
+from ketluan.load import load, validate_text
 
 
 @pytest.fixture(scope="module")
@@ -54,3 +54,21 @@ def test_documents_and_levels(index: SiteIndex) -> None:
     assert levels["57-nq-tw-2024"] == "trung-uong"
     assert levels["04-ct-tu-2021"] == "tinh-uy"
     assert levels["quy-hoach-tinh"] == "khac"
+
+
+def test_an_agency_given_no_task_has_a_page_when_a_text_mentions_it() -> None:
+    text = (REAL_DATA.parent / "two-quarters.yml").read_text(encoding="utf-8")
+    added = (
+        "- id: ban-chi-nhac-ten\n  name: Ban Chỉ Nhắc Tên Mẫu\n  group: co-quan-tham-muu\n"
+        "- id: ban-khong-nhac\n  name: Ban Không Nhắc Mẫu\n  group: co-quan-tham-muu\n"
+        "documents:\n"
+    )
+    text = text.replace("documents:\n", added, 1).replace(
+        "Việc số hóa hồ sơ còn chậm.", "Việc số hóa hồ sơ còn chậm. Ban Chỉ Nhắc Tên Mẫu theo dõi."
+    )
+    dataset = validate_text(text, "hai-quy.yml")
+    for key in ("2026-q1", "2026-q2"):  # mentioned in the first quarter's review
+        agencies = build_index(dataset, key).agencies
+        assert "ban-chi-nhac-ten" in agencies
+        assert "ban-khong-nhac" not in agencies
+        assert "ban-mau-tinh-uy" in agencies  # given tasks
