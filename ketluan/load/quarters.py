@@ -23,6 +23,7 @@ import os
 import pickle
 import sys
 import tempfile
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,10 +76,12 @@ class QuarterCache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self._memory: OrderedDict[str, Kept] = OrderedDict()
+        self._lock = threading.Lock()  # the review app reads from its request threads
 
     def get(self, key: str) -> Kept | None:
         """The quarter kept under `key`, or None."""
-        kept = self._memory.get(key)
+        with self._lock:
+            kept = self._memory.get(key)
         if kept is None and self.folder is not None:
             kept = self._read(self.folder / f"{key}.pickle")
         if kept is not None:
@@ -92,10 +95,11 @@ class QuarterCache:
             self._write(self.folder / f"{key}.pickle", kept)
 
     def _remember(self, key: str, kept: Kept) -> None:
-        self._memory[key] = kept
-        self._memory.move_to_end(key)
-        while len(self._memory) > self.IN_MEMORY:
-            self._memory.popitem(last=False)
+        with self._lock:
+            self._memory[key] = kept
+            self._memory.move_to_end(key)
+            while len(self._memory) > self.IN_MEMORY:
+                self._memory.popitem(last=False)
 
     @staticmethod
     def _read(path: Path) -> Kept | None:
