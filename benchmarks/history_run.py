@@ -18,8 +18,9 @@ empty and are kept for the run, as on the Office's machine.
 
 A run of forty publications lasts minutes, and a shared machine's speed drifts over
 them. `--pairs K` then publishes again, on the finished branch, quarter `--compare` and
-the last quarter, alternately, K times each (the first of a pair alternating): both
-see the same branch and machine, so their ratio is what the data's history costs.
+the last quarter, alternately, K times each (the first of a pair alternating), each
+from the data as it stood then: both see the same branch and machine, so their ratio is
+what the data's history costs.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from build_site import REPO
 
@@ -94,20 +96,7 @@ def main() -> int:
         env["KETLUAN_CACHE"] = str(Path(tmp) / "cache")
         repo = make_project(Path(tmp), dump({**whole, "quarters": whole["quarters"][:1]}))
         for number, key in enumerate(keys, start=1):
-            # The data as the Office holds it that quarter: the quarters so far, committed.
-            held = {**whole, "quarters": whole["quarters"][:number]}
-            (repo / "mau.yml").write_text(dump(held), encoding="utf-8")
-            git(
-                repo,
-                "-c",
-                "user.name=t",
-                "-c",
-                "user.email=t@t",
-                "commit",
-                "-qam",
-                key,
-                "--allow-empty",
-            )
+            hold(repo, whole, number)
             seconds, check, build = publish(repo, key, env)
             line = f"{number:>7} {key:>8} {seconds:>9.1f} {check:>7.1f} {build:>7.1f}"
             if number in args.report or number == len(keys):
@@ -119,7 +108,7 @@ def main() -> int:
                 )
             print(line, flush=True)
         if args.pairs:
-            paired(repo, keys[args.compare - 1], keys[-1], args.pairs, env)
+            paired(repo, whole, args.compare, len(keys), args.pairs, env)
     return 0
 
 
@@ -141,19 +130,37 @@ def publish(repo: Path, key: str, env: dict[str, str]) -> tuple[float, float, fl
     return seconds, check, build
 
 
-def paired(repo: Path, early: str, last: str, pairs: int, env: dict[str, str]) -> None:
-    """Publish `early` and `last` again, alternately, and print their medians and ratio."""
-    times: dict[str, list[tuple[float, float, float]]] = {early: [], last: []}
+def hold(repo: Path, whole: dict[str, Any], number: int) -> str:
+    """Commit the data as the Office holds it at quarter `number` (the quarters so far);
+    that quarter's key."""
+    held = {**whole, "quarters": whole["quarters"][:number]}
+    (repo / "mau.yml").write_text(dump(held), encoding="utf-8")
+    key = str(held["quarters"][-1]["key"])
+    commit = ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", key]
+    git(repo, *commit, "--allow-empty")
+    return key
+
+
+def paired(
+    repo: Path, whole: dict[str, Any], early: int, last: int, pairs: int, env: dict[str, str]
+) -> None:
+    """Publish quarters `early` and `last` again, alternately, each from the data as it
+    stood then (so each is the newest, as when it was published: `latest` moves to it),
+    and print their medians and ratio."""
+    keys = {n: str(whole["quarters"][n - 1]["key"]) for n in (early, last)}
+    times: dict[str, list[tuple[float, float, float]]] = {keys[early]: [], keys[last]: []}
     for n in range(pairs):
-        for key in (early, last) if n % 2 == 0 else (last, early):
+        for number in (early, last) if n % 2 == 0 else (last, early):
+            key = hold(repo, whole, number)
             times[key].append(publish(repo, key, env))
-    ratios = sorted(a[0] / b[0] for a, b in zip(times[last], times[early], strict=True))
+    early_key, last_key = keys[early], keys[last]
+    ratios = sorted(a[0] / b[0] for a, b in zip(times[last_key], times[early_key], strict=True))
     print(f"\nrepublished in {pairs} pairs on the finished branch (medians):")
     for key, runs in times.items():
         wall, check, build = (statistics.median(r[i] for r in runs) for i in range(3))
         print(f"  {key}: publish {wall:.1f} s, check {check:.1f} s, build {build:.1f} s")
     print(
-        f"  {last} / {early}: {statistics.median(ratios):.2f} "
+        f"  {last_key} / {early_key}: {statistics.median(ratios):.2f} "
         f"(pairs {ratios[0]:.2f}–{ratios[-1]:.2f})"
     )
 
