@@ -312,6 +312,7 @@ class SitePages:
             parts=len(parts),
             pager=pager if len(parts) > 1 else [],
             moved=moved,
+            within=part.within,
         )
 
     @cached_property

@@ -31,6 +31,8 @@ class TextPart:
     blocks: tuple[Block, ...]
     starts_at: str  # the outline number of its first section ("II.2"); "" on the first
     footnotes: frozenset[int]
+    # The headings it goes on under, begun on an earlier page ("II. Các nhiệm vụ …").
+    within: tuple[str, ...] = ()
 
 
 def text_parts(shown: Text) -> tuple[TextPart, ...]:
@@ -52,7 +54,7 @@ def text_parts(shown: Text) -> tuple[TextPart, ...]:
         if not later:
             break
         starts.append(fitting[-1] if fitting else later[0])
-    labels = _section_numbers(listed)
+    labels = _sections(listed)
     ends = [*starts[1:], len(listed)]
     referenced = [
         frozenset(n for block in listed[s:e] for n in footnote_markers(block.text))
@@ -62,20 +64,29 @@ def text_parts(shown: Text) -> tuple[TextPart, ...]:
     unmarked = frozenset(f.number for f in shown.footnotes) - frozenset().union(*referenced)
     referenced[-1] |= unmarked
     return tuple(
-        TextPart(n, listed[s:e], labels[s] if n > 1 else "", referenced[n - 1])
+        TextPart(
+            n,
+            listed[s:e],
+            ".".join(labels[s][0]) if n > 1 else "",
+            referenced[n - 1],
+            labels[s][1][:-1] if n > 1 else (),
+        )
         for n, (s, e) in enumerate(zip(starts, ends, strict=True), start=1)
     )
 
 
-def _section_numbers(listed: Sequence[Block]) -> list[str]:
-    """At each block, the outline number of the section it stands in ("II.2")."""
-    path: list[str] = []
+def _sections(listed: Sequence[Block]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """At each block, the outline numbers ("II", "2") and the headings of the sections
+    it stands in, outermost first."""
+    numbers: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()
     out = []
     for block in listed:
         if block.kind == "section":
-            number = block.text.split(". ", 1)[0]
-            path = [*path[: block.depth - 1], number]
-        out.append(".".join(path))
+            keep = block.depth - 1
+            numbers = (*numbers[:keep], block.text.split(". ", 1)[0])
+            headings = (*headings[:keep], block.text)
+        out.append((numbers, headings))
     return out
 
 

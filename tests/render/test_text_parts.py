@@ -92,6 +92,15 @@ def test_every_task_is_on_one_page_and_linked_there(
         if where[e.anchor] > 1
     }
     assert not any("data-kl-moved" in html for n, html in pages.items() if n > 1)
+    # A later page says under which headings, begun before, it goes on.
+    cut = text_parts.text_parts(index.conclusion)
+    assert any(part.within for part in cut)
+    for part in cut:
+        said = re.findall(
+            r'<p class="kl-continued">(.*?) <span class="kl-note">', pages[part.number]
+        )
+        assert tuple(said) == part.within
+        assert all(h.split(". ")[0] in part.starts_at.split(".") for h in part.within)
     # Cards and search link each task at its page.
     for entry in own:
         assert site.task_url(entry) == urls.task(entry.anchor, part=where[entry.anchor])
