@@ -61,14 +61,13 @@ _QUESTIONS: dict[str, Callable[[Surroundings, str], object]] = {
     "agencies": lambda s, _: sorted(s.agency_ids),
     "document_id": lambda s, a: a in s.document_ids,
     "document_ids": lambda s, _: sorted(s.document_ids),
-    "document": lambda s, a: s.documents.get(a),
+    "document": lambda s, a: (a in s.documents, s.documents.get(a)),
     "documents": lambda s, _: sorted(s.documents.items()),
     "earlier": lambda s, a: (a in s.earlier, s.earlier.get(a)),
     "earliers": lambda s, _: sorted(s.earlier.items()),
     "meeting": lambda s, a: (a in s.meetings, s.meetings.get(a)),
     "meetings": lambda s, _: sorted(s.meetings.items()),
     "previous_meeting": lambda s, _: s.previous_meeting,
-    "newest_meeting": lambda s, _: s.newest_meeting,
     "too_late": lambda s, a: s.too_late(date.fromisoformat(a)),
 }
 
@@ -152,7 +151,7 @@ class _WatchedMap(Mapping[str, V]):
         # (is it there, what is it), as the question asks it again.
         present = key in self._inner
         value: Any = self._inner[key] if present else None
-        self._reads.note(self._one, key, (present, value) if self._one != "document" else value)
+        self._reads.note(self._one, key, (present, value))
         if not present:
             raise KeyError(key)
         return value  # type: ignore[no-any-return]

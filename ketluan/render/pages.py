@@ -38,7 +38,7 @@ from ketluan.model import (
     Footnote,
 )
 from ketluan.model.keys import TaskRef
-from ketluan.model.outline import Text, document_of, task_anchor
+from ketluan.model.outline import Text, document_of
 from ketluan.render import labels, urls
 from ketluan.render.environment import environment, render
 from ketluan.render.linkify import Segment, segments
@@ -51,7 +51,7 @@ from ketluan.render.plan import (
     print_groups,
     text_pages,
 )
-from ketluan.render.text_parts import text_parts
+from ketluan.render.text_parts import part_of, text_parts
 from ketluan.render.timeline import layout
 from ketluan.text.vietnamese import collation_key, vi_date
 
@@ -292,13 +292,7 @@ class SitePages:
         ]
         # The first page keeps the anchor of every task on the others, each sending the
         # reader to its page: a link made before the text was cut, or by a later version.
-        moved = [
-            (task_anchor(block.task, document), page(p.number))
-            for p in parts[1:]
-            if number == 1
-            for block in p.blocks
-            if block.task is not None
-        ]
+        moved = [(a, page(n)) for a, n in part_of(shown).items() if n > 1] if number == 1 else []
         return render(
             "fulltext.md.j2",
             **self._context(here),
