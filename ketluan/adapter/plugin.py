@@ -36,6 +36,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ketluan.adapter.config import KetluanConfig
+from ketluan.adapter.incremental import Incremental, KeptFile, quiet_dirty_warning, shared_digest
 from ketluan.adapter.site import Options, log, options, pdf_ready, site_index, site_pages
 from ketluan.model.calendar import build_stamp
 from ketluan.outputs.extras import Extras, start_extras
@@ -43,7 +44,15 @@ from ketluan.outputs.pdf import Printer
 from ketluan.outputs.printing import PrintAsWritten, print_jobs
 from ketluan.outputs.search import SearchPlan, reshape_file
 from ketluan.render import urls
-from ketluan.render.plan import FIXED, PLACEHOLDER, plan, search_weight, task_anchors
+from ketluan.render.environment import bytecode_cache
+from ketluan.render.plan import (
+    FIXED,
+    PLACEHOLDER,
+    FixedPage,
+    plan,
+    search_weight,
+    task_anchors,
+)
 
 _Event = TypeVar("_Event", bound=Callable[..., Any])
 
@@ -105,6 +114,11 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         # seconds says how far it is.
         self._pages_done = [0, 0]
         self._page_progress: list[Callable[[int, int], None]] = []
+        # Under `--dirty` (`mkdocs serve --dirty`, the editing loop): what the last build
+        # wrote, so that a save renders only the pages it changed (set in on_startup).
+        self._incremental: Incremental | None = None
+        # The pages of docs/ this build rendered already, by (source, URL).
+        self._fixed_made: dict[tuple[str, str], str] = {}
 
     @property
     def opts(self) -> Options:
@@ -119,6 +133,9 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         rebuilds, so that a rebuild can end what the one before left running."""
         self._may_freeze = command != "serve"
         self._serving = command == "serve"
+        self._incremental = Incremental() if dirty else None
+        if dirty:
+            quiet_dirty_warning()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when the data file is saved: it lies outside docs/, which MkDocs watches."""
@@ -144,7 +161,12 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
             return str(env.page.url) if env.page is not None else ""
 
         for page in FIXED:
-            env.macro(lambda page=page: site_pages(self.opts).fixed(page, here()), page.macro)
+            env.macro(lambda page=page: self._fixed(page, here()), page.macro)
+
+    def _fixed(self, page: FixedPage, here: str) -> str:
+        # Under --dirty the build has rendered it already, to compare (`_only_changed`).
+        made = self._fixed_made.pop((page.source, here), None)
+        return site_pages(self.opts).fixed(page, here) if made is None else made
 
     @one_line
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -169,7 +191,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         for page in plan(index):
             self._renderers[page.src_uri] = partial(site.generated, page)
             self._weights[page.src_uri] = search_weight(page)
-            generated = File.generated(config, page.src_uri, content=PLACEHOLDER)
+            generated = KeptFile.generated(config, page.src_uri, content=PLACEHOLDER)
             taken.append(generated.dest_uri)
             files.append(generated)
         # Not a page: rows the home page's script fetches (no theme, not searched).
@@ -177,21 +199,64 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         taken.append(rows.dest_uri)
         files.append(rows)
         _refuse_shared_destinations(taken)
-        self._pages_done[:] = [0, len([f for f in files if f.is_documentation_page()])]
+        pages = list(files.documentation_pages())
+        for file in pages:
+            self._weights_by_url[_page_url(file)] = self._weights.get(file.src_uri, (1.0, 1.0))
+        if self._incremental is not None:
+            pages = self._only_changed(pages, config, index.conclusion.title)
+        self._pages_done[:] = [0, len(pages)]
         self._page_progress[:] = [_progress("đang dựng trang")]
         log.info("ketluan: dựng %d trang…", self._pages_done[1])
-        # Validated above: the sheets and exports can be written meanwhile, elsewhere.
-        site_url = str(config.get("site_url") or "http://localhost:8000/")
-        while self._extras:  # a rebuild of `mkdocs serve` that never reached its end
-            self._extras.pop().process.kill()
-        opts = self.opts
-        self._extras.append(
-            start_extras(
-                opts.data_file, opts.data_name, index.conclusion.key, site_url, opts.prepared
-            )
-        )
+        while self._extras:  # a rebuild of `mkdocs serve` whose sheets are still written
+            self._extras.pop().cancel()
+        if not self._serving:
+            # Validated above: the sheets and exports can be written meanwhile, elsewhere.
+            self._start_extras(config, index.conclusion.key)
         self._start_printing(config)
         return files
+
+    def _start_extras(self, config: MkDocsConfig, quarter: str) -> None:
+        site_url = str(config.get("site_url") or "http://localhost:8000/")
+        opts = self.opts
+        self._extras.append(
+            start_extras(opts.data_file, opts.data_name, quarter, site_url, opts.prepared)
+        )
+
+    def _only_changed(self, pages: list[File], config: MkDocsConfig, title: str) -> list[File]:
+        """Render every page's Markdown now, and let the dirty build render again only
+        the pages whose Markdown changed; the pages it will render."""
+        incremental = self._incremental
+        assert incremental is not None
+        site = site_pages(self.opts)
+        fixed = {page.source: page for page in FIXED}
+        made: dict[str, str] = {}
+        self._fixed_made.clear()
+        for file in pages:
+            url = _page_url(file)
+            if isinstance(file, KeptFile):
+                made[url] = self._renderers[file.src_uri](url)
+            elif file.src_uri in fixed and file.abs_src_path:
+                # What mkdocs-macros will make of it: its source with its one macro's output.
+                output = site.fixed(fixed[file.src_uri], url)
+                self._fixed_made[file.src_uri, url] = output
+                made[url] = Path(file.abs_src_path).read_text(encoding="utf-8") + "\0" + output
+        again = incremental.begin(
+            shared_digest(title, config.config_file_path, config.theme.custom_dir),
+            made,
+            {_page_url(f): f.abs_dest_path for f in pages},
+        )
+        for file in pages:
+            url = _page_url(file)
+            if isinstance(file, KeptFile):
+                file.changed = url in again
+            elif url in again or url not in made:
+                # MkDocs renders a page of docs/ again when its output is missing.
+                Path(file.abs_dest_path).unlink(missing_ok=True)
+        for dest in incremental.gone():
+            Path(dest).unlink(missing_ok=True)
+        rendered = [f for f in pages if _page_url(f) in again or _page_url(f) not in made]
+        self._fixed_made = {k: v for k, v in self._fixed_made.items() if k[1] in again}
+        return rendered
 
     def _start_printing(self, config: MkDocsConfig) -> None:
         # Chromium starts now and prints each agency page as soon as it is written, on
@@ -212,18 +277,36 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
             printer = Printer(when, len(jobs), _progress("đang in bản PDF"))
             self._printing.append(PrintAsWritten(printer, jobs))
 
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Keep the theme's compiled templates between builds, as ours are."""
+        if env.bytecode_cache is None:
+            env.bytecode_cache = bytecode_cache()
+        return env
+
     @event_priority(AFTER_OTHERS)
     @one_line
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         """Fill a generated page; the pages of docs/ are mkdocs-macros' and pass through."""
-        self._weights_by_url[page.url] = self._weights.get(page.file.src_uri, (1.0, 1.0))
         self._pages_done[0] += 1
         for told in self._page_progress:
             told(*self._pages_done)
         render = self._renderers.get(page.file.src_uri)
-        return markdown if render is None else render(page.url)
+        if render is None:
+            return markdown
+        if self._incremental is not None:  # rendered already, to compare
+            return self._incremental.markdown[page.url]
+        return render(page.url)
+
+    @event_priority(AFTER_OTHERS)
+    def on_page_context(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        """Under `--dirty`, note the search entries Material just made of this page."""
+        if self._incremental is not None:
+            self._incremental.indexed(page.url, _search_entries(config))
+        return context
 
     @one_line
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -234,6 +317,8 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop printing: a failed build publishes nothing."""
+        if self._incremental is not None:
+            self._incremental.forget()
         while self._printing:
             self._printing.pop().cancel()
 
@@ -246,8 +331,22 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         index_file = site_dir / "search" / "search_index.json"
         if index_file.exists():
             anchors = task_anchors(site_index(self.opts))
-            reshape_file(index_file, SearchPlan(weights=self._weights_by_url, task_anchors=anchors))
-        if self._extras:
+            plan = SearchPlan(weights=self._weights_by_url, task_anchors=anchors)
+            if self._incremental is None:
+                reshape_file(index_file, plan)
+            else:
+                entries = self._incremental.merge(list(self._weights_by_url))
+                if entries is None:
+                    raise PluginError("ketluan: chỉ mục tìm kiếm thiếu trang; lưu lại để dựng lại")
+                reshape_file(index_file, plan, entries)
+                self._incremental.done()
+        if self._serving:
+            # The editing loop: the page reloads now, the sheets and exports follow,
+            # written once the pages are (on a machine of two cores, beside the build they
+            # slowed it and the reloading browser by a second in year ten).
+            self._start_extras(config, site_index(self.opts).conclusion.key)
+            self._extras[-1].finish_later(site_dir, lambda why: log.error("ketluan: %s", why))
+        elif self._extras:
             try:
                 self._extras.pop().finish(site_dir)
             except RuntimeError as exc:
@@ -258,6 +357,21 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
             except RuntimeError as exc:
                 raise PluginError(f"ketluan: {exc}") from exc
             log.info("ketluan: đã in %d bản PDF (A4).", count)
+
+
+def _page_url(file: File) -> str:
+    # What MkDocs' Page.url will be: the home page's is "", its file's "./".
+    return "" if file.url in (".", "./") else file.url
+
+
+def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]]:
+    # Material's search plugin keeps this build's entries in a list; a dirty build's are
+    # the rendered pages' only, which the plugin completes (`Incremental.merge`).
+    search = config.plugins.get("material/search")
+    entries = getattr(getattr(search, "search_index", None), "entries", None)
+    if not isinstance(entries, list):
+        raise PluginError("ketluan: --dirty cần trình tìm kiếm của Material (material/search)")
+    return entries
 
 
 def _refuse_shared_destinations(destinations: list[str]) -> None:

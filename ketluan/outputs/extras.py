@@ -11,7 +11,9 @@ from __future__ import annotations
 import multiprocessing
 import shutil
 import tempfile
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ketluan.children import die_with_parent
@@ -33,6 +35,7 @@ class Extras:
 
     process: multiprocessing.process.BaseProcess
     folder: Path
+    _cancelled: threading.Event = field(default_factory=threading.Event)
 
     def finish(self, site_dir: Path) -> None:
         """Wait for the files and move them into the built site; RuntimeError (with the
@@ -46,6 +49,30 @@ class Extras:
             shutil.copytree(self.folder, site_dir, dirs_exist_ok=True)
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+    def finish_later(self, site_dir: Path, failed: Callable[[str], None]) -> threading.Thread:
+        """`finish` in a thread of its own, which says why through `failed` if it could
+        not (the editing loop: the reloaded page need not wait for the sheets)."""
+
+        def run() -> None:
+            try:
+                self.process.join()
+                if not self._cancelled.is_set():
+                    self.finish(site_dir)
+            except RuntimeError as exc:
+                if not self._cancelled.is_set():
+                    failed(str(exc))
+            finally:
+                shutil.rmtree(self.folder, ignore_errors=True)
+
+        thread = threading.Thread(target=run, name="ketluan-extras", daemon=True)
+        thread.start()
+        return thread
+
+    def cancel(self) -> None:
+        """Stop writing: a newer build writes them again."""
+        self._cancelled.set()
+        self.process.kill()
 
 
 def start_extras(

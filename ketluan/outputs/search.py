@@ -64,9 +64,12 @@ def reshape(index: dict[str, Any], plan: SearchPlan) -> dict[str, Any]:
     return {**index, "docs": docs}
 
 
-def reshape_file(path: Path, plan: SearchPlan) -> None:
-    """Rewrite Material's search_index.json in place."""
+def reshape_file(path: Path, plan: SearchPlan, docs: list[dict[str, Any]] | None = None) -> None:
+    """Rewrite Material's search_index.json in place; `docs`: its entries, when the file
+    holds only some (a build that rendered only the pages a save changed)."""
     data = json.loads(path.read_text(encoding="utf-8"))
+    if docs is not None:
+        data["docs"] = docs
     path.write_text(
         json.dumps(reshape(data, plan), ensure_ascii=False, separators=(",", ":")),
         encoding="utf-8",

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ketluan.render.environment import _bytecode_cache, _QuietCache, css_string, emphasis
+from ketluan.render.environment import _QuietCache, bytecode_cache, css_string, emphasis
 
 
 def _env(cache: jinja2.BytecodeCache | None, templates: Path) -> jinja2.Environment:
@@ -31,7 +31,7 @@ def test_cache_lives_in_the_user_cache_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, templates: Path
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    cache = _bytecode_cache()
+    cache = bytecode_cache()
     assert cache is not None
     assert _env(cache, templates).get_template("t.j2").render(name="Sở Mẫu", n=3) == (
         "Sở Mẫu có 3 nhiệm vụ"
@@ -39,11 +39,11 @@ def test_cache_lives_in_the_user_cache_directory(
     stored = list((tmp_path / "cache/ketluan/jinja").iterdir())
     assert len(stored) == 1
     # A second build loads the stored code; a changed template is compiled afresh.
-    assert _env(_bytecode_cache(), templates).get_template("t.j2").render(name="A", n=1) == (
+    assert _env(bytecode_cache(), templates).get_template("t.j2").render(name="A", n=1) == (
         "A có 1 nhiệm vụ"
     )
     (templates / "t.j2").write_text("{{ name }}: {{ n }}", encoding="utf-8")
-    assert _env(_bytecode_cache(), templates).get_template("t.j2").render(name="A", n=1) == "A: 1"
+    assert _env(bytecode_cache(), templates).get_template("t.j2").render(name="A", n=1) == "A: 1"
 
 
 def test_no_cache_when_the_cache_directory_cannot_be_made(
@@ -52,7 +52,7 @@ def test_no_cache_when_the_cache_directory_cannot_be_made(
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
-    assert _bytecode_cache() is None
+    assert bytecode_cache() is None
 
 
 def test_a_cache_that_cannot_be_written_does_not_fail_the_render(
@@ -69,18 +69,18 @@ def test_a_cache_others_can_write_to_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    assert _bytecode_cache() is not None
+    assert bytecode_cache() is not None
     (tmp_path / "cache" / folder).chmod(0o777)  # anyone could plant compiled code there
-    assert _bytecode_cache() is None
+    assert bytecode_cache() is None
 
 
 def test_a_cache_owned_by_someone_else_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    assert _bytecode_cache() is not None
+    assert bytecode_cache() is not None
     monkeypatch.setattr(os, "getuid", lambda: os.stat(tmp_path).st_uid + 4242)
-    assert _bytecode_cache() is None
+    assert bytecode_cache() is None
 
 
 def test_a_linked_cache_folder_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -89,7 +89,7 @@ def test_a_linked_cache_folder_is_not_used(tmp_path: Path, monkeypatch: pytest.M
     (tmp_path / "cache/ketluan").mkdir(parents=True, mode=0o700)
     (tmp_path / "cache/ketluan/jinja").symlink_to(elsewhere)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    assert _bytecode_cache() is None
+    assert bytecode_cache() is None
 
 
 def test_source_italics_render_as_italics_and_stay_escaped() -> None:

@@ -1,0 +1,85 @@
+"""What a dirty build renders again (`ketluan.adapter.incremental`), without MkDocs'
+build: the end-to-end check is tests/test_editing.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ketluan.adapter.incremental import Incremental, shared_digest
+
+PAGES = {"": "# Trang chủ", "co-quan/a/": "# A", "co-quan/b/": "# B"}
+DESTS = {url: f"/site/{url}index.html" for url in PAGES}
+
+
+def _built(pages: dict[str, str]) -> Incremental:
+    incremental = Incremental()
+    incremental.begin("s", pages, DESTS)
+    material: list[dict[str, str]] = []  # Material's list grows page by page
+    for url in pages:
+        material.append({"location": url, "title": pages[url]})
+        incremental.indexed(url, material)
+    incremental.merge(list(pages))
+    incremental.done()
+    return incremental
+
+
+def _entries(pages: dict[str, str]) -> list[dict[str, str]]:
+    return [{"location": url, "title": text} for url, text in pages.items()]
+
+
+def test_the_first_build_renders_every_page() -> None:
+    assert Incremental().begin("s", PAGES, DESTS) == set(PAGES)
+
+
+def test_a_save_renders_only_the_pages_whose_markdown_changed() -> None:
+    incremental = _built(PAGES)
+    assert incremental.begin("s", {**PAGES, "co-quan/b/": "# B mới"}, DESTS) == {"co-quan/b/"}
+    assert _built(PAGES).begin("s", PAGES, DESTS) == set()
+
+
+def test_a_change_every_page_shares_renders_them_all() -> None:
+    assert _built(PAGES).begin("other", PAGES, DESTS) == set(PAGES)
+
+
+def test_a_page_the_data_no_longer_has_is_removed() -> None:
+    incremental = _built(PAGES)
+    kept = {url: text for url, text in PAGES.items() if url != "co-quan/b/"}
+    incremental.begin("s", kept, DESTS)
+    assert incremental.gone() == ["/site/co-quan/b/index.html"]
+
+
+def test_the_search_entries_are_the_full_builds_in_its_order() -> None:
+    incremental = _built(PAGES)
+    changed = {**PAGES, "co-quan/a/": "# A mới"}
+    incremental.begin("s", changed, DESTS)
+    # Material's list this build: the rendered page's entries only.
+    incremental.indexed("co-quan/a/", [{"location": "co-quan/a/", "title": "# A mới"}])
+    assert incremental.merge(list(changed)) == _entries(changed)
+    incremental.done()
+    # And kept so for the next save.
+    incremental.begin("s", changed, DESTS)
+    assert incremental.merge(list(changed)) == _entries(changed)
+
+
+def test_after_a_failed_build_every_page_is_rendered_again() -> None:
+    incremental = _built(PAGES)
+    incremental.begin("s", PAGES, DESTS)
+    incremental.forget()
+    assert incremental.begin("s", PAGES, DESTS) == set(PAGES)
+    # A page neither rendered nor kept: no index is made up for it.
+    assert incremental.merge(list(PAGES)) is None
+
+
+def test_the_shared_digest_follows_the_title_the_config_and_the_theme(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n", encoding="utf-8")
+    theme = tmp_path / "overrides"
+    theme.mkdir()
+    (theme / "main.html").write_text("a", encoding="utf-8")
+    before = shared_digest("Quý I/2026", str(config), str(theme))
+    assert shared_digest("Quý I/2026", str(config), str(theme)) == before
+    assert shared_digest("Quý II/2026", str(config), str(theme)) != before
+    (theme / "main.html").write_text("ab", encoding="utf-8")
+    assert shared_digest("Quý I/2026", str(config), str(theme)) != before
+    config.write_text("site_name: y\n", encoding="utf-8")
+    assert shared_digest("Quý I/2026", str(config), None) != before
