@@ -10,7 +10,7 @@ import contextlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -122,6 +122,14 @@ class Entry:
     # quarter's conference conclusion.
     directive: Directive | None = None
     issued_as: Document | None = None
+    # The task's identity across quarters: "2026-q1/II.2.2", or with its directive
+    # "2026-q2/ke-hoach-12-kh-tu-2026/1.a" (asked of every task on every page that lists
+    # it: made once).
+    ref: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        document = self.directive.document if self.directive else None
+        object.__setattr__(self, "ref", str(TaskRef(self.conclusion.key, self.task.id, document)))
 
     @property
     def source_label(self) -> str:
@@ -141,12 +149,6 @@ class Entry:
     def document_id(self) -> str | None:
         """The registry document of the task's directive (None: the conclusion)."""
         return self.directive.document if self.directive else None
-
-    @property
-    def ref(self) -> str:
-        """The task's identity across quarters: "2026-q1/II.2.2", or with its directive
-        "2026-q2/ke-hoach-12-kh-tu-2026/1.a"."""
-        return str(TaskRef(self.conclusion.key, self.task.id, self.document_id))
 
     @property
     def anchor(self) -> str:
