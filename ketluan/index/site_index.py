@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import re
+import threading
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -479,7 +480,7 @@ def build_index(dataset: Dataset, key: str | None = None) -> SiteIndex:
     conclusion = quarters[-1]
     agencies = {a.id: a for a in dataset.agencies}
     documents = {d.id: d for d in dataset.documents}
-    per_quarter = [tuple(_entries(q, agencies, documents)) for q in quarters]
+    per_quarter = _KEPT.entries(quarters, agencies, documents)
     entries, earlier = per_quarter[-1], tuple(e for es in per_quarter[:-1] for e in es)
     finder = MentionFinder.for_agencies(dataset.agencies)
     scope = _agencies_in_scope(quarters)
@@ -517,6 +518,46 @@ def build_index(dataset: Dataset, key: str | None = None) -> SiteIndex:
         by_ref={e.ref: e for e in earlier + entries},
         mentions=finder,
     )
+
+
+class _KeptEntries:
+    """The last index's entries of each quarter, taken again for a quarter that is the
+    same object under equal registries. The preview indexes ten years at each save, and
+    the reader hands back the very objects of every quarter whose text did not change
+    (`ketluan.load.quarters`): their 14,000 entries need not be made again (0.2 s)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # the review app indexes from its request threads
+        self._registries: tuple[Mapping[str, Agency], Mapping[str, Document]] | None = None
+        self._by_quarter: dict[int, tuple[Conclusion, tuple[Entry, ...]]] = {}
+
+    def entries(
+        self,
+        quarters: Sequence[Conclusion],
+        agencies: Mapping[str, Agency],
+        documents: Mapping[str, Document],
+    ) -> list[tuple[Entry, ...]]:
+        """Each quarter's entries, in order."""
+        with self._lock:
+            # Equal registries: an entry's agencies and documents are equal values,
+            # compared by value wherever they are used.
+            same = self._registries == (agencies, documents)
+            kept = self._by_quarter if same else {}
+        made = []
+        for quarter in quarters:
+            hit = kept.get(id(quarter))
+            made.append(
+                hit[1]
+                if hit and hit[0] is quarter
+                else tuple(_entries(quarter, agencies, documents))
+            )
+        with self._lock:
+            self._registries = (agencies, documents)
+            self._by_quarter = {id(q): (q, es) for q, es in zip(quarters, made, strict=True)}
+        return made
+
+
+_KEPT = _KeptEntries()
 
 
 def _reports(quarters: Iterable[Conclusion]) -> dict[str, tuple[StatusReport, ...]]:

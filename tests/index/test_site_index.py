@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from datetime import date
 
 import pytest
-from sitecheck import REAL_DATA
+from sitecheck import REAL_DATA, REPO
 
 from ketluan.index.site_index import Entry, SiteIndex, build_index, document_level
 from ketluan.load import load, validate_text
@@ -72,3 +74,21 @@ def test_an_agency_given_no_task_has_a_page_when_a_text_mentions_it() -> None:
         assert "ban-chi-nhac-ten" in agencies
         assert "ban-khong-nhac" not in agencies
         assert "ban-mau-tinh-uy" in agencies  # given tasks
+
+
+def test_an_unchanged_quarter_keeps_its_entries_and_a_changed_registry_renews_them() -> None:
+    """The preview indexes every quarter at each save: a quarter handed back as the same
+    object under equal registries keeps its entries; anything else is indexed anew."""
+    dataset = load(REPO / "tests" / "data" / "two-quarters.yml")
+    first, again = build_index(dataset), build_index(dataset)
+    assert again.earlier and all(a is b for a, b in zip(first.earlier, again.earlier, strict=True))
+    # The same quarter read again (equal, another object): its entries are made again.
+    copied = dataclasses.replace(dataset, quarters=tuple(copy.deepcopy(dataset.quarters)))
+    assert build_index(copied).earlier[0] is not first.earlier[0]
+    assert build_index(copied).earlier == first.earlier
+    # An agency renamed: the kept quarter's entries name it so.
+    lead = first.earlier[0].lead[0].agency
+    renamed = dataclasses.replace(lead, name=lead.name + " (mới)")
+    agencies = tuple(renamed if a.id == lead.id else a for a in copied.agencies)
+    changed = build_index(dataclasses.replace(copied, agencies=agencies))
+    assert changed.earlier[0].lead[0].agency.name == lead.name + " (mới)"
