@@ -12,6 +12,8 @@ without one run at 0, in the order listed):
   pages ready;
 - `on_page_markdown` (-50) fills a generated page after mkdocs-macros has rendered the
   pages of docs/: data text never reaches Jinja as template source;
+- `on_page_context` (-50), under `--dirty`, notes the search entries Material's search
+  plugin has just made of a page (`ketluan.adapter.incremental`);
 - `on_post_build` (-50) reshapes the search index after Material's search plugin has
   written it.
 """
