@@ -174,6 +174,8 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Check the data, tell the theme which quarter this version is, and add one page
         per agency, deadline date and document of this version."""
+        while self._extras:  # a rebuild of `mkdocs serve`: the last save's are not needed
+            self._extras.pop().cancel()
         index = site_index(self.opts)
         self.version_title = index.conclusion.title
         if self._may_freeze:
@@ -209,8 +211,6 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         self._pages_done[:] = [0, len(pages)]
         self._page_progress[:] = [_progress("đang dựng trang")]
         log.info("ketluan: dựng %d trang…", self._pages_done[1])
-        while self._extras:  # a rebuild of `mkdocs serve` whose sheets are still written
-            self._extras.pop().cancel()
         if not self._serving:
             # Validated above: the sheets and exports can be written meanwhile, elsewhere.
             self._start_extras(config, index.conclusion.key)
@@ -368,12 +368,11 @@ def _page_url(file: File) -> str:
 
 def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]]:
     # Material's search plugin keeps this build's entries in a list; a dirty build's are
-    # the rendered pages' only, which the plugin completes (`Incremental.merge`).
+    # the rendered pages' only, which the plugin completes (`Incremental.merge`). No
+    # list: no search index is written, nothing to complete.
     search = config.plugins.get("material/search")
     entries = getattr(getattr(search, "search_index", None), "entries", None)
-    if not isinstance(entries, list):
-        raise PluginError("ketluan: --dirty cần trình tìm kiếm của Material (material/search)")
-    return entries
+    return entries if isinstance(entries, list) else []
 
 
 def _refuse_shared_destinations(destinations: list[str]) -> None:
