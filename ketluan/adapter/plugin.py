@@ -302,6 +302,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         return render(page.url)
 
     @event_priority(AFTER_OTHERS)
+    @one_line
     def on_page_context(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> Any:
@@ -316,6 +317,11 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         if self._printing:
             self._printing[0].written(Path(page.file.abs_dest_path))
         return output
+
+    def on_shutdown(self) -> None:
+        """The server stops: so do the sheets still being written, leaving no folder."""
+        while self._extras:
+            self._extras.pop().cancel()
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop printing: a failed build publishes nothing."""

@@ -36,6 +36,7 @@ class Extras:
     process: multiprocessing.process.BaseProcess
     folder: Path
     _cancelled: threading.Event = field(default_factory=threading.Event)
+    _waiting: threading.Thread | None = None  # finish_later's
 
     def finish(self, site_dir: Path) -> None:
         """Wait for the files and move them into the built site; RuntimeError (with the
@@ -50,7 +51,7 @@ class Extras:
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 
-    def finish_later(self, site_dir: Path, failed: Callable[[str], None]) -> threading.Thread:
+    def finish_later(self, site_dir: Path, failed: Callable[[str], None]) -> None:
         """`finish` in a thread of its own, which says why through `failed` if it could
         not (the editing loop: the reloaded page need not wait for the sheets)."""
 
@@ -65,14 +66,19 @@ class Extras:
             finally:
                 shutil.rmtree(self.folder, ignore_errors=True)
 
-        thread = threading.Thread(target=run, name="ketluan-extras", daemon=True)
-        thread.start()
-        return thread
+        self._waiting = threading.Thread(target=run, name="ketluan-extras", daemon=True)
+        self._waiting.start()
 
     def cancel(self) -> None:
-        """Stop writing: a newer build writes them again."""
+        """Stop writing (a newer build writes them again, or the server stops) and
+        remove what was written."""
         self._cancelled.set()
         self.process.kill()
+        if self._waiting is not None:
+            self._waiting.join()
+        else:
+            self.process.join()
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def start_extras(
