@@ -39,6 +39,8 @@ def test_real_data_builds_strictly_without_warnings(tmp_path: Path) -> None:
     result = build(tmp_path, KETLUAN_QUARTER=REAL_QUARTER)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
+    # Nor a dependency's deprecation with its stack (pathspec's, through MkDocs).
+    assert "Warning:" not in result.stderr, result.stderr
     home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
     assert "Hội nghị ngày 24/4/2026" in home
     assert "<td>41</td>" in home  # tasks

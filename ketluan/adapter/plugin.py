@@ -24,6 +24,7 @@ import functools
 import gc
 import os
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -57,6 +58,16 @@ from ketluan.render.plan import (
 )
 
 _Event = TypeVar("_Event", bound=Callable[..., Any])
+
+# MkDocs 1.6 (pinned below 2) and mkdocs-macros match not_in_nav's patterns with
+# pathspec's "gitwildmatch", which pathspec 1.x deprecates (mypy needs pathspec 1): its
+# warning, with a stack, would fill every build's log and each save of the editing loop,
+# telling the Office of nothing it can act on.
+warnings.filterwarnings(
+    "ignore",
+    message=r"GitWildMatchPattern \('gitwildmatch'\) is deprecated",
+    category=DeprecationWarning,
+)
 
 PROGRESS_EVERY = 3.0  # seconds between two progress lines of a long step
 
