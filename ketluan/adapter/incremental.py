@@ -23,13 +23,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File
 
-__all__ = ["Incremental", "KeptFile", "quiet_dirty_warning", "shared_digest"]
+__all__ = ["Incremental", "KeptFile", "page_url", "quiet_dirty_warning", "shared_digest"]
 
 Entry = dict[str, Any]
 
@@ -81,6 +82,34 @@ class Incremental:
             if last.pages.get(url, ("", ""))[0] != _digest(text)
         }
 
+    def only_changed(
+        self,
+        pages: list[File],
+        markdown: Callable[[File, str], str | None],
+        shared: str,
+    ) -> set[str]:
+        """Let MkDocs' dirty build render again only the pages whose Markdown changed
+        (`markdown(file, url)`; None: a page always rendered), and remove what the data
+        no longer has; the URLs it renders."""
+        made = {}
+        for file in pages:
+            url = page_url(file)
+            text = markdown(file, url)
+            if text is not None:
+                made[url] = text
+        again = self.begin(shared, made, {page_url(f): f.abs_dest_path for f in pages})
+        for file in pages:
+            url = page_url(file)
+            if isinstance(file, KeptFile):
+                file.changed = url in again
+            elif url in again or url not in made:
+                # A page of docs/: MkDocs renders it again when its output is missing.
+                Path(file.abs_dest_path).unlink(missing_ok=True)
+                again.add(url)
+        for dest in self.gone():
+            Path(dest).unlink(missing_ok=True)
+        return again
+
     def gone(self) -> list[str]:
         """Where the last build wrote pages this one no longer has (a dirty build does not
         clean the site)."""
@@ -121,6 +150,11 @@ class Incremental:
         """A build failed after writing some pages: the next rebuilds every page."""
         self.built = None
         self.markdown = {}
+
+
+def page_url(file: File) -> str:
+    """What MkDocs' Page.url will be: the home page's is "", its file's "./"."""
+    return "" if file.url in (".", "./") else file.url
 
 
 def shared_digest(version_title: str, config_file: str | None, theme_dir: str | None) -> str:

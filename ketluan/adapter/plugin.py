@@ -39,7 +39,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ketluan.adapter.config import KetluanConfig
-from ketluan.adapter.incremental import Incremental, KeptFile, quiet_dirty_warning, shared_digest
+from ketluan.adapter.incremental import (
+    Incremental,
+    KeptFile,
+    page_url,
+    quiet_dirty_warning,
+    shared_digest,
+)
 from ketluan.adapter.site import Options, log, options, pdf_ready, site_index, site_pages
 from ketluan.model.calendar import build_stamp
 from ketluan.outputs.extras import Extras, start_extras
@@ -216,7 +222,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         _refuse_shared_destinations(taken)
         pages = list(files.documentation_pages())
         for file in pages:
-            self._weights_by_url[_page_url(file)] = self._weights.get(file.src_uri, (1.0, 1.0))
+            self._weights_by_url[page_url(file)] = self._weights.get(file.src_uri, (1.0, 1.0))
         if self._incremental is not None:
             pages = self._only_changed(pages, config, index.conclusion.title)
         self._pages_done[:] = [0, len(pages)]
@@ -236,40 +242,26 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         )
 
     def _only_changed(self, pages: list[File], config: MkDocsConfig, title: str) -> list[File]:
-        """Render every page's Markdown now, and let the dirty build render again only
-        the pages whose Markdown changed; the pages it will render."""
-        incremental = self._incremental
-        assert incremental is not None
+        """The pages this dirty build renders: those whose Markdown changed."""
+        assert self._incremental is not None
         site = site_pages(self.opts)
         fixed = {page.source: page for page in FIXED}
-        made: dict[str, str] = {}
         self._fixed_made.clear()
-        for file in pages:
-            url = _page_url(file)
+
+        def markdown(file: File, url: str) -> str | None:
             if isinstance(file, KeptFile):
-                made[url] = self._renderers[file.src_uri](url)
-            elif file.src_uri in fixed and file.abs_src_path:
-                # What mkdocs-macros will make of it: its source with its one macro's output.
-                output = site.fixed(fixed[file.src_uri], url)
-                self._fixed_made[file.src_uri, url] = output
-                made[url] = Path(file.abs_src_path).read_text(encoding="utf-8") + "\0" + output
-        again = incremental.begin(
-            shared_digest(title, config.config_file_path, config.theme.custom_dir),
-            made,
-            {_page_url(f): f.abs_dest_path for f in pages},
-        )
-        for file in pages:
-            url = _page_url(file)
-            if isinstance(file, KeptFile):
-                file.changed = url in again
-            elif url in again or url not in made:
-                # MkDocs renders a page of docs/ again when its output is missing.
-                Path(file.abs_dest_path).unlink(missing_ok=True)
-        for dest in incremental.gone():
-            Path(dest).unlink(missing_ok=True)
-        rendered = [f for f in pages if _page_url(f) in again or _page_url(f) not in made]
+                return self._renderers[file.src_uri](url)
+            if file.src_uri not in fixed or not file.abs_src_path:
+                return None
+            # What mkdocs-macros will make of it: its source with its one macro's output,
+            # rendered once (`_fixed` hands it to the macro).
+            output = self._fixed_made[file.src_uri, url] = site.fixed(fixed[file.src_uri], url)
+            return Path(file.abs_src_path).read_text(encoding="utf-8") + "\0" + output
+
+        shared = shared_digest(title, config.config_file_path, config.theme.custom_dir)
+        again = self._incremental.only_changed(pages, markdown, shared)
         self._fixed_made = {k: v for k, v in self._fixed_made.items() if k[1] in again}
-        return rendered
+        return [f for f in pages if page_url(f) in again]
 
     def _start_printing(self, config: MkDocsConfig) -> None:
         # Chromium starts now and prints each agency page as soon as it is written, on
@@ -376,11 +368,6 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
             except RuntimeError as exc:
                 raise PluginError(f"ketluan: {exc}") from exc
             log.info("ketluan: đã in %d bản PDF (A4).", count)
-
-
-def _page_url(file: File) -> str:
-    # What MkDocs' Page.url will be: the home page's is "", its file's "./".
-    return "" if file.url in (".", "./") else file.url
 
 
 def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]]:

@@ -3,9 +3,12 @@ build: the end-to-end check is tests/test_editing.py."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from ketluan.adapter.incremental import Incremental, shared_digest
+from mkdocs.structure.files import File
+
+from ketluan.adapter.incremental import Incremental, KeptFile, shared_digest
 
 PAGES = {"": "# Trang chủ", "co-quan/a/": "# A", "co-quan/b/": "# B"}
 DESTS = {url: f"/site/{url}index.html" for url in PAGES}
@@ -83,3 +86,41 @@ def test_the_shared_digest_follows_the_title_the_config_and_the_theme(tmp_path: 
     assert shared_digest("Quý I/2026", str(config), str(theme)) != before
     config.write_text("site_name: y\n", encoding="utf-8")
     assert shared_digest("Quý I/2026", str(config), None) != before
+
+
+def test_only_the_changed_pages_are_left_for_mkdocs_to_render(tmp_path: Path) -> None:
+    """A generated page is skipped unless its Markdown changed; a page of docs/ whose
+    output changed has its HTML removed (MkDocs then renders it); a page gone from the
+    data leaves no HTML behind."""
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    (docs / "index.md").write_text("{{ trang_chu() }}", encoding="utf-8")
+
+    def files(*generated: str) -> list[File]:
+        home = File("index.md", str(docs), str(site), use_directory_urls=True)
+        kept = [
+            KeptFile(f"co-quan/{g}.md", None, str(site), use_directory_urls=True) for g in generated
+        ]
+        return [home, *kept]
+
+    def markdown(texts: dict[str, str]) -> Callable[[File, str], str | None]:
+        return lambda file, url: texts.get(url)
+
+    incremental = Incremental()
+    first = files("a", "b")
+    assert incremental.only_changed(
+        first, markdown({"": "h", "co-quan/a/": "A", "co-quan/b/": "B"}), "s"
+    ) == {"", "co-quan/a/", "co-quan/b/"}
+    incremental.merge(["", "co-quan/a/", "co-quan/b/"])
+    incremental.done()
+    for file in first:  # what MkDocs wrote
+        Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(file.abs_dest_path).write_text("<html>", encoding="utf-8")
+
+    second = files("a")
+    again = incremental.only_changed(second, markdown({"": "h mới", "co-quan/a/": "A"}), "s")
+    assert again == {""}
+    assert not Path(second[0].abs_dest_path).exists()  # the home page: rendered again
+    assert isinstance(second[1], KeptFile) and not second[1].changed
+    assert Path(second[1].abs_dest_path).exists()
+    assert not (site / "co-quan" / "b" / "index.html").exists()  # gone from the data
