@@ -96,7 +96,8 @@ def _tree(site: Path) -> dict[str, bytes]:
 def test_a_save_under_serve_dirty_writes_what_a_full_build_writes(tmp_path: Path) -> None:
     """The editing loop renders only the pages a save changed; the site it serves is
     the one a full build makes, page for page and in its search index: a changed task
-    text, a deadline date that adds a page, then the date back (the page goes)."""
+    text, a deadline date that adds a page, then the date back (the page goes), then a
+    save that only adds a comment (no page is rendered)."""
     original = REAL_DATA.read_text(encoding="utf-8")
     due = (
         "        - phrase: phân đấu xử lý hoàn thành trong năm 2026\n"
@@ -117,7 +118,7 @@ def test_a_save_under_serve_dirty_writes_what_a_full_build_writes(tmp_path: Path
     )
     assert original != retold != moved
     versions = []
-    for n, text in enumerate((moved, retold)):
+    for n, text in enumerate((moved, retold, retold + "\n# chỉ thêm một dòng ghi chú\n")):
         versions.append(tmp_path / f"v{n}.yml")
         versions[-1].write_text(text, encoding="utf-8")
     data = tmp_path / "data.yml"
@@ -134,9 +135,10 @@ def test_a_save_under_serve_dirty_writes_what_a_full_build_writes(tmp_path: Path
     )
     assert result.returncode == 0, result.stderr
     # Each save rendered a few pages, not the site's.
-    assert result.stderr.count("ketluan: dựng ") == 3, result.stderr
-    first, *after = re.findall(r"ketluan: dựng (\d+) trang", result.stderr)
+    assert result.stderr.count("ketluan: dựng ") == 4, result.stderr
+    first, *after, unchanged = re.findall(r"ketluan: dựng (\d+) trang", result.stderr)
     assert all(0 < int(n) < int(first) / 2 for n in after), (first, after)
+    assert unchanged == "0"
     assert "A 'dirty' build" not in result.stderr
     for n, version in enumerate(versions, start=1):
         full = tmp_path / f"full-{n}"

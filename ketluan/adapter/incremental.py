@@ -66,6 +66,7 @@ class Incremental:
     fresh: dict[str, list[Entry]] = field(default_factory=dict)
     _seen: int = 0
     _pages: dict[str, list[Entry]] = field(default_factory=dict)
+    _same: bool = False  # started by `unchanged`
 
     def begin(self, shared: str, markdown: dict[str, str], dests: dict[str, str]) -> set[str]:
         """Start a build of these generated pages (Markdown and destination by URL); the
@@ -73,6 +74,7 @@ class Incremental:
         shared the same inputs)."""
         self.markdown, self.dests, self.shared = markdown, dests, shared
         self.rendered, self.fresh, self._seen, self._pages = set(), {}, 0, {}
+        self._same = False
         last = self.built
         if last is None or last.shared != shared:
             return set(markdown)
@@ -81,6 +83,17 @@ class Incremental:
             for url, text in markdown.items()
             if last.pages.get(url, ("", ""))[0] != _digest(text)
         }
+
+    def unchanged(self, shared: str) -> bool:
+        """Start a build in which every page is as last built (its data means what the
+        last build's meant); False, and nothing started, when the last build is unknown
+        or shared other inputs."""
+        if self.built is None or self.built.shared != shared:
+            return False
+        self.markdown, self.dests, self.shared = {}, {}, shared
+        self.rendered, self.fresh, self._seen, self._pages = set(), {}, 0, {}
+        self._same = True
+        return True
 
     def only_changed(
         self,
@@ -113,7 +126,7 @@ class Incremental:
     def gone(self) -> list[str]:
         """Where the last build wrote pages this one no longer has (a dirty build does not
         clean the site)."""
-        if self.built is None:
+        if self.built is None or self._same:
             return []
         return [dest for url, (_, dest) in self.built.pages.items() if url not in self.markdown]
 
@@ -139,11 +152,11 @@ class Incremental:
     def done(self) -> None:
         """The build succeeded (with the entries `merge` gave): what the next one
         compares with."""
-        self.built = _Built(
-            self.shared,
-            {url: (_digest(text), self.dests[url]) for url, text in self.markdown.items()},
-            self._pages,
-        )
+        if self._same and self.built is not None:
+            pages = self.built.pages
+        else:
+            pages = {url: (_digest(text), self.dests[url]) for url, text in self.markdown.items()}
+        self.built = _Built(self.shared, pages, self._pages)
         self.markdown = {}
 
     def forget(self) -> None:

@@ -47,6 +47,7 @@ from ketluan.adapter.incremental import (
     shared_digest,
 )
 from ketluan.adapter.site import Options, log, options, pdf_ready, site_index, site_pages
+from ketluan.index.site_index import SiteIndex
 from ketluan.model.calendar import build_stamp
 from ketluan.outputs.extras import Extras, start_extras
 from ketluan.outputs.pdf import Printer
@@ -136,6 +137,8 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         # Under `--dirty` (`mkdocs serve --dirty`, the editing loop): what the last build
         # wrote, so that a save renders only the pages it changed (set in on_startup).
         self._incremental: Incremental | None = None
+        # The index the last dirty build was made of, all its pages written.
+        self._built_index: SiteIndex | None = None
         # The pages of docs/ this build rendered already, by (source, URL).
         self._fixed_made: dict[tuple[str, str], str] = {}
 
@@ -224,7 +227,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         for file in pages:
             self._weights_by_url[page_url(file)] = self._weights.get(file.src_uri, (1.0, 1.0))
         if self._incremental is not None:
-            pages = self._only_changed(pages, config, index.conclusion.title)
+            pages = self._only_changed(pages, config, index)
         self._pages_done[:] = [0, len(pages)]
         self._page_progress[:] = [_progress("đang dựng trang")]
         log.info("ketluan: dựng %d trang…", self._pages_done[1])
@@ -241,7 +244,9 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
             start_extras(opts.data_file, opts.data_name, quarter, site_url, opts.prepared)
         )
 
-    def _only_changed(self, pages: list[File], config: MkDocsConfig, title: str) -> list[File]:
+    def _only_changed(
+        self, pages: list[File], config: MkDocsConfig, index: SiteIndex
+    ) -> list[File]:
         """The pages this dirty build renders: those whose Markdown changed."""
         assert self._incremental is not None
         site = site_pages(self.opts)
@@ -258,7 +263,16 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
             output = self._fixed_made[file.src_uri, url] = site.fixed(fixed[file.src_uri], url)
             return Path(file.abs_src_path).read_text(encoding="utf-8") + "\0" + output
 
-        shared = shared_digest(title, config.config_file_path, config.theme.custom_dir)
+        shared = shared_digest(
+            index.conclusion.title, config.config_file_path, config.theme.custom_dir
+        )
+        if index is self._built_index and self._incremental.unchanged(shared):
+            # The data means what it meant at the last build (saved unchanged, a comment,
+            # its layout): the same index (`site.site_index`), hence the same pages.
+            for file in pages:
+                if isinstance(file, KeptFile):
+                    file.changed = False
+            return []
         again = self._incremental.only_changed(pages, markdown, shared)
         self._fixed_made = {k: v for k, v in self._fixed_made.items() if k[1] in again}
         return [f for f in pages if page_url(f) in again]
@@ -330,6 +344,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         """Stop printing: a failed build publishes nothing."""
         if self._incremental is not None:
             self._incremental.forget()
+            self._built_index = None
         while self._printing:
             self._printing.pop().cancel()
 
@@ -351,6 +366,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
                     raise PluginError("ketluan: chỉ mục tìm kiếm thiếu trang; lưu lại để dựng lại")
                 reshape_file(index_file, plan, entries)
                 self._incremental.done()
+                self._built_index = site_index(self.opts)
         if self._serving:
             # The editing loop: the page reloads now, the sheets and exports follow,
             # written once the pages are (on a machine of two cores, beside the build they

@@ -20,6 +20,7 @@ from ketluan.adapter.config import KetluanConfig
 from ketluan.index.prepared import read_prepared
 from ketluan.index.site_index import SiteIndex, build_index
 from ketluan.load import gc_paused, load
+from ketluan.model import Dataset
 from ketluan.model.calendar import UnknownQuarter
 from ketluan.outputs.pdf import unavailable
 from ketluan.problems import DataError
@@ -76,7 +77,23 @@ def _cached_index(
 ) -> SiteIndex:
     with gc_paused():  # indexing, like reading, builds objects none of which is garbage
         made = read_prepared(prepared, data_file, quarter) if prepared else None
-        return made or build_index(load(data_file, name=name), quarter)
+        return made or _same_or_new(data_file, load(data_file, name=name), quarter)
+
+
+# The last index made from the data file, and of what: a save that leaves the data as it
+# was (saved unchanged, a comment, the layout) gets the very same index, which tells the
+# editing loop that no page changed.
+_last: list[tuple[Path, Dataset, str | None, SiteIndex]] = []
+
+
+def _same_or_new(data_file: Path, dataset: Dataset, quarter: str | None) -> SiteIndex:
+    # Cheap to compare: the reader hands back each unchanged quarter as the same object.
+    for file, was, key, index in _last:
+        if file == data_file and key == quarter and was == dataset:
+            return index
+    index = build_index(dataset, quarter)
+    _last[:] = [(data_file, dataset, quarter, index)]
+    return index
 
 
 def site_pages(opts: Options) -> SitePages:

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.structure.files import File
+from sitecheck import REPO
 
 from ketluan.adapter.incremental import Incremental, KeptFile, shared_digest
+from ketluan.adapter.site import Options, site_index
 
 PAGES = {"": "# Trang chủ", "co-quan/a/": "# A", "co-quan/b/": "# B"}
 DESTS = {url: f"/site/{url}index.html" for url in PAGES}
@@ -124,3 +126,30 @@ def test_only_the_changed_pages_are_left_for_mkdocs_to_render(tmp_path: Path) ->
     assert isinstance(second[1], KeptFile) and not second[1].changed
     assert Path(second[1].abs_dest_path).exists()
     assert not (site / "co-quan" / "b" / "index.html").exists()  # gone from the data
+
+
+def test_a_build_of_data_that_means_the_same_keeps_every_page() -> None:
+    incremental = _built(PAGES)
+    assert not Incremental().unchanged("s")  # nothing built yet
+    assert not incremental.unchanged("other")  # what every page shares changed
+    assert incremental.unchanged("s")
+    assert incremental.gone() == []
+    assert incremental.merge(list(PAGES)) == _entries(PAGES)
+    incremental.done()
+    # The next save compares with the same pages as before.
+    assert incremental.begin("s", {**PAGES, "co-quan/a/": "# A mới"}, DESTS) == {"co-quan/a/"}
+
+
+def test_data_saved_with_only_a_comment_more_gives_the_same_index(tmp_path: Path) -> None:
+    """What tells the editing loop that no page changed: the same index object."""
+    data = tmp_path / "data.yml"
+    text = (REPO / "data" / "directives.yml").read_text(encoding="utf-8")
+    data.write_text(text, encoding="utf-8")
+    opts = Options(data, "data.yml", None, pdf=False)
+    first = site_index(opts)
+    data.write_text(text + "\n# một dòng ghi chú\n", encoding="utf-8")
+    assert site_index(opts) is first
+    data.write_text(
+        text.replace("Cụ thể đến từng dự án", "Cụ thể tới từng dự án", 1), encoding="utf-8"
+    )
+    assert site_index(opts) is not first
