@@ -2,11 +2,12 @@
 
 MkDocs' `--dirty` skips a page whose file is not modified since its last build: right
 for Markdown files an author edits, wrong for ketluan, whose pages come from one data
-file. Here "modified" means what it should: a generated page is rebuilt when its
-Markdown differs from what this process built last, and every page when anything they
-all share changed (the quarter's title in the banner, mkdocs.yml, the theme's
-overrides). The pages of docs/ show the data through macros, so they are always
-rebuilt: their output is removed before the build, which MkDocs reads as modified.
+file. Here "modified" means what it should: a page is rebuilt when its Markdown
+differs from what this process built last (for a page of docs/, which shows the data
+through a macro, its source and that macro's output: a changed one has its output
+removed before the build, which MkDocs reads as modified), and every page when anything
+they all share changed (the quarter's title in the banner, mkdocs.yml, the theme's
+overrides). A save whose data means what it meant (the same index) renders none.
 
 A page's HTML depends on nothing else: the nav is mkdocs.yml's fixed section indexes
 (the generated pages are not in it), so the same Markdown under the same shared inputs
@@ -57,12 +58,12 @@ class Incremental:
     """What this process built last, and what the build under way renders again."""
 
     built: _Built | None = None
-    # The build under way: each generated page's Markdown by URL, where each is written,
-    # the pages it renders, and the search entries Material made of them.
+    # The build under way: each page's Markdown by URL (a page of docs/: its source and
+    # its macro's output), where each is written, and the search entries Material made
+    # of the pages it rendered.
     markdown: dict[str, str] = field(default_factory=dict)
     dests: dict[str, str] = field(default_factory=dict)
     shared: str = ""
-    rendered: set[str] = field(default_factory=set)
     fresh: dict[str, list[Entry]] = field(default_factory=dict)
     _seen: int = 0
     _pages: dict[str, list[Entry]] = field(default_factory=dict)
@@ -73,7 +74,7 @@ class Incremental:
         URLs of those to render again (all of them unless the last build is known and
         shared the same inputs)."""
         self.markdown, self.dests, self.shared = markdown, dests, shared
-        self.rendered, self.fresh, self._seen, self._pages = set(), {}, 0, {}
+        self.fresh, self._seen, self._pages = {}, 0, {}
         self._same = False
         last = self.built
         if last is None or last.shared != shared:
@@ -91,7 +92,7 @@ class Incremental:
         if self.built is None or self.built.shared != shared:
             return False
         self.markdown, self.dests, self.shared = {}, {}, shared
-        self.rendered, self.fresh, self._seen, self._pages = set(), {}, 0, {}
+        self.fresh, self._seen, self._pages = {}, 0, {}
         self._same = True
         return True
 
@@ -133,7 +134,6 @@ class Incremental:
     def indexed(self, url: str, entries: list[Entry]) -> None:
         """Note the entries Material's search index gained while rendering `url`
         (`entries`: the whole of its list so far this build)."""
-        self.rendered.add(url)
         self.fresh[url] = entries[self._seen :]
         self._seen = len(entries)
 
