@@ -19,7 +19,7 @@ from pathlib import Path
 from ketluan.index.site_index import SiteIndex
 
 # Raised when the index's classes change shape: an older file is then not used.
-_FORMAT = 1
+_FORMAT = 2  # 2: Entry.ref became a field
 
 
 def data_digest(raw: bytes) -> str:
