@@ -68,6 +68,7 @@ class Incremental:
     _seen: int = 0
     _pages: dict[str, list[Entry]] = field(default_factory=dict)
     _same: bool = False  # started by `unchanged`
+    _digests: dict[str, str] = field(default_factory=dict)  # of `markdown`, by URL
 
     def begin(self, shared: str, markdown: dict[str, str], dests: dict[str, str]) -> set[str]:
         """Start a build of these generated pages (Markdown and destination by URL); the
@@ -76,13 +77,15 @@ class Incremental:
         self.markdown, self.dests, self.shared = markdown, dests, shared
         self.fresh, self._seen, self._pages = {}, 0, {}
         self._same = False
+        # Made once: compared now, kept by `done` for the next build.
+        self._digests = {url: _digest(text) for url, text in markdown.items()}
         last = self.built
         if last is None or last.shared != shared:
             return set(markdown)
         return {
             url
-            for url, text in markdown.items()
-            if last.pages.get(url, ("", ""))[0] != _digest(text)
+            for url, digest in self._digests.items()
+            if last.pages.get(url, ("", ""))[0] != digest
         }
 
     def unchanged(self, shared: str) -> bool:
@@ -155,7 +158,7 @@ class Incremental:
         if self._same and self.built is not None:
             pages = self.built.pages
         else:
-            pages = {url: (_digest(text), self.dests[url]) for url, text in self.markdown.items()}
+            pages = {url: (digest, self.dests[url]) for url, digest in self._digests.items()}
         self.built = _Built(self.shared, pages, self._pages)
         self.markdown = {}
 

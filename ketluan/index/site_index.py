@@ -543,14 +543,11 @@ class _KeptEntries:
             # compared by value wherever they are used.
             same = self._registries == (agencies, documents)
             kept = self._by_quarter if same else {}
-        made = []
-        for quarter in quarters:
-            hit = kept.get(id(quarter))
-            made.append(
-                hit[1]
-                if hit and hit[0] is quarter
-                else tuple(_entries(quarter, agencies, documents))
-            )
+        # By id: each kept quarter is held here, so no other object can have its id.
+        made = [
+            hit[1] if (hit := kept.get(id(q))) else tuple(_entries(q, agencies, documents))
+            for q in quarters
+        ]
         with self._lock:
             self._registries = (agencies, documents)
             self._by_quarter = {id(q): (q, es) for q, es in zip(quarters, made, strict=True)}
