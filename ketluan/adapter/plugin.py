@@ -38,6 +38,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ketluan.adapter.collector import IdleCollector
 from ketluan.adapter.config import KetluanConfig
 from ketluan.adapter.incremental import (
     Incremental,
@@ -141,6 +142,8 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         self._built_index: SiteIndex | None = None
         # The pages of docs/ this build rendered already, by (source, URL).
         self._fixed_made: dict[tuple[str, str], str] = {}
+        # Under `mkdocs serve`: garbage collected between saves, not during them.
+        self._collector = IdleCollector()
 
     @property
     def opts(self) -> Options:
@@ -171,6 +174,8 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         (`on_files`), not here: mike loads this configuration for each of its commands
         (committing a version, setting the default), which need no data, and reading ten
         years of it cost each of them seconds (#28)."""
+        if self._serving:  # a save: rebuilt without the collector (see `IdleCollector`)
+            self._collector.pause()
         self.options = options(self.config, config.config_file_path)
         return config
 
@@ -339,6 +344,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         """The server stops: so do the sheets still being written, leaving no folder."""
         while self._extras:
             self._extras.pop().cancel()
+        self._collector.stop()
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop printing: a failed build publishes nothing."""
@@ -347,6 +353,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
             self._built_index = None
         while self._printing:
             self._printing.pop().cancel()
+        self._collector.resume()
 
     @event_priority(AFTER_OTHERS)
     @one_line
@@ -384,6 +391,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
             except RuntimeError as exc:
                 raise PluginError(f"ketluan: {exc}") from exc
             log.info("ketluan: đã in %d bản PDF (A4).", count)
+        self._collector.resume()
 
 
 def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]]:
