@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ketluan.index.memo import per_index
 from ketluan.index.site_index import Due, Entry, SiteIndex
 from ketluan.index.status import TaskState, passed
 from ketluan.model import Agency
@@ -49,6 +50,7 @@ class Lapses:
     older: tuple[tuple[Agency, int], ...]  # per lead agency, in the agency list's order
 
 
+@per_index
 def lapses(index: SiteIndex) -> Lapses:
     """Every candidate exception of the version, by date then document order."""
     recent = {q.key for q in index.quarters[-2:]}

@@ -15,9 +15,11 @@ does.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ketluan.index.memo import per_index
 from ketluan.index.site_index import AgencyView, Entry, SiteIndex
 from ketluan.index.status import passed
 from ketluan.model import AgencyGroup, Relation, Status
@@ -58,7 +60,8 @@ class AgencyTally:
         return self.view.agency.id
 
 
-def overview(index: SiteIndex) -> tuple[date, list[AgencyTally]]:
+@per_index
+def overview(index: SiteIndex) -> tuple[date, tuple[AgencyTally, ...]]:
     """The version's date and a row per agency that leads a task, in the agency list's
     order."""
     day = index.reports_as_of
@@ -96,7 +99,7 @@ def overview(index: SiteIndex) -> tuple[date, list[AgencyTally]]:
                 ),
             )
         )
-    return day, rows
+    return day, tuple(rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,13 +124,13 @@ class Together:
 COMMUNES_APART = 60
 
 
-def communes_apart(tallies: list[AgencyTally]) -> list[AgencyTally]:
+def communes_apart(tallies: Sequence[AgencyTally]) -> list[AgencyTally]:
     """The communes' rows when they are to have a page of their own; else none."""
     communes = [t for t in tallies if t.view.agency.group is AgencyGroup.COMMUNE]
     return communes if len(communes) > COMMUNES_APART else []
 
 
-def together(tallies: list[AgencyTally]) -> Together:
+def together(tallies: Sequence[AgencyTally]) -> Together:
     """The communes' tallies as one row."""
     clock: Counter[tuple[str, str]] = Counter()
     for tally in tallies:
@@ -169,7 +172,7 @@ class Bar:
 BARS_SHOWN = 30
 
 
-def bars(tallies: list[AgencyTally]) -> list[Bar]:
+def bars(tallies: Sequence[AgencyTally]) -> list[Bar]:
     """The overview's bars: one per lead agency (the `BARS_SHOWN` leading the most
     tasks, the others in one), the communes (a province has a hundred) in one, all
     drawn to the same scale."""

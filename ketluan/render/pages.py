@@ -314,7 +314,7 @@ class SitePages:
         return lapses(self.index)
 
     @cached_property
-    def _overview(self) -> tuple[date, list[AgencyTally]]:
+    def _overview(self) -> tuple[date, tuple[AgencyTally, ...]]:
         return overview(self.index)
 
     def lapses(self, here: str) -> str:
