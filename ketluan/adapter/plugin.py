@@ -48,6 +48,7 @@ from ketluan.adapter.incremental import (
     shared_digest,
 )
 from ketluan.adapter.site import Options, log, options, pdf_ready, site_index, site_pages
+from ketluan.adapter.watch import QuickWatch
 from ketluan.index.site_index import SiteIndex
 from ketluan.model.calendar import build_stamp
 from ketluan.outputs.extras import Extras, start_extras
@@ -144,6 +145,8 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         self._fixed_made: dict[tuple[str, str], str] = {}
         # Under `mkdocs serve`: garbage collected between saves, not during them.
         self._collector = IdleCollector()
+        # Under `mkdocs serve`: the watch on the data file (set in on_serve).
+        self._data_watch: list[QuickWatch] = []
 
     @property
     def opts(self) -> Options:
@@ -163,8 +166,9 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
             quiet_dirty_warning()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        """Rebuild when the data file is saved: it lies outside docs/, which MkDocs watches."""
-        server.watch(str(self.opts.data_file))
+        """Rebuild when the data file is saved: it lies outside docs/, which MkDocs
+        watches; looked at more often than MkDocs looks at docs/ (`QuickWatch`)."""
+        self._data_watch.append(QuickWatch(server, self.opts.data_file))
         return server
 
     @event_priority(FIRST)
@@ -344,6 +348,8 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):  # type: ignore[no-untyped-call]
         """The server stops: so do the sheets still being written, leaving no folder."""
         while self._extras:
             self._extras.pop().cancel()
+        while self._data_watch:
+            self._data_watch.pop().stop()
         self._collector.stop()
 
     def on_build_error(self, *, error: Exception) -> None:
