@@ -5,7 +5,9 @@ Starts `mkdocs serve --dirty` (the README's editing loop; `--full` for plain `mk
 serve`, which renders every page at each save) on a copy of the real data (`--data` for
 another file), opens the home page in headless Chromium, then saves the data file
 `--saves` times and prints, for each, the seconds from the save to the page's reload
-(MkDocs' livereload rebuilds and tells the page). Each save is an edit an editor makes:
+(MkDocs' livereload rebuilds and tells the page), and how those seconds divide: until
+the server saw the change ("Detected file changes" in its log), its rebuild (until
+"Reloading browsers"), and the browser's reload. Each save is an edit an editor makes:
 a word added to the last task's text in the file (the newest quarter's, or its last
 directive's), which changes its agency's page, its document's and the full text;
 `--edit comment` appends a comment line instead, which changes no page. Goal: under 2 s
@@ -24,8 +26,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import IO
 
 from playwright.sync_api import sync_playwright
 
@@ -59,6 +63,17 @@ def edited(text: str, how: str, n: int, needle: str) -> str:
     return text[:at] + f" (sửa {n})" + text[at:]
 
 
+def logged(stream: IO[str], lines: list[tuple[float, str]]) -> None:
+    """The server's log lines as they come, each with the time it came."""
+    for line in stream:
+        lines.append((time.perf_counter(), line))
+
+
+def first_after(lines: list[tuple[float, str]], words: str, after: float) -> float:
+    """When the first log line with `words` came after `after` (NaN: none did)."""
+    return next((t for t, line in list(lines) if t > after and words in line), float("nan"))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -85,8 +100,17 @@ def main() -> int:
             command.append("--dirty")
         start = time.perf_counter()
         server = subprocess.Popen(
-            command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            command,
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
         )
+        lines: list[tuple[float, str]] = []
+        assert server.stderr is not None
+        threading.Thread(target=logged, args=(server.stderr, lines), daemon=True).start()
         try:
             while True:
                 try:
@@ -101,12 +125,17 @@ def main() -> int:
                 page.goto(f"http://127.0.0.1:{port}/{args.page}")
                 page.wait_for_timeout(2000)  # livereload connected
                 seconds = []
+                phases = []
                 for i in range(args.saves):
+                    text = edited(data.read_text(encoding="utf-8"), args.edit, i + 1, needle)
                     with page.expect_event("load", timeout=60_000):
                         saved = time.perf_counter()
-                        text = data.read_text(encoding="utf-8")
-                        data.write_text(edited(text, args.edit, i + 1, needle), encoding="utf-8")
-                    seconds.append(time.perf_counter() - saved)
+                        data.write_text(text, encoding="utf-8")
+                    loaded = time.perf_counter()
+                    seconds.append(loaded - saved)
+                    seen = first_after(lines, "Detected file changes", saved)
+                    built = first_after(lines, "Reloading browsers", seen)
+                    phases.append((seen - saved, built - seen, loaded - built))
                     page.wait_for_timeout(1500)
                 browser.close()
         finally:
@@ -114,6 +143,11 @@ def main() -> int:
             server.wait(timeout=30)
     shown = " ".join(f"{s:.2f}" for s in seconds)
     print(f"save → reloaded page, s: {shown}  (median {statistics.median(seconds):.2f})")
+    seen, built, reloaded = (statistics.median(p[n] for p in phases) for n in range(3))
+    print(
+        f"medians: change seen after {seen:.2f} s, rebuilt in {built:.2f} s, "
+        f"page reloaded {reloaded:.2f} s later"
+    )
     return 0
 
 
