@@ -45,6 +45,7 @@ from ketluan.model.outline import (
     text_tasks,
     texts,
 )
+from ketluan.model.pickling import quick_pickle
 from ketluan.text.deadlines import DeadlinePhraseError, parse_deadline
 from ketluan.text.mentions import MentionFinder
 from ketluan.text.symbols import SymbolError, issuer_level, parse_symbol
@@ -82,6 +83,7 @@ def stated_by(target: Target, of: Conclusion) -> bool:
     return True
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Role:
     """An agency leading a task, and the number of the heading it leads it from, if the
@@ -101,6 +103,7 @@ class Role:
 TITLE = 50  # characters of a task's title (`Entry.title`)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Entry:
     """A task with everything it refers to resolved."""
@@ -197,6 +200,7 @@ class Entry:
         return tuple(d for d in self.task.deadlines if d.report)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Due:
     """One deadline of one task."""
@@ -205,6 +209,7 @@ class Due:
     deadline: Deadline
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class AgencyView:
     """What one agency's page shows."""
@@ -263,6 +268,7 @@ def _in_order(*lists: tuple[Entry, ...]) -> tuple[Entry, ...]:
     return tuple(sorted(found.values(), key=lambda e: (e.conclusion.key, e.position)))
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class DocumentView:
     """What one document's page shows."""

@@ -45,6 +45,7 @@ from ketluan.load.reader import read_yaml
 from ketluan.load.review import ReviewMark, take_review_marks
 from ketluan.load.split import Piece, Split
 from ketluan.model import Conclusion, Dataset
+from ketluan.model.pickling import quick_pickle
 from ketluan.problems import DataError, FieldPath, Problem, format_path
 
 __all__ = ["Kept", "QuarterCache", "default_cache", "raw_ids", "read_by_quarter"]
@@ -54,6 +55,7 @@ __all__ = ["Kept", "QuarterCache", "default_cache", "raw_ids", "read_by_quarter"
 Note = tuple[FieldPath, int, int, str]
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Kept:
     """A quarter read, converted and found valid."""

@@ -17,6 +17,7 @@ from typing import Any
 from ketluan.model import TASK_AGENCY_FIELDS, Conclusion, Dataset
 from ketluan.model.calendar import find_quarter
 from ketluan.model.outline import text_tasks, texts, top_sections, walk_sections
+from ketluan.model.pickling import quick_pickle
 from ketluan.problems import FieldPath, Problem, Reporter, format_path
 
 __all__ = ["REVIEW_KEY", "ReviewMark", "marks_holding", "take_review_marks"]
@@ -24,6 +25,7 @@ __all__ = ["REVIEW_KEY", "ReviewMark", "marks_holding", "take_review_marks"]
 REVIEW_KEY = "needs_review"
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True, order=True)
 class ReviewMark:
     """One note left for the reviewer, where it stands in the file."""

@@ -8,12 +8,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ketluan.model.pickling import quick_pickle
+
 __all__ = ["QuarterKey", "TaskRef"]
 
 ROMAN = ("I", "II", "III", "IV")
 _QUARTER_KEY = re.compile(r"(?P<year>\d{4})-q(?P<q>[1-4])")
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True, order=True)
 class QuarterKey:
     """A quarter: its year and its number (1–4); keys sort as quarters follow."""
@@ -50,6 +53,7 @@ class QuarterKey:
         return self.year + 1 if self.number == 4 else self.year
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class TaskRef:
     """A task's identity across quarters: its quarter's key, the document it belongs to

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from ketluan.model.pickling import quick_pickle
 from ketluan.model.records import Conclusion, Directive, Section, Task
 
 # A text with tasks: a quarter's conference conclusion, or another directive it follows.
@@ -35,6 +36,7 @@ BlockKind = Literal[
 ]
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Block:
     """One printed paragraph: its kind, its text as printed, and the task it belongs to."""

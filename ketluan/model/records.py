@@ -24,6 +24,7 @@ from ketluan.model.codes import (
     Status,
     TaskKind,
 )
+from ketluan.model.pickling import quick_pickle
 
 __all__ = [
     "NO_REVIEW",
@@ -50,6 +51,7 @@ __all__ = [
 ]
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Agency:
     """An agency or a collective assignee ("Đảng ủy các xã, phường")."""
@@ -71,6 +73,7 @@ class Agency:
         return (self.name, *(v for v in self.variants if v != self.name))
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Document:
     """A referenced document; identity is symbol plus date (or year), not symbol alone."""
@@ -95,6 +98,7 @@ class Document:
         return self.date.year if self.date else self.year
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Citation:
     """A document cited by a paragraph, with the words that cite it."""
@@ -103,6 +107,7 @@ class Citation:
     as_written: str  # must occur verbatim in the citing paragraph
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Deadline:
     """A deadline: its original wording and the date it normalises to."""
@@ -124,6 +129,7 @@ class Deadline:
         return not (self.aim or self.derived)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Recurrence:
     """A recurring obligation ("ít nhất 1 lần/quý"): a period, not a date."""
@@ -133,6 +139,7 @@ class Recurrence:
     at_least: int | None = None
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Target:
     """A quantitative target: "hết quý II năm 2026 đạt trên 30%"."""
@@ -148,6 +155,7 @@ class Target:
     aim: bool = False  # an aim ("phấn đấu … tăng từ 3-4%"), not a commitment
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Task:
     """A paragraph of sections II–IV: a task, principle, responsibility or organisation."""
@@ -195,6 +203,7 @@ class Task:
 TASK_AGENCY_FIELDS = ("lead", "duties", "support", "report_to", "accountable")
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Section:
     """A numbered heading ("II.", "1.") with its paragraphs and subsections."""
@@ -209,6 +218,7 @@ class Section:
     sections: tuple[Section, ...] = ()
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A result figure of the review: "GRDP tăng 10,43% so với cùng kỳ năm 2025"."""
@@ -225,6 +235,7 @@ class Figure:
     out_of: int | None = None  # rank "4/34"
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Review:
     """Section I: last quarter's results, its figures and limitations."""
@@ -241,6 +252,7 @@ class Review:
 NO_REVIEW = Review("", "", ())
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote; its marker (a superscript number) stands in a paragraph."""
@@ -249,6 +261,7 @@ class Footnote:
     text: str
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Recipient:
     """A line of "Nơi nhận", linked to an agency where one is meant."""
@@ -257,6 +270,7 @@ class Recipient:
     agency: str | None = None
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Signer:
     """The signature block: "T/L BAN THƯỜNG VỤ / CHÁNH VĂN PHÒNG / name"."""
@@ -268,6 +282,7 @@ class Signer:
     delegation: Delegation | None = field(default=None, kw_only=True)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Correction:
     """A probable typo of the source, shown beside the verbatim text, never instead of it."""
@@ -277,6 +292,7 @@ class Correction:
     note: str | None = None
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """The document that delivered a task's product: "Báo cáo số 125/BC-UBND ngày
@@ -287,6 +303,7 @@ class Evidence:
     sent_to: str | None = None  # Agency.id of the level it was sent to
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class StatusReport:
     """A status reported for a task, as of a date; never inferred."""
@@ -299,6 +316,7 @@ class StatusReport:
     evidence: Evidence | None = None
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Directive:
     """Another document the quarter follows beside its conference conclusion: a plan,
@@ -331,6 +349,7 @@ class Directive:
     corrections: tuple[Correction, ...] = ()
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Conclusion:
     """One quarter's Kết luận, from heading to signature, plus its status reports."""
@@ -358,6 +377,7 @@ class Conclusion:
     directives: tuple[Directive, ...] = ()
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Dataset:
     """The whole data file: registries shared by all quarters, and the quarters in order."""

@@ -7,11 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ketluan.model import Agency
+from ketluan.model.pickling import quick_pickle
 from ketluan.text.vietnamese import SUPERSCRIPT_DIGITS
 
 _WORD = re.compile(r"\w+")
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A name found at text[start:end], naming `target` (an agency id)."""
