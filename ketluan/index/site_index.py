@@ -431,6 +431,15 @@ class SiteIndex:
             parts.append(entry.source_label)
         return parts
 
+    def source_prefix(self, entry: Entry, sep: str = ", ") -> str:
+        """What goes before a task's reference or title where a page names it: its
+        `source_parts` and `sep` ("Quý I/2026 · "; `sep` after a document's label, which
+        a reference continues), or nothing for this version's own conclusion's task."""
+        parts = self.source_parts(entry)
+        if not parts:
+            return ""
+        return " · ".join(parts) + (sep if self.several_texts else " · ")
+
     def collectives_of(self, agency_id: str) -> set[str]:
         """Every collective the agency belongs to, directly or through another."""
         return collectives_of(agency_id, self.dataset_agencies)
