@@ -1,11 +1,12 @@
 """The editing loop's watch on the data file: looked at ten times a second.
 
-`mkdocs serve` looks for changes every half second (its polling observer, which sees
-a file replaced by an editor's safe save, where inotify loses it): a save waited a
-quarter of a second on average before its rebuild started, an eighth of the whole wait
-in year ten (#28). The data file, the one file an editor saves, is looked at every
-tenth of a second instead, by an observer of its own: one `stat` each time, which costs
-nothing measurable. docs/ and mkdocs.yml keep MkDocs' own watch.
+`mkdocs serve` looks for changes every half second (watchdog's polling observer, which
+works alike on every file system, a network share included, and sees a file an editor
+replaces on saving): a save waited a quarter of a second on average before its rebuild
+started, an eighth of the whole wait in year ten (#28). The data file, the one file an
+editor saves, is looked at every tenth of a second instead, by a polling observer of
+its own: a look lists the file's folder, which costs nothing measurable. docs/ and
+mkdocs.yml keep MkDocs' own watch.
 """
 
 from __future__ import annotations
