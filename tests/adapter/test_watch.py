@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-from ketluan.adapter.watch import QUICK, QuickWatch
+from ketluan.adapter.watch import CROWDED, QUICK, QuickWatch
 
 
 def test_a_saved_data_file_rebuilds_through_its_own_quick_watch(tmp_path: Path) -> None:
@@ -23,6 +23,7 @@ def test_a_saved_data_file_rebuilds_through_its_own_quick_watch(tmp_path: Path) 
     watch = QuickWatch(server, data)
     try:
         # The data file is the quick observer's only watch; docs/ stays MkDocs' own.
+        assert watch.observer is not None
         assert [(e.watch.raw_path, e.timeout) for e in watch.observer.emitters] == [
             (str(data), QUICK)
         ]
@@ -41,3 +42,18 @@ def test_a_saved_data_file_rebuilds_through_its_own_quick_watch(tmp_path: Path) 
         watch.stop()
         server.server_close()
     assert not watch.observer.is_alive()
+
+
+def test_a_data_file_in_a_crowded_folder_keeps_mkdocs_own_watch(tmp_path: Path) -> None:
+    """Looked at ten times a second, a folder of a thousand files would cost a seventh
+    of a core: such a folder is looked at as docs/ is."""
+    for n in range(CROWDED + 1):
+        (tmp_path / f"{n}.txt").touch()
+    data = tmp_path / "directives.yml"
+    data.write_text("a: 1\n", encoding="utf-8")
+    server = LiveReloadServer(builder=print, host="127.0.0.1", port=0, root=str(tmp_path))
+    watch = QuickWatch(server, data)
+    assert watch.observer is None
+    assert [e.watch.raw_path for e in server.observer.emitters] == [str(data)]
+    watch.stop()
+    server.server_close()
