@@ -434,7 +434,8 @@ class SiteIndex:
     def source_prefix(self, entry: Entry, sep: str = ", ") -> str:
         """What goes before a task's reference or title where a page names it: its
         `source_parts` and `sep` ("Quý I/2026 · "; `sep` after a document's label, which
-        a reference continues), or nothing for this version's own conclusion's task."""
+        a reference continues), or nothing when it has none (a task of the version's
+        own conclusion, when that is the version's only text)."""
         parts = self.source_parts(entry)
         if not parts:
             return ""
