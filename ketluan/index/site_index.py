@@ -132,8 +132,8 @@ class Entry:
     ref: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        document = self.directive.document if self.directive else None
-        object.__setattr__(self, "ref", str(TaskRef(self.conclusion.key, self.task.id, document)))
+        ref = TaskRef(self.conclusion.key, self.task.id, self.document_id)
+        object.__setattr__(self, "ref", str(ref))
 
     @property
     def source_label(self) -> str:
