@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ketluan.caches import private_folder
 from ketluan.render.labels import ROLES, deadline_note
+from ketluan.render.stash import marked
 from ketluan.text.emphasis import EMPHASIS
 from ketluan.text.vietnamese import vi_date
 
@@ -45,6 +46,7 @@ def environment() -> jinja2.Environment:
     env.filters["css_string"] = css_string
     env.filters["md"] = md
     env.filters["em"] = emphasis
+    env.filters["whole_block"] = whole_block
     env.globals["roles"] = ROLES
     return env
 
@@ -83,6 +85,12 @@ def css_string(text: str) -> Markup:
     too: CSS takes one space after an escape as the escape's end.)"""
     escaped = "".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):06x}" for c in text)
     return Markup(f'"{escaped}"')
+
+
+def whole_block(html: str) -> Markup:
+    """A block of HTML the template wrote (its data escaped already), marked for
+    Markdown to take whole (`ketluan.render.stash`), on lines of its own."""
+    return Markup(marked(str(html).strip("\n")) + "\n")
 
 
 def md(text: str) -> Markup:
