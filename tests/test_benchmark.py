@@ -31,3 +31,9 @@ def test_plain_docs_cover_every_page_of_the_site(tmp_path: Path) -> None:
     written = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     assert written == static | generated
     assert count == len(written)
+    # The plain build's input is the Markdown as written unmarked, and its config runs
+    # neither ketluan's plugins nor its Markdown extension.
+    assert not any("kl:html" in p.read_text(encoding="utf-8") for p in docs.rglob("*.md"))
+    config = build_site.plain_config(tmp_path).read_text(encoding="utf-8")
+    assert "ketluan.render.stash" not in config  # the toc slugify stays: it names anchors
+    assert "- macros" not in config and "- ketluan:" not in config

@@ -45,6 +45,14 @@ def marked(html: str) -> str:
     return f"{OPEN}\n{html}\n{CLOSE}"
 
 
+def unmarked(text: str) -> str:
+    """`text` with the markers' lines taken out: the Markdown as a template would have
+    written it unmarked, which Markdown parses whole (a plain MkDocs build's input)."""
+    return "".join(
+        line for line in text.splitlines(keepends=True) if line.rstrip("\n") not in (OPEN, CLOSE)
+    )
+
+
 def _stand_in(tag: str, number: int) -> str:
     return f"<{tag}>{STX}kl:{number}{ETX}</{tag}>"
 

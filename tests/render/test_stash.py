@@ -23,7 +23,7 @@ from ketluan.index.site_index import build_index
 from ketluan.load import load
 from ketluan.render.pages import SitePages
 from ketluan.render.plan import FIXED, plan
-from ketluan.render.stash import CLOSE, OPEN, marked
+from ketluan.render.stash import CLOSE, OPEN, marked, unmarked
 
 EXTENSION = "ketluan.render.stash"
 
@@ -45,12 +45,6 @@ def _pages(data: Path, quarter: str | None = None) -> dict[str, str]:
     return pages
 
 
-def _unmarked(text: str) -> str:
-    return "".join(
-        line for line in text.splitlines(keepends=True) if line.rstrip("\n") not in (OPEN, CLOSE)
-    )
-
-
 def _same_html(pages: dict[str, str]) -> int:
     """Assert each page converts alike both ways; the number of blocks stashed."""
     quick, parsed = _converter(stash=True), _converter(stash=False)
@@ -58,7 +52,7 @@ def _same_html(pages: dict[str, str]) -> int:
     for url, text in pages.items():
         html = quick.reset().convert(text)
         stashed += text.count(OPEN)
-        assert html == parsed.reset().convert(_unmarked(text)), url
+        assert html == parsed.reset().convert(unmarked(text)), url
         assert "kl:html" not in html, url
     return stashed
 
