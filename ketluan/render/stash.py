@@ -98,11 +98,15 @@ class _Restore(Preprocessor):  # type: ignore[misc]  # Markdown ships no types
                 for key in [k for k in waiting if k in raw]:
                     raw = raw.replace(key, waiting.pop(key))
                 stored[i] = raw
-        if waiting:
-            # html_block stored a stand-in nowhere: the page would lose its block.
-            raise RuntimeError(f"ketluan.render.stash: {len(waiting)} marked blocks not stored")
         self.blocks.clear()
-        return lines
+        if not waiting:
+            return lines
+        # A stand-in html_block did not store (no template marks such a place): its block
+        # goes back into the text, which Markdown then reads as it reads any text.
+        text = "\n".join(lines)
+        for key, block in waiting.items():
+            text = text.replace(key, block)
+        return text.split("\n")
 
 
 class StashExtension(Extension):  # type: ignore[misc]  # Markdown ships no types

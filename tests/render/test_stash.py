@@ -85,3 +85,14 @@ def test_a_marker_not_on_lines_of_its_own_is_left_to_markdown() -> None:
     text = f"Đoạn {OPEN}<b>x</b>{CLOSE} tiếp.\n"
     html = _converter(stash=True).convert(text)
     assert html == _converter(stash=False).convert(text)
+
+
+def test_a_stand_in_html_block_did_not_store_puts_its_block_back_in_the_text() -> None:
+    # html_block stores every block-level tag at the start of a line, even inside an
+    # inline <script> or a code span; should it ever not, the block must not be lost,
+    # nor its stand-in shown: it goes back into the text.
+    md = _converter(stash=True)
+    stand_ins, restore = md.preprocessors["ketluan_stand_ins"], md.preprocessors["ketluan_restore"]
+    lines = stand_ins.run(["Chữ", *marked("<div>x</div>").split("\n"), "tiếp"])
+    assert lines[1].startswith("<div>\x02") and "x" not in lines[1]
+    assert restore.run(lines) == ["Chữ", "<div>x</div>", "tiếp"]
