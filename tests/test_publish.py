@@ -35,7 +35,7 @@ from ketluan.model import Dataset
 from ketluan.problems import DataError
 from ketluan.publish.branch import Destination
 from ketluan.publish.commands import publish
-from ketluan.publish.processes import PublishError, cause
+from ketluan.publish.processes import PublishError, cause, run_logged
 from ketluan.render import urls
 
 # Runs MkDocs or mike: outside the fast loop (`pytest -m 'not build'`).
@@ -509,6 +509,22 @@ def test_a_failed_build_is_one_line_naming_the_cause() -> None:
         == "Doc file 'hong.md' contains a link 'khong-co.md', but the target is not found"
     )
     assert cause("Traceback (most recent call last):\nValueError: hỏng\n") == "ValueError: hỏng"
+
+
+def test_a_failure_while_the_build_starts_ends_the_build_and_is_raised(tmp_path: Path) -> None:
+    # The index is made while the build starts; if that fails, the build must not go on.
+    marker = tmp_path / "still-running"
+    build = [sys.executable, "-c", f"import time; time.sleep(3); open({str(marker)!r}, 'w')"]
+
+    def fail() -> None:
+        raise OSError("đĩa đầy")
+
+    started = time.monotonic()
+    with pytest.raises(OSError, match="đĩa đầy"):
+        run_logged(build, tmp_path, dict(os.environ), meanwhile=fail)
+    assert time.monotonic() - started < 2.5
+    time.sleep(3.5)
+    assert not marker.exists()
 
 
 def test_preview_refuses_a_taken_port_before_building(tmp_path: Path, dataset_text: str) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ketluan.index.prepared import write_prepared
+from ketluan.index.prepared import abandon, announce, write_prepared
 from ketluan.index.site_index import build_index
 from ketluan.load import Checked, ReviewMark, read_checked
 from ketluan.load.review import marks_holding
@@ -126,19 +126,28 @@ def build_quarter(
     """Build one quarter into the folder `site`, as mike would, from `data` (the
     publication's copy of the checked bytes); returns the seconds it took. `dataset`:
     those bytes as read and checked already, indexed here once for the build and its
-    exports, which then need not read them again."""
+    exports, which then need not read them again. The index is made while the build
+    starts (`ketluan.index.prepared`)."""
     started = time.monotonic()
     env = build_env(destination, conclusion, data)
+    meanwhile = None
     if data is not None and dataset is not None:
-        index = build_index(dataset, conclusion.key)
-        prepared = site.parent / f"{conclusion.key}.chi-muc"
-        env["KETLUAN_PREPARED"] = str(write_prepared(index, data.read_bytes(), prepared))
+        prepared = announce(site.parent / f"{conclusion.key}.chi-muc")
+        env["KETLUAN_PREPARED"] = str(prepared)
+
+        def meanwhile() -> None:
+            try:
+                index = build_index(dataset, conclusion.key)
+                write_prepared(index, data.read_bytes(), prepared)
+            finally:
+                abandon(prepared)  # written or not, the build waits no longer
+
     env["KETLUAN_SITE_DIR"] = str(site)
     env["MIKE_DOCS_VERSION"] = conclusion.key
     # The build's own temporary files (the sheets and exports being written, Chromium's
     # profile) go into the publication's folder, and with it, however the build ends.
     env["TMPDIR"] = str(site.parent)
-    run_logged([sys.executable, *_MKDOCS_BUILD], destination.project, env, say)
+    run_logged([sys.executable, *_MKDOCS_BUILD], destination.project, env, say, meanwhile)
     return time.monotonic() - started
 
 

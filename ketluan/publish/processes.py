@@ -45,10 +45,16 @@ _OUR_LINE = re.compile(r"^INFO\s+-\s+ketluan: (?P<said>.+)$")
 
 
 def run_logged(
-    command: Sequence[str], cwd: Path, env: dict[str, str], say: Say | None = None
+    command: Sequence[str],
+    cwd: Path,
+    env: dict[str, str],
+    say: Say | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> None:
     """Run a build or mike; the build's own progress lines go to `say` as they come,
-    and a failure raises PublishError with the line that says why."""
+    and a failure raises PublishError with the line that says why. `meanwhile` runs
+    here once the process has started (what the build will wait for); if it fails, the
+    process is ended and its error raised."""
     lines: list[str] = []
     with subprocess.Popen(
         command,
@@ -64,6 +70,8 @@ def run_logged(
         with _running_lock:
             _running.add(process)
         try:
+            if meanwhile is not None:
+                meanwhile()
             assert process.stdout is not None
             for line in process.stdout:
                 lines.append(line)
@@ -71,8 +79,8 @@ def run_logged(
                 if ours and say is not None:
                     say(ours["said"])
         except BaseException:
-            # Stopped (Ctrl+C, a SIGTERM turned into an exit): the child goes too,
-            # before its folder is removed.
+            # Stopped (Ctrl+C, a SIGTERM turned into an exit), or `meanwhile` failed: the
+            # child goes too, before its folder is removed.
             process.terminate()
             raise
         finally:
