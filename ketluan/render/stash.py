@@ -57,12 +57,15 @@ def _stand_in(tag: str, number: int) -> str:
     return f"<{tag}>{STX}kl:{number}{ETX}</{tag}>"
 
 
+_STAND_IN = re.compile(rf"<(?P<tag>[a-z][a-z0-9]*)>{STX}kl:(?P<number>[0-9]+){ETX}</(?P=tag)>")
+
+
 class _StandIns(Preprocessor):  # type: ignore[misc]  # Markdown ships no types
     """Put a stand-in in each marked block's place, the blocks kept aside."""
 
-    def __init__(self, md: Markdown, blocks: list[tuple[str, str]]) -> None:
+    def __init__(self, md: Markdown, blocks: list[str]) -> None:
         super().__init__(md)
-        self.blocks = blocks  # (stand-in, block), shared with _Restore
+        self.blocks = blocks  # each marked block, by its stand-in's number; shared with _Restore
 
     def run(self, lines: list[str]) -> list[str]:
         self.blocks.clear()
@@ -74,9 +77,8 @@ class _StandIns(Preprocessor):  # type: ignore[misc]  # Markdown ships no types
             tag = match["tag"]
             if not self.md.is_block_level(tag) or tag == "hr":
                 return match["block"]  # html_block's own case: left to it, unmarked
-            key = _stand_in(tag, len(self.blocks))
-            self.blocks.append((key, match["block"]))
-            return key
+            self.blocks.append(match["block"])
+            return _stand_in(tag, len(self.blocks) - 1)
 
         return _MARKED.sub(stand_in, text).split("\n")
 
@@ -84,36 +86,37 @@ class _StandIns(Preprocessor):  # type: ignore[misc]  # Markdown ships no types
 class _Restore(Preprocessor):  # type: ignore[misc]  # Markdown ships no types
     """Put each block back where `html_block` stored its stand-in."""
 
-    def __init__(self, md: Markdown, blocks: list[tuple[str, str]]) -> None:
+    def __init__(self, md: Markdown, blocks: list[str]) -> None:
         super().__init__(md)
         self.blocks = blocks
 
     def run(self, lines: list[str]) -> list[str]:
         if not self.blocks:
             return lines
+        blocks, restored = self.blocks, 0
+
+        def block(match: re.Match[str]) -> str:
+            nonlocal restored
+            restored += 1
+            return blocks[int(match["number"])]
+
         stored = self.md.htmlStash.rawHtmlBlocks
-        waiting = dict(self.blocks)
         for i, raw in enumerate(stored):
-            if isinstance(raw, str) and STX + "kl:" in raw:
-                for key in [k for k in waiting if k in raw]:
-                    raw = raw.replace(key, waiting.pop(key))
-                stored[i] = raw
-        self.blocks.clear()
-        if not waiting:
-            return lines
-        # A stand-in html_block did not store (no template marks such a place): its block
-        # goes back into the text, which Markdown then reads as it reads any text.
-        text = "\n".join(lines)
-        for key, block in waiting.items():
-            text = text.replace(key, block)
-        return text.split("\n")
+            if isinstance(raw, str) and STX in raw:
+                stored[i] = _STAND_IN.sub(block, raw)
+        if restored < len(blocks):
+            # A stand-in html_block did not store (no template marks such a place): its
+            # block goes back into the text, which Markdown then reads as any text.
+            lines = _STAND_IN.sub(block, "\n".join(lines)).split("\n")
+        blocks.clear()
+        return lines
 
 
 class StashExtension(Extension):  # type: ignore[misc]  # Markdown ships no types
     """Keep the blocks the templates marked from `html_block`'s parse."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # Markdown names it
-        blocks: list[tuple[str, str]] = []
+        blocks: list[str] = []
         # After normalize_whitespace (30), as html_block sees the text, and before
         # html_block (20); then right after it.
         md.preprocessors.register(_StandIns(md, blocks), "ketluan_stand_ins", 25)
