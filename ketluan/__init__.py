@@ -21,7 +21,8 @@ The stages, in the order the data flows; each imports only from the stages befor
                codes filled in → model → checks: `load()`, quarter by quarter with each
                valid quarter kept for the next read; the JSON Schema for editors
 - `index/`     one version's indexes (by agency, date, document), statuses, changes
-- `render/`    the page plan, the pages (`SitePages`), Jinja templates, links, timeline
+- `render/`    the page plan, the pages (`SitePages`), Jinja templates, links, timeline;
+               the Markdown extension that takes the blocks templates mark whole (stash)
 - `outputs/`   what a build writes besides pages: the search index reshaped, PDFs,
                report sheets and exports
 - `ingest/`    a received conclusion (.docx, .pdf, .txt), read in a child process held
