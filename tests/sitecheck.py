@@ -11,12 +11,15 @@ import sys
 from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urldefrag
 
 import yaml
 
 from ketluan.fictional import Scale
+
+if TYPE_CHECKING:
+    from ketluan.render.pages import SitePages
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -55,6 +58,23 @@ def build_site(
     return result.stderr
 
 
+def page_markdown(data: Path, quarter: str | None = None) -> tuple[SitePages, dict[str, str]]:
+    """Every page of a version as `SitePages` renders its Markdown, by URL ("" for the
+    home page), in process; with the `SitePages` that rendered them."""
+    from ketluan.index.site_index import build_index
+    from ketluan.load import load
+    from ketluan.render.pages import SitePages
+    from ketluan.render.plan import FIXED, plan
+
+    index = build_index(load(data), quarter)
+    site = SitePages(index, pdf=True)
+    pages = {page.url: site.fixed(page, page.url) for page in FIXED}
+    for planned in plan(index):
+        url = planned.src_uri.removesuffix(".md").removesuffix("index") + "/"
+        pages[url.removeprefix("/")] = site.generated(planned, url)
+    return site, pages
+
+
 def render_pages(data: Path, quarter: str | None, folder: Path) -> Path:
     """Every page of a version rendered in process, without MkDocs: the Markdown of
     `SitePages` converted with mkdocs.yml's own Markdown extensions, each page's HTML at
@@ -64,18 +84,8 @@ def render_pages(data: Path, quarter: str | None, folder: Path) -> Path:
     import markdown
     from mkdocs.config import load_config
 
-    from ketluan.index.site_index import build_index
-    from ketluan.load import load
-    from ketluan.render.pages import SitePages
-    from ketluan.render.plan import FIXED, plan
-
     config = load_config(str(REPO / "mkdocs.yml"))
-    index = build_index(load(data), quarter)
-    site = SitePages(index, pdf=True)
-    pages = {page.url: site.fixed(page, page.url) for page in FIXED}
-    for planned in plan(index):
-        url = planned.src_uri.removesuffix(".md").removesuffix("index") + "/"
-        pages[url.removeprefix("/")] = site.generated(planned, url)
+    site, pages = page_markdown(data, quarter)
     from ketluan.render import urls
 
     (folder / urls.UPCOMING_ROWS).parent.mkdir(parents=True, exist_ok=True)

@@ -303,13 +303,14 @@ QUICK_BUILDER_PROBE = r"""async () => {
     importScripts(${at("assets/javascripts/lunr/min/lunr.stemmer.support.min.js")},
                   ${at("assets/javascripts/lunr/min/lunr.vi.min.js")});
     fetch(${at("search/search_index.json")}).then(r => r.json()).then(index => {
-      const proto = lunr.Builder.prototype;
+      const proto = lunr.Builder.prototype, probe = new lunr.Builder();
+      probe.use(lunr.vi);
+      const quick = probe.add !== proto.add
+        && probe.createFieldVectors !== proto.createFieldVectors;
       const build = lunrs => lunr(function () {
         this.metadataWhitelist = ["position"];
         this.b(0);
         this.use(lunr.vi);
-        postMessage({quick: this.add !== proto.add
-          && this.createFieldVectors !== proto.createFieldVectors});
         if (lunrs) {
           this.add = proto.add;
           this.createFieldVectors = proto.createFieldVectors;
@@ -320,15 +321,11 @@ QUICK_BUILDER_PROBE = r"""async () => {
         for (const doc of index.docs)
           this.add(doc, {boost: doc.boost});
       });
-      const quick = JSON.stringify(build(false)), own = JSON.stringify(build(true));
-      postMessage({entries: index.docs.length, chars: own.length, same: quick === own});
+      const ours = JSON.stringify(build(false)), own = JSON.stringify(build(true));
+      postMessage({quick, entries: index.docs.length, chars: own.length, same: ours === own});
     });`;
   const worker = new Worker(URL.createObjectURL(new Blob([code])));
-  const got = {};
-  return await new Promise(done => worker.onmessage = event => {
-    Object.assign(got, event.data, {quick: got.quick !== false && event.data.quick !== false});
-    if ("same" in event.data) done(got);
-  });
+  return await new Promise(done => worker.onmessage = event => done(event.data));
 }"""
 
 

@@ -17,12 +17,8 @@ import pytest
 import yaml
 from hostile import poison
 from mkdocs.config import load_config
-from sitecheck import REPO
+from sitecheck import REPO, page_markdown
 
-from ketluan.index.site_index import build_index
-from ketluan.load import load
-from ketluan.render.pages import SitePages
-from ketluan.render.plan import FIXED, plan
 from ketluan.render.stash import CLOSE, OPEN, marked, unmarked
 
 EXTENSION = "ketluan.render.stash"
@@ -36,13 +32,7 @@ def _converter(stash: bool) -> markdown.Markdown:
 
 
 def _pages(data: Path, quarter: str | None = None) -> dict[str, str]:
-    index = build_index(load(data), quarter)
-    site = SitePages(index, pdf=True)
-    pages = {page.url or "index": site.fixed(page, page.url) for page in FIXED}
-    for planned in plan(index):
-        url = planned.src_uri.removesuffix(".md").removesuffix("index") + "/"
-        pages[url] = site.generated(planned, url)
-    return pages
+    return page_markdown(data, quarter)[1]
 
 
 def _same_html(pages: dict[str, str]) -> int:
